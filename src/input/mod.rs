@@ -1,0 +1,278 @@
+//! Input: turns the bytes of a file (plain text, Markdown, HTML) or a JSON Lines record into a
+//! [`SourceDoc`]: the prose to analyse (`text`), its blocks, and an [`OffsetMap`] from every
+//! offset of `text` back to the bytes of the original (`raw`).
+//!
+//! Consumes: bytes. Produces: `SourceDoc`. Nothing downstream reads `raw` except the reports.
+
+mod html;
+mod jsonl;
+mod markdown;
+mod text;
+
+pub use html::parse_html;
+pub use jsonl::JsonlReader;
+pub use markdown::parse_markdown;
+pub use text::parse_text;
+
+use crate::error::{Error, Result};
+use crate::span::Span;
+use serde::Serialize;
+
+/// The kind of input, as chosen by extension or `--input-format`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Format {
+    /// Plain text.
+    Text,
+    /// Markdown (CommonMark with front matter).
+    Markdown,
+    /// HTML.
+    Html,
+}
+
+impl Format {
+    /// The format for a file name by its extension, if it is one whosaid reads.
+    pub fn from_path(path: &str) -> Option<Format> {
+        let ext = path.rsplit_once('.')?.1.to_ascii_lowercase();
+        match ext.as_str() {
+            "txt" | "text" => Some(Format::Text),
+            "md" | "markdown" | "mdown" | "mkd" => Some(Format::Markdown),
+            "html" | "htm" | "xhtml" => Some(Format::Html),
+            _ => None,
+        }
+    }
+
+    /// The name used in reports.
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Format::Text => "text",
+            Format::Markdown => "markdown",
+            Format::Html => "html",
+        }
+    }
+}
+
+/// What a block of prose is, as far as the input format tells.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BlockKind {
+    /// Running text.
+    Paragraph,
+    /// A heading (Markdown `#`, HTML `h1`-`h6`): never a claim.
+    Heading,
+    /// An item of a list.
+    ListItem,
+    /// A table cell or other fragment that is not running prose.
+    Other,
+}
+
+/// One block (paragraph) of `SourceDoc::text`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Block {
+    /// Where it is in `text`.
+    pub span: Span,
+    /// What it is.
+    pub kind: BlockKind,
+}
+
+/// One piece of the offset map: `text[text_start..text_start+text_len]` came from
+/// `raw[raw_start..raw_start+raw_len]`. Equal lengths map byte for byte; unequal lengths (an HTML
+/// entity, a Markdown escape) map as a whole.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Piece {
+    /// Start in `text`.
+    pub text_start: usize,
+    /// Length in `text`.
+    pub text_len: usize,
+    /// Start in `raw`.
+    pub raw_start: usize,
+    /// Length in `raw`.
+    pub raw_len: usize,
+}
+
+/// Maps offsets of the extracted text back to offsets of the original file.
+#[derive(Debug, Clone, Default)]
+pub struct OffsetMap {
+    /// Sorted by `text_start`, not overlapping. Text between pieces (separators that whosaid
+    /// inserted) maps to the end of the piece before it.
+    pieces: Vec<Piece>,
+    /// When true, `text` is `raw[shift..]` and `pieces` is empty.
+    identity: bool,
+    shift: usize,
+}
+
+impl OffsetMap {
+    /// `text` is `raw` from byte `shift` on (used for plain text, after a BOM).
+    pub fn shifted(shift: usize) -> OffsetMap {
+        OffsetMap {
+            pieces: Vec::new(),
+            identity: true,
+            shift,
+        }
+    }
+
+    /// A map built from pieces (sorted by `text_start`).
+    pub fn from_pieces(pieces: Vec<Piece>) -> OffsetMap {
+        debug_assert!(
+            pieces
+                .windows(2)
+                .all(|w| w[0].text_start <= w[1].text_start)
+        );
+        OffsetMap {
+            pieces,
+            identity: false,
+            shift: 0,
+        }
+    }
+
+    /// The pieces (empty for an identity map).
+    pub fn pieces(&self) -> &[Piece] {
+        &self.pieces
+    }
+
+    /// Raw offset of text offset `off`, for the start of a span.
+    pub fn start_to_raw(&self, off: usize) -> usize {
+        self.to_raw(off, false)
+    }
+
+    /// Raw offset of text offset `off`, for the end of a span.
+    pub fn end_to_raw(&self, off: usize) -> usize {
+        self.to_raw(off, true)
+    }
+
+    /// A text span as a raw span.
+    pub fn span_to_raw(&self, span: Span) -> Span {
+        let s = self.start_to_raw(span.start);
+        let e = self.end_to_raw(span.end).max(s);
+        Span::new(s, e)
+    }
+
+    fn to_raw(&self, off: usize, is_end: bool) -> usize {
+        if self.identity {
+            return off + self.shift;
+        }
+        if self.pieces.is_empty() {
+            return 0;
+        }
+        // Last piece starting at or before `off` (for an end, strictly before, so that an end
+        // at a piece boundary stays with the piece it closes).
+        let idx = self.pieces.partition_point(|p| {
+            if is_end {
+                p.text_start < off
+            } else {
+                p.text_start <= off
+            }
+        });
+        if idx == 0 {
+            return self.pieces[0].raw_start;
+        }
+        let p = self.pieces[idx - 1];
+        let rel = off - p.text_start;
+        if rel >= p.text_len {
+            // Past this piece: an inserted separator. Starts snap to the next piece.
+            if !is_end {
+                if let Some(next) = self.pieces.get(idx) {
+                    return next.raw_start;
+                }
+            }
+            return p.raw_start + p.raw_len;
+        }
+        if p.text_len == p.raw_len {
+            p.raw_start + rel
+        } else if is_end && rel > 0 {
+            p.raw_start + p.raw_len
+        } else {
+            p.raw_start
+        }
+    }
+}
+
+/// One document ready for analysis.
+#[derive(Debug, Clone)]
+pub struct SourceDoc {
+    /// The path as given, `-` for standard input, or a JSON Lines record's `id`.
+    pub path: String,
+    /// The input format.
+    pub format: Format,
+    /// The original text (the file's bytes, known to be UTF-8).
+    pub raw: String,
+    /// The prose to analyse: blocks joined by blank lines.
+    pub text: String,
+    /// From `text` offsets to `raw` offsets.
+    pub map: OffsetMap,
+    /// The blocks of `text`, in order.
+    pub blocks: Vec<Block>,
+}
+
+/// Decode bytes as UTF-8, or name the first bad byte and its line.
+pub fn decode_utf8(path: &str, bytes: Vec<u8>) -> Result<String> {
+    match String::from_utf8(bytes) {
+        Ok(s) => Ok(s),
+        Err(err) => {
+            let offset = err.utf8_error().valid_up_to();
+            let bytes = err.into_bytes();
+            let line = 1 + bytes[..offset].iter().filter(|&&b| b == b'\n').count();
+            Err(Error::Utf8 {
+                path: path.to_string(),
+                line,
+                offset,
+            })
+        }
+    }
+}
+
+/// Parse `raw` (already UTF-8) as `format`.
+pub fn parse(path: &str, raw: String, format: Format) -> SourceDoc {
+    match format {
+        Format::Text => parse_text(path, raw),
+        Format::Markdown => parse_markdown(path, raw),
+        Format::Html => parse_html(path, raw),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn identity_map_shifts() {
+        let m = OffsetMap::shifted(3);
+        assert_eq!(m.span_to_raw(Span::new(0, 4)), Span::new(3, 7));
+    }
+
+    #[test]
+    fn pieces_map_linear_and_atomic() {
+        // raw: "a&amp;b" -> text "a&b"
+        let m = OffsetMap::from_pieces(vec![
+            Piece {
+                text_start: 0,
+                text_len: 1,
+                raw_start: 0,
+                raw_len: 1,
+            },
+            Piece {
+                text_start: 1,
+                text_len: 1,
+                raw_start: 1,
+                raw_len: 5,
+            },
+            Piece {
+                text_start: 2,
+                text_len: 1,
+                raw_start: 6,
+                raw_len: 1,
+            },
+        ]);
+        assert_eq!(m.span_to_raw(Span::new(0, 3)), Span::new(0, 7));
+        assert_eq!(m.span_to_raw(Span::new(1, 2)), Span::new(1, 6));
+        assert_eq!(m.span_to_raw(Span::new(2, 3)), Span::new(6, 7));
+    }
+
+    #[test]
+    fn utf8_error_names_offset_and_line() {
+        let err = decode_utf8("x.txt", b"ok\nbad \xff here".to_vec()).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "x.txt:2: not valid UTF-8 (first bad byte at offset 7); convert the file to UTF-8"
+        );
+    }
+}

@@ -1,0 +1,80 @@
+//! whosaid checks the sourcing of news writing: who said what, which claims stand on which
+//! sources, and which stand on none.
+//!
+//! The pipeline, one module per stage:
+//! `input` (bytes -> text and blocks) -> `segment` (sentences) -> `quotes` -> `extract`
+//! (attributions) -> `resolve` (mentions -> sources, registry) -> `claims` -> `checks`
+//! (findings) -> `report`. The library never prints.
+#![warn(clippy::print_stdout, clippy::print_stderr)]
+#![warn(missing_docs)]
+
+pub mod checks;
+pub mod claims;
+pub mod error;
+pub mod extract;
+pub mod input;
+pub mod lexicon;
+pub mod model;
+pub mod quotes;
+pub mod registry;
+pub mod report;
+pub mod resolve;
+pub mod ruleset;
+pub mod segment;
+pub mod span;
+pub mod token;
+
+pub use error::{Error, Result};
+pub use model::Analysis;
+pub use registry::Registry;
+pub use ruleset::Ruleset;
+
+use input::SourceDoc;
+use lexicon::Lexicons;
+
+/// Everything needed to check documents: rules, compiled lexicons and an optional registry.
+pub struct Checker {
+    /// Rules in force.
+    pub ruleset: Ruleset,
+    /// Lexicons compiled from the rules.
+    pub lex: Lexicons,
+    /// The source registry, if one was given.
+    pub registry: Option<Registry>,
+}
+
+impl Checker {
+    /// A checker with these rules and registry.
+    pub fn new(ruleset: Ruleset, registry: Option<Registry>) -> Checker {
+        let lex = Lexicons::new(&ruleset);
+        Checker {
+            ruleset,
+            lex,
+            registry,
+        }
+    }
+
+    /// Analyse one document: every stage, then every enabled check.
+    pub fn check(&self, doc: SourceDoc) -> Analysis {
+        let sentences = segment::sentences(&doc, &self.lex);
+        let quotes = quotes::find_quotes(&doc);
+        let mut analysis = Analysis {
+            doc,
+            sentences,
+            quotes,
+            attributions: Vec::new(),
+            sources: Vec::new(),
+            claims: Vec::new(),
+            findings: Vec::new(),
+        };
+        analysis.attributions = extract::extract_attributions(&analysis, &self.lex);
+        let unresolved = resolve::resolve_sources(&mut analysis, &self.lex, self.registry.as_ref());
+        analysis.claims = claims::find_claims(&analysis, self);
+        analysis.findings = checks::run_checks(&analysis, self, &unresolved);
+        analysis
+    }
+
+    /// How many independent sources the document's sources `ids` (indices) form.
+    pub fn independent(&self, analysis: &Analysis, ids: &[usize]) -> usize {
+        claims::independent_count(analysis, self.registry.as_ref(), ids)
+    }
+}

@@ -1,0 +1,267 @@
+//! The analysis of one document: what every stage produces, in `text` coordinates.
+
+use crate::input::SourceDoc;
+use crate::registry::RegistryMatch;
+use crate::span::Span;
+use serde::Serialize;
+
+/// A sentence (or a heading line) of the document.
+#[derive(Debug, Clone)]
+pub struct Sentence {
+    /// Where it is.
+    pub span: Span,
+    /// Index of its paragraph (block).
+    pub paragraph: usize,
+    /// A leading label such as "What Happened:" that is not part of the sentence's claim.
+    pub label: Option<Span>,
+}
+
+/// A quotation (or a quoted term).
+#[derive(Debug, Clone)]
+pub struct Quote {
+    /// From the opening mark to the closing mark, both included (or to the end of the paragraph
+    /// when the quote is left open).
+    pub span: Span,
+    /// The quoted words, without the marks.
+    pub inner: Span,
+    /// Index of its paragraph.
+    pub paragraph: usize,
+    /// False for scare quotes and quoted names ("Zircon"): a term, not someone's words.
+    pub is_quotation: bool,
+    /// True when the quote is left open at the end of its paragraph and the next paragraph
+    /// reopens it (a quote running over paragraphs).
+    pub continues: bool,
+    /// True when the quote has no closing mark.
+    pub unclosed: bool,
+}
+
+/// The kind of an attribution.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AttributionKind {
+    /// `"...," X said.`
+    DirectQuote,
+    /// `X said (that) ...`
+    Indirect,
+    /// `according to X`
+    AccordingTo,
+    /// `... was confirmed by X`, `based on data reviewed by X`
+    Passive,
+    /// Anything else.
+    Other,
+}
+
+/// What a mention is, grammatically.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MentionKind {
+    /// A proper name ("Tom Hegel", "Reuters"), possibly with a title.
+    Name,
+    /// he, she, they, it...
+    Pronoun,
+    /// "the outlet", "the company": refers back to a source of a kind.
+    Description,
+    /// "the former", "the latter".
+    Ordinal,
+    /// An unnamed source ("officials", "a person familiar with the matter").
+    Anonymous,
+    /// A plain noun phrase that names no one in particular ("the report", "a study").
+    Other,
+}
+
+/// A mention of a source at an attribution.
+#[derive(Debug, Clone)]
+pub struct Mention {
+    /// The whole mention as written ("Russian President Vladimir Putin").
+    pub span: Span,
+    /// The name part without titles ("Vladimir Putin"), for naming and matching.
+    pub name: Span,
+    /// Its kind.
+    pub kind: MentionKind,
+    /// The source it refers to (index into `Analysis::sources`), once resolved.
+    pub source: Option<usize>,
+}
+
+/// What is attributed, possibly in pieces.
+#[derive(Debug, Clone)]
+pub struct Content {
+    /// Covers all fragments.
+    pub span: Span,
+    /// The pieces, in order (one piece for uninterrupted content).
+    pub fragments: Vec<Span>,
+}
+
+impl Content {
+    /// Content made of one piece.
+    pub fn single(span: Span) -> Content {
+        Content {
+            span,
+            fragments: vec![span],
+        }
+    }
+
+    /// Content made of pieces (sorted, non-empty).
+    pub fn from_fragments(fragments: Vec<Span>) -> Content {
+        let span = fragments
+            .iter()
+            .skip(1)
+            .fold(fragments[0], |acc, f| acc.cover(*f));
+        Content { span, fragments }
+    }
+}
+
+/// Who said what: a source (one or more mentions), a cue and a content.
+#[derive(Debug, Clone)]
+pub struct Attribution {
+    /// Kind.
+    pub kind: AttributionKind,
+    /// The source mentions (two for "Nicholas Weaver and Matt Tait").
+    pub sources: Vec<Mention>,
+    /// The reporting words.
+    pub cue: Span,
+    /// The lemma of the cue verb ("say", "according to"), for the loaded-verb check.
+    pub cue_lemma: String,
+    /// What is attributed.
+    pub content: Option<Content>,
+    /// Index of the sentence the cue is in.
+    pub sentence: usize,
+    /// Index of the paragraph the cue is in.
+    pub paragraph: usize,
+}
+
+/// The kind of a document source.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SourceKind {
+    /// A person.
+    Person,
+    /// A company, NGO, institute...
+    Organization,
+    /// A news organisation.
+    Media,
+    /// A government body.
+    Government,
+    /// An unnamed source.
+    Anonymous,
+    /// Not known.
+    Unknown,
+}
+
+/// A person or body the document cites.
+#[derive(Debug, Clone)]
+pub struct Source {
+    /// Canonical name.
+    pub name: String,
+    /// Kind.
+    pub kind: SourceKind,
+    /// True for unnamed sources.
+    pub anonymous: bool,
+    /// The registry row it matched.
+    pub registry: Option<RegistryMatch>,
+    /// Every place the document names or refers to it, in order.
+    pub mentions: Vec<Span>,
+    /// Normalized name forms that identify it (full name, surname...).
+    pub keys: Vec<String>,
+}
+
+/// Status of a claim.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ClaimStatus {
+    /// Two or more independent sources.
+    Corroborated,
+    /// Exactly one.
+    SingleSource,
+    /// None.
+    Unattributed,
+}
+
+/// A sentence that asserts something that needs a source.
+#[derive(Debug, Clone)]
+pub struct Claim {
+    /// Where it is (the sentence without a leading label).
+    pub span: Span,
+    /// Index of its sentence.
+    pub sentence: usize,
+    /// How much it needs a source, in [0, 1].
+    pub checkworthiness: f64,
+    /// Status.
+    pub status: ClaimStatus,
+    /// Attributions that support it (indices), inherited ones included.
+    pub attributions: Vec<usize>,
+    /// Sources behind it (indices).
+    pub sources: Vec<usize>,
+    /// How many of those are independent.
+    pub independent_sources: usize,
+}
+
+/// Severity of a finding.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, serde::Deserialize,
+)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// For information.
+    Info,
+    /// Should be looked at.
+    Warning,
+    /// Must be fixed.
+    Error,
+}
+
+impl Severity {
+    /// The lower-case name.
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Severity::Info => "info",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+}
+
+/// One problem found.
+#[derive(Debug, Clone)]
+pub struct Finding {
+    /// Rule id.
+    pub rule: String,
+    /// Severity.
+    pub severity: Severity,
+    /// One sentence for a person.
+    pub message: String,
+    /// Where it is.
+    pub span: Span,
+    /// The claim it is about.
+    pub claim: Option<usize>,
+    /// The source it is about.
+    pub source: Option<usize>,
+    /// The attribution it is about.
+    pub attribution: Option<usize>,
+    /// A suggested fix.
+    pub suggestion: Option<String>,
+}
+
+/// Everything whosaid learned about one document.
+#[derive(Debug, Clone)]
+pub struct Analysis {
+    /// The document.
+    pub doc: SourceDoc,
+    /// Its sentences, in order.
+    pub sentences: Vec<Sentence>,
+    /// Its quotations, in order.
+    pub quotes: Vec<Quote>,
+    /// Its attributions, in order.
+    pub attributions: Vec<Attribution>,
+    /// The sources it cites.
+    pub sources: Vec<Source>,
+    /// Its claims, in order.
+    pub claims: Vec<Claim>,
+    /// Its findings, in order.
+    pub findings: Vec<Finding>,
+}
+
+impl Analysis {
+    /// Text of a span of the analysed text.
+    pub fn text(&self, span: Span) -> &str {
+        span.slice(&self.doc.text)
+    }
+}

@@ -1,0 +1,208 @@
+//! Quotations: curly, straight and mixed marks, nested single quotes, quotes left open at the end
+//! of a paragraph and reopened in the next. Short quoted names and terms ("Zircon") are marked as
+//! terms, not quotations.
+
+use crate::input::SourceDoc;
+use crate::model::Quote;
+use crate::span::Span;
+
+#[derive(Clone, Copy, PartialEq)]
+enum Mark {
+    Open,
+    Close,
+    Either,
+}
+
+fn double_mark(c: char) -> Option<Mark> {
+    match c {
+        '\u{201c}' | '\u{201e}' | '\u{00ab}' => Some(Mark::Open),
+        '\u{201d}' | '\u{00bb}' => Some(Mark::Close),
+        '"' => Some(Mark::Either),
+        _ => None,
+    }
+}
+
+fn single_mark(c: char) -> Option<Mark> {
+    match c {
+        '\u{2018}' => Some(Mark::Open),
+        '\u{2019}' => Some(Mark::Close),
+        '\'' => Some(Mark::Either),
+        _ => None,
+    }
+}
+
+fn opens_here(prev: Option<char>, next: Option<char>) -> bool {
+    let before_ok = match prev {
+        None => true,
+        Some(p) => {
+            p.is_whitespace()
+                || matches!(
+                    p,
+                    '(' | '[' | '{' | '\u{2014}' | '\u{2013}' | '-' | '/' | ':'
+                )
+        }
+    };
+    let after_ok = next.is_some_and(|n| !n.is_whitespace());
+    before_ok && after_ok
+}
+
+/// Find the quotations of every block of `doc`.
+pub fn find_quotes(doc: &SourceDoc) -> Vec<Quote> {
+    let mut out: Vec<Quote> = Vec::new();
+    let text = &doc.text;
+    for (pi, block) in doc.blocks.iter().enumerate() {
+        let s = &text[block.span.start..block.span.end];
+        let chars: Vec<(usize, char)> = s.char_indices().collect();
+        // open double quote: (byte offset in text of the mark, mark length)
+        let mut open: Option<(usize, usize)> = None;
+        let mut single_open: Option<(usize, usize)> = None;
+        for (i, &(off, c)) in chars.iter().enumerate() {
+            let prev = if i > 0 { Some(chars[i - 1].1) } else { None };
+            let next = chars.get(i + 1).map(|x| x.1);
+            let at = block.span.start + off;
+            if let Some(m) = double_mark(c) {
+                let is_open = match m {
+                    Mark::Open => open.is_none() || m == Mark::Open,
+                    Mark::Close => false,
+                    Mark::Either => open.is_none() && opens_here(prev, next),
+                };
+                if is_open && open.is_none() {
+                    open = Some((at, c.len_utf8()));
+                    single_open = None;
+                } else if let Some((o, olen)) = open {
+                    if m == Mark::Open {
+                        // a second opening mark while one is open: restart there
+                        open = Some((at, c.len_utf8()));
+                        continue;
+                    }
+                    let inner = Span::new(o + olen, at);
+                    out.push(make_quote(
+                        text,
+                        Span::new(o, at + c.len_utf8()),
+                        inner,
+                        pi,
+                        false,
+                    ));
+                    open = None;
+                    single_open = None;
+                }
+                continue;
+            }
+            if open.is_some() {
+                if let Some(m) = single_mark(c) {
+                    let next_word = next.is_some_and(|n| n.is_alphanumeric());
+                    let prev_word = prev.is_some_and(|p| p.is_alphanumeric());
+                    if single_open.is_none() && m != Mark::Close && opens_here(prev, next) {
+                        single_open = Some((at, c.len_utf8()));
+                    } else if let (Some((o, olen)), false) = (single_open, m == Mark::Open) {
+                        // an apostrophe inside a word ("it's") is not a closing mark
+                        if !(prev_word && next_word) && at > o + olen {
+                            let inner = Span::new(o + olen, at);
+                            let mut q =
+                                make_quote(text, Span::new(o, at + c.len_utf8()), inner, pi, false);
+                            q.is_quotation = q.is_quotation && inner.len() > 0;
+                            out.push(q);
+                            single_open = None;
+                        }
+                    }
+                }
+            }
+        }
+        if let Some((o, olen)) = open {
+            // left open: runs to the end of the paragraph; continued if the next block reopens
+            let next_opens = doc.blocks.get(pi + 1).is_some_and(|b| {
+                let t = b.span.slice(text);
+                t.chars()
+                    .next()
+                    .is_some_and(|c| matches!(double_mark(c), Some(Mark::Open | Mark::Either)))
+            });
+            let inner = Span::new(o + olen, block.span.end);
+            let mut q = make_quote(text, Span::new(o, block.span.end), inner, pi, true);
+            q.continues = next_opens;
+            if next_opens {
+                q.is_quotation = true;
+            }
+            out.push(q);
+        }
+    }
+    out.sort_by_key(|q| (q.span.start, std::cmp::Reverse(q.span.end)));
+    out
+}
+
+fn make_quote(text: &str, span: Span, inner: Span, paragraph: usize, unclosed: bool) -> Quote {
+    let t = inner.slice(text).trim();
+    let words = t.split_whitespace().count();
+    let ends_punct = t.ends_with(['.', ',', '!', '?', '\u{2026}', ';', ':']);
+    let is_quotation = words >= 4 || (ends_punct && words >= 1);
+    Quote {
+        span,
+        inner,
+        paragraph,
+        is_quotation,
+        continues: false,
+        unclosed,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::input::parse_text;
+
+    fn quotes(s: &str) -> Vec<(String, bool)> {
+        let d = parse_text("t", s.to_string());
+        find_quotes(&d)
+            .iter()
+            .map(|q| (q.inner.slice(&d.text).to_string(), q.is_quotation))
+            .collect()
+    }
+
+    #[test]
+    fn curly_and_straight_and_mixed() {
+        assert_eq!(
+            quotes("\u{201c}We won,\u{201d} she said. He said \"it was a total screwup.\u{201d}"),
+            [
+                ("We won,".to_string(), true),
+                ("it was a total screwup.".to_string(), true)
+            ]
+        );
+    }
+
+    #[test]
+    fn scare_quotes_are_terms() {
+        assert_eq!(
+            quotes("Russia's \"Zircon\" hypersonic missile."),
+            [("Zircon".to_string(), false)]
+        );
+    }
+
+    #[test]
+    fn apostrophes_are_not_quotes() {
+        assert_eq!(
+            quotes("\u{201c}It\u{2019}s the hackers\u{2019} work, and it's ours,\u{201d} he said."),
+            [(
+                "It\u{2019}s the hackers\u{2019} work, and it's ours,".to_string(),
+                true
+            )]
+        );
+    }
+
+    #[test]
+    fn nested_single_quotes() {
+        let q = quotes("\"He told me 'we are done here' and left,\" she said.");
+        assert_eq!(q.len(), 2);
+        assert_eq!(q[1].0, "we are done here");
+    }
+
+    #[test]
+    fn multi_paragraph_quote() {
+        let d = parse_text(
+            "t",
+            "\"First part of it.\n\n\"Second part,\" he said.".into(),
+        );
+        let q = find_quotes(&d);
+        assert_eq!(q.len(), 2);
+        assert!(q[0].continues && q[0].unclosed);
+        assert_eq!(q[1].inner.slice(&d.text), "Second part,");
+    }
+}

@@ -1,0 +1,382 @@
+//! Reports: the JSON report model (docs/report-schema.md) built from an [`Analysis`], and one
+//! renderer per output format.
+//!
+//! Every span in a report is in the original file's coordinates (bytes, 1-based line/column).
+
+pub mod json;
+pub mod text;
+
+use crate::model::{Analysis, AttributionKind, ClaimStatus, Content, Severity, SourceKind};
+use crate::span::{LineIndex, Span};
+use serde::Serialize;
+
+/// JSON schema version of the report.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// A span in the original file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct SpanReport {
+    /// Start byte.
+    pub start: usize,
+    /// End byte (exclusive).
+    pub end: usize,
+    /// 1-based line of `start`.
+    pub line: usize,
+    /// 1-based column (characters) of `start`.
+    pub column: usize,
+    /// 1-based line of `end`.
+    pub end_line: usize,
+    /// 1-based column of `end`.
+    pub end_column: usize,
+}
+
+/// Text with its place.
+#[derive(Debug, Clone, Serialize)]
+pub struct TextSpan {
+    /// The text as written in the original.
+    pub text: String,
+    /// Where.
+    pub span: SpanReport,
+    /// The pieces of an interrupted content.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fragments: Option<Vec<SpanReport>>,
+}
+
+/// Registry match of a source.
+#[derive(Debug, Clone, Serialize)]
+pub struct RegistryReport {
+    /// Row id.
+    pub id: String,
+    /// `exact`, `alias`, `surname` or `coreference`.
+    #[serde(rename = "match")]
+    pub how: crate::registry::MatchKind,
+    /// Confidence in [0, 1].
+    pub score: f64,
+    /// The row's credibility.
+    pub credibility: Option<crate::registry::Credibility>,
+}
+
+/// A source of the document.
+#[derive(Debug, Clone, Serialize)]
+pub struct SourceReport {
+    /// `s1`, `s2`, ...
+    pub id: String,
+    /// Canonical name.
+    pub name: String,
+    /// Kind.
+    pub kind: SourceKind,
+    /// Unnamed source.
+    pub anonymous: bool,
+    /// Registry match.
+    pub registry: Option<RegistryReport>,
+    /// Every mention.
+    pub mentions: Vec<TextSpan>,
+}
+
+/// A source mention at an attribution.
+#[derive(Debug, Clone, Serialize)]
+pub struct AttributionSourceReport {
+    /// Source id.
+    pub source: String,
+    /// The mention as written.
+    pub text: String,
+    /// Where.
+    pub span: SpanReport,
+}
+
+/// An attribution.
+#[derive(Debug, Clone, Serialize)]
+pub struct AttributionReport {
+    /// `a1`, `a2`, ...
+    pub id: String,
+    /// Kind.
+    pub kind: AttributionKind,
+    /// Source mentions.
+    pub sources: Vec<AttributionSourceReport>,
+    /// Reporting words.
+    pub cue: TextSpan,
+    /// What is attributed.
+    pub content: Option<TextSpan>,
+}
+
+/// A claim.
+#[derive(Debug, Clone, Serialize)]
+pub struct ClaimReport {
+    /// `c1`, `c2`, ...
+    pub id: String,
+    /// The claim as written.
+    pub text: String,
+    /// Where.
+    pub span: SpanReport,
+    /// In [0, 1].
+    pub checkworthiness: f64,
+    /// Status.
+    pub status: ClaimStatus,
+    /// Supporting attribution ids.
+    pub attributions: Vec<String>,
+    /// Source ids.
+    pub sources: Vec<String>,
+    /// Independent sources.
+    pub independent_sources: usize,
+}
+
+/// A finding.
+#[derive(Debug, Clone, Serialize)]
+pub struct FindingReport {
+    /// Rule id.
+    pub rule: String,
+    /// Severity.
+    pub severity: Severity,
+    /// Message.
+    pub message: String,
+    /// Where.
+    pub span: SpanReport,
+    /// Claim id.
+    pub claim: Option<String>,
+    /// Source id.
+    pub source: Option<String>,
+    /// Attribution id.
+    pub attribution: Option<String>,
+    /// Suggested fix.
+    pub suggestion: Option<String>,
+}
+
+/// Per-document figures.
+#[derive(Debug, Clone, Serialize)]
+pub struct Stats {
+    /// Sentences.
+    pub sentences: usize,
+    /// Claims.
+    pub claims: usize,
+    /// Attributions.
+    pub attributions: usize,
+    /// Sources.
+    pub sources: usize,
+    /// Independent sources among all the document's sources.
+    pub independent_sources: usize,
+}
+
+/// The report of one document.
+#[derive(Debug, Clone, Serialize)]
+pub struct DocumentReport {
+    /// Path or id.
+    pub path: String,
+    /// `text`, `markdown` or `html`.
+    pub format: crate::input::Format,
+    /// Figures.
+    pub stats: Stats,
+    /// Sources.
+    pub sources: Vec<SourceReport>,
+    /// Attributions.
+    pub attributions: Vec<AttributionReport>,
+    /// Claims.
+    pub claims: Vec<ClaimReport>,
+    /// Findings.
+    pub findings: Vec<FindingReport>,
+}
+
+/// Finding counts by severity.
+#[derive(Debug, Clone, Copy, Default, Serialize)]
+pub struct SeverityCounts {
+    /// Errors.
+    pub error: usize,
+    /// Warnings.
+    pub warning: usize,
+    /// Infos.
+    pub info: usize,
+}
+
+/// Totals over a run.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Summary {
+    /// Documents.
+    pub documents: usize,
+    /// Claims.
+    pub claims: usize,
+    /// Attributions.
+    pub attributions: usize,
+    /// Sources.
+    pub sources: usize,
+    /// Findings by severity.
+    pub findings: SeverityCounts,
+}
+
+impl Summary {
+    /// Add one document's figures.
+    pub fn add(&mut self, doc: &DocumentReport) {
+        self.documents += 1;
+        self.claims += doc.claims.len();
+        self.attributions += doc.attributions.len();
+        self.sources += doc.sources.len();
+        for f in &doc.findings {
+            match f.severity {
+                Severity::Error => self.findings.error += 1,
+                Severity::Warning => self.findings.warning += 1,
+                Severity::Info => self.findings.info += 1,
+            }
+        }
+    }
+}
+
+/// Converts text spans of an analysis into report spans of the original file.
+pub struct Locator<'a> {
+    analysis: &'a Analysis,
+    lines: LineIndex,
+}
+
+impl<'a> Locator<'a> {
+    /// A locator for `analysis`.
+    pub fn new(analysis: &'a Analysis) -> Self {
+        Locator {
+            analysis,
+            lines: LineIndex::new(&analysis.doc.raw),
+        }
+    }
+
+    /// The raw span of a text span.
+    pub fn raw(&self, span: Span) -> Span {
+        self.analysis.doc.map.span_to_raw(span)
+    }
+
+    /// A text span as a report span.
+    pub fn span(&self, span: Span) -> SpanReport {
+        let raw = self.raw(span);
+        let text = &self.analysis.doc.raw;
+        let (line, column) = self.lines.line_col(text, raw.start);
+        let (end_line, end_column) = self.lines.line_col(text, raw.end);
+        SpanReport {
+            start: raw.start,
+            end: raw.end,
+            line,
+            column,
+            end_line,
+            end_column,
+        }
+    }
+
+    /// Text and place of a text span (the text as written in the original file).
+    pub fn text_span(&self, span: Span) -> TextSpan {
+        let raw = self.raw(span);
+        TextSpan {
+            text: self.analysis.doc.raw[raw.start..raw.end].to_string(),
+            span: self.span(span),
+            fragments: None,
+        }
+    }
+
+    fn content(&self, c: &Content) -> TextSpan {
+        let mut t = self.text_span(c.span);
+        if c.fragments.len() > 1 {
+            t.fragments = Some(c.fragments.iter().map(|f| self.span(*f)).collect());
+        }
+        t
+    }
+
+    /// The line index of the original text.
+    pub fn lines(&self) -> &LineIndex {
+        &self.lines
+    }
+}
+
+fn sid(i: usize) -> String {
+    format!("s{}", i + 1)
+}
+fn aid(i: usize) -> String {
+    format!("a{}", i + 1)
+}
+fn cid(i: usize) -> String {
+    format!("c{}", i + 1)
+}
+
+/// Build the report of one analysed document.
+pub fn build(analysis: &Analysis, independent_sources: usize) -> DocumentReport {
+    let loc = Locator::new(analysis);
+    let sources = analysis
+        .sources
+        .iter()
+        .enumerate()
+        .map(|(i, s)| SourceReport {
+            id: sid(i),
+            name: s.name.clone(),
+            kind: s.kind,
+            anonymous: s.anonymous,
+            registry: s.registry.as_ref().map(|m| RegistryReport {
+                id: m.id.clone(),
+                how: m.how,
+                score: (m.score * 100.0).round() / 100.0,
+                credibility: None,
+            }),
+            mentions: s.mentions.iter().map(|m| loc.text_span(*m)).collect(),
+        })
+        .collect();
+    let attributions = analysis
+        .attributions
+        .iter()
+        .enumerate()
+        .map(|(i, a)| AttributionReport {
+            id: aid(i),
+            kind: a.kind,
+            sources: a
+                .sources
+                .iter()
+                .map(|m| {
+                    let t = loc.text_span(m.span);
+                    AttributionSourceReport {
+                        source: m.source.map(sid).unwrap_or_default(),
+                        text: t.text,
+                        span: t.span,
+                    }
+                })
+                .collect(),
+            cue: loc.text_span(a.cue),
+            content: a.content.as_ref().map(|c| loc.content(c)),
+        })
+        .collect();
+    let claims = analysis
+        .claims
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            let t = loc.text_span(c.span);
+            ClaimReport {
+                id: cid(i),
+                text: t.text,
+                span: t.span,
+                checkworthiness: (c.checkworthiness * 100.0).round() / 100.0,
+                status: c.status,
+                attributions: c.attributions.iter().map(|&a| aid(a)).collect(),
+                sources: c.sources.iter().map(|&s| sid(s)).collect(),
+                independent_sources: c.independent_sources,
+            }
+        })
+        .collect();
+    let findings = analysis
+        .findings
+        .iter()
+        .map(|f| FindingReport {
+            rule: f.rule.clone(),
+            severity: f.severity,
+            message: f.message.clone(),
+            span: loc.span(f.span),
+            claim: f.claim.map(cid),
+            source: f.source.map(sid),
+            attribution: f.attribution.map(aid),
+            suggestion: f.suggestion.clone(),
+        })
+        .collect();
+    DocumentReport {
+        path: analysis.doc.path.clone(),
+        format: analysis.doc.format,
+        stats: Stats {
+            sentences: analysis.sentences.len(),
+            claims: analysis.claims.len(),
+            attributions: analysis.attributions.len(),
+            sources: analysis.sources.len(),
+            independent_sources,
+        },
+        sources,
+        attributions,
+        claims,
+        findings,
+    }
+}

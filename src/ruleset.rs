@@ -1,0 +1,556 @@
+//! Rules and lexicons as data: the defaults in `rules/` are embedded in the binary; a repository's
+//! `--rules DIR` layers its own files on top (same rule id replaces fields, a new id adds,
+//! `enabled = false` disables; lexicon lines add entries and `!entry` removes one).
+
+use crate::error::{Error, Result};
+use crate::model::Severity;
+use indexmap::{IndexMap, IndexSet};
+use regex::Regex;
+use serde::Deserialize;
+use std::path::Path;
+
+/// Embedded rule files, `(file name, contents)`, alphabetical.
+pub const EMBEDDED_CHECKS: &[(&str, &str)] = &[
+    (
+        "anonymous-source.toml",
+        include_str!("../rules/checks/anonymous-source.toml"),
+    ),
+    (
+        "loaded-verb.toml",
+        include_str!("../rules/checks/loaded-verb.toml"),
+    ),
+    (
+        "low-credibility-source.toml",
+        include_str!("../rules/checks/low-credibility-source.toml"),
+    ),
+    (
+        "non-independent-sources.toml",
+        include_str!("../rules/checks/non-independent-sources.toml"),
+    ),
+    (
+        "orphan-quote.toml",
+        include_str!("../rules/checks/orphan-quote.toml"),
+    ),
+    (
+        "single-source.toml",
+        include_str!("../rules/checks/single-source.toml"),
+    ),
+    (
+        "unattributed-claim.toml",
+        include_str!("../rules/checks/unattributed-claim.toml"),
+    ),
+    (
+        "unknown-source.toml",
+        include_str!("../rules/checks/unknown-source.toml"),
+    ),
+    (
+        "unresolved-reference.toml",
+        include_str!("../rules/checks/unresolved-reference.toml"),
+    ),
+];
+
+/// Embedded lexicons, `(file name, contents)`, alphabetical.
+pub const EMBEDDED_LEXICONS: &[(&str, &str)] = &[
+    (
+        "abbreviations.txt",
+        include_str!("../rules/lexicon/abbreviations.txt"),
+    ),
+    (
+        "anonymous-heads.txt",
+        include_str!("../rules/lexicon/anonymous-heads.txt"),
+    ),
+    (
+        "cue-verbs.txt",
+        include_str!("../rules/lexicon/cue-verbs.txt"),
+    ),
+    (
+        "descriptions.txt",
+        include_str!("../rules/lexicon/descriptions.txt"),
+    ),
+    (
+        "evidence-nouns.txt",
+        include_str!("../rules/lexicon/evidence-nouns.txt"),
+    ),
+    (
+        "government-words.txt",
+        include_str!("../rules/lexicon/government-words.txt"),
+    ),
+    (
+        "loaded-verbs.txt",
+        include_str!("../rules/lexicon/loaded-verbs.txt"),
+    ),
+    (
+        "media-names.txt",
+        include_str!("../rules/lexicon/media-names.txt"),
+    ),
+    (
+        "non-source-words.txt",
+        include_str!("../rules/lexicon/non-source-words.txt"),
+    ),
+    (
+        "organization-words.txt",
+        include_str!("../rules/lexicon/organization-words.txt"),
+    ),
+    (
+        "passive-cues.txt",
+        include_str!("../rules/lexicon/passive-cues.txt"),
+    ),
+    (
+        "recipients.txt",
+        include_str!("../rules/lexicon/recipients.txt"),
+    ),
+    (
+        "sentence-starters.txt",
+        include_str!("../rules/lexicon/sentence-starters.txt"),
+    ),
+    ("titles.txt", include_str!("../rules/lexicon/titles.txt")),
+];
+
+/// Embedded regex pattern lists, `(file name, contents)`, alphabetical.
+pub const EMBEDDED_PATTERNS: &[(&str, &str)] = &[
+    (
+        "boilerplate.txt",
+        include_str!("../rules/patterns/boilerplate.txt"),
+    ),
+    (
+        "not-claims.txt",
+        include_str!("../rules/patterns/not-claims.txt"),
+    ),
+];
+
+/// One rule's metadata and settings.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Rule {
+    /// Stable kebab-case id.
+    pub id: String,
+    /// Short name.
+    pub name: String,
+    /// Severity.
+    pub severity: Severity,
+    /// Whether it runs.
+    pub enabled: bool,
+    /// Message template; `{source}`, `{cue}`, `{suggestion}`... are filled in by the check.
+    pub message: String,
+    /// One line.
+    pub summary: String,
+    /// What it flags / Why it matters / Example / How to fix (Markdown).
+    pub description: String,
+    /// Numeric parameters.
+    pub params: IndexMap<String, f64>,
+    /// Examples: text and the rule ids expected on it.
+    pub examples: Vec<Example>,
+}
+
+/// A rule file's example.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Example {
+    /// An article text.
+    pub text: String,
+    /// Rule ids that must be found on it (only this rule's id is checked).
+    #[serde(default)]
+    pub expect: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RuleFile {
+    id: String,
+    name: Option<String>,
+    severity: Option<Severity>,
+    enabled: Option<bool>,
+    message: Option<String>,
+    summary: Option<String>,
+    description: Option<String>,
+    #[serde(default)]
+    params: IndexMap<String, f64>,
+    #[serde(default)]
+    example: Vec<Example>,
+}
+
+/// A list of words or phrases, lower-cased, with a lookup set.
+#[derive(Debug, Clone, Default)]
+pub struct Lexicon {
+    /// Entries in file order (each entry is the whole line).
+    pub entries: IndexSet<String>,
+}
+
+impl Lexicon {
+    /// True when `s` (compared lower-case) is an entry.
+    pub fn contains(&self, s: &str) -> bool {
+        if s.bytes().any(|b| b.is_ascii_uppercase()) || !s.is_ascii() {
+            self.entries.contains(&s.to_lowercase())
+        } else {
+            self.entries.contains(s)
+        }
+    }
+}
+
+/// All rules, lexicons and patterns in force.
+#[derive(Debug, Clone)]
+pub struct Ruleset {
+    /// Rules by id, in order.
+    pub rules: IndexMap<String, Rule>,
+    /// Lexicons by file stem (`cue-verbs`, `titles`...).
+    pub lexicons: IndexMap<String, Lexicon>,
+    /// Regex lists by file stem (`boilerplate`...), with their sources.
+    pub patterns: IndexMap<String, Vec<(String, Regex)>>,
+}
+
+const REGEX_SIZE_LIMIT: usize = 1 << 20;
+
+fn compile(path: &str, line: usize, src: &str) -> Result<Regex> {
+    regex::RegexBuilder::new(src)
+        .size_limit(REGEX_SIZE_LIMIT)
+        .dfa_size_limit(REGEX_SIZE_LIMIT * 2)
+        .build()
+        .map_err(|e| Error::Rule {
+            path: path.to_string(),
+            line,
+            msg: format!("invalid regex: {e}"),
+        })
+}
+
+fn toml_line(text: &str, err: &toml::de::Error) -> usize {
+    err.span()
+        .map(|s| 1 + text[..s.start.min(text.len())].matches('\n').count())
+        .unwrap_or(0)
+}
+
+impl Ruleset {
+    /// The embedded defaults.
+    pub fn embedded() -> Ruleset {
+        let mut rs = Ruleset {
+            rules: IndexMap::new(),
+            lexicons: IndexMap::new(),
+            patterns: IndexMap::new(),
+        };
+        for (name, text) in EMBEDDED_CHECKS {
+            rs.add_rule_file(&format!("rules/checks/{name}"), text, true)
+                .expect("embedded rule file is valid");
+        }
+        for (name, text) in EMBEDDED_LEXICONS {
+            rs.add_lexicon(name, text);
+        }
+        for (name, text) in EMBEDDED_PATTERNS {
+            rs.add_patterns(&format!("rules/patterns/{name}"), name, text)
+                .expect("embedded patterns are valid");
+        }
+        rs
+    }
+
+    /// The defaults with the files of `dir` layered on top.
+    pub fn with_overrides(dir: &Path) -> Result<Ruleset> {
+        let mut rs = Ruleset::embedded();
+        if !dir.is_dir() {
+            return Err(Error::Usage(format!(
+                "{}: --rules must name a directory",
+                dir.display()
+            )));
+        }
+        let mut any = false;
+        for (sub, kind) in [("checks", 0), ("lexicon", 1), ("patterns", 2)] {
+            let d = dir.join(sub);
+            if !d.is_dir() {
+                continue;
+            }
+            let mut files: Vec<_> = std::fs::read_dir(&d)
+                .map_err(|e| Error::io(&d, e))?
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| p.is_file())
+                .collect();
+            files.sort();
+            for p in files {
+                let name = p
+                    .file_name()
+                    .unwrap_or_default()
+                    .to_string_lossy()
+                    .to_string();
+                let shown = p.display().to_string();
+                let want = if kind == 0 { ".toml" } else { ".txt" };
+                if !name.ends_with(want) {
+                    continue;
+                }
+                let bytes = std::fs::read(&p).map_err(|e| Error::io(&p, e))?;
+                let text = crate::input::decode_utf8(&shown, bytes)?;
+                any = true;
+                match kind {
+                    0 => rs.add_rule_file(&shown, &text, false)?,
+                    1 => rs.add_lexicon(&name, &text),
+                    _ => rs.add_patterns(&shown, &name, &text)?,
+                }
+            }
+        }
+        if !any {
+            return Err(Error::Usage(format!(
+                "{}: no rule files found (expected checks/*.toml, lexicon/*.txt or patterns/*.txt)",
+                dir.display()
+            )));
+        }
+        Ok(rs)
+    }
+
+    fn add_rule_file(&mut self, path: &str, text: &str, embedded: bool) -> Result<()> {
+        let f: RuleFile = toml::from_str(text).map_err(|e| Error::Rule {
+            path: path.to_string(),
+            line: toml_line(text, &e),
+            msg: e.message().to_string(),
+        })?;
+        let line_of = |key: &str| {
+            text.lines()
+                .position(|l| l.trim_start().starts_with(key))
+                .map(|i| i + 1)
+                .unwrap_or(1)
+        };
+        if f.id.is_empty()
+            || !f
+                .id
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        {
+            return Err(Error::Rule {
+                path: path.to_string(),
+                line: line_of("id"),
+                msg: format!("rule id {:?} must be kebab-case (a-z, 0-9, -)", f.id),
+            });
+        }
+        if let Some(existing) = self.rules.get_mut(&f.id) {
+            if embedded {
+                return Err(Error::Rule {
+                    path: path.to_string(),
+                    line: line_of("id"),
+                    msg: format!("duplicate rule id {:?}", f.id),
+                });
+            }
+            if let Some(v) = f.name {
+                existing.name = v;
+            }
+            if let Some(v) = f.severity {
+                existing.severity = v;
+            }
+            if let Some(v) = f.enabled {
+                existing.enabled = v;
+            }
+            if let Some(v) = f.message {
+                existing.message = v;
+            }
+            if let Some(v) = f.summary {
+                existing.summary = v;
+            }
+            if let Some(v) = f.description {
+                existing.description = v;
+            }
+            for (k, v) in f.params {
+                if !existing.params.contains_key(&k) {
+                    return Err(Error::Rule {
+                        path: path.to_string(),
+                        line: line_of(&k),
+                        msg: format!("rule {:?} has no parameter {:?}", f.id, k),
+                    });
+                }
+                existing.params.insert(k, v);
+            }
+            existing.examples.extend(f.example);
+            return Ok(());
+        }
+        let missing = |what: &str| Error::Rule {
+            path: path.to_string(),
+            line: 1,
+            msg: format!("new rule {:?} needs a {what}", f.id),
+        };
+        let rule = Rule {
+            name: f.name.unwrap_or_else(|| f.id.clone()),
+            severity: f.severity.ok_or_else(|| missing("severity"))?,
+            enabled: f.enabled.unwrap_or(true),
+            message: f.message.ok_or_else(|| missing("message"))?,
+            summary: f.summary.unwrap_or_default(),
+            description: f.description.unwrap_or_default(),
+            params: f.params,
+            examples: f.example,
+            id: f.id.clone(),
+        };
+        if !embedded {
+            // A repository cannot add code: a new id must reuse an existing kind, which
+            // whosaid 0.1 does not offer yet. Say so rather than silently ignore it.
+            return Err(Error::Rule {
+                path: path.to_string(),
+                line: line_of("id"),
+                msg: format!(
+                    "unknown rule id {:?}; known rules: {}",
+                    rule.id,
+                    self.rules.keys().cloned().collect::<Vec<_>>().join(", ")
+                ),
+            });
+        }
+        self.rules.insert(f.id, rule);
+        Ok(())
+    }
+
+    fn add_lexicon(&mut self, file: &str, text: &str) {
+        let stem = file.trim_end_matches(".txt").to_string();
+        let lex = self.lexicons.entry(stem).or_default();
+        for line in text.lines() {
+            let l = line.split(" #").next().unwrap_or("").trim();
+            if l.is_empty() || l.starts_with('#') {
+                continue;
+            }
+            if let Some(rm) = l.strip_prefix('!') {
+                lex.entries.shift_remove(&rm.trim().to_lowercase());
+            } else {
+                lex.entries.insert(l.to_lowercase());
+            }
+        }
+    }
+
+    fn add_patterns(&mut self, path: &str, file: &str, text: &str) -> Result<()> {
+        let stem = file.trim_end_matches(".txt").to_string();
+        let mut new = Vec::new();
+        for (i, line) in text.lines().enumerate() {
+            let l = line.trim();
+            if l.is_empty() || l.starts_with('#') {
+                continue;
+            }
+            new.push((l.to_string(), compile(path, i + 1, l)?));
+        }
+        self.patterns.entry(stem).or_default().extend(new);
+        Ok(())
+    }
+
+    /// The lexicon `name` (empty if there is none).
+    pub fn lexicon(&self, name: &str) -> &Lexicon {
+        static EMPTY: std::sync::OnceLock<Lexicon> = std::sync::OnceLock::new();
+        self.lexicons
+            .get(name)
+            .unwrap_or_else(|| EMPTY.get_or_init(Lexicon::default))
+    }
+
+    /// The pattern list `name`.
+    pub fn patterns(&self, name: &str) -> &[(String, Regex)] {
+        self.patterns.get(name).map(|v| v.as_slice()).unwrap_or(&[])
+    }
+
+    /// The rule `id`, if it exists and is enabled.
+    pub fn enabled(&self, id: &str) -> Option<&Rule> {
+        self.rules.get(id).filter(|r| r.enabled)
+    }
+
+    /// A rule's numeric parameter, or `default`.
+    pub fn param(&self, id: &str, key: &str, default: f64) -> f64 {
+        self.rules
+            .get(id)
+            .and_then(|r| r.params.get(key).copied())
+            .unwrap_or(default)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names_in(dir: &str) -> Vec<String> {
+        let mut v: Vec<String> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().to_string())
+            .collect();
+        v.sort();
+        v
+    }
+
+    #[test]
+    fn embedded_tables_list_every_file() {
+        let list = |t: &[(&str, &str)]| t.iter().map(|(n, _)| n.to_string()).collect::<Vec<_>>();
+        assert_eq!(list(EMBEDDED_CHECKS), names_in("rules/checks"));
+        assert_eq!(list(EMBEDDED_LEXICONS), names_in("rules/lexicon"));
+        assert_eq!(list(EMBEDDED_PATTERNS), names_in("rules/patterns"));
+    }
+
+    #[test]
+    fn lexicons_are_sorted_without_duplicates() {
+        for (name, text) in EMBEDDED_LEXICONS {
+            let entries: Vec<String> = text
+                .lines()
+                .map(|l| l.split(" #").next().unwrap().trim().to_lowercase())
+                .filter(|l| !l.is_empty() && !l.starts_with('#'))
+                .collect();
+            let mut sorted = entries.clone();
+            sorted.sort();
+            sorted.dedup();
+            assert_eq!(
+                entries, sorted,
+                "{name} must be sorted and free of duplicates"
+            );
+        }
+    }
+
+    #[test]
+    fn every_rule_file_names_itself() {
+        let rs = Ruleset::embedded();
+        for (name, _) in EMBEDDED_CHECKS {
+            let id = name.trim_end_matches(".toml");
+            let r = rs.rules.get(id).expect("rule id matches file name");
+            assert!(
+                !r.description.is_empty() && !r.summary.is_empty(),
+                "{id} documented"
+            );
+        }
+    }
+
+    #[test]
+    fn overrides_change_severity_and_disable() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir(dir.path().join("checks")).unwrap();
+        std::fs::write(
+            dir.path().join("checks/x.toml"),
+            "id = \"single-source\"\nseverity = \"error\"\n",
+        )
+        .unwrap();
+        std::fs::write(
+            dir.path().join("checks/y.toml"),
+            "id = \"loaded-verb\"\nenabled = false\n",
+        )
+        .unwrap();
+        let rs = Ruleset::with_overrides(dir.path()).unwrap();
+        assert_eq!(rs.rules["single-source"].severity, Severity::Error);
+        assert!(rs.enabled("loaded-verb").is_none());
+    }
+
+    #[test]
+    fn bad_rule_file_names_file_and_line() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir(dir.path().join("checks")).unwrap();
+        let p = dir.path().join("checks/bad.toml");
+        std::fs::write(&p, "id = \"single-source\"\nseverity = \"loud\"\n").unwrap();
+        let err = Ruleset::with_overrides(dir.path()).unwrap_err().to_string();
+        assert!(err.starts_with(&format!("{}:2:", p.display())), "{err}");
+        std::fs::write(&p, "id = \"single-source\"\ncolour = 1\n").unwrap();
+        let err = Ruleset::with_overrides(dir.path()).unwrap_err().to_string();
+        assert!(err.contains(":2:") && err.contains("colour"), "{err}");
+    }
+
+    #[test]
+    fn invalid_regex_is_an_error_with_line() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir(dir.path().join("patterns")).unwrap();
+        let p = dir.path().join("patterns/boilerplate.txt");
+        std::fs::write(&p, "# c\n^ok$\n(unclosed\n").unwrap();
+        let err = Ruleset::with_overrides(dir.path()).unwrap_err().to_string();
+        assert!(
+            err.starts_with(&format!("{}:3: invalid regex", p.display())),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn lexicon_override_adds_and_removes() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir(dir.path().join("lexicon")).unwrap();
+        std::fs::write(
+            dir.path().join("lexicon/media-names.txt"),
+            "the daily bugle\n!reuters\n",
+        )
+        .unwrap();
+        let rs = Ruleset::with_overrides(dir.path()).unwrap();
+        assert!(rs.lexicon("media-names").contains("The Daily Bugle"));
+        assert!(!rs.lexicon("media-names").contains("reuters"));
+    }
+}

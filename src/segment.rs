@@ -1,0 +1,230 @@
+//! Sentences: splits each block at sentence-ending punctuation, keeping abbreviations ("U.S.",
+//! "Sept.", "Dr.") inside sentences unless the next word plainly starts a new one.
+
+use crate::input::SourceDoc;
+use crate::lexicon::Lexicons;
+use crate::model::Sentence;
+use crate::span::Span;
+
+/// The sentences of every block of `doc`, in order.
+pub fn sentences(doc: &SourceDoc, lex: &Lexicons) -> Vec<Sentence> {
+    let mut out = Vec::new();
+    for (pi, block) in doc.blocks.iter().enumerate() {
+        let text = &doc.text;
+        let spans = split_block(text, block.span, lex);
+        for (k, s) in spans.into_iter().enumerate() {
+            let label = if k == 0 { find_label(text, s) } else { None };
+            out.push(Sentence {
+                span: s,
+                paragraph: pi,
+                label,
+            });
+        }
+    }
+    out
+}
+
+fn is_closer(c: char) -> bool {
+    matches!(
+        c,
+        '"' | '\u{201d}' | '\u{2019}' | '\'' | ')' | ']' | '\u{00bb}'
+    )
+}
+
+/// Split one block into sentence spans.
+pub fn split_block(text: &str, block: Span, lex: &Lexicons) -> Vec<Span> {
+    let s = &text[block.start..block.end];
+    let chars: Vec<(usize, char)> = s.char_indices().collect();
+    let mut out = Vec::new();
+    let mut start = 0usize;
+    let mut i = 0;
+    while i < chars.len() {
+        let (off, c) = chars[i];
+        if matches!(c, '.' | '!' | '?' | '\u{2026}') {
+            // extend over repeated marks and closers
+            let mut j = i + 1;
+            while j < chars.len()
+                && (matches!(chars[j].1, '.' | '!' | '?') || is_closer(chars[j].1))
+            {
+                j += 1;
+            }
+            // must be followed by white space then a plausible sentence start
+            let mut k = j;
+            let mut saw_space = false;
+            while k < chars.len() && chars[k].1.is_whitespace() {
+                saw_space = true;
+                k += 1;
+            }
+            if k >= chars.len() {
+                break;
+            }
+            let next = chars[k].1;
+            let starts = next.is_uppercase()
+                || next.is_numeric()
+                || matches!(
+                    next,
+                    '"' | '\u{201c}'
+                        | '\u{2018}'
+                        | '('
+                        | '['
+                        | '\u{00ab}'
+                        | '\''
+                        | '-'
+                        | '\u{2014}'
+                );
+            if saw_space && starts && !(c == '.' && abbreviation_holds(s, &chars, i, k, lex)) {
+                let end = if j < chars.len() { chars[j].0 } else { s.len() };
+                push(
+                    &mut out,
+                    text,
+                    Span::new(block.start + start, block.start + end),
+                );
+                start = chars[k].0;
+                i = k;
+                continue;
+            }
+            i = j;
+            continue;
+        }
+        let _ = off;
+        i += 1;
+    }
+    push(&mut out, text, Span::new(block.start + start, block.end));
+    out
+}
+
+fn push(out: &mut Vec<Span>, text: &str, span: Span) {
+    let sp = span.trim(text);
+    if !sp.is_empty() {
+        out.push(sp);
+    }
+}
+
+/// True when the period at `dot` ends an abbreviation (or an initial) and the word at `next`
+/// does not plainly start a new sentence.
+fn abbreviation_holds(
+    s: &str,
+    chars: &[(usize, char)],
+    dot: usize,
+    next: usize,
+    lex: &Lexicons,
+) -> bool {
+    // the word before the dot
+    let mut b = dot;
+    while b > 0 {
+        let c = chars[b - 1].1;
+        if c.is_alphanumeric() || c == '.' || c == '\'' {
+            b -= 1;
+        } else {
+            break;
+        }
+    }
+    let word = &s[chars[b].0..chars[dot].0];
+    if word.is_empty() {
+        return false;
+    }
+    let with_dot = format!("{}.", word.to_lowercase());
+    let initial = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
+    if !(lex.abbreviations.contains(&with_dot) || initial || word.contains('.')) {
+        return false;
+    }
+    // next word
+    let rest = &s[chars[next].0..];
+    let nw: String = rest
+        .chars()
+        .skip_while(|c| !c.is_alphanumeric())
+        .take_while(|c| c.is_alphanumeric() || *c == '\'')
+        .collect::<String>()
+        .to_lowercase();
+    !lex.sentence_starters.contains(&nw)
+}
+
+/// A leading label such as "What Happened:" (at most four capitalised words and a colon,
+/// followed by more text).
+pub fn find_label(text: &str, sentence: Span) -> Option<Span> {
+    let s = sentence.slice(text);
+    let colon = s.find(':')?;
+    let head = &s[..colon];
+    let words: Vec<&str> = head.split_whitespace().collect();
+    if words.is_empty() || words.len() > 4 || s[colon + 1..].trim().is_empty() {
+        return None;
+    }
+    let small = ["a", "an", "and", "for", "in", "of", "the", "to", "it"];
+    let ok = words.iter().enumerate().all(|(i, w)| {
+        let first = w.chars().next().unwrap_or(' ');
+        (first.is_uppercase() || (i > 0 && small.contains(w)))
+            && w.chars()
+                .all(|c| c.is_alphabetic() || c == '\'' || c == '\u{2019}')
+    });
+    // A colon right after a digit is a time or a ratio; after a single name it may be a speaker.
+    if !ok || words.len() < 2 {
+        return None;
+    }
+    Some(Span::new(sentence.start, sentence.start + colon + 1))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ruleset::Ruleset;
+
+    fn split(s: &str) -> Vec<String> {
+        let lex = Lexicons::new(&Ruleset::embedded());
+        split_block(s, Span::new(0, s.len()), &lex)
+            .iter()
+            .map(|sp| sp.slice(s).to_string())
+            .collect()
+    }
+
+    #[test]
+    fn abbreviations_do_not_end_sentences() {
+        assert_eq!(
+            split("Dr. Smith met U.S. officials in Sept. 2022 at 5 p.m. Eastern. They left."),
+            [
+                "Dr. Smith met U.S. officials in Sept. 2022 at 5 p.m. Eastern.",
+                "They left."
+            ]
+        );
+    }
+
+    #[test]
+    fn a_sentence_may_end_with_an_abbreviation() {
+        assert_eq!(
+            split("The missile can reach the U.S. The tests went on."),
+            ["The missile can reach the U.S.", "The tests went on."]
+        );
+        assert_eq!(
+            split("It can reach the mainland U.S."),
+            ["It can reach the mainland U.S."]
+        );
+    }
+
+    #[test]
+    fn quotes_and_questions() {
+        assert_eq!(
+            split("\u{201c}We won.\u{201d} She left! Did he? Yes."),
+            ["\u{201c}We won.\u{201d}", "She left!", "Did he?", "Yes."]
+        );
+    }
+
+    #[test]
+    fn initials_stay() {
+        assert_eq!(
+            split("J. R. Smith said so. Then he left."),
+            ["J. R. Smith said so.", "Then he left."]
+        );
+    }
+
+    #[test]
+    fn labels_are_found() {
+        let s = "What Happened: Last year, hackers struck.";
+        assert_eq!(
+            find_label(s, Span::new(0, s.len())).unwrap().slice(s),
+            "What Happened:"
+        );
+        let t = "Smith: we will win.";
+        assert!(find_label(t, Span::new(0, t.len())).is_none());
+        let u = "The time was 10:30 today.";
+        assert!(find_label(u, Span::new(0, u.len())).is_none());
+    }
+}
