@@ -1,16 +1,187 @@
-//! Claims (to be filled in).
-use crate::Checker;
-use crate::model::{Analysis, Claim};
-use crate::registry::Registry;
+//! Claims: which sentences assert something that needs a source, which attributions support
+//! each (an attribution covers the sentences its content overlaps, the sentence of its cue, and
+//! the following sentences of its paragraph), and how many independent sources stand behind it.
 
-/// Find the claims of an analysed document.
+use crate::Checker;
+use crate::input::BlockKind;
+use crate::model::{Analysis, Claim, ClaimStatus};
+use crate::registry::Registry;
+use crate::span::Span;
+
+/// Find the claims of an analysed document (attributions and sources already resolved).
 pub fn find_claims(analysis: &Analysis, checker: &Checker) -> Vec<Claim> {
-    let _ = (analysis, checker);
-    Vec::new()
+    let lex = &checker.lex;
+    let text = &analysis.doc.text;
+    let mut out = Vec::new();
+    let mut boiler = vec![false; analysis.doc.blocks.len()];
+    for (i, b) in analysis.doc.blocks.iter().enumerate() {
+        boiler[i] = lex.is_boilerplate(b.span.slice(text));
+    }
+    for (si, s) in analysis.sentences.iter().enumerate() {
+        let block = &analysis.doc.blocks[s.paragraph];
+        if block.kind == BlockKind::Heading || boiler[s.paragraph] {
+            continue;
+        }
+        let start = s.label.map(|l| l.end).unwrap_or(s.span.start);
+        let span = Span::new(start, s.span.end).trim(text);
+        let t = span.slice(text);
+        if !is_claim_text(t, block.span.slice(text) == s.span.slice(text))
+            || lex.not_claims.iter().any(|r| r.is_match(t))
+        {
+            continue;
+        }
+        let attributions: Vec<usize> = analysis
+            .attributions
+            .iter()
+            .enumerate()
+            .filter(|(_, a)| {
+                let content_hit = a
+                    .content
+                    .as_ref()
+                    .is_some_and(|c| c.fragments.iter().any(|f| f.overlaps(span)));
+                content_hit
+                    || s.span.contains(a.cue)
+                    || (a.paragraph == s.paragraph && a.sentence < si)
+            })
+            .map(|(i, _)| i)
+            .collect();
+        let mut sources: Vec<usize> = Vec::new();
+        for &ai in &attributions {
+            for m in &analysis.attributions[ai].sources {
+                if let Some(src) = m.source
+                    && !sources.contains(&src)
+                {
+                    sources.push(src);
+                }
+            }
+        }
+        let independent = independent_count(analysis, checker.registry.as_ref(), &sources);
+        let status = match independent {
+            0 => ClaimStatus::Unattributed,
+            1 => ClaimStatus::SingleSource,
+            _ => ClaimStatus::Corroborated,
+        };
+        out.push(Claim {
+            span,
+            sentence: si,
+            checkworthiness: checkworthiness(t),
+            status,
+            attributions,
+            sources,
+            independent_sources: independent,
+        });
+    }
+    out
 }
 
-/// How many independent sources the sources `ids` form.
+/// True for text that can be a claim: a statement of at least four words, not a question, and
+/// not a short line without end punctuation (a heading, a caption, a label).
+fn is_claim_text(t: &str, whole_paragraph: bool) -> bool {
+    let words = t.split_whitespace().count();
+    if words < 4
+        || t.trim_end_matches(['"', '\u{201d}', '\'', '\u{2019}', ')'])
+            .ends_with('?')
+    {
+        return false;
+    }
+    let ends = t
+        .trim_end_matches(['"', '\u{201d}', '\'', '\u{2019}', ')', ']'])
+        .ends_with(['.', '!', '\u{2026}', ';']);
+    if !ends && whole_paragraph && words < 12 {
+        return false;
+    }
+    true
+}
+
+/// How much a sentence needs a source, in [0, 1]: figures and named actors raise it.
+pub fn checkworthiness(t: &str) -> f64 {
+    let mut score: f64 = 0.35;
+    if t.chars().any(|c| c.is_ascii_digit()) {
+        score += 0.2;
+    }
+    let named = t.split_whitespace().skip(1).any(|w| {
+        w.trim_start_matches(['"', '\u{201c}', '(', '\''])
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase)
+    });
+    if named {
+        score += 0.2;
+    }
+    if t.split_whitespace().count() >= 12 {
+        score += 0.1;
+    }
+    score.min(1.0)
+}
+
+/// How many independent sources the document sources `ids` form: sources matched to registry
+/// rows that share an affiliation count once; other sources count one each.
 pub fn independent_count(analysis: &Analysis, registry: Option<&Registry>, ids: &[usize]) -> usize {
-    let _ = (analysis, registry);
-    ids.len()
+    let mut reg_ids: Vec<&str> = Vec::new();
+    let mut others = 0;
+    for &i in ids {
+        match (&analysis.sources[i].registry, registry) {
+            (Some(m), Some(_)) => {
+                if !reg_ids.contains(&m.id.as_str()) {
+                    reg_ids.push(&m.id);
+                }
+            }
+            _ => others += 1,
+        }
+    }
+    let grouped = match registry {
+        Some(r) if !reg_ids.is_empty() => r.independent_groups(&reg_ids),
+        _ => 0,
+    };
+    grouped + others
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ruleset::Ruleset;
+
+    fn claims(text: &str) -> Vec<(String, ClaimStatus)> {
+        let c = Checker::new(Ruleset::embedded(), None);
+        let a = c.check(crate::input::parse_text("t", text.to_string()));
+        a.claims
+            .iter()
+            .map(|c| (c.span.slice(&a.doc.text).to_string(), c.status))
+            .collect()
+    }
+
+    #[test]
+    fn attribution_carries_over_within_paragraph_only() {
+        let c = claims(
+            "The bridge will close in May, Mayor Jane Roe said. Repairs will cost $4 million.\n\nTraffic will move to Route 9 during the work.",
+        );
+        assert_eq!(c[0].1, ClaimStatus::SingleSource);
+        assert_eq!(c[1].1, ClaimStatus::SingleSource);
+        assert_eq!(c[2].1, ClaimStatus::Unattributed);
+    }
+
+    #[test]
+    fn two_sources_corroborate() {
+        let c = claims("The dam failed on Monday, police said, according to Reuters.");
+        assert_eq!(c[0].1, ClaimStatus::Corroborated);
+    }
+
+    #[test]
+    fn questions_headings_and_short_lines_are_not_claims() {
+        let c =
+            claims("Why It Matters\n\nWho will pay for the new bridge over the river?\n\nComments");
+        assert!(c.is_empty(), "{c:?}");
+    }
+
+    #[test]
+    fn labels_are_not_part_of_claims() {
+        let c = claims("What Happened: Hackers broke into the Acme network in 2021.");
+        assert_eq!(c[0].0, "Hackers broke into the Acme network in 2021.");
+    }
+
+    #[test]
+    fn checkworthiness_rises_with_figures_and_names() {
+        assert!(checkworthiness("The weather was nice and everyone was happy.") < 0.5);
+        assert!(checkworthiness("Acme lost 400 jobs in 2023.") > 0.5);
+    }
 }

@@ -1,9 +1,1375 @@
-//! Attributions (to be filled in).
-use crate::lexicon::Lexicons;
-use crate::model::{Analysis, Attribution};
+//! Attributions: finds (source, cue, content) triples in each paragraph.
+//!
+//! Consumes the document's sentences and quotations; produces [`Attribution`]s whose source
+//! mentions are not yet resolved. The patterns, all driven by lexicons in `rules/lexicon/`:
+//!
+//! - a reporting verb with its source before it (`Hegel found ...`, `"...," Hegel told the outlet`,
+//!   `which Putin says can ...`, `Tom Hegel, a security expert ..., found ...`, `the former who said`)
+//!   or after it (`"...," said Hegel.`);
+//! - `according to X` at the start, in the middle or at the end of a sentence;
+//! - a passive participle with `by` (`was affirmed by X and Y`, `confirmed by evidence assessed
+//!   by Reuters and analyzed by experts`, `Based on data reviewed by Reuters, ...`).
 
-/// Find the attributions of an analysed document.
+use crate::lexicon::Lexicons;
+use crate::model::{Analysis, Attribution, AttributionKind, Content, Mention, MentionKind, Quote};
+use crate::span::Span;
+use crate::token::{Token, is_quote_char, tokenize};
+
+/// Find the attributions of an analysed document, in document order.
 pub fn extract_attributions(analysis: &Analysis, lex: &Lexicons) -> Vec<Attribution> {
-    let _ = (analysis, lex);
-    Vec::new()
+    let doc = &analysis.doc;
+    let mut out = Vec::new();
+    for (pi, block) in doc.blocks.iter().enumerate() {
+        if lex.is_boilerplate(block.span.slice(&doc.text)) {
+            continue;
+        }
+        let mut cx = Ctx::new(analysis, lex, pi);
+        cx.run(&mut out);
+    }
+    out.sort_by_key(|a: &Attribution| (a.cue.start, a.cue.end));
+    out
+}
+
+const ADVERBS: &[&str] = &[
+    "again",
+    "already",
+    "also",
+    "did",
+    "does",
+    "earlier",
+    "first",
+    "further",
+    "had",
+    "has",
+    "have",
+    "initially",
+    "just",
+    "later",
+    "may",
+    "might",
+    "never",
+    "not",
+    "once",
+    "previously",
+    "publicly",
+    "recently",
+    "repeatedly",
+    "reportedly",
+    "separately",
+    "still",
+    "then",
+    "will",
+    "would",
+    "could",
+    "can",
+    "should",
+    "often",
+    "privately",
+    "originally",
+    "subsequently",
+    "independently",
+];
+const PASSIVE_AUX: &[&str] = &["be", "been", "being", "is", "are", "was", "were"];
+const PRONOUNS: &[&str] = &["he", "she", "they", "it"];
+const CONNECTORS: &[&str] = &[
+    "of", "de", "del", "der", "van", "von", "bin", "al", "la", "le", "du", "da", "&", "for", "and",
+    "the",
+];
+const DETERMINERS: &[&str] = &[
+    "a", "an", "some", "several", "many", "two", "three", "four", "five", "six", "seven", "eight",
+    "nine", "ten", "dozens", "other", "more", "most", "few", "both", "various", "numerous",
+    "multiple", "the", "these", "those", "one", "all",
+];
+const POSTMODIFIERS: &[&str] = &[
+    "familiar",
+    "close",
+    "with",
+    "who",
+    "briefed",
+    "involved",
+    "knowledgeable",
+    "aware",
+    "speaking",
+    "granted",
+    "requesting",
+    "not",
+];
+/// Words that cannot be inside a noun phrase (function words, auxiliaries).
+const STOP: &[&str] = &[
+    "is", "are", "was", "were", "be", "been", "has", "have", "had", "that", "which", "who", "whom",
+    "and", "or", "but", "by", "to", "in", "on", "at", "for", "from", "with", "as", "than", "not",
+    "it", "he", "she", "they", "we", "i", "you", "this", "there", "if", "when", "while", "after",
+    "before", "because", "since", "would", "will", "could", "can", "may", "might", "should", "did",
+    "does", "do", "of", "into", "about", "over", "under", "also", "its", "their", "his", "her",
+];
+
+/// A noun phrase found at some position: tokens `start..end`, the name part from `name_start`.
+#[derive(Debug, Clone, Copy)]
+struct Np {
+    start: usize,
+    end: usize,
+    name_start: usize,
+    /// end of the name part (before an affiliation such as "of SentinelOne")
+    name_end: usize,
+    kind: MentionKind,
+}
+
+impl Np {
+    fn new(start: usize, end: usize, name_start: usize, kind: MentionKind) -> Np {
+        Np {
+            start,
+            end,
+            name_start,
+            name_end: end,
+            kind,
+        }
+    }
+}
+
+struct Ctx<'a> {
+    text: &'a str,
+    lex: &'a Lexicons,
+    quotes: &'a [Quote],
+    analysis: &'a Analysis,
+    para: usize,
+    toks: Vec<Token>,
+    /// sentence index of each token
+    sent: Vec<usize>,
+    /// first token of each sentence of the paragraph (after its label), by sentence index
+    sent_first: std::collections::HashMap<usize, usize>,
+    /// quotation index when the token lies inside a quotation's marks
+    in_quote: Vec<Option<usize>>,
+    /// quotation index when the token is an opening / closing mark
+    open_mark: Vec<Option<usize>>,
+    close_mark: Vec<Option<usize>>,
+    used: Vec<bool>,
+}
+
+impl<'a> Ctx<'a> {
+    fn new(analysis: &'a Analysis, lex: &'a Lexicons, para: usize) -> Ctx<'a> {
+        let text = analysis.doc.text.as_str();
+        let block = analysis.doc.blocks[para].span;
+        let toks = tokenize(text, block, &lex.abbreviations);
+        let n = toks.len();
+        let mut sent = vec![0; n];
+        let mut sent_first = std::collections::HashMap::new();
+        let sentences: Vec<(usize, &crate::model::Sentence)> = analysis
+            .sentences
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| s.paragraph == para)
+            .collect();
+        for (ti, t) in toks.iter().enumerate() {
+            if let Some((si, s)) = sentences.iter().find(|(_, s)| {
+                s.span.start <= t.span.start && t.span.start < s.span.end.max(s.span.start + 1)
+            }) {
+                sent[ti] = *si;
+                let after_label = s.label.map(|l| l.end).unwrap_or(s.span.start);
+                if t.span.start >= after_label {
+                    sent_first.entry(*si).or_insert(ti);
+                }
+            }
+        }
+        let quotes = analysis.quotes.as_slice();
+        let mut in_quote = vec![None; n];
+        let mut open_mark = vec![None; n];
+        let mut close_mark = vec![None; n];
+        for (qi, q) in quotes.iter().enumerate() {
+            if q.paragraph != para || !q.is_quotation {
+                continue;
+            }
+            for (ti, t) in toks.iter().enumerate() {
+                if q.inner.contains(t.span) {
+                    // the innermost quotation wins (quotes are sorted outer first)
+                    in_quote[ti] = Some(qi);
+                } else if t.span.start == q.span.start {
+                    open_mark[ti] = Some(qi);
+                } else if !q.unclosed && t.span.end == q.span.end {
+                    close_mark[ti] = Some(qi);
+                }
+            }
+        }
+        Ctx {
+            text,
+            lex,
+            quotes,
+            analysis,
+            para,
+            used: vec![false; n],
+            toks,
+            sent,
+            sent_first,
+            in_quote,
+            open_mark,
+            close_mark,
+        }
+    }
+
+    fn w(&self, i: usize) -> &str {
+        self.toks.get(i).map(|t| t.lower.as_str()).unwrap_or("")
+    }
+
+    fn is_word(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(|t| t.is_word())
+    }
+
+    fn punct(&self, i: usize, c: char) -> bool {
+        self.toks.get(i).is_some_and(|t| t.is(c))
+    }
+
+    fn same_sentence(&self, a: usize, b: usize) -> bool {
+        self.sent.get(a) == self.sent.get(b)
+    }
+
+    fn span(&self, a: usize, b: usize) -> Span {
+        // tokens a..b (exclusive)
+        Span::new(self.toks[a].span.start, self.toks[b - 1].span.end)
+    }
+
+    fn is_cue_form(&self, i: usize) -> bool {
+        let t = &self.toks[i];
+        t.is_word()
+            && !t.cap
+            && self.lex.cue_verbs.contains_key(&t.lower)
+            && self.in_quote[i].is_none()
+    }
+
+    // ---------------------------------------------------------------- noun phrases
+
+    fn title_at(&self, i: usize) -> usize {
+        // number of tokens of the longest title starting at i
+        let mut best = 0;
+        let mut words = String::new();
+        for k in 0..self.lex.max_title_words {
+            if !self.is_word(i + k) {
+                break;
+            }
+            if k > 0 {
+                words.push(' ');
+            }
+            words.push_str(self.w(i + k));
+            if self.lex.titles.contains(&words) {
+                best = k + 1;
+            }
+        }
+        best
+    }
+
+    fn name_word(&self, i: usize) -> bool {
+        let Some(t) = self.toks.get(i) else {
+            return false;
+        };
+        t.is_word() && t.cap && self.in_quote[i].is_none()
+    }
+
+    /// A proper name (with titles) starting at `i`.
+    fn name_right(&self, i: usize) -> Option<Np> {
+        let n = self.toks.len();
+        let mut k = i;
+        let mut name_start = i;
+        let mut has_name_word = false;
+        if self.w(k) == "the" && self.name_word(k + 1) {
+            k += 1;
+            name_start = k;
+        }
+        if k < n
+            && self.name_word(k)
+            && self.lex.non_source_words.contains(self.w(k))
+            && self.title_at(k) == 0
+        {
+            return None;
+        }
+        while k < n && self.same_sentence(i, k) {
+            let tl = self.title_at(k);
+            if tl > 0 {
+                // a title: the name starts after it ("Acme chief John Doe"); a lower-case title
+                // after a name that no name follows ends the name ("Smith, spokesman")
+                if has_name_word && !self.toks[k].cap && !self.name_word(k + tl) {
+                    break;
+                }
+                k += tl;
+                name_start = k;
+                has_name_word = false;
+                continue;
+            }
+            if self.name_word(k) {
+                has_name_word = true;
+                let poss = self.toks[k].possessive;
+                k += 1;
+                if poss {
+                    // "Putin's spokesman Dmitry Peskov": only a title may follow
+                    if self.title_at(k) > 0 && self.name_word(k + self.title_at(k)) {
+                        k += self.title_at(k);
+                        name_start = k;
+                        has_name_word = false;
+                        continue;
+                    }
+                    break;
+                }
+                continue;
+            }
+            if has_name_word
+                && self.connector(k)
+                && self.name_word(k + 1)
+                && !self.lex.titles.contains(self.w(k + 1))
+            {
+                k += 1;
+                continue;
+            }
+            // a lowercase modifier before a title ("security expert Tom Hegel") is not part of it
+            break;
+        }
+        if !has_name_word || name_start >= k {
+            return None;
+        }
+        Some(Np::new(i, k, name_start, MentionKind::Name))
+    }
+
+    /// A proper name ending just before `end`.
+    fn name_left(&self, end: usize) -> Option<Np> {
+        if end == 0 || !self.name_word(end - 1) {
+            return None;
+        }
+        let mut s = end - 1;
+        while s > 0 && self.same_sentence(s - 1, end - 1) {
+            let p = s - 1;
+            let ok = self.name_word(p)
+                || (self.is_word(p) && self.lex.titles.contains(self.w(p)))
+                || (p > 0 && self.connector(p) && self.name_word(p - 1))
+                || (self.w(p) == "the" && self.name_word(p + 1));
+            if !ok
+                || (self.name_word(p)
+                    && self.toks[p].possessive
+                    && !self.lex.titles.contains(self.w(p + 1)))
+            {
+                break;
+            }
+            s = p;
+        }
+        for st in s..end {
+            if let Some(np) = self.name_right(st)
+                && np.end == end
+            {
+                return Some(np);
+            }
+        }
+        None
+    }
+
+    /// A word that may join the parts of one name: "Ministry of Defence", "Ludwig van Beethoven".
+    /// "of"/"for" join only after a word that names a body or an office ("University of", not
+    /// "Tom Hegel of SentinelOne").
+    fn connector(&self, k: usize) -> bool {
+        let w = self.w(k);
+        if !CONNECTORS.contains(&w) || w == "and" {
+            return false;
+        }
+        if matches!(w, "of" | "for" | "the" | "&") {
+            let prev = if k > 0 { self.w(k - 1) } else { "" };
+            return self.lex.organization_words.contains(prev)
+                || self.lex.government_words.contains(prev)
+                || self.lex.titles.contains(prev)
+                || (w == "the" && prev == "of")
+                || w == "&";
+        }
+        true
+    }
+
+    fn description_at(&self, i: usize, len: usize) -> bool {
+        if i + len > self.toks.len() {
+            return false;
+        }
+        let words: Vec<&str> = (i..i + len).map(|k| self.w(k)).collect();
+        self.lex.descriptions.contains_key(&words.join(" "))
+    }
+
+    fn simple_right(&self, i: usize) -> Option<Np> {
+        let w = self.w(i);
+        if self.in_quote.get(i).copied().flatten().is_some() {
+            return None;
+        }
+        if w == "the" && matches!(self.w(i + 1), "former" | "latter") {
+            return Some(Np::new(i, i + 2, i, MentionKind::Ordinal));
+        }
+        for len in [3, 2] {
+            if self.description_at(i, len) {
+                return Some(Np::new(i, i + len, i, MentionKind::Description));
+            }
+        }
+        if PRONOUNS.contains(&w) && self.is_word(i) {
+            return Some(Np::new(i, i + 1, i, MentionKind::Pronoun));
+        }
+        if self.body_at(i) {
+            return Some(Np::new(i, i + 1, i, MentionKind::Other));
+        }
+        if w == "the" && self.body_at(i + 1) {
+            return Some(Np::new(i, i + 2, i + 1, MentionKind::Other));
+        }
+        None
+    }
+
+    fn simple_left(&self, end: usize) -> Option<Np> {
+        if end == 0 {
+            return None;
+        }
+        if end >= 2 && self.w(end - 2) == "the" && matches!(self.w(end - 1), "former" | "latter") {
+            return Some(Np::new(end - 2, end, end - 2, MentionKind::Ordinal));
+        }
+        for len in [3, 2] {
+            if end >= len && self.description_at(end - len, len) {
+                return Some(Np::new(end - len, end, end - len, MentionKind::Description));
+            }
+        }
+        let w = self.w(end - 1);
+        if PRONOUNS.contains(&w) && self.is_word(end - 1) {
+            return Some(Np::new(end - 1, end, end - 1, MentionKind::Pronoun));
+        }
+        if self.body_at(end - 1) {
+            let start = if end >= 2 && self.w(end - 2) == "the" {
+                end - 2
+            } else {
+                end - 1
+            };
+            return Some(Np::new(start, end, end - 1, MentionKind::Other));
+        }
+        None
+    }
+
+    /// A capitalised word that does not open its sentence: part of a name ("Bad Source").
+    fn capitalised_mid_sentence(&self, i: usize) -> bool {
+        self.toks[i].cap && self.sentence_first(i) != i
+    }
+
+    /// An unnamed public body: "police", "the military", "prosecutors".
+    fn body_at(&self, i: usize) -> bool {
+        self.is_word(i)
+            && !self.toks[i].cap
+            && self.lex.government_words.contains(self.w(i))
+            && self.in_quote[i].is_none()
+    }
+
+    fn np_word(&self, i: usize) -> bool {
+        self.is_word(i)
+            && self.in_quote[i].is_none()
+            && !STOP.contains(&self.w(i))
+            && !self.lex.cue_verbs.contains_key(self.w(i))
+    }
+
+    /// An unnamed source starting at `i`: "officials", "a person familiar with the matter".
+    fn anonymous_right(&self, i: usize) -> Option<Np> {
+        let mut k = i;
+        if DETERMINERS.contains(&self.w(k)) {
+            k += 1;
+        }
+        let mut head = None;
+        for m in 0..5 {
+            let p = k + m;
+            if !self.same_sentence(i, p)
+                || !(self.np_word(p) || DETERMINERS.contains(&self.w(p)) && m == 0)
+            {
+                break;
+            }
+            if self.lex.anonymous_heads.contains(self.w(p)) && !self.capitalised_mid_sentence(p) {
+                head = Some(p);
+                // "official Jane Doe": a title, not an anonymous head
+                if self.name_word(p + 1) && !self.punct(p + 1, ',') {
+                    return None;
+                }
+                break;
+            }
+        }
+        let h = head?;
+        let end = self.postmodifier(h + 1);
+        Some(Np::new(i, end, i, MentionKind::Anonymous))
+    }
+
+    fn postmodifier(&self, from: usize) -> usize {
+        if !POSTMODIFIERS.contains(&self.w(from))
+            || self.w(from) == "who" && self.is_cue_form(from + 1)
+        {
+            return from;
+        }
+        let mut k = from;
+        while k < self.toks.len() && k < from + 10 && self.same_sentence(from, k) && self.is_word(k)
+        {
+            if self.is_cue_form(k) && k > from {
+                break;
+            }
+            k += 1;
+        }
+        k
+    }
+
+    fn anonymous_left(&self, end: usize) -> Option<Np> {
+        if end == 0 {
+            return None;
+        }
+        // find a head at most 10 tokens back, followed by a postmodifier reaching `end`
+        let lo = end.saturating_sub(11);
+        for h in (lo..end).rev() {
+            if !self.is_word(h) || !self.same_sentence(h, end - 1) {
+                break;
+            }
+            if self.lex.anonymous_heads.contains(self.w(h)) && !self.capitalised_mid_sentence(h) {
+                let pm = self.postmodifier(h + 1);
+                if pm != end && h + 1 != end {
+                    continue;
+                }
+                let mut s = h;
+                let mut m = 0;
+                while s > 0
+                    && m < 4
+                    && self.same_sentence(s - 1, h)
+                    && (self.np_word(s - 1) || DETERMINERS.contains(&self.w(s - 1)))
+                {
+                    s -= 1;
+                    m += 1;
+                    if DETERMINERS.contains(&self.w(s)) {
+                        break;
+                    }
+                }
+                return Some(Np::new(s, end, s, MentionKind::Anonymous));
+            }
+        }
+        None
+    }
+
+    /// Names joined by "and" / commas, starting at `i`: "Nicholas Weaver and Matt Tait".
+    fn names_right(&self, i: usize) -> Vec<Np> {
+        let mut out = Vec::new();
+        let Some(first) = self.name_right(i) else {
+            return out;
+        };
+        out.push(first);
+        let mut k = first.end;
+        loop {
+            let next = if self.w(k) == "and" {
+                k + 1
+            } else if self.punct(k, ',') && self.w(k + 1) == "and" {
+                k + 2
+            } else if self.punct(k, ',') {
+                k + 1
+            } else {
+                break;
+            };
+            match self.name_right(next) {
+                Some(np)
+                    if np.kind == MentionKind::Name
+                        && (self.w(k) == "and"
+                            || self.w(k + 1) == "and"
+                            || self.has_and_after(np.end)) =>
+                {
+                    out.push(np);
+                    k = np.end;
+                }
+                _ => break,
+            }
+        }
+        out
+    }
+
+    fn has_and_after(&self, k: usize) -> bool {
+        self.w(k) == "and" || (self.punct(k, ',') && self.w(k + 1) == "and")
+    }
+
+    /// Source mentions starting at `i` (after "according to", "by", an inverted "said").
+    fn sources_right(&self, i: usize) -> Vec<Np> {
+        if let Some(np) = self.simple_right(i) {
+            return vec![np];
+        }
+        if let Some(anon) = self.anonymous_right(i) {
+            // "two specialists, Nicholas Weaver and Matt Tait": the names are the sources
+            if self.punct(anon.end, ',') {
+                let names = self.names_right(anon.end + 1);
+                if !names.is_empty() {
+                    return names;
+                }
+            }
+            return vec![anon];
+        }
+        let names = self.names_right(i);
+        if !names.is_empty() {
+            return names;
+        }
+        Vec::new()
+    }
+
+    /// Source mentions ending just before `end` (the subject of a reporting verb).
+    fn sources_left(&self, end: usize) -> Vec<Np> {
+        if let Some(np) = self.simple_left(end) {
+            return vec![np];
+        }
+        if let Some(np) = self.anonymous_left(end) {
+            return vec![np];
+        }
+        if let Some(mut last) = self.name_left(end) {
+            // "Tom Hegel of SentinelOne said": the person, with the affiliation in the mention
+            if last.start >= 2
+                && matches!(self.w(last.start - 1), "of" | "at" | "from")
+                && let Some(head) = self.name_left(last.start - 1)
+            {
+                last = Np {
+                    start: head.start,
+                    end: last.end,
+                    name_start: head.name_start,
+                    name_end: head.end,
+                    kind: MentionKind::Name,
+                };
+            }
+            let mut out = vec![last];
+            // coordination: "X and Y said", "X, Y and Z said"
+            let mut s = last.start;
+            while s >= 2 && (self.w(s - 1) == "and" || self.punct(s - 1, ',')) {
+                match self.name_left(s - 1) {
+                    Some(np) => {
+                        out.insert(0, np);
+                        s = np.start;
+                    }
+                    None => break,
+                }
+            }
+            if out.len() > 1 && !out.iter().any(|_| true) {
+                out.truncate(1);
+            }
+            return out;
+        }
+        Vec::new()
+    }
+
+    /// Evidence ("technical evidence", "data", "documents") starting at `i`.
+    fn evidence_right(&self, i: usize) -> Option<usize> {
+        let mut k = i;
+        if DETERMINERS.contains(&self.w(k)) || self.w(k) == "its" || self.w(k) == "their" {
+            k += 1;
+        }
+        for m in 0..4 {
+            let p = k + m;
+            if !self.is_word(p) {
+                return None;
+            }
+            if self.lex.evidence_nouns.contains(self.w(p)) {
+                let mut e = p + 1;
+                while self.lex.evidence_nouns.contains(self.w(e)) {
+                    e += 1;
+                }
+                return Some(e);
+            }
+            if STOP.contains(&self.w(p)) {
+                return None;
+            }
+        }
+        None
+    }
+
+    // ---------------------------------------------------------------- helpers for content
+
+    fn sentence_first(&self, i: usize) -> usize {
+        self.sent_first.get(&self.sent[i]).copied().unwrap_or(i)
+    }
+
+    fn sentence_end(&self, i: usize) -> usize {
+        let s = self.sent[i];
+        let mut k = i;
+        while k < self.toks.len() && self.sent[k] == s {
+            k += 1;
+        }
+        k
+    }
+
+    /// The text of tokens `a..b` without trailing/leading punctuation (but keeping quote marks
+    /// that close a quotation inside).
+    fn content_span(&self, a: usize, b: usize) -> Option<Span> {
+        let (mut a, mut b) = (a, b);
+        while a < b && !self.is_word(a) && self.open_mark[a].is_none() {
+            a += 1;
+        }
+        while b > a
+            && !self.is_word(b - 1)
+            && self.close_mark[b - 1].is_none()
+            && !self.toks[b - 1].is(')')
+        {
+            b -= 1;
+        }
+        if a < b && self.w(a) == "that" && b > a + 1 {
+            a += 1;
+            while a < b && !self.is_word(a) && self.open_mark[a].is_none() {
+                a += 1;
+            }
+        }
+        if a >= b {
+            return None;
+        }
+        Some(self.span(a, b))
+    }
+
+    /// End of a clause starting at `a`: the sentence end, or an ", according to" that follows.
+    fn clause_end(&self, a: usize) -> usize {
+        let end = self.sentence_end(a);
+        let mut k = a;
+        while k < end {
+            if self.punct(k, ',') && self.w(k + 1) == "according" && self.w(k + 2) == "to" {
+                return k;
+            }
+            if self.punct(k, ',') && k + 1 < end && self.is_cue_form(k + 1) {
+                // ", said X." closing the sentence
+                return k;
+            }
+            k += 1;
+        }
+        end
+    }
+
+    fn quote_content(&self, qi: usize) -> Content {
+        let mut frags = vec![self.quotes[qi].inner];
+        let mut q = &self.quotes[qi];
+        let mut idx = qi;
+        while q.continues {
+            // the next paragraph's first quotation continues it
+            match self
+                .quotes
+                .iter()
+                .enumerate()
+                .skip(idx + 1)
+                .find(|(_, n)| n.paragraph == q.paragraph + 1)
+            {
+                Some((ni, n)) => {
+                    frags.push(n.inner);
+                    q = n;
+                    idx = ni;
+                }
+                None => break,
+            }
+        }
+        let frags: Vec<Span> = frags
+            .into_iter()
+            .map(|f| f.trim(self.text))
+            .filter(|f| !f.is_empty())
+            .collect();
+        if frags.is_empty() {
+            return Content::single(self.quotes[qi].inner);
+        }
+        Content::from_fragments(frags)
+    }
+
+    fn mentions(&self, nps: &[Np]) -> Vec<Mention> {
+        nps.iter()
+            .map(|np| Mention {
+                span: self.span(np.start, np.end),
+                name: self.span(np.name_start, np.name_end),
+                kind: np.kind,
+                source: None,
+            })
+            .collect()
+    }
+
+    #[allow(clippy::too_many_arguments)] // one call per pattern; a struct would only rename them
+    fn push(
+        &self,
+        out: &mut Vec<Attribution>,
+        kind: AttributionKind,
+        nps: &[Np],
+        cue: Span,
+        lemma: &str,
+        content: Option<Content>,
+        at: usize,
+    ) {
+        if nps.is_empty() {
+            return;
+        }
+        out.push(Attribution {
+            kind,
+            sources: self.mentions(nps),
+            cue,
+            cue_lemma: lemma.to_string(),
+            content,
+            sentence: self.sent[at],
+            paragraph: self.para,
+        });
+    }
+
+    // ---------------------------------------------------------------- patterns
+
+    fn run(&mut self, out: &mut Vec<Attribution>) {
+        let n = self.toks.len();
+        let mut i = 0;
+        while i < n {
+            if self.used[i] || self.in_quote[i].is_some() {
+                i += 1;
+                continue;
+            }
+            if self.w(i) == "according" && self.w(i + 1) == "to" {
+                self.according_to(i, out);
+            } else if self.w(i) == "by"
+                && i > 0
+                && self.lex.passive_cues.contains(self.w(i - 1))
+                && !self.used[i - 1]
+            {
+                self.passive(i, out);
+            } else if self.is_cue_form(i) && self.w(i + 1) != "by" {
+                self.reporting_verb(i, out);
+            }
+            i += 1;
+        }
+        let _ = self.analysis;
+    }
+
+    fn according_to(&mut self, i: usize, out: &mut Vec<Attribution>) {
+        let nps = self.sources_right(i + 2);
+        let (nps, np_end) = if nps.is_empty() {
+            // "according to a statement from the ministry": a plain noun phrase up to punctuation
+            let mut k = i + 2;
+            while k < self.toks.len() && k < i + 9 && self.is_word(k) && self.same_sentence(i, k) {
+                k += 1;
+            }
+            if k == i + 2 {
+                return;
+            }
+            (vec![Np::new(i + 2, k, i + 2, MentionKind::Other)], k)
+        } else {
+            let e = nps.last().map(|n| n.end).unwrap_or(i + 2);
+            (nps, e)
+        };
+        self.used[i] = true;
+        self.used[i + 1] = true;
+        let cue = self.span(i, i + 2);
+        let first = self.sentence_first(i);
+        let end = self.sentence_end(i);
+        let content = if i == first {
+            // "According to X, ..."
+            let mut a = np_end;
+            if self.punct(a, ',') {
+                a += 1;
+            }
+            self.content_span(a, end).map(Content::single)
+        } else {
+            let mut frags = Vec::new();
+            let before_end = if i > 0 && self.punct(i - 1, ',') {
+                i - 1
+            } else {
+                i
+            };
+            if let Some(s) = self.content_span(first, before_end) {
+                frags.push(s);
+            }
+            if np_end < end
+                && let Some(s) = self.content_span(np_end, end)
+            {
+                frags.push(s);
+            }
+            if frags.is_empty() {
+                None
+            } else {
+                Some(Content::from_fragments(frags))
+            }
+        };
+        self.push(
+            out,
+            AttributionKind::AccordingTo,
+            &nps,
+            cue,
+            "according to",
+            content,
+            i,
+        );
+    }
+
+    /// The agent of a passive "by" at `by`: the sources, and the index of the "by" that
+    /// introduces them (after a chain through evidence: "evidence assessed by Reuters").
+    fn agent(&self, by: usize) -> Option<(Vec<Np>, usize)> {
+        let nps = self.sources_right(by + 1);
+        if !nps.is_empty() {
+            return Some((nps, by));
+        }
+        let e = self.evidence_right(by + 1)?;
+        if self.lex.passive_cues.contains(self.w(e)) && self.w(e + 1) == "by" {
+            return self.agent(e + 1);
+        }
+        None
+    }
+
+    fn passive(&mut self, by: usize, out: &mut Vec<Attribution>) {
+        let part = by - 1;
+        let Some((nps, last_by)) = self.agent(by) else {
+            return;
+        };
+        let first = self.sentence_first(by);
+        let end = self.sentence_end(by);
+        // what the participle hangs on
+        let mut k = part;
+        while k > first && ADVERBS.contains(&self.w(k - 1)) && !PASSIVE_AUX.contains(&self.w(k - 1))
+        {
+            k -= 1;
+        }
+        let mut cue_start = part;
+        let content;
+        if k > first && PASSIVE_AUX.contains(&self.w(k - 1)) {
+            let aux = k - 1;
+            cue_start = aux;
+            let mut m = aux;
+            while m > first && matches!(self.w(m - 1), "has" | "have" | "had") {
+                m -= 1;
+            }
+            if m > first + 1 && matches!(self.w(m - 1), "which" | "that") && self.punct(m - 2, ',')
+            {
+                content = self.content_span(first, m - 2).map(Content::single);
+            } else {
+                content = self.content_span(first, m).map(Content::single);
+            }
+        } else if k > first && self.lex.evidence_nouns.contains(self.w(k - 1)) {
+            // "Based on technical data reviewed by X, ...": the main clause after the comma
+            let intro = (first..k)
+                .find(|&s| matches!(self.w(s), "based" | "citing" | "using" | "according"));
+            let after = (last_by + 1..end).find(|&c| self.punct(c, ','));
+            match (intro, after) {
+                (Some(s), Some(c)) if s == first => {
+                    cue_start = s;
+                    content = self.content_span(c + 1, end).map(Content::single);
+                }
+                _ => content = self.content_span(first, end).map(Content::single),
+            }
+        } else {
+            return;
+        }
+        for t in part..=last_by {
+            self.used[t] = true;
+        }
+        let cue = Span::new(self.toks[cue_start].span.start, self.toks[last_by].span.end);
+        let lemma = self.w(part).to_string();
+        self.push(
+            out,
+            AttributionKind::Passive,
+            &nps,
+            cue,
+            &lemma,
+            content.clone(),
+            by,
+        );
+        // "... and analyzed by cybersecurity experts": a sibling with the same content
+        let mut tail = nps.last().map(|n| n.end).unwrap_or(by + 1);
+        while self.w(tail) == "and"
+            && self.lex.passive_cues.contains(self.w(tail + 1))
+            && self.w(tail + 2) == "by"
+        {
+            let p2 = tail + 1;
+            let Some((nps2, by2)) = self.agent(tail + 2) else {
+                break;
+            };
+            for t in p2..=by2 {
+                self.used[t] = true;
+            }
+            let cue2 = Span::new(self.toks[p2].span.start, self.toks[by2].span.end);
+            let lemma2 = self.w(p2).to_string();
+            self.push(
+                out,
+                AttributionKind::Passive,
+                &nps2,
+                cue2,
+                &lemma2,
+                content.clone(),
+                p2,
+            );
+            tail = nps2.last().map(|n| n.end).unwrap_or(by2 + 1);
+        }
+    }
+
+    fn reporting_verb(&mut self, i: usize, out: &mut Vec<Attribution>) {
+        let first = self.sentence_first(i);
+        // skip adverbs and auxiliaries before the verb
+        let mut j = i;
+        while j > first && ADVERBS.contains(&self.w(j - 1)) {
+            j -= 1;
+        }
+        if j > 0 && PASSIVE_AUX.contains(&self.w(j - 1)) {
+            return; // "were announced": passive without an agent
+        }
+        // "the former who said", "Smith, who said"
+        if j > first && self.w(j - 1) == "who" {
+            j -= 1;
+            if j > first && self.punct(j - 1, ',') {
+                j -= 1;
+            }
+        }
+        let mut nps = if j > 0 && self.same_sentence(j - 1, i)
+            || j > 0 && self.close_mark[j.saturating_sub(1)].is_none() && j > first
+        {
+            self.sources_left(j)
+        } else {
+            Vec::new()
+        };
+        // "Tom Hegel, a security expert ..., who ..., found": the subject before the appositive
+        if nps.is_empty() && j > first && self.punct(j - 1, ',') {
+            let subj = self.sources_right(first);
+            if let Some(last) = subj.last()
+                && self.punct(last.end, ',')
+                && last.end < j - 1
+                && matches!(
+                    subj[0].kind,
+                    MentionKind::Name
+                        | MentionKind::Description
+                        | MentionKind::Pronoun
+                        | MentionKind::Anonymous
+                )
+            {
+                let between_has_cue = (last.end..j).any(|t| self.is_cue_form(t) || self.used[t]);
+                if !between_has_cue {
+                    nps = subj;
+                }
+            }
+        }
+        let lemma = self
+            .lex
+            .cue_verbs
+            .get(self.w(i))
+            .cloned()
+            .unwrap_or_default();
+        let mut cue_end = i + 1;
+        if !nps.is_empty() {
+            // a recipient: "told the outlet", "told reporters"
+            if lemma == "tell" {
+                cue_end = self.recipient_end(i + 1);
+            }
+            self.used[i] = true;
+            let (kind, content) = self.content_after(i, cue_end, nps[0].start);
+            let cue = self.span(i, cue_end);
+            self.push(out, kind, &nps, cue, &lemma, content, i);
+            return;
+        }
+        // inverted: '"...," said Hegel.' / '..., said the ministry.'
+        let after_quote = i > 0 && (self.close_mark[i - 1].is_some() || self.punct(i - 1, ','));
+        if after_quote {
+            let nps = self.sources_right(i + 1);
+            if let Some(last) = nps.last() {
+                let e = last.end;
+                let ends = e >= self.toks.len()
+                    || !self.is_word(e)
+                    || !self.same_sentence(i, e)
+                    || self.w(e) == "in";
+                if ends {
+                    self.used[i] = true;
+                    let (kind, content) = self.content_before(i);
+                    let cue = self.span(i, i + 1);
+                    self.push(out, kind, &nps, cue, &lemma, content, i);
+                }
+            }
+        }
+    }
+
+    fn recipient_end(&self, k: usize) -> usize {
+        if let Some(np) = self.simple_right(k) {
+            return np.end;
+        }
+        if matches!(self.w(k), "him" | "her" | "them" | "us" | "me") {
+            return k + 1;
+        }
+        for len in [2, 1] {
+            let words: Vec<&str> = (k..k + len).map(|t| self.w(t)).collect();
+            if self.lex.recipients.contains(&words.join(" ")) {
+                return k + len;
+            }
+        }
+        if let Some(np) = self.name_right(k) {
+            return np.end;
+        }
+        // "told the Associated Press", "told a news conference"
+        if matches!(self.w(k), "the" | "a" | "an") {
+            let mut e = k + 1;
+            while e < k + 4 && self.np_word(e) && !self.punct(e, ',') {
+                e += 1;
+                if !self.is_word(e) || self.w(e) == "that" {
+                    break;
+                }
+            }
+            return e;
+        }
+        k
+    }
+
+    /// Content after the cue (`cue_end` is the first token after it), or before the source
+    /// when the cue ends the sentence.
+    fn content_after(
+        &self,
+        i: usize,
+        cue_end: usize,
+        src_start: usize,
+    ) -> (AttributionKind, Option<Content>) {
+        let end = self.sentence_end(i);
+        // '"...," she said' (and '"A," she said, "B."'): the quotation before the source
+        let mut b = src_start.min(i);
+        while b > 0 && self.punct(b - 1, ',') {
+            b -= 1;
+        }
+        if b > 0 && self.close_mark[b - 1].is_some() {
+            return self.content_before(src_start.min(i));
+        }
+        let mut k = cue_end;
+        while k < self.toks.len() && (self.punct(k, ',') || self.punct(k, ':')) {
+            k += 1;
+        }
+        if self.w(k) == "that" && self.open_mark.get(k + 1).copied().flatten().is_some() {
+            k += 1;
+        }
+        if let Some(qi) = self.open_mark.get(k).copied().flatten() {
+            return (AttributionKind::DirectQuote, Some(self.quote_content(qi)));
+        }
+        // "said:" at the end of a paragraph, the quotation in the next one
+        if k >= self.toks.len()
+            && self.punct(k - 1, ':')
+            && let Some(q) = self
+                .quotes
+                .iter()
+                .position(|q| q.paragraph == self.para + 1 && q.is_quotation)
+        {
+            return (AttributionKind::DirectQuote, Some(self.quote_content(q)));
+        }
+        if k < end && self.is_word(k) || self.open_mark.get(k).copied().flatten().is_some() {
+            let ce = self.clause_end(k);
+            if let Some(s) = self.content_span(k, ce) {
+                return (AttributionKind::Indirect, Some(Content::single(s)));
+            }
+        }
+        let _ = src_start;
+        self.content_before(src_start.min(i))
+    }
+
+    /// Content before a source or cue at `at`: a quotation closing there, or the sentence so far.
+    fn content_before(&self, at: usize) -> (AttributionKind, Option<Content>) {
+        let mut k = at;
+        while k > 0 && self.punct(k - 1, ',') {
+            k -= 1;
+        }
+        if k > 0
+            && let Some(qi) = self.close_mark[k - 1]
+        {
+            let mut c = self.quote_content(qi);
+            // '"A," she said, "B."': the second part continues the first
+            if let Some(next) = self.quote_after_cue(at) {
+                let mut f = c.fragments.clone();
+                f.extend(self.quote_content(next).fragments);
+                c = Content::from_fragments(f);
+            }
+            return (AttributionKind::DirectQuote, Some(c));
+        }
+        let first = self.sentence_first(at);
+        (
+            AttributionKind::Indirect,
+            self.content_span(first, k).map(Content::single),
+        )
+    }
+
+    /// A quotation that resumes right after the attribution at `at` (", she said, "...").
+    fn quote_after_cue(&self, at: usize) -> Option<usize> {
+        let end = (at + 12).min(self.toks.len());
+        for k in at..end {
+            if self.punct(k, ',')
+                && let Some(q) = self.open_mark.get(k + 1).copied().flatten()
+            {
+                return Some(q);
+            }
+            if self.punct(k, '.') || self.open_mark[k].is_some() {
+                break;
+            }
+        }
+        None
+    }
+}
+
+/// True when a character is a quotation mark (re-exported for callers that scan text).
+pub fn quote_char(c: char) -> bool {
+    is_quote_char(c)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::input::parse_text;
+    use crate::ruleset::Ruleset;
+
+    /// (sources, cue, content) of each attribution of `text`.
+    fn atts(text: &str) -> Vec<(Vec<String>, String, String)> {
+        let lex = Lexicons::new(&Ruleset::embedded());
+        let doc = parse_text("t", text.to_string());
+        let sentences = crate::segment::sentences(&doc, &lex);
+        let quotes = crate::quotes::find_quotes(&doc);
+        let a = Analysis {
+            doc,
+            sentences,
+            quotes,
+            attributions: vec![],
+            sources: vec![],
+            claims: vec![],
+            findings: vec![],
+        };
+        extract_attributions(&a, &lex)
+            .iter()
+            .map(|at| {
+                (
+                    at.sources
+                        .iter()
+                        .map(|m| m.span.slice(&a.doc.text).to_string())
+                        .collect(),
+                    at.cue.slice(&a.doc.text).to_string(),
+                    at.content
+                        .as_ref()
+                        .map(|c| c.span.slice(&a.doc.text).to_string())
+                        .unwrap_or_default(),
+                )
+            })
+            .collect()
+    }
+
+    fn one(text: &str) -> (Vec<String>, String, String) {
+        let v = atts(text);
+        assert_eq!(v.len(), 1, "{text}: {v:?}");
+        v.into_iter().next().unwrap()
+    }
+
+    #[test]
+    fn quote_then_speaker() {
+        let (s, cue, c) = one("\u{201c}These findings are rare,\u{201d} Hegel told the outlet.");
+        assert_eq!(s, ["Hegel"]);
+        assert_eq!(cue, "told the outlet");
+        assert_eq!(c, "These findings are rare,");
+    }
+
+    #[test]
+    fn inverted_speaker() {
+        let (s, cue, c) = one("\"We are ready,\" said Jane Roe, a spokeswoman.");
+        assert_eq!(
+            (s[0].as_str(), cue.as_str(), c.as_str()),
+            ("Jane Roe", "said", "We are ready,")
+        );
+    }
+
+    #[test]
+    fn speaker_colon_quote() {
+        let (s, _, c) = one("The mayor said: \"We will rebuild the bridge by May.\"");
+        assert_eq!(s, ["The mayor"]);
+        assert_eq!(c, "We will rebuild the bridge by May.");
+    }
+
+    #[test]
+    fn interrupted_quote_has_fragments() {
+        let lex = Lexicons::new(&Ruleset::embedded());
+        let doc = parse_text("t", "\"We will win,\" she said, \"and soon.\"".to_string());
+        let a = Analysis {
+            sentences: crate::segment::sentences(&doc, &lex),
+            quotes: crate::quotes::find_quotes(&doc),
+            doc,
+            attributions: vec![],
+            sources: vec![],
+            claims: vec![],
+            findings: vec![],
+        };
+        let at = extract_attributions(&a, &lex);
+        assert_eq!(at.len(), 1);
+        let f: Vec<&str> = at[0]
+            .content
+            .as_ref()
+            .unwrap()
+            .fragments
+            .iter()
+            .map(|s| s.slice(&a.doc.text))
+            .collect();
+        assert_eq!(f, ["We will win,", "and soon."]);
+    }
+
+    #[test]
+    fn reported_speech_with_appositive() {
+        let (s, cue, c) = one(
+            "Tom Hegel, a security expert from the U.S. firm SentinelOne, who detected the breach, found the hackers gained access.",
+        );
+        assert_eq!(s, ["Tom Hegel"]);
+        assert_eq!(cue, "found");
+        assert_eq!(c, "the hackers gained access");
+    }
+
+    #[test]
+    fn relative_clause_with_title() {
+        let (s, cue, c) = one(
+            "It hit the \"Zircon\" missile, which Russian President Vladimir Putin says can travel at nine times the speed of sound.",
+        );
+        assert_eq!(s, ["Russian President Vladimir Putin"]);
+        assert_eq!(cue, "says");
+        assert_eq!(c, "can travel at nine times the speed of sound");
+    }
+
+    #[test]
+    fn according_to_at_start_and_end() {
+        let (s, _, c) = one("According to Reuters, the breach lasted five months.");
+        assert_eq!(
+            (s[0].as_str(), c.as_str()),
+            ("Reuters", "the breach lasted five months")
+        );
+        let (s, _, c) = one("The breach lasted five months, according to the publication.");
+        assert_eq!(
+            (s[0].as_str(), c.as_str()),
+            ("the publication", "The breach lasted five months")
+        );
+    }
+
+    #[test]
+    fn passive_with_coordinated_appositive_names() {
+        let v = atts(
+            "The content was affirmed by two computer security specialists, Nicholas Weaver and Matt Tait.",
+        );
+        assert_eq!(v.len(), 1);
+        assert_eq!(v[0].0, ["Nicholas Weaver", "Matt Tait"]);
+        assert_eq!(v[0].1, "was affirmed by");
+        assert_eq!(v[0].2, "The content");
+    }
+
+    #[test]
+    fn passive_chain_through_evidence() {
+        let v = atts(
+            "Hackers infiltrated the firm, which was confirmed by technical evidence assessed by Reuters and analyzed by cybersecurity experts.",
+        );
+        assert_eq!(v.len(), 2, "{v:?}");
+        assert_eq!(v[0].0, ["Reuters"]);
+        assert_eq!(v[0].1, "was confirmed by technical evidence assessed by");
+        assert_eq!(v[0].2, "Hackers infiltrated the firm");
+        assert_eq!(v[1].0, ["cybersecurity experts"]);
+        assert_eq!(v[1].1, "analyzed by");
+    }
+
+    #[test]
+    fn based_on_data_reviewed_by() {
+        let (s, cue, c) =
+            one("Based on technical data reviewed by Reuters, the breach lasted five months.");
+        assert_eq!(s, ["Reuters"]);
+        assert_eq!(cue, "Based on technical data reviewed by");
+        assert_eq!(c, "the breach lasted five months");
+    }
+
+    #[test]
+    fn the_former_who_said_that() {
+        let v = atts(
+            "It was affirmed by Nicholas Weaver and Matt Tait, the former who said that \"it was an absolutely hilarious screwup.\u{201d}",
+        );
+        assert_eq!(v.len(), 2, "{v:?}");
+        assert_eq!(v[1].0, ["the former"]);
+        assert_eq!(v[1].2, "it was an absolutely hilarious screwup.");
+    }
+
+    #[test]
+    fn anonymous_sources() {
+        let (s, _, _) =
+            one("The plan was approved, according to a person familiar with the matter.");
+        assert_eq!(s, ["a person familiar with the matter"]);
+        let (s, _, c) = one("Two senior officials said the talks had stalled.");
+        assert_eq!(
+            (s[0].as_str(), c.as_str()),
+            ("Two senior officials", "the talks had stalled")
+        );
+    }
+
+    #[test]
+    fn passive_without_agent_is_not_an_attribution() {
+        assert!(atts("Advancements were announced in the months after the breach.").is_empty());
+        assert!(atts("The activities were detected by the company's engineers.").is_empty());
+    }
+
+    #[test]
+    fn scare_quotes_and_labels_are_not_sources() {
+        assert!(atts("What Happened: Russia's \"Zircon\" missile flew.").is_empty());
+    }
 }

@@ -157,6 +157,8 @@ pub struct Source {
     pub anonymous: bool,
     /// The registry row it matched.
     pub registry: Option<RegistryMatch>,
+    /// The matched row's credibility.
+    pub credibility: Option<crate::registry::Credibility>,
     /// Every place the document names or refers to it, in order.
     pub mentions: Vec<Span>,
     /// Normalized name forms that identify it (full name, surname...).

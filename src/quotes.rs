@@ -88,22 +88,22 @@ pub fn find_quotes(doc: &SourceDoc) -> Vec<Quote> {
                 }
                 continue;
             }
-            if open.is_some() {
-                if let Some(m) = single_mark(c) {
-                    let next_word = next.is_some_and(|n| n.is_alphanumeric());
-                    let prev_word = prev.is_some_and(|p| p.is_alphanumeric());
-                    if single_open.is_none() && m != Mark::Close && opens_here(prev, next) {
-                        single_open = Some((at, c.len_utf8()));
-                    } else if let (Some((o, olen)), false) = (single_open, m == Mark::Open) {
-                        // an apostrophe inside a word ("it's") is not a closing mark
-                        if !(prev_word && next_word) && at > o + olen {
-                            let inner = Span::new(o + olen, at);
-                            let mut q =
-                                make_quote(text, Span::new(o, at + c.len_utf8()), inner, pi, false);
-                            q.is_quotation = q.is_quotation && inner.len() > 0;
-                            out.push(q);
-                            single_open = None;
-                        }
+            if open.is_some()
+                && let Some(m) = single_mark(c)
+            {
+                let next_word = next.is_some_and(|n| n.is_alphanumeric());
+                let prev_word = prev.is_some_and(|p| p.is_alphanumeric());
+                if single_open.is_none() && m != Mark::Close && opens_here(prev, next) {
+                    single_open = Some((at, c.len_utf8()));
+                } else if let (Some((o, olen)), false) = (single_open, m == Mark::Open) {
+                    // an apostrophe inside a word ("it's") is not a closing mark
+                    if !(prev_word && next_word) && at > o + olen {
+                        let inner = Span::new(o + olen, at);
+                        let mut q =
+                            make_quote(text, Span::new(o, at + c.len_utf8()), inner, pi, false);
+                        q.is_quotation = q.is_quotation && !inner.is_empty();
+                        out.push(q);
+                        single_open = None;
                     }
                 }
             }

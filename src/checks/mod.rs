@@ -1,10 +1,252 @@
-//! Checks (to be filled in).
+//! Checks: one file per rule, each a pure function of the analysis that appends findings.
+//! Rule metadata (severity, message template, parameters) comes from `rules/checks/*.toml`.
+
+mod anonymous_source;
+mod loaded_verb;
+mod low_credibility_source;
+mod non_independent_sources;
+mod orphan_quote;
+mod single_source;
+mod unattributed_claim;
+mod unknown_source;
+mod unresolved_reference;
+
 use crate::Checker;
 use crate::model::{Analysis, Finding};
+use crate::ruleset::Rule;
 use crate::span::Span;
 
-/// Run every enabled check.
+/// What a check reads.
+pub struct Context<'a> {
+    /// The analysed document.
+    pub analysis: &'a Analysis,
+    /// The checker (rules, lexicons, registry).
+    pub checker: &'a Checker,
+    /// Mentions that resolution could not resolve.
+    pub unresolved: &'a [Span],
+}
+
+type CheckFn = fn(&Context<'_>, &Rule, &mut Vec<Finding>);
+
+/// Every check, by rule id (alphabetical).
+const CHECKS: &[(&str, CheckFn)] = &[
+    ("anonymous-source", anonymous_source::check),
+    ("loaded-verb", loaded_verb::check),
+    ("low-credibility-source", low_credibility_source::check),
+    ("non-independent-sources", non_independent_sources::check),
+    ("orphan-quote", orphan_quote::check),
+    ("single-source", single_source::check),
+    ("unattributed-claim", unattributed_claim::check),
+    ("unknown-source", unknown_source::check),
+    ("unresolved-reference", unresolved_reference::check),
+];
+
+/// Run every enabled check; findings come back in document order.
 pub fn run_checks(analysis: &Analysis, checker: &Checker, unresolved: &[Span]) -> Vec<Finding> {
-    let _ = (analysis, checker, unresolved);
-    Vec::new()
+    let cx = Context {
+        analysis,
+        checker,
+        unresolved,
+    };
+    let mut out = Vec::new();
+    for (id, f) in CHECKS {
+        if let Some(rule) = checker.ruleset.enabled(id) {
+            f(&cx, rule, &mut out);
+        }
+    }
+    out.sort_by(|a, b| {
+        (a.span.start, a.span.end, &a.rule).cmp(&(b.span.start, b.span.end, &b.rule))
+    });
+    out
+}
+
+/// A finding of `rule` at `span` with its message template filled from `vars`.
+pub fn finding(rule: &Rule, span: Span, vars: &[(&str, &str)]) -> Finding {
+    let mut message = rule.message.clone();
+    for (k, v) in vars {
+        message = message.replace(&format!("{{{k}}}"), v);
+    }
+    Finding {
+        rule: rule.id.clone(),
+        severity: rule.severity,
+        message,
+        span,
+        claim: None,
+        source: None,
+        attribution: None,
+        suggestion: None,
+    }
+}
+
+/// The first place an attribution cites source `src`: (attribution index, mention span).
+pub fn first_cited(analysis: &Analysis, src: usize) -> Option<(usize, Span)> {
+    analysis
+        .attributions
+        .iter()
+        .enumerate()
+        .find_map(|(ai, a)| {
+            a.sources
+                .iter()
+                .find(|m| m.source == Some(src))
+                .map(|m| (ai, m.span))
+        })
+}
+
+/// Names of the sources `ids`, joined for a message.
+pub fn source_names(analysis: &Analysis, ids: &[usize]) -> String {
+    ids.iter()
+        .map(|&i| analysis.sources[i].name.as_str())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// Ids every check must list: a test compares this with the rule files.
+pub fn check_ids() -> Vec<&'static str> {
+    CHECKS.iter().map(|(id, _)| *id).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::input::parse_text;
+    use crate::ruleset::Ruleset;
+    use crate::{Checker, Registry};
+
+    #[test]
+    fn every_rule_file_has_a_check_and_back() {
+        let rs = Ruleset::embedded();
+        let mut files: Vec<&str> = rs.rules.keys().map(|s| s.as_str()).collect();
+        files.sort();
+        assert_eq!(super::check_ids(), files);
+    }
+
+    /// Each rule file's examples: the rule fires exactly when the example expects it.
+    #[test]
+    fn rule_file_examples_hold() {
+        let rs = Ruleset::embedded();
+        let checker = Checker::new(rs.clone(), None);
+        for rule in rs.rules.values() {
+            for ex in &rule.examples {
+                let a = checker.check(parse_text("example", ex.text.clone()));
+                let fired = a.findings.iter().any(|f| f.rule == rule.id);
+                let want = ex.expect.iter().any(|e| e == &rule.id);
+                assert_eq!(
+                    fired, want,
+                    "rule {} on {:?}: findings {:?}",
+                    rule.id, ex.text, a.findings
+                );
+            }
+        }
+    }
+
+    fn findings(text: &str, registry: Option<&str>) -> Vec<(String, String)> {
+        let reg = registry.map(|csv| Registry::from_csv("r.csv", csv).unwrap());
+        let c = Checker::new(Ruleset::embedded(), reg);
+        let a = c.check(parse_text("t", text.to_string()));
+        a.findings
+            .iter()
+            .map(|f| (f.rule.clone(), f.span.slice(&a.doc.text).to_string()))
+            .collect()
+    }
+
+    fn has(f: &[(String, String)], rule: &str, text: &str) -> bool {
+        f.iter().any(|(r, t)| r == rule && t.contains(text))
+    }
+
+    #[test]
+    fn flags_unattributed_and_single_source_claims() {
+        let f = findings(
+            "Acme fired 400 workers in 2023.\n\nThe plant closed in May 2024, according to Reuters.",
+            None,
+        );
+        assert!(has(&f, "unattributed-claim", "Acme fired 400"), "{f:?}");
+        assert!(has(&f, "single-source", "The plant closed"), "{f:?}");
+        assert!(!has(&f, "unattributed-claim", "The plant closed"));
+    }
+
+    #[test]
+    fn direct_quotes_are_not_single_source_findings() {
+        let f = findings(
+            "\"We fired 400 workers in 2023 and we regret it,\" Acme chief John Doe said.",
+            None,
+        );
+        assert!(!has(&f, "single-source", "fired"), "{f:?}");
+    }
+
+    #[test]
+    fn flags_anonymous_sources() {
+        let f = findings(
+            "The plant closed in May 2024, two people familiar with the matter said.",
+            None,
+        );
+        assert!(
+            has(
+                &f,
+                "anonymous-source",
+                "two people familiar with the matter"
+            ),
+            "{f:?}"
+        );
+    }
+
+    #[test]
+    fn orphan_quote_but_not_scare_quotes() {
+        let f = findings(
+            "\"We will not back down from this fight, not now and not ever.\"\n\nThe \"Zircon\" missile flew in 2023.",
+            None,
+        );
+        assert!(has(&f, "orphan-quote", "We will not back down"), "{f:?}");
+        assert!(!has(&f, "orphan-quote", "Zircon"));
+    }
+
+    const REG: &str = "id,name,aliases,kind,affiliation,credibility\nacme,Acme Corporation,Acme,organization,,medium\njdoe,John Doe,,person,acme,high\njroe,Jane Roe,,person,acme,low\nbad,Bad Source,,person,,deprecated\n";
+
+    #[test]
+    fn unknown_source_with_suggestion() {
+        let reg = Registry::from_csv("r.csv", REG).unwrap();
+        let c = Checker::new(Ruleset::embedded(), Some(reg));
+        let a = c.check(parse_text(
+            "t",
+            "The plant closed in May 2024, John Dow said.".into(),
+        ));
+        let f = a
+            .findings
+            .iter()
+            .find(|f| f.rule == "unknown-source")
+            .expect("unknown-source");
+        assert_eq!(f.suggestion.as_deref(), Some("did you mean John Doe?"));
+    }
+
+    #[test]
+    fn credibility_and_independence() {
+        let f = findings(
+            "The plant closed in May 2024, John Doe said, and Jane Roe agreed.\n\nThe plant will reopen in 2026, Bad Source said.",
+            Some(REG),
+        );
+        assert!(has(&f, "low-credibility-source", "Jane Roe"), "{f:?}");
+        assert!(
+            has(&f, "non-independent-sources", "The plant closed"),
+            "{f:?}"
+        );
+        let reg = Registry::from_csv("r.csv", REG).unwrap();
+        let c = Checker::new(Ruleset::embedded(), Some(reg));
+        let a = c.check(parse_text(
+            "t",
+            "The plant will reopen in 2026, Bad Source said.".into(),
+        ));
+        let bad = a
+            .findings
+            .iter()
+            .find(|f| f.rule == "low-credibility-source")
+            .unwrap();
+        assert_eq!(bad.severity, crate::model::Severity::Error);
+    }
+
+    #[test]
+    fn loaded_verbs() {
+        let f = findings(
+            "Minister Jane Roe insisted the 2023 figures were accurate.",
+            None,
+        );
+        assert!(has(&f, "loaded-verb", "insisted"), "{f:?}");
+    }
 }

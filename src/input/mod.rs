@@ -169,10 +169,8 @@ impl OffsetMap {
         let rel = off - p.text_start;
         if rel >= p.text_len {
             // Past this piece: an inserted separator. Starts snap to the next piece.
-            if !is_end {
-                if let Some(next) = self.pieces.get(idx) {
-                    return next.raw_start;
-                }
+            if !is_end && let Some(next) = self.pieces.get(idx) {
+                return next.raw_start;
             }
             return p.raw_start + p.raw_len;
         }

@@ -304,7 +304,7 @@ pub fn build(analysis: &Analysis, independent_sources: usize) -> DocumentReport 
                 id: m.id.clone(),
                 how: m.how,
                 score: (m.score * 100.0).round() / 100.0,
-                credibility: None,
+                credibility: s.credibility,
             }),
             mentions: s.mentions.iter().map(|m| loc.text_span(*m)).collect(),
         })
