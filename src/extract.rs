@@ -70,6 +70,16 @@ const ADVERBS: &[&str] = &[
     "independently",
 ];
 const PASSIVE_AUX: &[&str] = &["be", "been", "being", "is", "are", "was", "were"];
+/// Lemmas of verbs of speech, which may be followed by a prepositional phrase before their
+/// content ("said in a statement that").
+const SPEECH: &[&str] = &[
+    "add", "announce", "comment", "explain", "note", "report", "say", "state", "tell", "tweet",
+    "write", "warn", "reply", "respond", "testify",
+];
+const PREPOSITIONS: &[&str] = &[
+    "through", "in", "on", "at", "with", "during", "near", "under", "after", "before", "across",
+    "inside", "within", "from", "into", "beneath", "below", "above", "among", "along", "around",
+];
 const PRONOUNS: &[&str] = &["he", "she", "they", "it"];
 const CONNECTORS: &[&str] = &[
     "of", "de", "del", "der", "van", "von", "bin", "al", "la", "le", "du", "da", "&", "for", "and",
@@ -78,7 +88,7 @@ const CONNECTORS: &[&str] = &[
 const DETERMINERS: &[&str] = &[
     "a", "an", "some", "several", "many", "two", "three", "four", "five", "six", "seven", "eight",
     "nine", "ten", "dozens", "other", "more", "most", "few", "both", "various", "numerous",
-    "multiple", "the", "these", "those", "one", "all",
+    "multiple", "the", "these", "those", "one", "all", "its", "their", "his", "her", "our",
 ];
 const POSTMODIFIERS: &[&str] = &[
     "familiar",
@@ -296,6 +306,10 @@ impl<'a> Ctx<'a> {
                 has_name_word = true;
                 let poss = self.toks[k].possessive;
                 k += 1;
+                if poss && self.name_word(k) && self.body_word(k) {
+                    // "the Sheriff's Office": the possessive is part of the name
+                    continue;
+                }
                 if poss {
                     // "Putin's spokesman Dmitry Peskov": only a title may follow
                     if self.title_at(k) > 0 && self.name_word(k + self.title_at(k)) {
@@ -340,7 +354,8 @@ impl<'a> Ctx<'a> {
             if !ok
                 || (self.name_word(p)
                     && self.toks[p].possessive
-                    && !self.lex.titles.contains(self.w(p + 1)))
+                    && !self.lex.titles.contains(self.w(p + 1))
+                    && !self.body_word(p + 1))
             {
                 break;
             }
@@ -402,8 +417,16 @@ impl<'a> Ctx<'a> {
         if self.body_at(i) {
             return Some(Np::new(i, i + 1, i, MentionKind::Other));
         }
-        if w == "the" && self.body_at(i + 1) {
-            return Some(Np::new(i, i + 2, i + 1, MentionKind::Other));
+        if w == "the" {
+            // "the police", "the emergencies ministry"
+            for m in 1..=3 {
+                if self.body_at(i + m) {
+                    return Some(Np::new(i, i + m + 1, i + 1, MentionKind::Other));
+                }
+                if !self.np_word(i + m) {
+                    break;
+                }
+            }
         }
         None
     }
@@ -433,6 +456,12 @@ impl<'a> Ctx<'a> {
             return Some(Np::new(start, end, end - 1, MentionKind::Other));
         }
         None
+    }
+
+    /// A word naming a body: "Office", "Ministry", "Institute".
+    fn body_word(&self, i: usize) -> bool {
+        let w = self.w(i);
+        self.lex.organization_words.contains(w) || self.lex.government_words.contains(w)
     }
 
     /// A capitalised word that does not open its sentence: part of a name ("Bad Source").
@@ -587,11 +616,55 @@ impl<'a> Ctx<'a> {
             }
             return vec![anon];
         }
-        let names = self.names_right(i);
-        if !names.is_empty() {
-            return names;
+        let mut names = self.names_right(i);
+        if names.is_empty() {
+            // "study co-author Professor Carl Lipo": lower-case words before a titled name
+            for k in 1..=3 {
+                if !(self.np_word(i + k - 1) && !self.toks[i + k - 1].cap) {
+                    break;
+                }
+                if let Some(np) = self.name_right(i + k) {
+                    names = vec![Np { start: i, ..np }];
+                    break;
+                }
+            }
         }
-        Vec::new()
+        // "Carl Lipo of Binghamton University": the affiliation belongs to the mention
+        if names.len() == 1 {
+            let e = names[0].end;
+            if matches!(self.w(e), "of" | "at" | "from") {
+                let aff = self.name_right(e + 1).or_else(|| {
+                    (self.w(e + 1) == "the")
+                        .then(|| self.name_right(e + 2))
+                        .flatten()
+                });
+                if let Some(aff) = aff {
+                    names[0].end = aff.end;
+                }
+            }
+        }
+        names
+    }
+
+    /// A definite noun phrase ending before `end`: "the archaeologists", "the study".
+    fn generic_left(&self, end: usize) -> Option<Np> {
+        let mut s = end;
+        while s > 0 && end - s < 3 && self.np_word(s - 1) && !self.toks[s - 1].cap {
+            s -= 1;
+        }
+        if s == end || s == 0 {
+            return None;
+        }
+        let det = s - 1;
+        let w = self.w(det);
+        let is_det = matches!(w, "the" | "this" | "these" | "those" | "its" | "their")
+            && self.same_sentence(det, end - 1);
+        // the head must look like a noun: not an adjective or adverb ending
+        let head = self.w(end - 1);
+        if !is_det || head.ends_with("ly") || head.len() < 3 {
+            return None;
+        }
+        Some(Np::new(det, end, det, MentionKind::Other))
     }
 
     /// Source mentions ending just before `end` (the subject of a reporting verb).
@@ -617,23 +690,35 @@ impl<'a> Ctx<'a> {
                 };
             }
             let mut out = vec![last];
-            // coordination: "X and Y said", "X, Y and Z said"
+            // "the National Search and Rescue Agency": "and" inside the name of a body
+            if last.start >= 2 && self.w(last.start - 1) == "and" && self.body_word(last.end - 1) {
+                if let Some(prev) = self.name_left(last.start - 1) {
+                    if !self.body_word(prev.end - 1) {
+                        return vec![Np {
+                            start: prev.start,
+                            name_start: prev.name_start,
+                            ..last
+                        }];
+                    }
+                }
+            }
+            // coordination: "X and Y said", "X, Y and Z said" (an "and" must join the last two:
+            // in "In Paris, Smith said" Paris is no source)
             let mut s = last.start;
-            while s >= 2 && (self.w(s - 1) == "and" || self.punct(s - 1, ',')) {
+            let mut joined = false;
+            while s >= 2 && (self.w(s - 1) == "and" || (joined && self.punct(s - 1, ','))) {
                 match self.name_left(s - 1) {
                     Some(np) => {
                         out.insert(0, np);
                         s = np.start;
+                        joined = true;
                     }
                     None => break,
                 }
             }
-            if out.len() > 1 && !out.iter().any(|_| true) {
-                out.truncate(1);
-            }
             return out;
         }
-        Vec::new()
+        self.generic_left(end).into_iter().collect()
     }
 
     /// Evidence ("technical evidence", "data", "documents") starting at `i`.
@@ -810,7 +895,54 @@ impl<'a> Ctx<'a> {
             }
             i += 1;
         }
-        let _ = self.analysis;
+        self.colon_quotes(out);
+    }
+
+    /// 'Jo Anne Van Tilburg disagreed with these findings: "..."': a quotation introduced by a
+    /// colon, in a sentence whose subject is a source, is that source's.
+    fn colon_quotes(&mut self, out: &mut Vec<Attribution>) {
+        for o in 1..self.toks.len() {
+            let Some(qi) = self.open_mark[o] else {
+                continue;
+            };
+            if !self.punct(o - 1, ':') || self.used[o - 1] {
+                continue;
+            }
+            let inner = self.quotes[qi].inner;
+            let covered = out.iter().any(|a| {
+                a.content
+                    .as_ref()
+                    .is_some_and(|c| c.fragments.iter().any(|f| f.overlaps(inner)))
+            });
+            let first = self.sentence_first(o - 1);
+            if covered || first + 1 >= o - 1 {
+                continue;
+            }
+            let nps = self.sources_right(first);
+            let ok = nps.last().is_some_and(|np| {
+                np.end < o - 1
+                    && matches!(
+                        np.kind,
+                        MentionKind::Name | MentionKind::Pronoun | MentionKind::Description
+                    )
+                    && self.is_word(np.end)
+            });
+            if !ok {
+                continue;
+            }
+            self.used[o - 1] = true;
+            let cue = self.toks[o - 1].span;
+            let content = self.quote_content(qi);
+            self.push(
+                out,
+                AttributionKind::DirectQuote,
+                &nps,
+                cue,
+                ":",
+                Some(content),
+                o - 1,
+            );
+        }
     }
 
     fn according_to(&mut self, i: usize, out: &mut Vec<Attribution>) {
@@ -974,6 +1106,25 @@ impl<'a> Ctx<'a> {
 
     fn reporting_verb(&mut self, i: usize, out: &mut Vec<Attribution>) {
         let first = self.sentence_first(i);
+        // "some reports", "the claims", "his statement": a noun, not a verb
+        if i > 0 && (DETERMINERS.contains(&self.w(i - 1)) || self.toks[i - 1].possessive) {
+            return;
+        }
+        // "agreed to support", "promised to": an intention, not reported speech
+        if self.w(i + 1) == "to" {
+            return;
+        }
+        // "a lake found through radar mapping": a participle, not a verb of saying. Verbs of
+        // speech keep their prepositions ("said in a statement").
+        let lemma = self
+            .lex
+            .cue_verbs
+            .get(self.w(i))
+            .map(String::as_str)
+            .unwrap_or("");
+        if !SPEECH.contains(&lemma) && PREPOSITIONS.contains(&self.w(i + 1)) {
+            return;
+        }
         // skip adverbs and auxiliaries before the verb
         let mut j = i;
         while j > first && ADVERBS.contains(&self.w(j - 1)) {
@@ -1121,7 +1272,11 @@ impl<'a> Ctx<'a> {
         {
             return (AttributionKind::DirectQuote, Some(self.quote_content(q)));
         }
-        if k < end && self.is_word(k) || self.open_mark.get(k).copied().flatten().is_some() {
+        let quote_mark = self
+            .toks
+            .get(k)
+            .is_some_and(|t| t.lower.chars().next().is_some_and(is_quote_char));
+        if k < end && (self.is_word(k) || quote_mark) {
             let ce = self.clause_end(k);
             if let Some(s) = self.content_span(k, ce) {
                 return (AttributionKind::Indirect, Some(Content::single(s)));
@@ -1366,6 +1521,39 @@ mod tests {
     fn passive_without_agent_is_not_an_attribution() {
         assert!(atts("Advancements were announced in the months after the breach.").is_empty());
         assert!(atts("The activities were detected by the company's engineers.").is_empty());
+    }
+
+    #[test]
+    fn colon_introduces_a_quote() {
+        let (s, cue, c) = one(
+            "Jo Anne Van Tilburg disagreed with these findings: \"The seeps are minor resources.\"",
+        );
+        assert_eq!((s[0].as_str(), cue.as_str()), ("Jo Anne Van Tilburg", ":"));
+        assert_eq!(c, "The seeps are minor resources.");
+    }
+
+    #[test]
+    fn inverted_with_role_and_affiliation() {
+        let (s, _, _) = one(
+            "\"It is found through caves,\" said study co-author Professor Carl Lipo of Binghamton University.",
+        );
+        assert_eq!(
+            s,
+            ["study co-author Professor Carl Lipo of Binghamton University"]
+        );
+    }
+
+    #[test]
+    fn nouns_and_intentions_are_not_cues() {
+        assert!(atts("Some reports of the crash were wrong.").is_empty());
+        assert!(atts("Pelosi agreed to support term limits.").is_empty());
+        assert!(atts("A lake found through radar mapping lies under the ice.").is_empty());
+    }
+
+    #[test]
+    fn body_names_keep_their_and() {
+        let (s, _, _) = one("The National Search and Rescue Agency said the search would end.");
+        assert_eq!(s, ["The National Search and Rescue Agency"]);
     }
 
     #[test]

@@ -28,6 +28,8 @@ pub struct Lexicons {
     pub evidence_nouns: HashSet<String>,
     /// Media names.
     pub media_names: HashSet<String>,
+    /// Last words of media names.
+    pub media_words: HashSet<String>,
     /// Organisation words.
     pub organization_words: HashSet<String>,
     /// Government words.
@@ -53,12 +55,12 @@ impl Lexicons {
     pub fn new(rs: &Ruleset) -> Lexicons {
         let mut cue_verbs = HashMap::new();
         for line in &rs.lexicon("cue-verbs").entries {
-            let mut words = line.split_whitespace();
-            if let Some(lemma) = words.next() {
-                cue_verbs.insert(lemma.to_string(), lemma.to_string());
-                for w in words {
-                    cue_verbs.insert(w.to_string(), lemma.to_string());
-                }
+            // "say: say said says"
+            let (lemma, forms) = line
+                .split_once(':')
+                .unwrap_or((line.as_str(), line.as_str()));
+            for w in forms.split_whitespace() {
+                cue_verbs.insert(w.to_string(), lemma.trim().to_string());
             }
         }
         let mut descriptions = HashMap::new();
@@ -92,6 +94,7 @@ impl Lexicons {
             descriptions,
             evidence_nouns: set(rs.lexicon("evidence-nouns")),
             media_names: set(rs.lexicon("media-names")),
+            media_words: set(rs.lexicon("media-words")),
             organization_words: set(rs.lexicon("organization-words")),
             government_words: set(rs.lexicon("government-words")),
             recipients: set(rs.lexicon("recipients")),

@@ -155,6 +155,8 @@ pub struct Source {
     pub kind: SourceKind,
     /// True for unnamed sources.
     pub anonymous: bool,
+    /// True when a proper name identifies it (not "the study", not an unresolved "she").
+    pub named: bool,
     /// The registry row it matched.
     pub registry: Option<RegistryMatch>,
     /// The matched row's credibility.

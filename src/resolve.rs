@@ -149,6 +149,7 @@ fn new_source(name: String, kind: SourceKind, anonymous: bool, keys: Vec<String>
         name,
         kind,
         anonymous,
+        named: false,
         registry: None,
         credibility: None,
         mentions: Vec::new(),
@@ -212,11 +213,17 @@ fn resolve_name(
             return i;
         }
     }
-    let titled = mention_span.start < name_span.start;
+    let prefix = text[mention_span.start..name_span.start]
+        .trim()
+        .to_lowercase();
+    let titled = !prefix.is_empty() && prefix != "the";
     let mut kind = classify(name, titled, lex);
     let mut full = name.to_string();
     let mut keys = vec![key.clone()];
-    if tokens.len() == 1 && matches!(kind, SourceKind::Unknown | SourceKind::Person) {
+    if tokens.len() == 1
+        && matches!(kind, SourceKind::Unknown | SourceKind::Person)
+        && name.chars().next().is_some_and(char::is_uppercase)
+    {
         // a bare surname: look for the full name elsewhere in the text ("Hegel" -> "Tom Hegel")
         if let Some(f) = full_name_in_text(text, name, lex) {
             full = f;
@@ -230,7 +237,9 @@ fn resolve_name(
     {
         keys.push(last.to_string());
     }
-    sources.push(new_source(full, kind, false, keys));
+    let mut s = new_source(full, kind, false, keys);
+    s.named = true;
+    sources.push(s);
     last_pos.push(0);
     sources.len() - 1
 }
@@ -243,6 +252,9 @@ fn classify(name: &str, titled: bool, lex: &Lexicons) -> SourceKind {
         return SourceKind::Media;
     }
     let words: Vec<&str> = lower.split_whitespace().collect();
+    if words.len() > 1 && words.last().is_some_and(|w| lex.media_words.contains(*w)) {
+        return SourceKind::Media;
+    }
     let has = |set: &std::collections::HashSet<String>| {
         words.iter().any(|w| set.contains(*w))
             || (words.len() > 1 && words.windows(2).any(|p| set.contains(&p.join(" "))))
@@ -282,7 +294,8 @@ fn classify(name: &str, titled: bool, lex: &Lexicons) -> SourceKind {
 /// titles.
 fn full_name_in_text(text: &str, surname: &str, lex: &Lexicons) -> Option<String> {
     let pat = format!(
-        r"((?:\p{{Lu}}[\p{{L}}'’.-]*[ ]){{1,3}}){}\b",
+        // capitalised words or initials ("J."), never a word ending a sentence ("Bangdzod.")
+        r"((?:\p{{Lu}}(?:[\p{{L}}'’-]*|\.)[ ]){{1,3}}){}\b",
         regex::escape(surname)
     );
     let re = regex::Regex::new(&pat).ok()?;

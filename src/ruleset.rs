@@ -84,6 +84,10 @@ pub const EMBEDDED_LEXICONS: &[(&str, &str)] = &[
         include_str!("../rules/lexicon/media-names.txt"),
     ),
     (
+        "media-words.txt",
+        include_str!("../rules/lexicon/media-words.txt"),
+    ),
+    (
         "non-source-words.txt",
         include_str!("../rules/lexicon/non-source-words.txt"),
     ),

@@ -13,7 +13,12 @@ pub fn check(cx: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) {
     let a = cx.analysis;
     for (si, s) in a.sources.iter().enumerate() {
         let unresolved = s.keys.iter().any(|k| k.starts_with('?'));
-        if s.anonymous || unresolved || s.registry.is_some() || s.kind == SourceKind::Anonymous {
+        if !s.named
+            || s.anonymous
+            || unresolved
+            || s.registry.is_some()
+            || s.kind == SourceKind::Anonymous
+        {
             continue;
         }
         let Some((ai, span)) = first_cited(a, si) else {
