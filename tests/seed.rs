@@ -20,21 +20,39 @@ fn seed_report_meets_every_expectation() {
         ],
         None,
     );
-    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let report: Value = serde_json::from_slice(&out.stdout).expect("JSON report");
     assert_eq!(report["schema_version"], 1);
-    let exp: Value = serde_json::from_slice(&common::fixture("fixtures/seed/expected.json")).unwrap();
+    let exp: Value =
+        serde_json::from_slice(&common::fixture("fixtures/seed/expected.json")).unwrap();
     let raw = common::fixture("fixtures/seed/npo-mash.txt");
     let doc = &report["documents"][0];
     let (n, fails) = common::check_expected(&exp, doc, &raw);
     assert_eq!(n, 40, "the expectations file has 40 checks");
-    assert!(fails.is_empty(), "{} of {n} failed:\n{}", fails.len(), fails.join("\n"));
+    assert!(
+        fails.is_empty(),
+        "{} of {n} failed:\n{}",
+        fails.len(),
+        fails.join("\n")
+    );
 }
 
 #[test]
 fn every_span_is_on_char_boundaries_inside_the_file() {
     let out = common::whosaid(
-        &["check", "fixtures/seed/npo-mash.txt", "--format", "json", "--fail-on", "never"],
+        &[
+            "check",
+            "fixtures/seed/npo-mash.txt",
+            "--format",
+            "json",
+            "--fail-on",
+            "never",
+        ],
         None,
     );
     let report: Value = serde_json::from_slice(&out.stdout).unwrap();
@@ -43,7 +61,10 @@ fn every_span_is_on_char_boundaries_inside_the_file() {
     fn walk(v: &Value, out: &mut Vec<(u64, u64)>) {
         match v {
             Value::Object(m) => {
-                if let (Some(s), Some(e)) = (m.get("start").and_then(Value::as_u64), m.get("end").and_then(Value::as_u64)) {
+                if let (Some(s), Some(e)) = (
+                    m.get("start").and_then(Value::as_u64),
+                    m.get("end").and_then(Value::as_u64),
+                ) {
                     out.push((s, e));
                 }
                 m.values().for_each(|x| walk(x, out));
@@ -57,6 +78,9 @@ fn every_span_is_on_char_boundaries_inside_the_file() {
     for (s, e) in spans {
         let (s, e) = (s as usize, e as usize);
         assert!(s <= e && e <= raw.len(), "span {s}..{e}");
-        assert!(raw.is_char_boundary(s) && raw.is_char_boundary(e), "span {s}..{e}");
+        assert!(
+            raw.is_char_boundary(s) && raw.is_char_boundary(e),
+            "span {s}..{e}"
+        );
     }
 }

@@ -57,7 +57,9 @@ pub fn check_expected(exp: &Value, doc: &Value, raw: &[u8]) -> (usize, Vec<Strin
                 .map(|r| name_of(r["source"].as_str().unwrap_or("")))
                 .collect();
             let mention_ok = match e.get("mention") {
-                Some(m) => arr(a, "sources").iter().any(|r| low(r.get("text")) == low(Some(m))),
+                Some(m) => arr(a, "sources")
+                    .iter()
+                    .any(|r| low(r.get("text")) == low(Some(m))),
                 None => true,
             };
             ac.contains(&content)
@@ -66,7 +68,9 @@ pub fn check_expected(exp: &Value, doc: &Value, raw: &[u8]) -> (usize, Vec<Strin
                 && mention_ok
         });
         if !ok {
-            fails.push(format!("attribution {want:?} / {cue_any:?} / {content:?} not found"));
+            fails.push(format!(
+                "attribution {want:?} / {cue_any:?} / {content:?} not found"
+            ));
         }
     }
     let names: Vec<String> = sources.iter().map(|s| low(s.get("name"))).collect();
@@ -81,7 +85,9 @@ pub fn check_expected(exp: &Value, doc: &Value, raw: &[u8]) -> (usize, Vec<Strin
         let a = low(Some(&a));
         let hit = sources.iter().any(|s| {
             s["anonymous"] == true
-                && arr(s, "mentions").iter().any(|m| low(m.get("text")).contains(&a))
+                && arr(s, "mentions")
+                    .iter()
+                    .any(|m| low(m.get("text")).contains(&a))
         });
         if !hit {
             fails.push(format!("no anonymous source mentioned as {a:?}"));
@@ -109,7 +115,10 @@ pub fn check_expected(exp: &Value, doc: &Value, raw: &[u8]) -> (usize, Vec<Strin
             .iter()
             .any(|x| low(x.get("text")).contains(&contains) && x["status"] == c["status"]);
         if !hit {
-            fails.push(format!("no claim containing {contains:?} with status {}", c["status"]));
+            fails.push(format!(
+                "no claim containing {contains:?} with status {}",
+                c["status"]
+            ));
         }
     }
     let findings = arr(doc, "findings");
@@ -121,7 +130,10 @@ pub fn check_expected(exp: &Value, doc: &Value, raw: &[u8]) -> (usize, Vec<Strin
     for f in arr(exp, "findings") {
         n += 1;
         let sc = low(f.get("span_contains"));
-        if !findings.iter().any(|x| x["rule"] == f["rule"] && ftext(x).contains(&sc)) {
+        if !findings
+            .iter()
+            .any(|x| x["rule"] == f["rule"] && ftext(x).contains(&sc))
+        {
             fails.push(format!("no finding {} on {sc:?}", f["rule"]));
         }
     }
