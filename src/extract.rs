@@ -169,10 +169,13 @@ impl<'a> Ctx<'a> {
             .enumerate()
             .filter(|(_, s)| s.paragraph == para)
             .collect();
+        // tokens and sentences are both in text order: walk them together
+        let mut cur = 0;
         for (ti, t) in toks.iter().enumerate() {
-            if let Some((si, s)) = sentences.iter().find(|(_, s)| {
-                s.span.start <= t.span.start && t.span.start < s.span.end.max(s.span.start + 1)
-            }) {
+            while cur + 1 < sentences.len() && sentences[cur + 1].1.span.start <= t.span.start {
+                cur += 1;
+            }
+            if let Some((si, s)) = sentences.get(cur) {
                 sent[ti] = *si;
                 let after_label = s.label.map(|l| l.end).unwrap_or(s.span.start);
                 if t.span.start >= after_label {
@@ -188,7 +191,10 @@ impl<'a> Ctx<'a> {
             if q.paragraph != para || !q.is_quotation {
                 continue;
             }
-            for (ti, t) in toks.iter().enumerate() {
+            // only the tokens within the quote's span (tokens are sorted)
+            let lo = toks.partition_point(|t| t.span.start < q.span.start);
+            let hi = toks.partition_point(|t| t.span.start < q.span.end);
+            for (ti, t) in toks.iter().enumerate().take(hi).skip(lo) {
                 if q.inner.contains(t.span) {
                     // the innermost quotation wins (quotes are sorted outer first)
                     in_quote[ti] = Some(qi);
