@@ -476,6 +476,7 @@ fn find_cycle(entries: &IndexMap<String, Entry>) -> Option<Vec<usize>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::registry::MatchKind;
 
     const SEED: &str = include_str!("../../fixtures/seed/registry.csv");
 
@@ -485,6 +486,12 @@ mod tests {
             Ok(r) => panic!("expected an error, loaded {} rows", r.len()),
             Err(e) => e.to_string(),
         }
+    }
+
+    fn fixture(name: &str) -> std::path::PathBuf {
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("fixtures/registry")
+            .join(name)
     }
 
     #[test]
@@ -733,5 +740,83 @@ mod tests {
             r.get("a").and_then(|e| e.notes.as_deref()),
             Some("called \"the boss\"")
         );
+    }
+
+    /// Each bad fixture gives exactly this line and message; the CLI tests reuse the files.
+    #[test]
+    fn bad_fixture_registries_report_line_and_message() {
+        let cases = [
+            (
+                "missing-column.csv",
+                1,
+                "missing required column `kind` (required: id, name, kind; found: id, name, aliases, role)",
+            ),
+            (
+                "duplicate-id.csv",
+                4,
+                "duplicate id `reuters` (first defined on line 2)",
+            ),
+            (
+                "unknown-kind.csv",
+                3,
+                "unknown kind `robot`; expected one of: person, organization (or organisation), media, government, anonymous",
+            ),
+            (
+                "bad-credibility.csv",
+                2,
+                "unknown credibility `very high`; expected one of: high, medium, low, deprecated, or empty for unrated",
+            ),
+            (
+                "unbalanced-quote.csv",
+                3,
+                "unbalanced quote: the quoted field that starts on line 3 is never closed",
+            ),
+            (
+                "affiliation-cycle.csv",
+                2,
+                "affiliation cycle: lab -> institute -> lab",
+            ),
+        ];
+        for (file, want_line, want_msg) in cases {
+            let path = fixture(file);
+            match Registry::load(&path) {
+                Ok(_) => panic!("{file} loaded"),
+                Err(err) => {
+                    let shown = err.to_string();
+                    match err {
+                        Error::Registry { path: p, line, msg } => {
+                            assert_eq!((line, msg.as_str()), (want_line, want_msg), "{file}");
+                            assert_eq!(p, path.display().to_string());
+                            assert_eq!(shown, format!("{p}:{want_line}: {want_msg}"));
+                        }
+                        other => panic!("{file}: not a registry error: {other}"),
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn bom_crlf_fixture_loads() {
+        let r = Registry::load(&fixture("bom-crlf.csv")).expect("bom-crlf.csv loads");
+        assert_eq!(r.len(), 3);
+        let reuters = r.get("reuters").expect("reuters");
+        assert_eq!(
+            reuters.notes.as_deref(),
+            Some("news agency,\r\nbased in London")
+        );
+        assert_eq!(reuters.credibility, Some(Credibility::High));
+        assert_eq!(reuters.last_verified.as_deref(), Some("2024-02-29"));
+        assert_eq!(r.extra("reuters", "url"), Some("https://www.reuters.com"));
+        let jose = r.get("jose-garcia").expect("jose-garcia");
+        assert_eq!(jose.line, 4);
+        assert_eq!(jose.affiliation, ["reuters"]);
+        assert_eq!(
+            r.get("acme").map(|e| (e.kind, e.name.as_str(), e.line)),
+            Some((EntryKind::Organization, "Acme Corp.", 5))
+        );
+        let m = r.lookup("Jose Garcia").expect("diacritics fold");
+        assert_eq!((m.id.as_str(), m.how), ("jose-garcia", MatchKind::Exact));
+        assert_eq!(r.independent_groups(&["jose-garcia", "reuters"]), 1);
     }
 }
