@@ -138,23 +138,21 @@ impl Registry {
         };
         // The line of the last record read, for csv errors that carry no position.
         let mut last_line = 1;
-        let mut next_record =
-            |last_line: &mut usize| -> Result<Option<(usize, csv::StringRecord)>> {
-                match records.next() {
-                    None => Ok(None),
-                    Some(Ok(rec)) => {
-                        let line = rec.position().map_or(*last_line, line_at);
-                        *last_line = line;
-                        Ok(Some((line, rec)))
-                    }
-                    Some(Err(e)) => {
-                        let line = e.position().map_or(*last_line, line_at);
-                        Err(fail(line, format!("malformed CSV: {e}")))
-                    }
+        let mut next_record = || -> Result<Option<(usize, csv::StringRecord)>> {
+            match records.next() {
+                None => Ok(None),
+                Some(Ok(rec)) => {
+                    last_line = rec.position().map_or(last_line, line_at);
+                    Ok(Some((last_line, rec)))
                 }
-            };
+                Some(Err(e)) => {
+                    let line = e.position().map_or(last_line, line_at);
+                    Err(fail(line, format!("malformed CSV: {e}")))
+                }
+            }
+        };
 
-        let Some((header_line, header)) = next_record(&mut last_line)? else {
+        let Some((header_line, header)) = next_record()? else {
             return Err(fail(
                 1,
                 format!(
@@ -167,7 +165,7 @@ impl Registry {
 
         let mut entries: IndexMap<String, Entry> = IndexMap::new();
         let mut extra = Vec::new();
-        while let Some((line, rec)) = next_record(&mut last_line)? {
+        while let Some((line, rec)) = next_record()? {
             if rec.iter().all(str::is_empty) {
                 continue;
             }

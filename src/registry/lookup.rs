@@ -99,6 +99,12 @@ fn acronym(chars: &[char], i: usize) -> Option<(Vec<char>, usize)> {
     (letters.len() >= 2).then_some((letters, j))
 }
 
+/// The first and last words of a normalized name of two or more words.
+fn first_and_last(name: &str) -> Option<(&str, &str)> {
+    let mut words = name.split(' ');
+    Some((words.next()?, words.next_back()?))
+}
+
 /// True when two given names can be the same person's: equal, or one is an initial of the other.
 fn compatible_given(a: &str, b: &str) -> bool {
     let initial = |s: &str| {
@@ -205,25 +211,16 @@ impl Registry {
                 }
             }
         }
-        let words: Vec<&str> = q.split(' ').collect();
-        let (Some(first), Some(last)) = (words.first(), words.last()) else {
-            return None;
-        };
-        if words.len() < 2 {
-            return None;
-        }
+        let (first, last) = first_and_last(&q)?;
         let mut found = None;
         for (row, form) in &self.forms {
             if self.row(*row).is_none_or(|e| e.kind != EntryKind::Person) {
                 continue;
             }
-            let Some((given, surname)) = form
-                .split_once(' ')
-                .and_then(|(given, _)| form.rsplit_once(' ').map(|(_, s)| (given, s)))
-            else {
+            let Some((given, surname)) = first_and_last(form) else {
                 continue;
             };
-            if surname == *last && compatible_given(first, given) {
+            if surname == last && compatible_given(first, given) {
                 match found {
                     Some(other) if other != *row => return None,
                     _ => found = Some(*row),
