@@ -128,8 +128,13 @@ pub struct Registry {
     /// The file it came from.
     pub path: String,
     entries: IndexMap<String, Entry>,
-    /// normalized name or alias -> (row id, is alias)
+    /// normalized name or alias -> (row index, is alias); what [`Registry::lookup`] matches.
     names: std::collections::HashMap<String, Vec<(usize, bool)>>,
+    /// Every normalized name and alias, in file order (row index, form); for surname matching
+    /// and [`Registry::suggest`].
+    forms: Vec<(usize, String)>,
+    /// Values of the columns the registry does not interpret, per row index: (column, value).
+    extra: Vec<Vec<(String, String)>>,
 }
 
 impl Registry {
@@ -151,5 +156,17 @@ impl Registry {
     /// True when there are no rows.
     pub fn is_empty(&self) -> bool {
         self.entries.is_empty()
+    }
+
+    /// The value of a column the registry does not interpret (`url`, say) for row `id`;
+    /// `column` is compared case-insensitively. `None` when the row, column or value is missing.
+    pub fn extra(&self, id: &str, column: &str) -> Option<&str> {
+        let row = self.entries.get_index_of(id)?;
+        let column = column.trim().to_lowercase();
+        self.extra
+            .get(row)?
+            .iter()
+            .find(|(c, _)| *c == column)
+            .map(|(_, v)| v.as_str())
     }
 }
