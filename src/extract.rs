@@ -140,7 +140,6 @@ struct Ctx<'a> {
     text: &'a str,
     lex: &'a Lexicons,
     quotes: &'a [Quote],
-    analysis: &'a Analysis,
     para: usize,
     toks: Vec<Token>,
     /// sentence index of each token
@@ -209,7 +208,6 @@ impl<'a> Ctx<'a> {
             text,
             lex,
             quotes,
-            analysis,
             para,
             used: vec![false; n],
             toks,
@@ -654,7 +652,7 @@ impl<'a> Ctx<'a> {
         if names.is_empty() {
             // "study co-author Professor Carl Lipo": lower-case words before a titled name
             for k in 1..=3 {
-                if !(self.np_word(i + k - 1) && !self.toks[i + k - 1].cap) {
+                if !self.np_word(i + k - 1) || self.toks[i + k - 1].cap {
                     break;
                 }
                 if let Some(np) = self.name_right(i + k) {
@@ -725,16 +723,17 @@ impl<'a> Ctx<'a> {
             }
             let mut out = vec![last];
             // "the National Search and Rescue Agency": "and" inside the name of a body
-            if last.start >= 2 && self.w(last.start - 1) == "and" && self.body_word(last.end - 1) {
-                if let Some(prev) = self.name_left(last.start - 1) {
-                    if !self.body_word(prev.end - 1) {
-                        return vec![Np {
-                            start: prev.start,
-                            name_start: prev.name_start,
-                            ..last
-                        }];
-                    }
-                }
+            if last.start >= 2
+                && self.w(last.start - 1) == "and"
+                && self.body_word(last.end - 1)
+                && let Some(prev) = self.name_left(last.start - 1)
+                && !self.body_word(prev.end - 1)
+            {
+                return vec![Np {
+                    start: prev.start,
+                    name_start: prev.name_start,
+                    ..last
+                }];
             }
             // coordination: "X and Y said", "X, Y and Z said" (an "and" must join the last two:
             // in "In Paris, Smith said" Paris is no source)
@@ -1283,7 +1282,8 @@ impl<'a> Ctx<'a> {
         while b > 0 && self.punct(b - 1, ',') {
             b -= 1;
         }
-        if b > 0 && self.close_mark[b - 1].is_some() {
+        if b > 0 && self.close_mark[b - 1].is_some() && self.same_sentence(b - 1, src_start.min(i))
+        {
             return self.content_before(src_start.min(i));
         }
         let mut k = cue_end;
@@ -1326,7 +1326,10 @@ impl<'a> Ctx<'a> {
         while k > 0 && self.punct(k - 1, ',') {
             k -= 1;
         }
+        // the quotation must end in the attribution's sentence: in '"...prayers." President
+        // Duda remarked, "..."' the first quotation is someone else's
         if k > 0
+            && self.same_sentence(k - 1, at)
             && let Some(qi) = self.close_mark[k - 1]
         {
             let mut c = self.quote_content(qi);
