@@ -292,6 +292,12 @@ impl DocBuilder {
         });
     }
 
+    /// True when nothing has been pushed into the current block, or its text ends with white
+    /// space (for collapsing runs of white space).
+    fn at_space(&self) -> bool {
+        self.open.is_none() || self.text.ends_with([' ', '\n', '\t'])
+    }
+
     /// Close the current block: trim its trailing white space and record it, or drop it (and
     /// its separator) when nothing is left.
     fn end_block(&mut self) {
