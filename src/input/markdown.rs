@@ -118,9 +118,10 @@ fn walk(raw: &str, base: usize, b: &mut DocBuilder) {
             Event::Code(t) => {
                 // The range includes the backticks; point at the code itself when it is there
                 // as written.
-                match raw.get(start..end).and_then(|s| s.find(&*t)) {
-                    Some(at) => b.push_linear(&t, start + at, kind),
-                    None => b.push_atomic(&t, start, end - start, kind),
+                let t = t.trim();
+                match raw.get(start..end).and_then(|s| s.find(t)) {
+                    Some(at) => b.push_linear(t, start + at, kind),
+                    None => b.push_atomic(t, start, end - start, kind),
                 }
             }
             Event::SoftBreak => b.push_atomic(" ", start, end - start, kind),
@@ -269,6 +270,13 @@ mod tests {
         assert_eq!(raw_of(&d, "no"), "no");
         assert_eq!(raw_of(&d, "\u{201c}no\u{201d}"), "&#8220;no&#8221;");
         assert_eq!(raw_of(&d, "*said"), "*said");
+    }
+
+    #[test]
+    fn blocks_are_trimmed_even_when_they_start_with_padded_code() {
+        let d = md("`    \r\nx&#` tail\n");
+        assert_eq!(blocks(&d), [("x&# tail", BlockKind::Paragraph)]);
+        assert_eq!(raw_of(&d, "tail"), "tail");
     }
 
     #[test]

@@ -254,9 +254,13 @@ impl DocBuilder {
     /// Append `s`, which stands for `raw[raw_start..raw_start + raw_len]` as a whole (an
     /// entity, an escape, a line break).
     fn push_atomic(&mut self, s: &str, raw_start: usize, raw_len: usize, kind: BlockKind) {
-        if self.open.is_none() && s.trim().is_empty() {
-            return;
-        }
+        // At the start of a block, leading white space goes; what is left still stands for the
+        // whole raw range.
+        let s = if self.open.is_none() {
+            s.trim_start()
+        } else {
+            s
+        };
         self.push(s, raw_start, raw_len, kind);
     }
 
