@@ -227,6 +227,138 @@ pub fn parse(path: &str, raw: String, format: Format) -> SourceDoc {
     }
 }
 
+/// Builds the `text`, offset map and blocks of a [`SourceDoc`] for the structured readers
+/// (Markdown, HTML): prose is pushed piece by piece, each piece with the raw bytes it came from;
+/// blocks are trimmed of white space and joined by `"\n\n"` (not covered by any piece).
+#[derive(Debug, Default)]
+struct DocBuilder {
+    text: String,
+    pieces: Vec<Piece>,
+    blocks: Vec<Block>,
+    /// The block being built: where its separator starts, where its text starts, its kind.
+    open: Option<(usize, usize, BlockKind)>,
+}
+
+impl DocBuilder {
+    /// Append `s`, which is `raw[raw_start..raw_start + s.len()]` byte for byte.
+    fn push_linear(&mut self, s: &str, raw_start: usize, kind: BlockKind) {
+        let (s, raw_start) = if self.open.is_none() {
+            let t = s.trim_start();
+            (t, raw_start + (s.len() - t.len()))
+        } else {
+            (s, raw_start)
+        };
+        self.push(s, raw_start, s.len(), kind);
+    }
+
+    /// Append `s`, which stands for `raw[raw_start..raw_start + raw_len]` as a whole (an
+    /// entity, an escape, a line break).
+    fn push_atomic(&mut self, s: &str, raw_start: usize, raw_len: usize, kind: BlockKind) {
+        // At the start of a block, leading white space goes; what is left still stands for the
+        // whole raw range.
+        let s = if self.open.is_none() {
+            s.trim_start()
+        } else {
+            s
+        };
+        self.push(s, raw_start, raw_len, kind);
+    }
+
+    fn push(&mut self, s: &str, raw_start: usize, raw_len: usize, kind: BlockKind) {
+        if s.is_empty() {
+            return;
+        }
+        if self.open.is_none() {
+            let sep = self.text.len();
+            if sep > 0 {
+                self.text.push_str("\n\n");
+            }
+            self.open = Some((sep, self.text.len(), kind));
+        }
+        let text_start = self.text.len();
+        self.text.push_str(s);
+        let linear = s.len() == raw_len;
+        if let Some(last) = self.pieces.last_mut()
+            && linear
+            && last.text_len == last.raw_len
+            && last.text_start + last.text_len == text_start
+            && last.raw_start + last.raw_len == raw_start
+        {
+            last.text_len += s.len();
+            last.raw_len += raw_len;
+            return;
+        }
+        self.pieces.push(Piece {
+            text_start,
+            text_len: s.len(),
+            raw_start,
+            raw_len,
+        });
+    }
+
+    /// True when nothing has been pushed into the current block, or its text ends with white
+    /// space (for collapsing runs of white space).
+    fn at_space(&self) -> bool {
+        self.open.is_none() || self.text.ends_with([' ', '\n', '\t'])
+    }
+
+    /// Close the current block: trim its trailing white space and record it, or drop it (and
+    /// its separator) when nothing is left.
+    fn end_block(&mut self) {
+        let Some((sep, start, kind)) = self.open.take() else {
+            return;
+        };
+        loop {
+            let keep = start + self.text[start..].trim_end().len();
+            if keep == self.text.len() {
+                break;
+            }
+            while self.pieces.last().is_some_and(|p| p.text_start >= keep) {
+                self.pieces.pop();
+            }
+            let mut cut_to = keep;
+            if let Some(p) = self.pieces.last_mut() {
+                let end = p.text_start + p.text_len;
+                if end > keep {
+                    if p.text_len == p.raw_len {
+                        p.text_len -= end - keep;
+                        p.raw_len -= end - keep;
+                    } else {
+                        // An atomic piece cannot be split: drop it whole and trim again.
+                        cut_to = p.text_start;
+                        self.pieces.pop();
+                    }
+                }
+            }
+            self.text.truncate(cut_to);
+            if cut_to == keep {
+                break;
+            }
+        }
+        if self.text.len() == start {
+            self.text.truncate(sep);
+        } else {
+            self.blocks.push(Block {
+                span: Span::new(start, self.text.len()),
+                kind,
+            });
+        }
+    }
+
+    /// The finished document.
+    fn finish(mut self, path: &str, format: Format, raw: String) -> SourceDoc {
+        self.end_block();
+        SourceDoc {
+            path: path.to_string(),
+            format,
+            raw,
+            text: self.text,
+            map: OffsetMap::from_pieces(self.pieces),
+            blocks: self.blocks,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
