@@ -1181,8 +1181,23 @@ impl<'a> Ctx<'a> {
             Vec::new()
         };
         // "Tom Hegel, a security expert ..., who ..., found": the subject before the appositive
-        if nps.is_empty() && j > first && self.punct(j - 1, ',') {
-            let subj = self.sources_right(first);
+        // ('"...," Jane Roe, a researcher at Acme, said': the subject starts after the quotation)
+        let mut starts = vec![first];
+        for k in (first + 1..j).rev() {
+            if self.close_mark[k - 1].is_some()
+                || (self.punct(k - 1, ',') && k >= 2 && self.close_mark[k - 2].is_some())
+            {
+                if self.is_word(k) {
+                    starts.insert(0, k);
+                }
+                break;
+            }
+        }
+        for start in starts {
+            if !(nps.is_empty() && j > first && self.punct(j - 1, ',')) {
+                break;
+            }
+            let subj = self.sources_right(start);
             if let Some(last) = subj.last()
                 && self.punct(last.end, ',')
                 && last.end < j - 1
@@ -1603,6 +1618,16 @@ mod tests {
         assert_eq!(s, ["al-Eryani"]);
         let (s, _, _) = one("The Committee to Protect Journalists reports 16 deaths since 2015.");
         assert_eq!(s, ["The Committee to Protect Journalists"]);
+    }
+
+    #[test]
+    fn quote_then_speaker_with_appositive() {
+        let (s, cue, c) =
+            one("\u{201c}We found the breach,\u{201d} Jane Roe, a researcher at Acme, said.");
+        assert_eq!(
+            (s[0].as_str(), cue.as_str(), c.as_str()),
+            ("Jane Roe", "said", "We found the breach,")
+        );
     }
 
     #[test]

@@ -6,6 +6,7 @@
 use super::{Context, finding, source_names};
 use crate::model::{AttributionKind, ClaimStatus, Finding};
 use crate::ruleset::Rule;
+use crate::span::Span;
 
 /// Flag single-sourced claims at or above `min_checkworthiness`.
 pub fn check(cx: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) {
@@ -19,16 +20,31 @@ pub fn check(cx: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) {
         if c.status != ClaimStatus::SingleSource || c.checkworthiness < min {
             continue;
         }
-        let quoted: usize = c
-            .attributions
+        // the parts of the sentence that are quotation, speaker or cue of a direct quote
+        let mut parts: Vec<Span> = Vec::new();
+        for &ai in &c.attributions {
+            let at = &a.attributions[ai];
+            if at.kind != AttributionKind::DirectQuote {
+                continue;
+            }
+            if let Some(ct) = &at.content {
+                parts.extend(ct.fragments.iter().copied());
+            }
+            // speaker and cue with what stands between them (an appositive)
+            let who = at.sources.iter().fold(at.cue, |acc, m| acc.cover(m.span));
+            parts.push(who);
+        }
+        let covered: usize = (c.span.start..c.span.end)
+            .filter(|&b| {
+                a.doc.text.as_bytes()[b].is_ascii_alphanumeric()
+                    && parts.iter().any(|p| p.start <= b && b < p.end)
+            })
+            .count();
+        let letters = a.doc.text.as_bytes()[c.span.start..c.span.end]
             .iter()
-            .filter(|&&ai| a.attributions[ai].kind == AttributionKind::DirectQuote)
-            .filter_map(|&ai| a.attributions[ai].content.as_ref())
-            .flat_map(|ct| ct.fragments.iter())
-            .filter(|f| f.overlaps(c.span))
-            .map(|f| f.end.min(c.span.end) - f.start.max(c.span.start))
-            .sum();
-        if quoted * 2 >= c.span.len() {
+            .filter(|b| b.is_ascii_alphanumeric())
+            .count();
+        if letters > 0 && covered * 10 >= letters * 7 {
             continue;
         }
         let names = source_names(a, &c.sources);
