@@ -808,12 +808,6 @@ impl<'a> Ctx<'a> {
         {
             b -= 1;
         }
-        if a < b && self.w(a) == "that" && b > a + 1 {
-            a += 1;
-            while a < b && !self.is_word(a) && self.open_mark[a].is_none() {
-                a += 1;
-            }
-        }
         if a >= b {
             return None;
         }
@@ -1223,13 +1217,15 @@ impl<'a> Ctx<'a> {
             .unwrap_or_default();
         let mut cue_end = i + 1;
         if !nps.is_empty() {
-            // a recipient: "told the outlet", "told reporters"
+            // a recipient ("told the outlet", "told reporters") is neither source nor content;
+            // the cue is the verb (PolNeAR's convention), with a colon that follows it
             if lemma == "tell" {
                 cue_end = self.recipient_end(i + 1);
             }
             self.used[i] = true;
             let (kind, content) = self.content_after(i, cue_end, nps[0].start);
-            let cue = self.span(i, cue_end);
+            let cue_tok_end = if self.punct(i + 1, ':') { i + 2 } else { i + 1 };
+            let cue = self.span(i, cue_tok_end);
             self.push(out, kind, &nps, cue, &lemma, content, i);
             return;
         }
@@ -1305,8 +1301,13 @@ impl<'a> Ctx<'a> {
         while k < self.toks.len() && (self.punct(k, ',') || self.punct(k, ':')) {
             k += 1;
         }
-        if self.w(k) == "that" && self.open_mark.get(k + 1).copied().flatten().is_some() {
-            k += 1;
+        if self.w(k) == "that"
+            && let Some(qi) = self.open_mark.get(k + 1).copied().flatten()
+        {
+            // 'said that "..."': the content is the clause, "that" included
+            let mut c = self.quote_content(qi);
+            c.fragments[0] = Span::new(self.toks[k].span.start, c.fragments[0].end);
+            return (AttributionKind::DirectQuote, Some(Content::from_fragments(c.fragments)));
         }
         if let Some(qi) = self.open_mark.get(k).copied().flatten() {
             return (AttributionKind::DirectQuote, Some(self.quote_content(qi)));
@@ -1434,7 +1435,7 @@ mod tests {
     fn quote_then_speaker() {
         let (s, cue, c) = one("\u{201c}These findings are rare,\u{201d} Hegel told the outlet.");
         assert_eq!(s, ["Hegel"]);
-        assert_eq!(cue, "told the outlet");
+        assert_eq!(cue, "told");
         assert_eq!(c, "These findings are rare,");
     }
 
@@ -1554,7 +1555,7 @@ mod tests {
         );
         assert_eq!(v.len(), 2, "{v:?}");
         assert_eq!(v[1].0, ["the former"]);
-        assert_eq!(v[1].2, "it was an absolutely hilarious screwup.");
+        assert_eq!(v[1].2, "that \"it was an absolutely hilarious screwup.");
     }
 
     #[test]
