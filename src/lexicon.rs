@@ -54,7 +54,12 @@ impl Lexicons {
     /// Compile the lexicons of `rs`.
     pub fn new(rs: &Ruleset) -> Lexicons {
         let mut cue_verbs = HashMap::new();
-        for line in &rs.lexicon("cue-verbs").entries {
+        let lines = rs
+            .lexicon("cue-verbs")
+            .entries
+            .iter()
+            .chain(&rs.lexicon("cue-verbs-learned").entries);
+        for line in lines {
             // "say: say said says"
             let (lemma, forms) = line
                 .split_once(':')

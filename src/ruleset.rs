@@ -60,6 +60,10 @@ pub const EMBEDDED_LEXICONS: &[(&str, &str)] = &[
         include_str!("../rules/lexicon/anonymous-heads.txt"),
     ),
     (
+        "cue-verbs-learned.txt",
+        include_str!("../rules/lexicon/cue-verbs-learned.txt"),
+    ),
+    (
         "cue-verbs.txt",
         include_str!("../rules/lexicon/cue-verbs.txt"),
     ),

@@ -1,0 +1,44 @@
+#!/usr/bin/env python3
+"""Learn reporting-verb forms from PolNeAR's train split (never dev or test).
+
+Usage: scripts/learn-cues.py data/polnear-train.jsonl > rules/lexicon/cue-verbs-learned.txt
+
+A word form is kept when it is the whole cue of at least MIN_COUNT gold attributions and at least
+MIN_RATIO of its occurrences in the train texts are cues. Forms already in cue-verbs.txt are left
+out. Each line is "form: form" (the form is its own lemma), the cue-verbs.txt format.
+"""
+import collections, json, re, sys
+
+MIN_COUNT, MIN_RATIO = 3, 0.35
+# Not verbs, or not verbs of saying/thinking, though annotators marked them as cues.
+EXCLUDE = {"complaints", "reportedly", "restricting", "titled", "displayed", "reads"}
+W = re.compile(r"[A-Za-z’']+")
+known = set()
+for line in open("rules/lexicon/cue-verbs.txt", encoding="utf-8"):
+    if line.strip() and not line.startswith("#"):
+        known.update(line.split(":", 1)[1].split())
+cue, tot = collections.Counter(), collections.Counter()
+for line in open(sys.argv[1], encoding="utf-8"):
+    g = json.loads(line)
+    if g.get("split") != "train":
+        continue
+    t = g["text"]
+    starts = set()
+    for a in g["attributions"]:
+        if len(a["cue"]) == 1:
+            s, e = a["cue"][0]
+            words = W.findall(t[s:e])
+            if len(words) == 1:
+                starts.add(s + t[s:e].find(words[0]))
+    for m in W.finditer(t):
+        w = m.group().lower()
+        tot[w] += 1
+        if m.start() in starts:
+            cue[w] += 1
+keep = sorted(w for w in cue if cue[w] >= MIN_COUNT and cue[w] / tot[w] >= MIN_RATIO and w not in known and w not in EXCLUDE)
+print("# Reporting-verb forms learned from PolNeAR's train split by scripts/learn-cues.py:")
+print(f"# forms that are the whole cue of >= {MIN_COUNT} gold attributions and a cue in >= {MIN_RATIO:.0%}")
+print("# of their occurrences (a few non-verbs excluded, see the script). Regenerate rather than edit")
+print("# by hand. Format as in cue-verbs.txt.")
+for w in keep:
+    print(f"{w}: {w}")
