@@ -1234,6 +1234,15 @@ impl<'a> Ctx<'a> {
         if nps.is_empty() && j > first {
             if let Some(np) = self.subject_left(first, j) {
                 nps = vec![np];
+            } else if self.w(j - 1) == "and" {
+                // "Scott blasted Congress and said ...": the subject of the first verb
+                let subj = self.sources_right(first);
+                if subj
+                    .last()
+                    .is_some_and(|l| l.end < j - 1 && self.is_word(l.end))
+                {
+                    nps = subj;
+                }
             }
         }
         let lemma = self
@@ -1259,7 +1268,17 @@ impl<'a> Ctx<'a> {
         // inverted: '"...," said Hegel.' / '..., said the ministry.'
         let after_quote = i > 0 && (self.close_mark[i - 1].is_some() || self.punct(i - 1, ','));
         if after_quote {
-            let nps = self.sources_right(i + 1);
+            let mut nps = self.sources_right(i + 1);
+            // '"...," said Peter Wehner, a former director ...': the appositive belongs to the
+            // source; '"...," said the designer, who works ...': so does a plain noun phrase
+            let subject = self.subject_right(i + 1);
+            match (nps.len(), subject) {
+                (1, Some(s)) if self.punct(nps[0].end, ',') && s.end > nps[0].end => {
+                    nps[0].end = s.end
+                }
+                (0, Some(s)) => nps = vec![s],
+                _ => {}
+            }
             if let Some(last) = nps.last() {
                 let e = last.end;
                 let ends = e >= self.toks.len()
@@ -1341,6 +1360,58 @@ impl<'a> Ctx<'a> {
             && (c..head_end).any(|k| self.lex.anonymous_heads.contains(self.w(k)))
         {
             np.kind = MentionKind::Anonymous;
+        }
+        Some(np)
+    }
+
+    /// The source after an inverted cue: from `s` to the end of the sentence, or to an opening
+    /// quotation, a ';' or a ", but"/", and" that starts another clause.
+    fn subject_right(&self, s: usize) -> Option<Np> {
+        let end = self.sentence_end(s.min(self.toks.len().saturating_sub(1)));
+        if s >= end
+            || !self.is_word(s)
+            || PREPOSITIONS.contains(&self.w(s))
+            || VERBISH.contains(&self.w(s))
+        {
+            return None;
+        }
+        let mut e = s;
+        while e < end {
+            let clause = self.punct(e, ',')
+                && matches!(
+                    self.w(e + 1),
+                    "but" | "and" | "while" | "as" | "adding" | "saying" | "noting"
+                );
+            if self.open_mark[e].is_some()
+                || self.punct(e, ';')
+                || self.punct(e, ':')
+                || clause
+                || self.used[e]
+            {
+                break;
+            }
+            e += 1;
+        }
+        while e > s && !self.is_word(e - 1) && !self.toks[e - 1].is(')') {
+            e -= 1;
+        }
+        if e == s || e - s > 40 {
+            return None;
+        }
+        let mut np = Np::new(s, e, s, MentionKind::Other);
+        let mut k = s;
+        while k < e {
+            if let Some(n) = self.name_right(k) {
+                if n.end <= e && (n.end - n.name_start >= 2 || k == s) {
+                    np.kind = MentionKind::Name;
+                    np.name_start = n.name_start;
+                    np.name_end = n.end;
+                    break;
+                }
+                k = n.end;
+            } else {
+                k += 1;
+            }
         }
         Some(np)
     }
@@ -1573,7 +1644,7 @@ mod tests {
         let (s, cue, c) = one("\"We are ready,\" said Jane Roe, a spokeswoman.");
         assert_eq!(
             (s[0].as_str(), cue.as_str(), c.as_str()),
-            ("Jane Roe", "said", "We are ready,")
+            ("Jane Roe, a spokeswoman", "said", "We are ready,")
         );
     }
 

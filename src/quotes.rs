@@ -56,33 +56,40 @@ pub fn find_quotes(doc: &SourceDoc) -> Vec<Quote> {
         // open double quote: (byte offset in text of the mark, mark length)
         let mut open: Option<(usize, usize)> = None;
         let mut single_open: Option<(usize, usize)> = None;
+        let mut skip = false;
         for (i, &(off, c)) in chars.iter().enumerate() {
+            if skip {
+                skip = false;
+                continue;
+            }
             let prev = if i > 0 { Some(chars[i - 1].1) } else { None };
-            let next = chars.get(i + 1).map(|x| x.1);
+            let mut next = chars.get(i + 1).map(|x| x.1);
             let at = block.span.start + off;
-            if let Some(m) = double_mark(c) {
+            // two apostrophes stand for a double quotation mark ('' in some archives)
+            let (mark, mlen) = if c == '\'' && next == Some('\'') {
+                skip = true;
+                next = chars.get(i + 2).map(|x| x.1);
+                (Some(Mark::Either), 2)
+            } else {
+                (double_mark(c), c.len_utf8())
+            };
+            if let Some(m) = mark {
                 let is_open = match m {
                     Mark::Open => open.is_none() || m == Mark::Open,
                     Mark::Close => false,
                     Mark::Either => open.is_none() && opens_here(prev, next),
                 };
                 if is_open && open.is_none() {
-                    open = Some((at, c.len_utf8()));
+                    open = Some((at, mlen));
                     single_open = None;
                 } else if let Some((o, olen)) = open {
                     if m == Mark::Open {
                         // a second opening mark while one is open: restart there
-                        open = Some((at, c.len_utf8()));
+                        open = Some((at, mlen));
                         continue;
                     }
                     let inner = Span::new(o + olen, at);
-                    out.push(make_quote(
-                        text,
-                        Span::new(o, at + c.len_utf8()),
-                        inner,
-                        pi,
-                        false,
-                    ));
+                    out.push(make_quote(text, Span::new(o, at + mlen), inner, pi, false));
                     open = None;
                     single_open = None;
                 }
@@ -192,6 +199,14 @@ mod tests {
         let q = quotes("\"He told me 'we are done here' and left,\" she said.");
         assert_eq!(q.len(), 2);
         assert_eq!(q[1].0, "we are done here");
+    }
+
+    #[test]
+    fn doubled_apostrophes_are_double_quotes() {
+        assert_eq!(
+            quotes("''It's a movement, not a campaign,'' said Eric Trump."),
+            [("It's a movement, not a campaign,".to_string(), true)]
+        );
     }
 
     #[test]
