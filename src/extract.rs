@@ -76,6 +76,10 @@ const VERBISH: &[&str] = &[
     "could", "can", "should", "may", "might", "must", "do", "does", "did", "not", "that", "which",
     "who", "if", "when", "because", "there", "it", "what", "how", "why", "whether", "so", "than",
 ];
+/// Words after a comma that end a content clause.
+const CONTENT_STOPS: &[&str] = &[
+    "saying", "calling", "adding", "noting", "arguing", "citing", "telling", "asking",
+];
 /// Words that open an introductory phrase before the subject.
 const INTRO: &[&str] = &[
     "when",
@@ -850,8 +854,22 @@ impl<'a> Ctx<'a> {
             if self.punct(k, ',') && self.w(k + 1) == "according" && self.w(k + 2) == "to" {
                 return k;
             }
+            // ", but ...", ", even as ...", ", including ...": another clause (PolNeAR's content
+            // ends before it)
+            if self.punct(k, ',') && CONTENT_STOPS.contains(&self.w(k + 1)) && self.in_quote[k].is_none() {
+                return k;
+            }
             if self.punct(k, ',') && k + 1 < end && self.is_cue_form(k + 1) {
                 // ", said X." closing the sentence
+                return k;
+            }
+            // ", Mr. Trump said.": a source and its cue closing the sentence
+            if self.punct(k, ',')
+                && self.in_quote[k].is_none()
+                && let Some(np) = self.name_right(k + 1).or_else(|| self.simple_right(k + 1))
+                && np.end < end
+                && self.is_cue_form(np.end)
+            {
                 return k;
             }
             k += 1;
@@ -1548,20 +1566,47 @@ impl<'a> Ctx<'a> {
             && self.same_sentence(k - 1, at)
             && let Some(qi) = self.close_mark[k - 1]
         {
-            let mut c = self.quote_content(qi);
+            let mut f = self.quote_content(qi).fragments;
             // '"A," she said, "B."': the second part continues the first
-            if let Some(next) = self.quote_after_cue(at) {
-                let mut f = c.fragments.clone();
+            let mut last = self.quote_after_cue(at);
+            if let Some(next) = last {
                 f.extend(self.quote_content(next).fragments);
-                c = Content::from_fragments(f);
             }
-            return (AttributionKind::DirectQuote, Some(c));
+            // '"A," Bayh said. "B."': whole quoted sentences that follow are the same voice
+            let mut k = match last {
+                Some(q) => self.close_tok(q).map(|t| t + 1),
+                None => Some(self.sentence_end(at)),
+            };
+            while let Some(s) = k {
+                let s = if self.punct(s, '.') { s + 1 } else { s };
+                let Some(q) = self.open_mark.get(s).copied().flatten() else { break };
+                let Some(close) = self.close_tok(q) else { break };
+                // the quotation must be its whole sentence (no attribution of its own after it)
+                let after = close + 1;
+                let own = after < self.toks.len() && self.same_sentence(close, after) && self.is_word(after)
+                    || (self.punct(after, ',') && self.same_sentence(close, after));
+                if own || self.quotes[q].unclosed {
+                    break;
+                }
+                f.extend(self.quote_content(q).fragments);
+                last = Some(q);
+                k = Some(after);
+            }
+            let _ = last;
+            return (AttributionKind::DirectQuote, Some(Content::from_fragments(f)));
         }
         let first = self.sentence_first(at);
         (
             AttributionKind::Indirect,
             self.content_span(first, k).map(Content::single),
         )
+    }
+
+    /// The token of the closing mark of quotation `q` in this paragraph.
+    fn close_tok(&self, q: usize) -> Option<usize> {
+        let end = self.quotes[q].span.end;
+        let t = self.toks.partition_point(|t| t.span.end < end);
+        (t < self.toks.len() && self.close_mark[t] == Some(q)).then_some(t)
     }
 
     /// A quotation that resumes right after the attribution at `at` (", she said, "...").
