@@ -856,11 +856,22 @@ impl<'a> Ctx<'a> {
             }
             // ", but ...", ", even as ...", ", including ...": another clause (PolNeAR's content
             // ends before it)
-            if self.punct(k, ',') && CONTENT_STOPS.contains(&self.w(k + 1)) && self.in_quote[k].is_none() {
+            if self.punct(k, ',')
+                && CONTENT_STOPS.contains(&self.w(k + 1))
+                && self.in_quote[k].is_none()
+            {
                 return k;
             }
             if self.punct(k, ',') && k + 1 < end && self.is_cue_form(k + 1) {
                 // ", said X." closing the sentence
+                return k;
+            }
+            // "she admires him and highlighted ...": the main clause goes on
+            if self.w(k) == "and"
+                && k + 1 < end
+                && (self.looks_like_verb(k + 1) || self.is_cue_form(k + 1))
+                && self.in_quote[k].is_none()
+            {
                 return k;
             }
             // ", Mr. Trump said.": a source and its cue closing the sentence
@@ -1545,6 +1556,23 @@ impl<'a> Ctx<'a> {
             .get(k)
             .is_some_and(|t| t.lower.chars().next().is_some_and(is_quote_char));
         if k < end && (self.is_word(k) || quote_mark) {
+            // "said in a statement Tuesday that ...", "told delegates at the convention that
+            // ...": the content starts at "that"
+            let mut k = k;
+            if PREPOSITIONS.contains(&self.w(k))
+                || self
+                    .lex
+                    .cue_verbs
+                    .get(self.w(i))
+                    .is_some_and(|l| l == "tell")
+            {
+                if let Some(t) = (k..(k + 15).min(end))
+                    .take_while(|&t| !self.punct(t, ',') || t == k)
+                    .find(|&t| self.w(t) == "that")
+                {
+                    k = t;
+                }
+            }
             let ce = self.clause_end(k);
             if let Some(s) = self.content_span(k, ce) {
                 return (AttributionKind::Indirect, Some(Content::single(s)));
@@ -1579,11 +1607,17 @@ impl<'a> Ctx<'a> {
             };
             while let Some(s) = k {
                 let s = if self.punct(s, '.') { s + 1 } else { s };
-                let Some(q) = self.open_mark.get(s).copied().flatten() else { break };
-                let Some(close) = self.close_tok(q) else { break };
+                let Some(q) = self.open_mark.get(s).copied().flatten() else {
+                    break;
+                };
+                let Some(close) = self.close_tok(q) else {
+                    break;
+                };
                 // the quotation must be its whole sentence (no attribution of its own after it)
                 let after = close + 1;
-                let own = after < self.toks.len() && self.same_sentence(close, after) && self.is_word(after)
+                let own = after < self.toks.len()
+                    && self.same_sentence(close, after)
+                    && self.is_word(after)
                     || (self.punct(after, ',') && self.same_sentence(close, after));
                 if own || self.quotes[q].unclosed {
                     break;
@@ -1593,7 +1627,10 @@ impl<'a> Ctx<'a> {
                 k = Some(after);
             }
             let _ = last;
-            return (AttributionKind::DirectQuote, Some(Content::from_fragments(f)));
+            return (
+                AttributionKind::DirectQuote,
+                Some(Content::from_fragments(f)),
+            );
         }
         let first = self.sentence_first(at);
         (
