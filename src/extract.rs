@@ -184,6 +184,8 @@ struct Ctx<'a> {
     open_mark: Vec<Option<usize>>,
     close_mark: Vec<Option<usize>>,
     used: Vec<bool>,
+    /// sentences written in title case ("Trump Says He Will Win"), where cues are capitalised
+    headline: Vec<usize>,
 }
 
 impl<'a> Ctx<'a> {
@@ -242,6 +244,7 @@ impl<'a> Ctx<'a> {
             quotes,
             para,
             used: vec![false; n],
+            headline: headline_sentences(&toks, &sent),
             toks,
             sent,
             sent_first,
@@ -275,7 +278,7 @@ impl<'a> Ctx<'a> {
     fn is_cue_form(&self, i: usize) -> bool {
         let t = &self.toks[i];
         t.is_word()
-            && !t.cap
+            && (!t.cap || self.headline.contains(&self.sent[i]))
             && self.lex.cue_verbs.contains_key(&t.lower)
             && self.in_quote[i].is_none()
     }
@@ -985,6 +988,37 @@ impl<'a> Ctx<'a> {
     /// 'Jo Anne Van Tilburg disagreed with these findings: "..."': a quotation introduced by a
     /// colon, in a sentence whose subject is a source, is that source's.
     fn colon_quotes(&mut self, out: &mut Vec<Attribution>) {
+        // "Marco Rubio: 'You don't win ...'", "JOEL BENENSON: This is a man who ...": a name
+        // opening its sentence, then a colon
+        let firsts: Vec<usize> = self.sent_first.values().copied().collect();
+        for f in firsts {
+            let Some(np) = self.name_right(f) else {
+                continue;
+            };
+            let colon = np.end;
+            if !self.punct(colon, ':') || self.used[colon] || !self.same_sentence(f, colon) {
+                continue;
+            }
+            let end = self.sentence_end(f);
+            let content = match self.open_mark.get(colon + 1).copied().flatten() {
+                Some(q) => Some(self.quote_content(q)),
+                None => self.content_span(colon + 1, end).map(Content::single),
+            };
+            if content.is_none() {
+                continue;
+            }
+            self.used[colon] = true;
+            let cue = self.toks[colon].span;
+            self.push(
+                out,
+                AttributionKind::DirectQuote,
+                &[np],
+                cue,
+                ":",
+                content,
+                colon,
+            );
+        }
         for o in 1..self.toks.len() {
             let Some(qi) = self.open_mark[o] else {
                 continue;
@@ -1661,6 +1695,26 @@ impl<'a> Ctx<'a> {
         }
         None
     }
+}
+
+/// Sentences in title case: at least three words of four letters or more, seven in ten of them
+/// capitalised.
+fn headline_sentences(toks: &[Token], sent: &[usize]) -> Vec<usize> {
+    let mut counts: std::collections::BTreeMap<usize, (usize, usize)> = Default::default();
+    for (t, &s) in toks.iter().zip(sent) {
+        if t.is_word() && t.lower.chars().count() >= 4 {
+            let e = counts.entry(s).or_default();
+            e.0 += 1;
+            if t.cap {
+                e.1 += 1;
+            }
+        }
+    }
+    counts
+        .into_iter()
+        .filter(|(_, (n, caps))| *n >= 3 && caps * 10 >= n * 7)
+        .map(|(s, _)| s)
+        .collect()
 }
 
 /// True when a character is a quotation mark (re-exported for callers that scan text).

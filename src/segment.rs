@@ -139,6 +139,42 @@ fn abbreviation_holds(
     !lex.sentence_starters.contains(&nw)
 }
 
+/// Words that make a leading "Words:" a label rather than a speaker.
+const LABEL_WORDS: &[&str] = &[
+    "about",
+    "analysis",
+    "also",
+    "background",
+    "bottom",
+    "breaking",
+    "context",
+    "correction",
+    "editor's",
+    "exclusive",
+    "happened",
+    "happens",
+    "how",
+    "key",
+    "line",
+    "matters",
+    "more",
+    "next",
+    "note",
+    "opinion",
+    "read",
+    "related",
+    "see",
+    "takeaways",
+    "the",
+    "update",
+    "watch",
+    "what",
+    "when",
+    "where",
+    "who",
+    "why",
+];
+
 /// A leading label such as "What Happened:" (at most four capitalised words and a colon,
 /// followed by more text).
 pub fn find_label(text: &str, sentence: Span) -> Option<Span> {
@@ -156,8 +192,16 @@ pub fn find_label(text: &str, sentence: Span) -> Option<Span> {
             && w.chars()
                 .all(|c| c.is_alphabetic() || c == '\'' || c == '\u{2019}')
     });
-    // A colon right after a digit is a time or a ratio; after a single name it may be a speaker.
+    // A colon right after a digit is a time or a ratio; after a name ("Marco Rubio:") it is a
+    // speaker, not a label: a label has a word such as "What", "Why", "Read".
     if !ok || words.len() < 2 {
+        return None;
+    }
+    let labelish = words.iter().any(|w| {
+        let l = w.to_lowercase().replace('\u{2019}', "'");
+        LABEL_WORDS.contains(&l.as_str())
+    });
+    if !labelish {
         return None;
     }
     Some(Span::new(sentence.start, sentence.start + colon + 1))
@@ -221,6 +265,11 @@ mod tests {
         assert_eq!(
             find_label(s, Span::new(0, s.len())).unwrap().slice(s),
             "What Happened:"
+        );
+        let n = "Marco Rubio: We will win.";
+        assert!(
+            find_label(n, Span::new(0, n.len())).is_none(),
+            "a speaker, not a label"
         );
         let t = "Smith: we will win.";
         assert!(find_label(t, Span::new(0, t.len())).is_none());
