@@ -163,7 +163,7 @@ fn explain(id: &str, dir: Option<&Path>) -> Result<u8, Error> {
         )));
     };
     write_stdout(&format!(
-        "# {} ({})\n\n{}\n\nDefault severity: {}\n\n{}\n",
+        "# {} ({})\n\n{}\n\nSeverity: {}\n\n{}\n",
         r.name,
         r.id,
         r.summary,

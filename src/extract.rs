@@ -76,6 +76,37 @@ const VERBISH: &[&str] = &[
     "could", "can", "should", "may", "might", "must", "do", "does", "did", "not", "that", "which",
     "who", "if", "when", "because", "there", "it", "what", "how", "why", "whether", "so", "than",
 ];
+/// What is "claimed" without anything being said: "claimed two lives", "claimed victory".
+const NOT_CLAIMED: &[&str] = &[
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "dozens",
+    "hundreds",
+    "thousands",
+    "lives",
+    "life",
+    "victory",
+    "ownership",
+    "control",
+    "seats",
+    "title",
+    "prize",
+    "land",
+];
+
+/// The lemma of a cue form, or "".
+fn lemma_of<'a>(lex: &'a Lexicons, form: &str) -> &'a str {
+    lex.cue_verbs.get(form).map(String::as_str).unwrap_or("")
+}
+
 /// Words after a comma that end a content clause.
 const CONTENT_STOPS: &[&str] = &[
     "saying", "calling", "adding", "noting", "arguing", "citing", "telling", "asking",
@@ -1230,6 +1261,13 @@ impl<'a> Ctx<'a> {
         }
         // "agreed to support", "promised to": an intention, not reported speech
         if self.w(i + 1) == "to" {
+            return;
+        }
+        // "the fire claimed two lives", "claimed victory": a taking, not a saying
+        let next = self.w(i + 1);
+        if lemma_of(self.lex, self.w(i)) == "claim"
+            && (next.starts_with(|c: char| c.is_ascii_digit()) || NOT_CLAIMED.contains(&next))
+        {
             return;
         }
         // "a lake found through radar mapping": a participle, not a verb of saying. Verbs of

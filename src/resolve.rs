@@ -139,9 +139,58 @@ pub fn resolve_sources(
             match_registry(s, reg);
         }
     }
+    merge_same_registry_row(&mut sources, &mut analysis.attributions);
     collect_mentions(&text, &mut sources);
     analysis.sources = sources;
     unresolved
+}
+
+/// Sources that matched the same registry row are one source ("Tom Hegel" and "T. Hegel").
+fn merge_same_registry_row(
+    sources: &mut Vec<Source>,
+    attributions: &mut [crate::model::Attribution],
+) {
+    let mut remap: Vec<usize> = (0..sources.len()).collect();
+    for i in 0..sources.len() {
+        let Some(id) = sources[i].registry.as_ref().map(|m| m.id.clone()) else {
+            continue;
+        };
+        if let Some(first) = (0..i)
+            .find(|&j| remap[j] == j && sources[j].registry.as_ref().is_some_and(|m| m.id == id))
+        {
+            remap[i] = first;
+        }
+    }
+    if remap.iter().enumerate().all(|(i, &r)| i == r) {
+        return;
+    }
+    // move mentions and keys into the kept source, then drop the merged ones
+    for i in 0..sources.len() {
+        let r = remap[i];
+        if r != i {
+            let (mentions, keys) = (sources[i].mentions.clone(), sources[i].keys.clone());
+            sources[r].mentions.extend(mentions);
+            sources[r].mentions.sort();
+            sources[r].mentions.dedup();
+            sources[r].keys.extend(keys);
+        }
+    }
+    let mut new_index = vec![0; sources.len()];
+    let mut kept = Vec::new();
+    for (i, s) in sources.drain(..).enumerate() {
+        if remap[i] == i {
+            new_index[i] = kept.len();
+            kept.push(s);
+        }
+    }
+    *sources = kept;
+    for a in attributions.iter_mut() {
+        for m in &mut a.sources {
+            if let Some(s) = m.source {
+                m.source = Some(new_index[remap[s]]);
+            }
+        }
+    }
 }
 
 fn new_source(name: String, kind: SourceKind, anonymous: bool, keys: Vec<String>) -> Source {
@@ -248,7 +297,10 @@ fn resolve_name(
 fn classify(name: &str, titled: bool, lex: &Lexicons) -> SourceKind {
     let lower = name.to_lowercase();
     let bare = lower.strip_prefix("the ").unwrap_or(&lower);
-    if lex.media_names.contains(&lower) || lex.media_names.contains(bare) {
+    if lex.media_names.contains(&lower)
+        || lex.media_names.contains(bare)
+        || lex.media_names.contains(&format!("the {bare}"))
+    {
         return SourceKind::Media;
     }
     let words: Vec<&str> = lower.split_whitespace().collect();
@@ -480,6 +532,24 @@ mod tests {
         ));
         assert_eq!(a.sources.len(), 1, "{:?}", a.sources);
         assert_eq!(a.attributions[1].sources[0].source, Some(0));
+    }
+
+    #[test]
+    fn one_registry_row_is_one_source() {
+        let reg = Registry::from_csv("r.csv", "id,name,kind\nth,Tom Hegel,person\n").unwrap();
+        let c = Checker::new(Ruleset::embedded(), Some(reg));
+        let a = c.check(crate::input::parse_text(
+            "t",
+            "The breach began in 2021, Tom Hegel said, and T. Hegel added that it lasted months.".into(),
+        ));
+        assert_eq!(a.sources.len(), 1, "{:?}", a.sources);
+        assert!(a.attributions.iter().all(|at| at.sources[0].source == Some(0)));
+    }
+
+    #[test]
+    fn media_names_with_the() {
+        let s = sources("The dam failed in 2019, The Guardian reported.");
+        assert_eq!(s, [("Guardian".to_string(), SourceKind::Media)]);
     }
 
     #[test]

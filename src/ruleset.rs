@@ -158,6 +158,9 @@ pub struct Example {
     /// Rule ids that must be found on it (only this rule's id is checked).
     #[serde(default)]
     pub expect: Vec<String>,
+    /// A registry (CSV text) to check the example against, for rules that need one.
+    #[serde(default)]
+    pub registry: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]

@@ -123,9 +123,13 @@ mod tests {
     #[test]
     fn rule_file_examples_hold() {
         let rs = Ruleset::embedded();
-        let checker = Checker::new(rs.clone(), None);
         for rule in rs.rules.values() {
             for ex in &rule.examples {
+                let reg = ex
+                    .registry
+                    .as_ref()
+                    .map(|csv| Registry::from_csv("example.csv", csv).expect("example registry"));
+                let checker = Checker::new(rs.clone(), reg);
                 let a = checker.check(parse_text("example", ex.text.clone()));
                 let fired = a.findings.iter().any(|f| f.rule == rule.id);
                 let want = ex.expect.iter().any(|e| e == &rule.id);
