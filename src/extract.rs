@@ -1631,19 +1631,17 @@ impl<'a> Ctx<'a> {
             // "said in a statement Tuesday that ...", "told delegates at the convention that
             // ...": the content starts at "that"
             let mut k = k;
-            if PREPOSITIONS.contains(&self.w(k))
+            if (PREPOSITIONS.contains(&self.w(k))
                 || self
                     .lex
                     .cue_verbs
                     .get(self.w(i))
-                    .is_some_and(|l| l == "tell")
-            {
-                if let Some(t) = (k..(k + 15).min(end))
+                    .is_some_and(|l| l == "tell"))
+                && let Some(t) = (k..(k + 15).min(end))
                     .take_while(|&t| !self.punct(t, ',') || t == k)
                     .find(|&t| self.w(t) == "that")
-                {
-                    k = t;
-                }
+            {
+                k = t;
             }
             let ce = self.clause_end(k);
             if let Some(s) = self.content_span(k, ce) {

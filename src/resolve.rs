@@ -540,10 +540,15 @@ mod tests {
         let c = Checker::new(Ruleset::embedded(), Some(reg));
         let a = c.check(crate::input::parse_text(
             "t",
-            "The breach began in 2021, Tom Hegel said, and T. Hegel added that it lasted months.".into(),
+            "The breach began in 2021, Tom Hegel said, and T. Hegel added that it lasted months."
+                .into(),
         ));
         assert_eq!(a.sources.len(), 1, "{:?}", a.sources);
-        assert!(a.attributions.iter().all(|at| at.sources[0].source == Some(0)));
+        assert!(
+            a.attributions
+                .iter()
+                .all(|at| at.sources[0].source == Some(0))
+        );
     }
 
     #[test]
