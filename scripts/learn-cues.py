@@ -9,7 +9,7 @@ out. Each line is "form: form" (the form is its own lemma), the cue-verbs.txt fo
 """
 import collections, json, re, sys
 
-MIN_COUNT, MIN_RATIO = 3, 0.35
+MIN_COUNT, MIN_RATIO = 3, 0.2
 # Not verbs, or not verbs of saying/thinking, though annotators marked them as cues.
 EXCLUDE = {"complaints", "reportedly", "restricting", "titled", "displayed", "reads"}
 W = re.compile(r"[A-Za-z’']+")
