@@ -753,10 +753,19 @@ impl<'a> Ctx<'a> {
         if s == end || s == 0 {
             return None;
         }
-        let det = s - 1;
+        let mut det = s - 1;
         let w = self.w(det);
-        let is_det = matches!(w, "the" | "this" | "these" | "those" | "its" | "their")
-            && self.same_sentence(det, end - 1);
+        let mut is_det = matches!(
+            w,
+            "the" | "this" | "these" | "those" | "its" | "their" | "his" | "her" | "our" | "my"
+        ) && self.same_sentence(det, end - 1);
+        // "Trump's campaign", "Sanders' team": a possessor instead of a determiner
+        if !is_det && self.toks[det].possessive && self.name_word(det) {
+            is_det = true;
+            if let Some(owner) = self.name_left(det + 1) {
+                det = owner.start;
+            }
+        }
         // the head must look like a noun: not an adjective or adverb ending
         let head = self.w(end - 1);
         if !is_det || head.ends_with("ly") || head.len() < 3 {
@@ -1255,8 +1264,14 @@ impl<'a> Ctx<'a> {
 
     fn reporting_verb(&mut self, i: usize, out: &mut Vec<Attribution>) {
         let first = self.sentence_first(i);
-        // "some reports", "the claims", "his statement": a noun, not a verb
-        if i > 0 && (DETERMINERS.contains(&self.w(i - 1)) || self.toks[i - 1].possessive) {
+        // "some reports", "the claims", "his statement": a noun, not a verb (a past form such
+        // as "said" is never a noun: "many said")
+        let past = self.w(i).ends_with("ed")
+            || matches!(
+                self.w(i),
+                "said" | "told" | "wrote" | "thought" | "found" | "saw" | "knew"
+            );
+        if !past && i > 0 && (DETERMINERS.contains(&self.w(i - 1)) || self.toks[i - 1].possessive) {
             return;
         }
         // "agreed to support", "promised to": an intention, not reported speech
@@ -1289,10 +1304,13 @@ impl<'a> Ctx<'a> {
         if j > 0 && PASSIVE_AUX.contains(&self.w(j - 1)) {
             return; // "were announced": passive without an agent
         }
-        // "the former who said", "Smith, who said"
+        // "the former who said", "Smith, who said" (after a comma the mention is "who", as
+        // PolNeAR marks it, standing for the name before it)
+        let mut relative = None;
         if j > first && self.w(j - 1) == "who" {
             j -= 1;
             if j > first && self.punct(j - 1, ',') {
+                relative = Some(j);
                 j -= 1;
             }
         }
@@ -1345,6 +1363,13 @@ impl<'a> Ctx<'a> {
                     nps = subj;
                 }
             }
+        }
+        if let (Some(who), [np]) = (relative, nps.as_slice()) {
+            nps = vec![Np {
+                start: who,
+                end: who + 1,
+                ..*np
+            }];
         }
         let lemma = self
             .lex

@@ -83,7 +83,13 @@ pub fn find_quotes(doc: &SourceDoc) -> Vec<Quote> {
                     open = Some((at, mlen));
                     single_open = None;
                 } else if let Some((o, olen)) = open {
-                    if m == Mark::Open {
+                    // an opening mark used to close ('here,“ said'): it follows a word and is
+                    // followed by space or the end
+                    let closes_anyway = prev.is_some_and(|p| !p.is_whitespace())
+                        && next.is_none_or(|n| {
+                            n.is_whitespace() || matches!(n, ',' | '.' | ';' | ':' | ')')
+                        });
+                    if m == Mark::Open && !closes_anyway {
                         // a second opening mark while one is open: restart there
                         open = Some((at, mlen));
                         continue;
@@ -199,6 +205,19 @@ mod tests {
         let q = quotes("\"He told me 'we are done here' and left,\" she said.");
         assert_eq!(q.len(), 2);
         assert_eq!(q[1].0, "we are done here");
+    }
+
+    #[test]
+    fn opening_mark_used_to_close() {
+        assert_eq!(
+            quotes(
+                "\u{201c}That could create real problems for her here,\u{201c} said Jim Clyburn."
+            ),
+            [(
+                "That could create real problems for her here,".to_string(),
+                true
+            )]
+        );
     }
 
     #[test]

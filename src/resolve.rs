@@ -262,7 +262,10 @@ fn resolve_name(
             return i;
         }
     }
-    let prefix = text[mention_span.start..name_span.start]
+    // a relative "who" stands for a name before it: no title prefix then
+    let prefix = text
+        .get(mention_span.start..name_span.start.max(mention_span.start))
+        .unwrap_or("")
         .trim()
         .to_lowercase();
     let titled = !prefix.is_empty() && prefix != "the";
@@ -549,6 +552,19 @@ mod tests {
                 .iter()
                 .all(|at| at.sources[0].source == Some(0))
         );
+    }
+
+    #[test]
+    fn relative_who_stands_for_the_name_before_it() {
+        let c = Checker::new(Ruleset::embedded(), None);
+        let a = c.check(crate::input::parse_text(
+            "t",
+            "Trump heard a lecture from Enrique Pena Nieto, who said that NAFTA has been good for both.".into(),
+        ));
+        assert_eq!(a.attributions.len(), 1);
+        let m = &a.attributions[0].sources[0];
+        assert_eq!(m.span.slice(&a.doc.text), "who");
+        assert_eq!(a.sources[m.source.unwrap()].name, "Enrique Pena Nieto");
     }
 
     #[test]
