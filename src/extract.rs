@@ -107,6 +107,9 @@ fn lemma_of<'a>(lex: &'a Lexicons, form: &str) -> &'a str {
     lex.cue_verbs.get(form).map(String::as_str).unwrap_or("")
 }
 
+/// Prepositions that belong to the cue before the content: "called for", "warned of".
+const CUE_PARTICLES: &[&str] = &["about", "against", "for", "of", "on"];
+
 /// Words after a comma that end a content clause.
 const CONTENT_STOPS: &[&str] = &[
     "saying", "calling", "adding", "noting", "arguing", "citing", "telling", "asking",
@@ -1293,7 +1296,10 @@ impl<'a> Ctx<'a> {
             .get(self.w(i))
             .map(String::as_str)
             .unwrap_or("");
-        if !SPEECH.contains(&lemma) && PREPOSITIONS.contains(&self.w(i + 1)) {
+        if !SPEECH.contains(&lemma)
+            && PREPOSITIONS.contains(&self.w(i + 1))
+            && !CUE_PARTICLES.contains(&self.w(i + 1))
+        {
             return;
         }
         // skip adverbs and auxiliaries before the verb
@@ -1301,6 +1307,8 @@ impl<'a> Ctx<'a> {
         while j > first && ADVERBS.contains(&self.w(j - 1)) {
             j -= 1;
         }
+        // PolNeAR's cues take in their auxiliaries and adverbs: "has also said"
+        let cue_start = j;
         if j > 0 && PASSIVE_AUX.contains(&self.w(j - 1)) {
             return; // "were announced": passive without an agent
         }
@@ -1381,13 +1389,26 @@ impl<'a> Ctx<'a> {
         if !nps.is_empty() {
             // a recipient ("told the outlet", "told reporters") is neither source nor content;
             // the cue is the verb (PolNeAR's convention), with a colon that follows it
+            let mut cue_tok_end = i + 1;
             if lemma == "tell" {
                 cue_end = self.recipient_end(i + 1);
+            } else {
+                // "called for", "warned of", "said in a statement": the particle or phrase is
+                // part of the cue, and the content follows it
+                cue_tok_end = self.cue_tail(i + 1);
+                cue_end = cue_tok_end;
+            }
+            if self.punct(cue_tok_end, ':') {
+                cue_tok_end += 1;
             }
             self.used[i] = true;
             let (kind, content) = self.content_after(i, cue_end, nps[0].start);
-            let cue_tok_end = if self.punct(i + 1, ':') { i + 2 } else { i + 1 };
-            let cue = self.span(i, cue_tok_end);
+            let cue_start = if nps.iter().any(|n| n.start >= cue_start) {
+                i
+            } else {
+                cue_start
+            };
+            let cue = self.span(cue_start, cue_tok_end);
             self.push(out, kind, &nps, cue, &lemma, content, i);
             return;
         }
@@ -1488,6 +1509,21 @@ impl<'a> Ctx<'a> {
             np.kind = MentionKind::Anonymous;
         }
         Some(np)
+    }
+
+    /// The end of a cue's tail starting at `k`: a particle ("called for", "warned of") or "in a
+    /// statement" / "in an interview" (PolNeAR's cues include them).
+    fn cue_tail(&self, k: usize) -> usize {
+        if CUE_PARTICLES.contains(&self.w(k)) && self.is_word(k + 1) {
+            return k + 1;
+        }
+        if self.w(k) == "in"
+            && matches!(self.w(k + 1), "a" | "an")
+            && matches!(self.w(k + 2), "statement" | "interview")
+        {
+            return k + 3;
+        }
+        k
     }
 
     /// The source after an inverted cue: from `s` to the end of the sentence, or to an opening
