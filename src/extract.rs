@@ -1324,13 +1324,47 @@ impl<'a> Ctx<'a> {
         }
         // ", saying ...", ", adding ...": a participle whose source is the sentence's subject
         if self.w(i).ends_with("ing") && i > first && self.punct(i - 1, ',') {
-            let subj = self.sources_right(first);
             let lemma = self
                 .lex
                 .cue_verbs
                 .get(self.w(i))
                 .cloned()
                 .unwrap_or_default();
+            // '"...," she said, adding that ...': the speaker of the attribution just before
+            let sentence = self.sent[i];
+            if let Some(prev) = out.iter().rev().find(|a| {
+                a.paragraph == self.para
+                    && a.sentence == sentence
+                    && a.cue.end <= self.toks[i].span.start
+            }) {
+                let sources = prev.sources.clone();
+                self.used[i] = true;
+                let (kind, content) = self.content_after(i, i + 1, i);
+                let cue_end = if self.punct(i + 1, ':') { i + 2 } else { i + 1 };
+                out.push(Attribution {
+                    kind,
+                    sources,
+                    cue: self.span(i, cue_end),
+                    cue_lemma: lemma,
+                    content,
+                    sentence,
+                    paragraph: self.para,
+                });
+                return;
+            }
+            // the subject of the clause: after a quotation that opens the sentence
+            let start = (first..i)
+                .rev()
+                .find(|&k| self.close_mark[k].is_some())
+                .map(|k| {
+                    let mut s = k + 1;
+                    while self.punct(s, ',') {
+                        s += 1;
+                    }
+                    s
+                })
+                .unwrap_or(first);
+            let subj = self.sources_right(start);
             if let Some(last) = subj.last()
                 && last.end < i
                 && matches!(
