@@ -565,6 +565,15 @@ impl<'a> Ctx<'a> {
         self.lex.organization_words.contains(w) || self.lex.government_words.contains(w)
     }
 
+    /// A lower-case "-ly" word or a time adverb before a verb: "openly", "typically", "now".
+    fn adverb_ly(&self, k: usize) -> bool {
+        let t = &self.toks[k];
+        t.is_word()
+            && !t.cap
+            && ((t.lower.ends_with("ly") && t.lower.len() > 4 && !matches!(t.lower.as_str(), "family" | "italy" | "ally" | "rally" | "july" | "only"))
+                || matches!(t.lower.as_str(), "now" | "meanwhile" | "today" | "yesterday" | "too"))
+    }
+
     /// A capitalised word that does not open its sentence: part of a name ("Bad Source").
     fn capitalised_mid_sentence(&self, i: usize) -> bool {
         self.toks[i].cap && self.sentence_first(i) != i
@@ -827,9 +836,49 @@ impl<'a> Ctx<'a> {
                     None => break,
                 }
             }
+            if out.len() == 1 {
+                out[0].start = self.modifiers_left(out[0].start);
+            }
             return out;
         }
         self.generic_left(end).into_iter().collect()
+    }
+
+    /// Where a name's mention starts when words that describe the person stand before it:
+    /// "Republican candidate Lindsey Graham", "public defender Shannon S. Quill", "The
+    /// Washington Post's Ed O'Keefe" (at most six words, up to a determiner).
+    fn modifiers_left(&self, start: usize) -> usize {
+        let mut s = start;
+        while s > 0 && start - s < 6 && self.same_sentence(s - 1, start) {
+            let p = s - 1;
+            let w = self.w(p);
+            if matches!(w, "the" | "a" | "an") {
+                s = p;
+                break;
+            }
+            let describes = self.is_word(p)
+                && !self.used[p]
+                && self.in_quote[p].is_none()
+                && !self.is_cue_form(p)
+                && !STOP.contains(&w)
+                && !VERBISH.contains(&w)
+                && !self.lex.non_source_words.contains(w)
+                && !self.looks_like_verb(p)
+                && !self.adverb_ly(p);
+            if !describes {
+                break;
+            }
+            s = p;
+        }
+        // a run that ends in a lower-case word only, or no noun, is not worth it: keep the
+        // extension only when it reaches a determiner, a capitalised word or a title
+        if s < start && (matches!(self.w(s), "the" | "a" | "an") || self.toks[s].cap || self.lex.titles.contains(self.w(s))) {
+            s
+        } else if s < start && (s..start).any(|k| self.lex.titles.contains(self.w(k))) {
+            s
+        } else {
+            start
+        }
     }
 
     /// Evidence ("technical evidence", "data", "documents") starting at `i`.
@@ -1304,7 +1353,7 @@ impl<'a> Ctx<'a> {
         }
         // skip adverbs and auxiliaries before the verb
         let mut j = i;
-        while j > first && ADVERBS.contains(&self.w(j - 1)) {
+        while j > first && (ADVERBS.contains(&self.w(j - 1)) || self.adverb_ly(j - 1)) {
             j -= 1;
         }
         // PolNeAR's cues take in their auxiliaries and adverbs: "has also said"
@@ -1576,7 +1625,18 @@ impl<'a> Ctx<'a> {
             let clause = self.punct(e, ',')
                 && matches!(
                     self.w(e + 1),
-                    "but" | "and" | "while" | "as" | "adding" | "saying" | "noting"
+                    "but"
+                        | "and"
+                        | "while"
+                        | "as"
+                        | "adding"
+                        | "saying"
+                        | "noting"
+                        | "speaking"
+                        | "referring"
+                        | "meanwhile"
+                        | "according"
+                        | "in"
                 );
             if self.open_mark[e].is_some()
                 || self.punct(e, ';')
