@@ -570,8 +570,16 @@ impl<'a> Ctx<'a> {
         let t = &self.toks[k];
         t.is_word()
             && !t.cap
-            && ((t.lower.ends_with("ly") && t.lower.len() > 4 && !matches!(t.lower.as_str(), "family" | "italy" | "ally" | "rally" | "july" | "only"))
-                || matches!(t.lower.as_str(), "now" | "meanwhile" | "today" | "yesterday" | "too"))
+            && ((t.lower.ends_with("ly")
+                && t.lower.len() > 4
+                && !matches!(
+                    t.lower.as_str(),
+                    "family" | "italy" | "ally" | "rally" | "july" | "only"
+                ))
+                || matches!(
+                    t.lower.as_str(),
+                    "now" | "meanwhile" | "today" | "yesterday" | "too"
+                ))
     }
 
     /// A capitalised word that does not open its sentence: part of a name ("Bad Source").
@@ -872,13 +880,10 @@ impl<'a> Ctx<'a> {
         }
         // a run that ends in a lower-case word only, or no noun, is not worth it: keep the
         // extension only when it reaches a determiner, a capitalised word or a title
-        if s < start && (matches!(self.w(s), "the" | "a" | "an") || self.toks[s].cap || self.lex.titles.contains(self.w(s))) {
-            s
-        } else if s < start && (s..start).any(|k| self.lex.titles.contains(self.w(k))) {
-            s
-        } else {
-            start
-        }
+        let worth = matches!(self.w(s), "the" | "a" | "an")
+            || self.toks[s].cap
+            || (s..start).any(|k| self.lex.titles.contains(self.w(k)));
+        if s < start && worth { s } else { start }
     }
 
     /// Evidence ("technical evidence", "data", "documents") starting at `i`.
@@ -1468,19 +1473,16 @@ impl<'a> Ctx<'a> {
             .get(self.w(i))
             .cloned()
             .unwrap_or_default();
-        let mut cue_end = i + 1;
         if !nps.is_empty() {
             // a recipient ("told the outlet", "told reporters") is neither source nor content;
-            // the cue is the verb (PolNeAR's convention), with a colon that follows it
-            let mut cue_tok_end = i + 1;
-            if lemma == "tell" {
-                cue_end = self.recipient_end(i + 1);
+            // the cue is the verb (PolNeAR's convention); "called for", "warned of", "said in a
+            // statement": the particle or phrase is part of the cue, and the content follows it
+            let (mut cue_tok_end, cue_end) = if lemma == "tell" {
+                (i + 1, self.recipient_end(i + 1))
             } else {
-                // "called for", "warned of", "said in a statement": the particle or phrase is
-                // part of the cue, and the content follows it
-                cue_tok_end = self.cue_tail(i + 1);
-                cue_end = cue_tok_end;
-            }
+                let t = self.cue_tail(i + 1);
+                (t, t)
+            };
             if self.punct(cue_tok_end, ':') {
                 cue_tok_end += 1;
             }
