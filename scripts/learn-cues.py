@@ -1,6 +1,8 @@
 #!/usr/bin/env python3
 """Learn reporting-verb forms from PolNeAR's train split (never dev or test).
 
+A cue's head verb is its one word left once auxiliaries, adverbs and particles are set aside.
+
 Usage: scripts/learn-cues.py data/polnear-train.jsonl > rules/lexicon/cue-verbs-learned.txt
 
 A word form is kept when it is the whole cue of at least MIN_COUNT gold attributions and at least
@@ -16,6 +18,9 @@ EXCLUDE = {"complaints", "reportedly", "restricting", "titled", "displayed", "re
 EXCLUDE |= {"state", "states", "report", "comment", "comments", "remark", "remarks", "answer",
             "note", "claim", "estimate", "promise", "reply", "dispute", "mention", "mentions"}
 W = re.compile(r"[A-Za-z’']+")
+FRAME = {"has", "have", "had", "also", "will", "would", "not", "did", "does", "do", "is", "was",
+         "were", "be", "been", "are", "later", "repeatedly", "once", "previously", "for", "of",
+         "on", "about", "against", "in", "a", "an", "statement", "interview", "to"}
 known = set()
 for line in open("rules/lexicon/cue-verbs.txt", encoding="utf-8"):
     if line.strip() and not line.startswith("#"):
@@ -30,9 +35,11 @@ for line in open(sys.argv[1], encoding="utf-8"):
     for a in g["attributions"]:
         if len(a["cue"]) == 1:
             s, e = a["cue"][0]
-            words = W.findall(t[s:e])
+            # the head verb of the cue: its one word left once auxiliaries, adverbs and
+            # particles are set aside ("has also called for" -> "called")
+            words = [m for m in W.finditer(t[s:e]) if m.group().lower() not in FRAME]
             if len(words) == 1:
-                starts.add(s + t[s:e].find(words[0]))
+                starts.add(s + words[0].start())
     for m in W.finditer(t):
         w = m.group().lower()
         tot[w] += 1
