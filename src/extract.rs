@@ -1331,6 +1331,27 @@ impl<'a> Ctx<'a> {
         if !past && i > 0 && (DETERMINERS.contains(&self.w(i - 1)) || self.toks[i - 1].possessive) {
             return;
         }
+        // "the exposed email", "a quoted passage": a participle used as an adjective
+        if past
+            && i > 0
+            && matches!(
+                self.w(i - 1),
+                "the"
+                    | "a"
+                    | "an"
+                    | "this"
+                    | "that"
+                    | "these"
+                    | "those"
+                    | "its"
+                    | "their"
+                    | "his"
+                    | "her"
+                    | "our"
+            )
+        {
+            return;
+        }
         // "agreed to support", "promised to": an intention. PolNeAR counts stated intentions as
         // attributions; verbs of speech followed by "to" are something else ("said to be").
         if self.w(i + 1) == "to" && SPEECH.contains(&lemma_of(self.lex, self.w(i))) {
