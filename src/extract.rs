@@ -1508,8 +1508,11 @@ impl<'a> Ctx<'a> {
             if self.punct(cue_tok_end, ':') {
                 cue_tok_end += 1;
             }
-            self.used[i] = true;
             let (kind, content) = self.content_after(i, cue_end, nps[0].start);
+            if content.is_none() {
+                return; // "Over 1,000 rescuers responded.": nothing is attributed
+            }
+            self.used[i] = true;
             let cue_start = if nps.iter().any(|n| n.start >= cue_start) {
                 i
             } else {
@@ -1579,6 +1582,16 @@ impl<'a> Ctx<'a> {
         if head_end - c > 12 || e - c > 45 || (head_end < e && !self.punct(j - 1, ',')) {
             return None;
         }
+        // a noun phrase opens with a determiner, a number, a capital or an unnamed head, and
+        // has no "to" in its head ("Kurdi's image lead to public calls for ..." is a clause)
+        let opener = self.toks[c].cap
+            || DETERMINERS.contains(&self.w(c))
+            || self.w(c).starts_with(|ch: char| ch.is_ascii_digit())
+            || self.lex.anonymous_heads.contains(self.w(c))
+            || self.body_at(c);
+        if !opener || (c..head_end).any(|k| self.w(k) == "to" && !self.toks[k].cap) {
+            return None;
+        }
         for k in c..e {
             let in_head = k < head_end;
             if self.used[k]
@@ -1621,7 +1634,12 @@ impl<'a> Ctx<'a> {
     /// The end of a cue's tail starting at `k`: a particle ("called for", "warned of") or "in a
     /// statement" / "in an interview" (PolNeAR's cues include them).
     fn cue_tail(&self, k: usize) -> usize {
-        if CUE_PARTICLES.contains(&self.w(k)) && self.is_word(k + 1) {
+        // "called for", but not "said on Monday"
+        if CUE_PARTICLES.contains(&self.w(k))
+            && self.is_word(k + 1)
+            && !self.lex.non_source_words.contains(self.w(k + 1))
+            && !self.w(k + 1).starts_with(|c: char| c.is_ascii_digit())
+        {
             return k + 1;
         }
         if self.w(k) == "in"
@@ -1661,6 +1679,9 @@ impl<'a> Ctx<'a> {
                         | "meanwhile"
                         | "according"
                         | "in"
+                        | "following"
+                        | "during"
+                        | "after"
                 );
             if self.open_mark[e].is_some()
                 || self.punct(e, ';')
@@ -1880,6 +1901,10 @@ impl<'a> Ctx<'a> {
                 AttributionKind::DirectQuote,
                 Some(Content::from_fragments(f)),
             );
+        }
+        // "The dam failed, officials said": the sentence so far, when a comma sets it off
+        if k == at {
+            return (AttributionKind::Indirect, None);
         }
         let first = self.sentence_first(at);
         (

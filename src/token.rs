@@ -88,6 +88,15 @@ pub fn tokenize(text: &str, span: Span, abbreviations: &HashSet<String>) -> Vec<
                     j += 2;
                     continue;
                 }
+                // "1,000": a comma between digits
+                if cj == ','
+                    && chars[j - 1].1.is_ascii_digit()
+                    && j + 1 < chars.len()
+                    && chars[j + 1].1.is_ascii_digit()
+                {
+                    j += 2;
+                    continue;
+                }
                 break;
             }
             let mut end = if j < chars.len() { chars[j].0 } else { s.len() };

@@ -223,7 +223,7 @@ mod tests {
     #[test]
     fn credibility_and_independence() {
         let f = findings(
-            "The plant closed in May 2024, John Doe said, and Jane Roe agreed.\n\nThe plant will reopen in 2026, Bad Source said.",
+            "The plant closed in May 2024, John Doe said, and Jane Roe confirmed it.\n\nThe plant will reopen in 2026, Bad Source said.",
             Some(REG),
         );
         assert!(has(&f, "low-credibility-source", "Jane Roe"), "{f:?}");
