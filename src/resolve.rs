@@ -251,6 +251,14 @@ fn resolve_name(
             sources[i].keys.push(key);
             return i;
         }
+        // a short form of a body named in full earlier ("Ford" for "Ford Motor Company")
+        if let Some(i) = sources.iter().position(|s| {
+            matches!(s.kind, SourceKind::Organization | SourceKind::Government | SourceKind::Media)
+                && s.keys.iter().any(|k| k.contains(' ') && k.split(' ').next() == Some(key.as_str()))
+        }) {
+            sources[i].keys.push(key);
+            return i;
+        }
     } else if let Some(last) = tokens.last() {
         // the full name of a person first cited by surname
         if let Some(i) = sources.iter().position(|s| {
@@ -565,6 +573,12 @@ mod tests {
         let m = &a.attributions[0].sources[0];
         assert_eq!(m.span.slice(&a.doc.text), "who");
         assert_eq!(a.sources[m.source.unwrap()].name, "Enrique Pena Nieto");
+    }
+
+    #[test]
+    fn short_form_of_a_company() {
+        let s = sources("Ford Motor Company announced an inquiry in 2019.\n\nFord said the inquiry began in February.");
+        assert_eq!(s, [("Ford Motor Company".to_string(), SourceKind::Organization)]);
     }
 
     #[test]
