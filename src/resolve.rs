@@ -354,17 +354,36 @@ fn classify(name: &str, titled: bool, lex: &Lexicons) -> SourceKind {
 }
 
 /// A longer name ending in `surname` somewhere in the text ("Tom Hegel" for "Hegel"), without
-/// titles.
+/// titles: up to three capitalised words or initials right before an occurrence of the surname.
+/// (A plain scan: a regex compiled per surname cost more than the rest of the pipeline.)
 fn full_name_in_text(text: &str, surname: &str, lex: &Lexicons) -> Option<String> {
-    let pat = format!(
-        // capitalised words or initials ("J."), never a word ending a sentence ("Bangdzod.")
-        r"((?:\p{{Lu}}(?:[\p{{L}}'’-]*|\.)[ ]){{1,3}}){}\b",
-        regex::escape(surname)
-    );
-    let re = regex::Regex::new(&pat).ok()?;
     let mut best: Option<String> = None;
-    for c in re.captures_iter(text) {
-        let words: Vec<&str> = c[1].split_whitespace().collect();
+    for (pos, _) in text.match_indices(surname) {
+        let after = &text[pos + surname.len()..];
+        if after.chars().next().is_some_and(char::is_alphanumeric) {
+            continue;
+        }
+        // words before, separated by single spaces
+        let mut words: Vec<&str> = Vec::new();
+        let mut rest = &text[..pos];
+        while words.len() < 3 {
+            let Some(r) = rest.strip_suffix(' ') else { break };
+            let start = r
+                .char_indices()
+                .rev()
+                .find(|(_, c)| c.is_whitespace())
+                .map(|(i, c)| i + c.len_utf8())
+                .unwrap_or(0);
+            let w = &r[start..];
+            let initial = w.len() == 2 && w.ends_with('.') && w.starts_with(char::is_uppercase);
+            let word = w.starts_with(char::is_uppercase)
+                && w.chars().all(|c| c.is_alphabetic() || matches!(c, '\'' | '\u{2019}' | '-'));
+            if !(initial || word) {
+                break;
+            }
+            words.insert(0, w);
+            rest = &r[..start];
+        }
         // keep the words after the last title or sentence opener
         let keep = words
             .iter()
