@@ -73,8 +73,8 @@ const PASSIVE_AUX: &[&str] = &["be", "been", "being", "is", "are", "was", "were"
 /// Words that cannot be in the head of a subject noun phrase.
 const VERBISH: &[&str] = &[
     "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "will", "would",
-    "could", "can", "should", "may", "might", "must", "do", "does", "did", "not", "that", "which",
-    "who", "if", "when", "because", "there", "it", "what", "how", "why", "whether", "so", "than",
+    "could", "can", "should", "may", "might", "must", "do", "does", "did", "that", "which", "who",
+    "if", "when", "because", "there", "it", "what", "how", "why", "whether", "so", "than",
 ];
 /// What is "claimed" without anything being said: "claimed two lives", "claimed victory".
 const NOT_CLAIMED: &[&str] = &[
@@ -1393,9 +1393,30 @@ impl<'a> Ctx<'a> {
         let mut relative = None;
         if j > first && self.w(j - 1) == "who" {
             j -= 1;
+            relative = Some(j);
             if j > first && self.punct(j - 1, ',') {
-                relative = Some(j);
                 j -= 1;
+            }
+        }
+        // "She went on to say:", "continued to argue": the subject before the verb group
+        if j > first + 1 && self.w(j - 1) == "to" {
+            for back in 1..=3 {
+                let s = j - 1 - back;
+                if s <= first || !(s..j - 1).all(|k| self.is_word(k) && !self.toks[k].cap) {
+                    break;
+                }
+                let nps = self.sources_left(s);
+                if !nps.is_empty() && nps.iter().all(|n| n.kind != MentionKind::Other) {
+                    let lemma = lemma_of(self.lex, self.w(i)).to_string();
+                    let cue_end = if self.punct(i + 1, ':') { i + 2 } else { i + 1 };
+                    let (kind, content) = self.content_after(i, i + 1, nps[0].start);
+                    if content.is_some() {
+                        self.used[i] = true;
+                        let cue = self.span(s, cue_end);
+                        self.push(out, kind, &nps, cue, &lemma, content, i);
+                    }
+                    return;
+                }
             }
         }
         // ", saying ...", ", adding ...": a participle whose source is the sentence's subject
@@ -1482,7 +1503,11 @@ impl<'a> Ctx<'a> {
                 }
             }
         }
-        if let (Some(who), [np]) = (relative, nps.as_slice()) {
+        // "the former who said" keeps its mention (it names whom it means); otherwise the
+        // mention is "who", standing for the noun phrase before it
+        if let (Some(who), [np]) = (relative, nps.as_slice())
+            && np.kind != MentionKind::Ordinal
+        {
             nps = vec![Np {
                 start: who,
                 end: who + 1,
@@ -1791,9 +1816,17 @@ impl<'a> Ctx<'a> {
         while b > 0 && self.punct(b - 1, ',') {
             b -= 1;
         }
-        if b > 0 && self.close_mark[b - 1].is_some() && self.same_sentence(b - 1, src_start.min(i))
-        {
-            return self.content_before(src_start.min(i));
+        if b > 0 && self.close_mark[b - 1].is_some() {
+            if self.same_sentence(b - 1, src_start.min(i)) {
+                return self.content_before(src_start.min(i));
+            }
+            // '"Why not?" she asked.': a quotation ending in its own sentence mark, right
+            // before the speaker, unless another quotation follows the cue (then that one is
+            // the speaker's: '"... prayers." Duda remarked, "..."')
+            if self.quote_after_cue(i).is_none() {
+                let qi = self.close_mark[b - 1].unwrap_or_default();
+                return (AttributionKind::DirectQuote, Some(self.quote_content(qi)));
+            }
         }
         let mut k = cue_end;
         while k < self.toks.len() && (self.punct(k, ',') || self.punct(k, ':')) {

@@ -253,8 +253,13 @@ fn resolve_name(
         }
         // a short form of a body named in full earlier ("Ford" for "Ford Motor Company")
         if let Some(i) = sources.iter().position(|s| {
-            matches!(s.kind, SourceKind::Organization | SourceKind::Government | SourceKind::Media)
-                && s.keys.iter().any(|k| k.contains(' ') && k.split(' ').next() == Some(key.as_str()))
+            matches!(
+                s.kind,
+                SourceKind::Organization | SourceKind::Government | SourceKind::Media
+            ) && s
+                .keys
+                .iter()
+                .any(|k| k.contains(' ') && k.split(' ').next() == Some(key.as_str()))
         }) {
             sources[i].keys.push(key);
             return i;
@@ -367,7 +372,9 @@ fn full_name_in_text(text: &str, surname: &str, lex: &Lexicons) -> Option<String
         let mut words: Vec<&str> = Vec::new();
         let mut rest = &text[..pos];
         while words.len() < 3 {
-            let Some(r) = rest.strip_suffix(' ') else { break };
+            let Some(r) = rest.strip_suffix(' ') else {
+                break;
+            };
             let start = r
                 .char_indices()
                 .rev()
@@ -377,7 +384,8 @@ fn full_name_in_text(text: &str, surname: &str, lex: &Lexicons) -> Option<String
             let w = &r[start..];
             let initial = w.len() == 2 && w.ends_with('.') && w.starts_with(char::is_uppercase);
             let word = w.starts_with(char::is_uppercase)
-                && w.chars().all(|c| c.is_alphabetic() || matches!(c, '\'' | '\u{2019}' | '-'));
+                && w.chars()
+                    .all(|c| c.is_alphabetic() || matches!(c, '\'' | '\u{2019}' | '-'));
             if !(initial || word) {
                 break;
             }
@@ -596,8 +604,13 @@ mod tests {
 
     #[test]
     fn short_form_of_a_company() {
-        let s = sources("Ford Motor Company announced an inquiry in 2019.\n\nFord said the inquiry began in February.");
-        assert_eq!(s, [("Ford Motor Company".to_string(), SourceKind::Organization)]);
+        let s = sources(
+            "Ford Motor Company announced an inquiry in 2019.\n\nFord said the inquiry began in February.",
+        );
+        assert_eq!(
+            s,
+            [("Ford Motor Company".to_string(), SourceKind::Organization)]
+        );
     }
 
     #[test]
