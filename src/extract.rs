@@ -1093,7 +1093,16 @@ impl<'a> Ctx<'a> {
                 continue;
             };
             let colon = np.end;
-            if !self.punct(colon, ':') || self.used[colon] || !self.same_sentence(f, colon) {
+            // two words at least ("Bombshell:", "Look:" head a rubric), and words after the
+            // colon, not a tally ("Clinton: 547")
+            if !self.punct(colon, ':')
+                || self.used[colon]
+                || !self.same_sentence(f, colon)
+                || np.end - np.name_start < 2
+                || !self.is_word(colon + 1)
+                    && self.open_mark.get(colon + 1).copied().flatten().is_none()
+                || self.w(colon + 1).starts_with(|c: char| c.is_ascii_digit())
+            {
                 continue;
             }
             let end = self.sentence_end(f);
