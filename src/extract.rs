@@ -1640,23 +1640,7 @@ impl<'a> Ctx<'a> {
                 return None;
             }
         }
-        // the name inside, for naming the source: "The group's executive director, Betty
-        // Bradley" is Betty Bradley
-        let mut np = Np::new(c, e, c, MentionKind::Other);
-        let mut k = c;
-        while k < e {
-            if let Some(n) = self.name_right(k) {
-                if n.end <= e && (n.end - n.name_start >= 2 || k == c) {
-                    np.kind = MentionKind::Name;
-                    np.name_start = n.name_start;
-                    np.name_end = n.end;
-                    break;
-                }
-                k = n.end;
-            } else {
-                k += 1;
-            }
-        }
+        let mut np = self.np_naming_inside(c, e);
         if np.kind == MentionKind::Other
             && (c..head_end).any(|k| self.lex.anonymous_heads.contains(self.w(k)))
         {
@@ -1733,6 +1717,13 @@ impl<'a> Ctx<'a> {
         if e == s || e - s > 40 {
             return None;
         }
+        Some(self.np_naming_inside(s, e))
+    }
+
+    /// A noun phrase over tokens `s..e`, named by the first name inside it: "The group's
+    /// executive director, Betty Bradley" is Betty Bradley (a name of two words or more, or one
+    /// that opens the phrase); without one it is a plain phrase (`Other`).
+    fn np_naming_inside(&self, s: usize, e: usize) -> Np {
         let mut np = Np::new(s, e, s, MentionKind::Other);
         let mut k = s;
         while k < e {
@@ -1748,7 +1739,7 @@ impl<'a> Ctx<'a> {
                 k += 1;
             }
         }
-        Some(np)
+        np
     }
 
     /// A lower-case past-tense form ("attacked") inside what would be a subject: the words are a
