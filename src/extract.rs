@@ -1881,7 +1881,6 @@ impl<'a> Ctx<'a> {
                 return (AttributionKind::Indirect, Some(Content::single(s)));
             }
         }
-        let _ = src_start;
         self.content_before(src_start.min(i))
     }
 
@@ -1899,7 +1898,7 @@ impl<'a> Ctx<'a> {
         {
             let mut f = self.quote_content(qi).fragments;
             // '"A," she said, "B."': the second part continues the first
-            let mut last = self.quote_after_cue(at);
+            let last = self.quote_after_cue(at);
             if let Some(next) = last {
                 f.extend(self.quote_content(next).fragments);
             }
@@ -1926,10 +1925,8 @@ impl<'a> Ctx<'a> {
                     break;
                 }
                 f.extend(self.quote_content(q).fragments);
-                last = Some(q);
                 k = Some(after);
             }
-            let _ = last;
             return (
                 AttributionKind::DirectQuote,
                 Some(Content::from_fragments(f)),

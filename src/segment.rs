@@ -39,7 +39,7 @@ pub fn split_block(text: &str, block: Span, lex: &Lexicons) -> Vec<Span> {
     let mut start = 0usize;
     let mut i = 0;
     while i < chars.len() {
-        let (off, c) = chars[i];
+        let c = chars[i].1;
         if matches!(c, '.' | '!' | '?' | '\u{2026}') {
             // extend over repeated marks and closers
             let mut j = i + 1;
@@ -86,7 +86,6 @@ pub fn split_block(text: &str, block: Span, lex: &Lexicons) -> Vec<Span> {
             i = j;
             continue;
         }
-        let _ = off;
         i += 1;
     }
     push(&mut out, text, Span::new(block.start + start, block.end));
