@@ -1389,11 +1389,29 @@ impl<'a> Ctx<'a> {
         }
         // skip adverbs and auxiliaries before the verb
         let mut j = i;
-        while j > first && (ADVERBS.contains(&self.w(j - 1)) || self.adverb_ly(j - 1)) {
-            j -= 1;
+        loop {
+            if j > first && (ADVERBS.contains(&self.w(j - 1)) || self.adverb_ly(j - 1)) {
+                j -= 1;
+            } else if j > first + 1
+                && matches!(self.w(j - 2), "on" | "last" | "this" | "next" | "earlier" | "later")
+                && (self.lex.non_source_words.contains(self.w(j - 1))
+                    || matches!(self.w(j - 1), "week" | "month" | "year" | "weekend" | "night" | "morning" | "evening"))
+            {
+                // "Ryan, the nation's highest-ranking Republican, on Tuesday called ..."
+                j -= 2;
+            } else {
+                break;
+            }
         }
         // PolNeAR's cues take in their auxiliaries and adverbs: "has also said"
-        let cue_start = j;
+        let mut cue_start = j;
+        // (a time phrase between subject and verb is not part of the cue)
+        while cue_start + 1 < i
+            && matches!(self.w(cue_start), "on" | "last" | "this" | "next" | "earlier" | "later")
+            && !ADVERBS.contains(&self.w(cue_start + 1))
+        {
+            cue_start += 2;
+        }
         if j > 0 && PASSIVE_AUX.contains(&self.w(j - 1)) {
             return; // "were announced": passive without an agent
         }
