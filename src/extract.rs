@@ -1841,7 +1841,14 @@ impl<'a> Ctx<'a> {
             // '"Why not?" she asked.': a quotation ending in its own sentence mark, right
             // before the speaker, unless another quotation follows the cue (then that one is
             // the speaker's: '"... prayers." Duda remarked, "..."')
-            if self.quote_after_cue(i).is_none() {
+            let ends_here = {
+                let mut k = i + 1;
+                while k < self.toks.len() && self.punct(k, ',') {
+                    k += 1;
+                }
+                k >= self.toks.len() || !self.same_sentence(i, k) || self.punct(k, '.')
+            };
+            if ends_here && self.quote_after_cue(i).is_none() {
                 let qi = self.close_mark[b - 1].unwrap_or_default();
                 return (AttributionKind::DirectQuote, Some(self.quote_content(qi)));
             }
