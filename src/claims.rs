@@ -1,6 +1,8 @@
 //! Claims: which sentences assert something that needs a source, which attributions support
-//! each (an attribution covers the sentences its content overlaps, the sentence of its cue, and
-//! the following sentences of its paragraph), and how many independent sources stand behind it.
+//! each (an attribution covers the sentences its content overlaps and the sentence of its cue;
+//! a sentence without one of its own inherits those of the nearest earlier sentence of its
+//! paragraph that has some, never across paragraphs), and how many independent sources stand
+//! behind it.
 
 use crate::Checker;
 use crate::input::BlockKind;
@@ -17,7 +19,32 @@ pub fn find_claims(analysis: &Analysis, checker: &Checker) -> Vec<Claim> {
     for (i, b) in analysis.doc.blocks.iter().enumerate() {
         boiler[i] = lex.is_boilerplate(b.span.slice(text));
     }
+    // the attributions of the last sentence of the paragraph that had its own, which carry
+    // over to the sentences after it (only the nearest: earlier voices do not pile up)
+    let mut carried: (usize, Vec<usize>) = (usize::MAX, Vec::new());
     for (si, s) in analysis.sentences.iter().enumerate() {
+        let own: Vec<usize> = analysis
+            .attributions
+            .iter()
+            .enumerate()
+            .filter(|(_, a)| {
+                s.span.contains(a.cue)
+                    || a.content
+                        .as_ref()
+                        .is_some_and(|c| c.fragments.iter().any(|f| f.overlaps(s.span)))
+            })
+            .map(|(i, _)| i)
+            .collect();
+        let attributions = if !own.is_empty() {
+            own.clone()
+        } else if carried.0 == s.paragraph {
+            carried.1.clone()
+        } else {
+            Vec::new()
+        };
+        if !own.is_empty() {
+            carried = (s.paragraph, own);
+        }
         let block = &analysis.doc.blocks[s.paragraph];
         if block.kind == BlockKind::Heading || boiler[s.paragraph] {
             continue;
@@ -30,21 +57,6 @@ pub fn find_claims(analysis: &Analysis, checker: &Checker) -> Vec<Claim> {
         {
             continue;
         }
-        let attributions: Vec<usize> = analysis
-            .attributions
-            .iter()
-            .enumerate()
-            .filter(|(_, a)| {
-                let content_hit = a
-                    .content
-                    .as_ref()
-                    .is_some_and(|c| c.fragments.iter().any(|f| f.overlaps(span)));
-                content_hit
-                    || s.span.contains(a.cue)
-                    || (a.paragraph == s.paragraph && a.sentence < si)
-            })
-            .map(|(i, _)| i)
-            .collect();
         let mut sources: Vec<usize> = Vec::new();
         for &ai in &attributions {
             for m in &analysis.attributions[ai].sources {

@@ -1393,9 +1393,15 @@ impl<'a> Ctx<'a> {
             if j > first && (ADVERBS.contains(&self.w(j - 1)) || self.adverb_ly(j - 1)) {
                 j -= 1;
             } else if j > first + 1
-                && matches!(self.w(j - 2), "on" | "last" | "this" | "next" | "earlier" | "later")
+                && matches!(
+                    self.w(j - 2),
+                    "on" | "last" | "this" | "next" | "earlier" | "later"
+                )
                 && (self.lex.non_source_words.contains(self.w(j - 1))
-                    || matches!(self.w(j - 1), "week" | "month" | "year" | "weekend" | "night" | "morning" | "evening"))
+                    || matches!(
+                        self.w(j - 1),
+                        "week" | "month" | "year" | "weekend" | "night" | "morning" | "evening"
+                    ))
             {
                 // "Ryan, the nation's highest-ranking Republican, on Tuesday called ..."
                 j -= 2;
@@ -1407,7 +1413,10 @@ impl<'a> Ctx<'a> {
         let mut cue_start = j;
         // (a time phrase between subject and verb is not part of the cue)
         while cue_start + 1 < i
-            && matches!(self.w(cue_start), "on" | "last" | "this" | "next" | "earlier" | "later")
+            && matches!(
+                self.w(cue_start),
+                "on" | "last" | "this" | "next" | "earlier" | "later"
+            )
             && !ADVERBS.contains(&self.w(cue_start + 1))
         {
             cue_start += 2;
