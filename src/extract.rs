@@ -388,7 +388,7 @@ impl<'a> Ctx<'a> {
                 has_name_word = false;
                 // "Minister of Information Moammar al-Eryani": the office's object, then the
                 // name (its last two words, or the last one when only two follow "of")
-                if self.w(k) == "of" && self.name_word(k + 1) {
+                if matches!(self.w(k), "of" | "to" | "for") && self.name_word(k + 1) {
                     let mut e = k + 1;
                     while self.name_word(e) && self.same_sentence(i, e) {
                         e += 1;
@@ -496,7 +496,16 @@ impl<'a> Ctx<'a> {
             return false;
         }
         let words: Vec<&str> = (i..i + len).map(|k| self.w(k)).collect();
-        self.lex.descriptions.contains_key(&words.join(" "))
+        if self.lex.descriptions.contains_key(&words.join(" ")) {
+            return true;
+        }
+        // "the foreign minister", "the county sheriff": a role that refers back to a person
+        // (unless a name follows: "the foreign minister Sergei Lavrov")
+        words[0] == "the"
+            && (i + 1..i + len)
+                .all(|k| self.is_word(k) && !self.toks[k].cap && self.in_quote[k].is_none())
+            && self.lex.titles.contains(words[len - 1])
+            && !self.name_word(i + len)
     }
 
     fn simple_right(&self, i: usize) -> Option<Np> {
@@ -589,10 +598,12 @@ impl<'a> Ctx<'a> {
 
     /// An unnamed public body: "police", "the military", "prosecutors".
     fn body_at(&self, i: usize) -> bool {
+        // ("prosecutor Josh Bash" is a title before a name, not a body)
         self.is_word(i)
             && !self.toks[i].cap
             && self.lex.government_words.contains(self.w(i))
             && self.in_quote[i].is_none()
+            && !self.name_word(i + 1)
     }
 
     fn np_word(&self, i: usize) -> bool {
@@ -719,8 +730,46 @@ impl<'a> Ctx<'a> {
         self.w(k) == "and" || (self.punct(k, ',') && self.w(k + 1) == "and")
     }
 
+    /// "Windsor Locks' first selectman, Chris Kervick", "Angela Merkel's spokesperson, Steffen
+    /// Seibert", "the El Paso mayor, Dee Margo": a name that only describes, a role, a comma,
+    /// and the name of the source.
+    fn described_name_right(&self, i: usize) -> Option<Np> {
+        let start = i;
+        let i = if matches!(self.w(i), "the" | "a") {
+            i + 1
+        } else {
+            i
+        };
+        let n = self.name_right(i)?;
+        let modifier = self.toks[n.end - 1].possessive
+            || (self.is_word(n.end)
+                && !self.toks[n.end].cap
+                && self.lex.titles.contains(self.w(n.end)));
+        if !modifier {
+            return None;
+        }
+        let mut k = n.end;
+        while k < n.end + 4 && self.is_word(k) && !self.toks[k].cap && self.same_sentence(i, k) {
+            k += 1;
+        }
+        if k == n.end || !self.punct(k, ',') {
+            return None;
+        }
+        let m = self.name_right(k + 1)?;
+        Some(Np {
+            start,
+            end: m.end,
+            name_start: m.name_start,
+            name_end: m.end,
+            kind: MentionKind::Name,
+        })
+    }
+
     /// Source mentions starting at `i` (after "according to", "by", an inverted "said").
     fn sources_right(&self, i: usize) -> Vec<Np> {
+        if let Some(np) = self.described_name_right(i) {
+            return vec![np];
+        }
         if let Some(np) = self.simple_right(i) {
             return vec![np];
         }
@@ -1755,7 +1804,13 @@ impl<'a> Ctx<'a> {
         let mut k = s;
         while k < e {
             if let Some(n) = self.name_right(k) {
-                if n.end <= e && (n.end - n.name_start >= 2 || k == s) {
+                // a possessive or a place before a title describes the head, it is not it:
+                // "Angela Merkel's spokesperson, Steffen Seibert", "El Paso mayor, Dee Margo"
+                let modifier = self.toks[n.end - 1].possessive
+                    || (self.is_word(n.end)
+                        && !self.toks[n.end].cap
+                        && self.lex.titles.contains(self.w(n.end)));
+                if n.end <= e && !modifier && (n.end - n.name_start >= 2 || k == s) {
                     np.kind = MentionKind::Name;
                     np.name_start = n.name_start;
                     np.name_end = n.end;

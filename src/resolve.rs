@@ -83,11 +83,15 @@ pub fn resolve_sources(
                 }
                 MentionKind::Description => {
                     let words = surface.to_lowercase();
-                    let kind = lex
-                        .descriptions
-                        .get(&words)
-                        .copied()
-                        .unwrap_or(SourceKind::Unknown);
+                    let kind = lex.descriptions.get(&words).copied().unwrap_or_else(|| {
+                        // "the foreign minister": a role
+                        let last = words.rsplit(' ').next().unwrap_or("");
+                        if lex.titles.contains(last) {
+                            SourceKind::Person
+                        } else {
+                            SourceKind::Unknown
+                        }
+                    });
                     let want: Vec<SourceKind> = match kind {
                         SourceKind::Organization => {
                             vec![SourceKind::Organization, SourceKind::Government]
