@@ -22,6 +22,9 @@ pub fn resolve_sources(
     let text = analysis.doc.text.clone();
     let mut sources: Vec<Source> = Vec::new();
     let mut last_pos: Vec<usize> = Vec::new();
+    // what the text tells of a person's gender (titles, pronouns already resolved): true = she
+    let mut female: std::collections::HashMap<usize, bool> = Default::default();
+    let people = people_named(&text, lex);
     let mut groups: Vec<Vec<usize>> = Vec::new();
     let mut unresolved = Vec::new();
 
@@ -32,15 +35,23 @@ pub fn resolve_sources(
             let surface = m.span.slice(&text);
             let name = m.name.slice(&text);
             let found = match m.kind {
-                MentionKind::Name => Some(resolve_name(
-                    &text,
-                    m.name,
-                    m.span,
-                    name,
-                    lex,
-                    &mut sources,
-                    &mut last_pos,
-                )),
+                MentionKind::Name => {
+                    let i = resolve_name(
+                        &text,
+                        m.name,
+                        m.span,
+                        name,
+                        lex,
+                        &mut sources,
+                        &mut last_pos,
+                    );
+                    if let Some(f) =
+                        title_gender(text.get(m.span.start..m.name.start).unwrap_or(""))
+                    {
+                        female.entry(i).or_insert(f);
+                    }
+                    Some(i)
+                }
                 MentionKind::Anonymous | MentionKind::Other => {
                     let key = normalize_name(surface);
                     let idx = sources
@@ -79,7 +90,75 @@ pub fn resolve_sources(
                             SourceKind::Media,
                         ],
                     };
-                    latest(&sources, &last_pos, m.span.start, want)
+                    let lower = surface.to_lowercase();
+                    if matches!(lower.as_str(), "he" | "she") {
+                        // the last person whose gender, as far as the text tells, fits
+                        let want_female = lower == "she";
+                        let mut found = sources
+                            .iter()
+                            .enumerate()
+                            .filter(|(i, s)| {
+                                s.kind == SourceKind::Person
+                                    && last_pos[*i] < m.span.start
+                                    && female.get(i).is_none_or(|&f| f == want_female)
+                            })
+                            .max_by_key(|(i, _)| last_pos[*i])
+                            .map(|(i, _)| i);
+                        // a person named later than that source, though not cited yet
+                        // ("Ms. Harriet Sacoolas left ... She said ..."); one whose gender the
+                        // text gives is preferred to a nearer one whose gender it does not
+                        let since = found.map(|i| last_pos[i]).unwrap_or(0);
+                        let known_gender = found.is_some_and(|i| female.contains_key(&i));
+                        let near =
+                            |p: &NamedPerson| p.pos < m.span.start && m.span.start - p.pos < 1500;
+                        let person = people
+                            .iter()
+                            .rev()
+                            .find(|p| near(p) && !known_gender && p.female == Some(want_female))
+                            .or_else(|| {
+                                people
+                                    .iter()
+                                    .rev()
+                                    .find(|p| {
+                                        p.pos < m.span.start
+                                            && p.female.is_none_or(|f| f == want_female)
+                                    })
+                                    .filter(|p| p.pos > since)
+                            });
+                        if let Some(p) = person {
+                            let key = normalize_name(&p.name);
+                            let surname = key.rsplit(' ').next().unwrap_or("").to_string();
+                            let known = sources
+                                .iter()
+                                .position(|s| s.keys.contains(&key) || s.keys.contains(&surname));
+                            let i = known.unwrap_or_else(|| {
+                                let mut s = new_source(
+                                    p.name.clone(),
+                                    SourceKind::Person,
+                                    false,
+                                    vec![key, surname],
+                                );
+                                s.named = true;
+                                sources.push(s);
+                                last_pos.push(0);
+                                sources.len() - 1
+                            });
+                            if sources[i].kind == SourceKind::Person {
+                                if let Some(f) = p.female {
+                                    female.entry(i).or_insert(f);
+                                }
+                                if female.get(&i).is_none_or(|&f| f == want_female) {
+                                    found = Some(i);
+                                }
+                            }
+                        }
+                        if let Some(i) = found {
+                            female.entry(i).or_insert(want_female);
+                        }
+                        found
+                    } else {
+                        latest(&sources, &last_pos, m.span.start, want)
+                    }
                 }
                 MentionKind::Description => {
                     let words = surface.to_lowercase();
@@ -195,6 +274,74 @@ fn merge_same_registry_row(
             }
         }
     }
+}
+
+/// A person named in the text (cited or not), for pronouns to refer to.
+struct NamedPerson {
+    pos: usize,
+    name: String,
+    female: Option<bool>,
+}
+
+/// People named in the text: two or three capitalised words (or initials) after a title, that
+/// name no body and do not open with a sentence word ("Ms. Harriet Sacoolas", "Prime Minister
+/// Boris Johnson").
+fn people_named(text: &str, lex: &Lexicons) -> Vec<NamedPerson> {
+    let toks = crate::token::tokenize(text, Span::new(0, text.len()), &lex.abbreviations);
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        let start = i;
+        while i < toks.len() && toks[i].is_word() && toks[i].cap && !toks[i].possessive {
+            i += 1;
+        }
+        if i == start {
+            i += 1;
+            continue;
+        }
+        let run = &toks[start..i];
+        // the name: the words after the last title in the run
+        let after_title = run
+            .iter()
+            .rposition(|t| lex.titles.contains(&t.lower))
+            .map(|p| p + 1)
+            .unwrap_or(0);
+        let words = &run[after_title..];
+        let prefix = text
+            .get(run[0].span.start..words.first().map_or(run[0].span.start, |w| w.span.start))
+            .unwrap_or("");
+        let bodyish = words.iter().any(|t| {
+            lex.organization_words.contains(&t.lower)
+                || lex.government_words.contains(&t.lower)
+                || lex.media_words.contains(&t.lower)
+                || lex.non_source_words.contains(&t.lower)
+        });
+        // only where a title shows that the words name a person ("Ms. Harriet Sacoolas", "Prime
+        // Minister Boris Johnson"; "Human Rights" and "United States" are no one)
+        if (2..=3).contains(&words.len()) && !bodyish && after_title > 0 {
+            let name = text[words[0].span.start..words[words.len() - 1].span.end].to_string();
+            out.push(NamedPerson {
+                pos: words[0].span.start,
+                name,
+                female: title_gender(prefix),
+            });
+        }
+    }
+    out
+}
+
+/// The gender a title before a name tells: Some(true) for "Ms.", "Queen"; Some(false) for
+/// "Mr.", "King"; None otherwise.
+fn title_gender(prefix: &str) -> Option<bool> {
+    prefix
+        .split_whitespace()
+        .rev()
+        .find_map(|w| match w.to_lowercase().trim_end_matches('.') {
+            "ms" | "mrs" | "miss" | "madam" | "dame" | "lady" | "queen" | "princess"
+            | "duchess" => Some(true),
+            "mr" | "sir" | "lord" | "king" | "prince" | "duke" => Some(false),
+            _ => None,
+        })
 }
 
 fn new_source(name: String, kind: SourceKind, anonymous: bool, keys: Vec<String>) -> Source {
@@ -614,6 +761,24 @@ mod tests {
         assert_eq!(
             s,
             [("Ford Motor Company".to_string(), SourceKind::Organization)]
+        );
+    }
+
+    #[test]
+    fn she_and_he_follow_gender_the_text_gives() {
+        let c = Checker::new(Ruleset::embedded(), None);
+        let a = c.check(crate::input::parse_text(
+            "t",
+            "Ms. Harriet Sacoolas left the country, police said. Prime Minister Boris Johnson said he would raise the case in 2019. She said she was sorry.".into(),
+        ));
+        let she = a
+            .attributions
+            .iter()
+            .find(|at| at.sources[0].span.slice(&a.doc.text) == "She")
+            .unwrap();
+        assert_eq!(
+            a.sources[she.sources[0].source.unwrap()].name,
+            "Harriet Sacoolas"
         );
     }
 
