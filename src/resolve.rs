@@ -24,7 +24,8 @@ pub fn resolve_sources(
     let mut last_pos: Vec<usize> = Vec::new();
     // what the text tells of a person's gender (titles, pronouns already resolved): true = she
     let mut female: std::collections::HashMap<usize, bool> = Default::default();
-    let people = people_named(&text, lex);
+    // people named in the text, found only if a he/she needs them
+    let people_cell: std::cell::OnceCell<Vec<NamedPerson>> = std::cell::OnceCell::new();
     let mut groups: Vec<Vec<usize>> = Vec::new();
     let mut unresolved = Vec::new();
 
@@ -111,6 +112,7 @@ pub fn resolve_sources(
                         let known_gender = found.is_some_and(|i| female.contains_key(&i));
                         let near =
                             |p: &NamedPerson| p.pos < m.span.start && m.span.start - p.pos < 1500;
+                        let people = people_cell.get_or_init(|| people_named(&text, lex));
                         let person = people
                             .iter()
                             .rev()
