@@ -2,9 +2,11 @@
 //! the outcome to an exit code (0 clean, 1 findings at or above `--fail-on`, 2 could not run).
 
 use clap::{Parser, Subcommand, ValueEnum};
-use std::io::{IsTerminal, Read, Write};
+use std::io::{BufRead, BufReader, IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::Mutex;
+use std::sync::mpsc;
 use whosaid::input::{self, Format, JsonlReader, SourceDoc};
 use whosaid::model::Severity;
 use whosaid::report::{self, DocumentReport, Summary, text::TextOptions};
@@ -101,6 +103,9 @@ struct CheckArgs {
     /// Skip files larger than this many bytes (with a warning).
     #[arg(long, default_value_t = 10 * 1024 * 1024)]
     max_file_size: u64,
+    /// Documents checked at once (default: the number of cores). Output keeps the input order.
+    #[arg(long, short = 'j', value_name = "N")]
+    threads: Option<usize>,
 }
 
 /// Run the command line.
@@ -180,23 +185,6 @@ fn write_stdout(s: &str) -> Result<(), Error> {
         .map_err(|e| Error::io("<stdout>", e))
 }
 
-/// Where output goes: standard output as it comes, or a buffer written atomically at the end.
-struct Sink {
-    buf: Option<Vec<u8>>,
-}
-
-impl Sink {
-    fn write(&mut self, s: &str) -> Result<(), Error> {
-        match &mut self.buf {
-            Some(b) => {
-                b.extend_from_slice(s.as_bytes());
-                Ok(())
-            }
-            None => write_stdout(s),
-        }
-    }
-}
-
 /// Write `data` to `path` through a temporary file in the same directory and a rename, so that
 /// readers never see a partial report and a failed run leaves the previous one in place.
 pub fn write_atomic(path: &Path, data: &[u8]) -> Result<(), Error> {
@@ -266,6 +254,295 @@ fn collect_inputs(paths: &[String], errors: &mut Vec<Error>) -> Vec<Input> {
     out
 }
 
+/// One document to check, in input order: parsed already (a JSON Lines record), still raw (a
+/// file, parsed by the worker that checks it), or an input error to report in its place.
+enum Job {
+    Parsed(SourceDoc),
+    Raw {
+        name: String,
+        bytes: Vec<u8>,
+        format: Format,
+    },
+    Failed(Error),
+}
+
+/// A checked document: its report, and its rendering (empty for `--format json`).
+struct Done {
+    rep: DocumentReport,
+    out: String,
+}
+
+/// How documents are checked and rendered, shared by every worker.
+struct Work<'a> {
+    checker: &'a Checker,
+    format: OutFormat,
+    topts: TextOptions,
+}
+
+impl Work<'_> {
+    fn run(&self, job: Job) -> Result<Done, Error> {
+        let doc = match job {
+            Job::Parsed(d) => d,
+            Job::Raw {
+                name,
+                bytes,
+                format,
+            } => input::parse(&name, input::decode_utf8(&name, bytes)?, format),
+            Job::Failed(e) => return Err(e),
+        };
+        let checker = self.checker;
+        let analysis = checker.check(doc);
+        let all: Vec<usize> = (0..analysis.sources.len()).collect();
+        let independent = checker.independent(&analysis, &all);
+        let rep = report::build(&analysis, independent);
+        let out = match self.format {
+            OutFormat::Jsonl => report::json::render_line(&rep),
+            OutFormat::Text => report::text::render_document(&rep, &analysis.doc.raw, self.topts),
+            OutFormat::Json => String::new(),
+        };
+        Ok(Done { rep, out })
+    }
+}
+
+/// Where reports go, in input order: standard output as they come (flushed whenever no
+/// finished document is waiting), or a buffer written atomically at the end; and what the run
+/// adds up to.
+struct Writer {
+    out: Box<dyn Write + Send>,
+    keep: bool,
+    summary: Summary,
+    docs: Vec<DocumentReport>,
+    worst: Option<Severity>,
+    errors: Vec<Error>,
+}
+
+impl Writer {
+    fn accept(&mut self, done: Result<Done, Error>) -> Result<(), Error> {
+        match done {
+            Ok(d) => {
+                self.summary.add(&d.rep);
+                for f in &d.rep.findings {
+                    self.worst = self.worst.max(Some(f.severity));
+                }
+                self.write(&d.out)?;
+                if self.keep {
+                    self.docs.push(d.rep);
+                }
+            }
+            Err(e) => self.errors.push(e),
+        }
+        Ok(())
+    }
+
+    fn write(&mut self, s: &str) -> Result<(), Error> {
+        self.out
+            .write_all(s.as_bytes())
+            .map_err(|e| Error::io("<stdout>", e))
+    }
+
+    fn flush(&mut self) -> Result<(), Error> {
+        self.out.flush().map_err(|e| Error::io("<stdout>", e))
+    }
+}
+
+/// A `Write` into a shared buffer (for `--output`, written atomically once the run is done).
+struct SharedBuf(std::sync::Arc<Mutex<Vec<u8>>>);
+
+impl Write for SharedBuf {
+    fn write(&mut self, b: &[u8]) -> std::io::Result<usize> {
+        self.0
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .extend_from_slice(b);
+        Ok(b.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+/// Documents in flight per thread: read but not yet written. Bounds memory on a stream of any
+/// length, and lets workers run ahead of a slow document.
+const WINDOW_PER_THREAD: usize = 8;
+
+/// Feed every job of `inputs` to `send`, in order; stops early when `send` returns false.
+fn read_jobs(
+    inputs: Vec<Input>,
+    input_format: InFormat,
+    max_file_size: u64,
+    mut send: impl FnMut(Job) -> bool,
+) {
+    for inp in inputs {
+        let is_jsonl = |name: &str| {
+            input_format == InFormat::Jsonl
+                || (input_format == InFormat::Auto
+                    && (name.ends_with(".jsonl") || name.ends_with(".ndjson")))
+        };
+        let (name, bytes) = match inp {
+            Input::Stdin => {
+                if is_jsonl("-") {
+                    // one record at a time: the first report comes out before the input ends
+                    let stdin = std::io::stdin().lock();
+                    if !send_jsonl("-", stdin, &mut send) {
+                        return;
+                    }
+                    continue;
+                }
+                let mut b = Vec::new();
+                if let Err(e) = std::io::stdin().lock().read_to_end(&mut b) {
+                    if !send(Job::Failed(Error::io("-", e))) {
+                        return;
+                    }
+                    continue;
+                }
+                ("-".to_string(), b)
+            }
+            Input::File(p) => {
+                let name = p.display().to_string();
+                match std::fs::metadata(&p) {
+                    Ok(m) if m.len() > max_file_size => {
+                        eprintln!(
+                            "warning: {name}: skipped: {} bytes is over --max-file-size {}",
+                            m.len(),
+                            max_file_size
+                        );
+                        continue;
+                    }
+                    _ => {}
+                }
+                if is_jsonl(&name) {
+                    let ok = match std::fs::File::open(&p) {
+                        Ok(f) => send_jsonl(&name, BufReader::with_capacity(1 << 16, f), &mut send),
+                        Err(e) => send(Job::Failed(Error::io(&p, e))),
+                    };
+                    if !ok {
+                        return;
+                    }
+                    continue;
+                }
+                match std::fs::read(&p) {
+                    Ok(b) => (name, b),
+                    Err(e) => {
+                        if !send(Job::Failed(Error::io(&p, e))) {
+                            return;
+                        }
+                        continue;
+                    }
+                }
+            }
+        };
+        let format = match input_format {
+            InFormat::Text => Format::Text,
+            InFormat::Markdown => Format::Markdown,
+            InFormat::Html => Format::Html,
+            _ => Format::from_path(&name).unwrap_or(Format::Text),
+        };
+        if !send(Job::Raw {
+            name,
+            bytes,
+            format,
+        }) {
+            return;
+        }
+    }
+}
+
+fn send_jsonl(name: &str, reader: impl BufRead, send: &mut impl FnMut(Job) -> bool) -> bool {
+    for doc in JsonlReader::new(name, reader, Format::Text) {
+        let job = match doc {
+            Ok(d) => Job::Parsed(d),
+            Err(e) => Job::Failed(e),
+        };
+        if !send(job) {
+            return false;
+        }
+    }
+    true
+}
+
+/// Check every job on `threads` threads, writing results in input order as they complete.
+fn run_jobs(
+    inputs: Vec<Input>,
+    args: &CheckArgs,
+    work: &Work<'_>,
+    threads: usize,
+    writer: &mut Writer,
+) -> Result<(), Error> {
+    if threads <= 1 {
+        // everything on this thread; flush after each document so that reports stream
+        let mut result = Ok(());
+        read_jobs(inputs, args.input_format, args.max_file_size, |job| {
+            result = writer.accept(work.run(job)).and_then(|_| writer.flush());
+            result.is_ok()
+        });
+        return result;
+    }
+    let window = threads * WINDOW_PER_THREAD;
+    // credits: a job may be read only when fewer than `window` are in flight
+    let (credit_tx, credit_rx) = mpsc::sync_channel::<()>(window);
+    for _ in 0..window {
+        let _ = credit_tx.send(());
+    }
+    let (job_tx, job_rx) = mpsc::sync_channel::<(usize, Job)>(window);
+    let job_rx = Mutex::new(job_rx);
+    let (done_tx, done_rx) = mpsc::channel::<(usize, Result<Done, Error>)>();
+    std::thread::scope(|scope| {
+        for _ in 0..threads {
+            let done_tx = done_tx.clone();
+            let job_rx = &job_rx;
+            scope.spawn(move || {
+                loop {
+                    let next = job_rx.lock().unwrap_or_else(|p| p.into_inner()).recv();
+                    let Ok((seq, job)) = next else { break };
+                    if done_tx.send((seq, work.run(job))).is_err() {
+                        break;
+                    }
+                }
+            });
+        }
+        drop(done_tx);
+        let writing = scope.spawn(move || -> Result<(), Error> {
+            // finished documents waiting for an earlier one, by sequence number
+            let mut pending: std::collections::BTreeMap<usize, Result<Done, Error>> =
+                std::collections::BTreeMap::new();
+            let mut next = 0;
+            loop {
+                let got = match done_rx.try_recv() {
+                    Ok(x) => x,
+                    Err(mpsc::TryRecvError::Empty) => {
+                        writer.flush()?;
+                        match done_rx.recv() {
+                            Ok(x) => x,
+                            Err(_) => break,
+                        }
+                    }
+                    Err(mpsc::TryRecvError::Disconnected) => break,
+                };
+                pending.insert(got.0, got.1);
+                while let Some(d) = pending.remove(&next) {
+                    writer.accept(d)?;
+                    next += 1;
+                    let _ = credit_tx.send(());
+                }
+            }
+            writer.flush()
+        });
+        let mut seq = 0;
+        read_jobs(inputs, args.input_format, args.max_file_size, |job| {
+            if credit_rx.recv().is_err() || job_tx.send((seq, job)).is_err() {
+                return false;
+            }
+            seq += 1;
+            true
+        });
+        drop(job_tx);
+        // a writer that failed (a closed pipe) drops its credits, which stops the reading
+        writing
+            .join()
+            .unwrap_or_else(|p| std::panic::resume_unwind(p))
+    })
+}
+
 fn check(args: CheckArgs) -> Result<u8, Error> {
     let ruleset = load_rules(args.rules.as_deref())?;
     let registry = match &args.registry {
@@ -285,104 +562,54 @@ fn check(args: CheckArgs) -> Result<u8, Error> {
         }
     };
     let topts = TextOptions { color };
-    let mut sink = Sink {
-        buf: args.output.as_ref().map(|_| Vec::new()),
+    let threads = match args.threads {
+        Some(0) | None => std::thread::available_parallelism().map_or(1, |n| n.get()),
+        Some(n) => n,
     };
-    let mut summary = Summary::default();
-    let mut docs: Vec<DocumentReport> = Vec::new();
-    let mut worst: Option<Severity> = None;
-
-    let mut handle = |doc: SourceDoc, sink: &mut Sink| -> Result<(), Error> {
-        let analysis = checker.check(doc);
-        let all: Vec<usize> = (0..analysis.sources.len()).collect();
-        let independent = checker.independent(&analysis, &all);
-        let rep = report::build(&analysis, independent);
-        summary.add(&rep);
-        for f in &rep.findings {
-            worst = worst.max(Some(f.severity));
-        }
-        match args.format {
-            OutFormat::Jsonl => sink.write(&report::json::render_line(&rep))?,
-            OutFormat::Text => sink.write(&report::text::render_document(
-                &rep,
-                &analysis.doc.raw,
-                topts,
-            ))?,
-            OutFormat::Json => docs.push(rep),
-        }
-        Ok(())
+    let buf = std::sync::Arc::new(Mutex::new(Vec::new()));
+    let out: Box<dyn Write + Send> = match &args.output {
+        Some(_) => Box::new(SharedBuf(buf.clone())),
+        None => Box::new(std::io::BufWriter::with_capacity(
+            1 << 16,
+            std::io::stdout(),
+        )),
     };
-
-    for inp in inputs {
-        let (name, bytes) = match inp {
-            Input::Stdin => {
-                let mut b = Vec::new();
-                if let Err(e) = std::io::stdin().lock().read_to_end(&mut b) {
-                    errors.push(Error::io("-", e));
-                    continue;
-                }
-                ("-".to_string(), b)
-            }
-            Input::File(p) => {
-                let name = p.display().to_string();
-                match std::fs::metadata(&p) {
-                    Ok(m) if m.len() > args.max_file_size => {
-                        eprintln!(
-                            "warning: {name}: skipped: {} bytes is over --max-file-size {}",
-                            m.len(),
-                            args.max_file_size
-                        );
-                        continue;
-                    }
-                    _ => {}
-                }
-                match std::fs::read(&p) {
-                    Ok(b) => (name, b),
-                    Err(e) => {
-                        errors.push(Error::io(&p, e));
-                        continue;
-                    }
-                }
-            }
-        };
-        if args.input_format == InFormat::Jsonl
-            || (args.input_format == InFormat::Auto
-                && (name.ends_with(".jsonl") || name.ends_with(".ndjson")))
-        {
-            let reader = JsonlReader::new(&name, std::io::Cursor::new(bytes), Format::Text);
-            for doc in reader {
-                match doc {
-                    Ok(d) => handle(d, &mut sink)?,
-                    Err(e) => errors.push(e),
-                }
-            }
-            continue;
-        }
-        let format = match args.input_format {
-            InFormat::Text => Format::Text,
-            InFormat::Markdown => Format::Markdown,
-            InFormat::Html => Format::Html,
-            _ => Format::from_path(&name).unwrap_or(Format::Text),
-        };
-        match input::decode_utf8(&name, bytes) {
-            Ok(raw) => handle(input::parse(&name, raw, format), &mut sink)?,
-            Err(e) => errors.push(e),
-        }
-    }
+    let mut writer = Writer {
+        out,
+        keep: args.format == OutFormat::Json,
+        summary: Summary::default(),
+        docs: Vec::new(),
+        worst: None,
+        errors,
+    };
+    let work = Work {
+        checker: &checker,
+        format: args.format,
+        topts,
+    };
+    run_jobs(inputs, &args, &work, threads, &mut writer)?;
 
     match args.format {
-        OutFormat::Json => sink.write(&report::json::render_run(&docs, &summary))?,
-        OutFormat::Text => sink.write(&report::text::render_summary(&summary, topts))?,
+        OutFormat::Json => {
+            let s = report::json::render_run(&writer.docs, &writer.summary);
+            writer.write(&s)?;
+        }
+        OutFormat::Text => {
+            let s = report::text::render_summary(&writer.summary, topts);
+            writer.write(&s)?;
+        }
         OutFormat::Jsonl => {}
     }
-    if !errors.is_empty() {
-        for e in &errors {
+    writer.flush()?;
+    if !writer.errors.is_empty() {
+        for e in &writer.errors {
             eprintln!("error: {e}");
         }
         return Ok(2);
     }
-    if let (Some(path), Some(buf)) = (&args.output, &sink.buf) {
-        write_atomic(path, buf)?;
+    if let Some(path) = &args.output {
+        let data = std::mem::take(&mut *buf.lock().unwrap_or_else(|p| p.into_inner()));
+        write_atomic(path, &data)?;
     }
     let threshold = match args.fail_on {
         FailOn::Error => Some(Severity::Error),
@@ -390,7 +617,7 @@ fn check(args: CheckArgs) -> Result<u8, Error> {
         FailOn::Info => Some(Severity::Info),
         FailOn::Never => None,
     };
-    Ok(match (threshold, worst) {
+    Ok(match (threshold, writer.worst) {
         (Some(t), Some(w)) if w >= t => 1,
         _ => 0,
     })

@@ -222,15 +222,74 @@ impl Summary {
 pub struct Locator<'a> {
     analysis: &'a Analysis,
     lines: LineIndex,
+    /// Start offset of every line of the original.
+    line_starts: Vec<usize>,
+    /// Characters before every `COLUMN_STEP`-th byte, built on the first column asked for on
+    /// a long line (so that a one-line 20 MB document is not counted from its start per span).
+    char_marks: std::cell::OnceCell<Vec<(usize, usize)>>,
 }
+
+/// Columns further than this many bytes into a line are counted from a checkpoint.
+const COLUMN_STEP: usize = 4096;
 
 impl<'a> Locator<'a> {
     /// A locator for `analysis`.
     pub fn new(analysis: &'a Analysis) -> Self {
+        let raw = &analysis.doc.raw;
+        let mut line_starts = vec![0];
+        line_starts.extend(
+            raw.bytes()
+                .enumerate()
+                .filter(|&(_, b)| b == b'\n')
+                .map(|(i, _)| i + 1),
+        );
         Locator {
             analysis,
-            lines: LineIndex::new(&analysis.doc.raw),
+            lines: LineIndex::new(raw),
+            line_starts,
+            char_marks: std::cell::OnceCell::new(),
         }
+    }
+
+    /// 1-based line and column (in characters) of byte `offset` of the original, as
+    /// [`LineIndex::line_col`] gives them, in time independent of the line's length.
+    fn line_col(&self, offset: usize) -> (usize, usize) {
+        let text = self.analysis.doc.raw.as_str();
+        let offset = offset.min(text.len());
+        let line = match self.line_starts.binary_search(&offset) {
+            Ok(i) => i,
+            Err(i) => i - 1,
+        };
+        let start = self.line_starts[line];
+        let col = if !text.is_char_boundary(offset) {
+            offset - start
+        } else if offset - start <= COLUMN_STEP {
+            text[start..offset].chars().count()
+        } else {
+            self.chars_before(offset) - self.chars_before(start)
+        };
+        (line + 1, col + 1)
+    }
+
+    /// Characters in `raw[..offset]` (`offset` on a character boundary).
+    fn chars_before(&self, offset: usize) -> usize {
+        let text = self.analysis.doc.raw.as_str();
+        let marks = self.char_marks.get_or_init(|| {
+            let mut marks = Vec::with_capacity(text.len() / COLUMN_STEP + 1);
+            let (mut at, mut chars) = (0, 0);
+            for k in 0..=text.len() / COLUMN_STEP {
+                let mut b = (k * COLUMN_STEP).min(text.len());
+                while !text.is_char_boundary(b) {
+                    b -= 1;
+                }
+                chars += text[at..b].chars().count();
+                at = b;
+                marks.push((b, chars));
+            }
+            marks
+        });
+        let (b, chars) = marks[offset / COLUMN_STEP];
+        chars + text[b..offset].chars().count()
     }
 
     /// The raw span of a text span.
@@ -241,9 +300,8 @@ impl<'a> Locator<'a> {
     /// A text span as a report span.
     pub fn span(&self, span: Span) -> SpanReport {
         let raw = self.raw(span);
-        let text = &self.analysis.doc.raw;
-        let (line, column) = self.lines.line_col(text, raw.start);
-        let (end_line, end_column) = self.lines.line_col(text, raw.end);
+        let (line, column) = self.line_col(raw.start);
+        let (end_line, end_column) = self.line_col(raw.end);
         SpanReport {
             start: raw.start,
             end: raw.end,
@@ -378,5 +436,38 @@ pub fn build(analysis: &Analysis, independent_sources: usize) -> DocumentReport 
         attributions,
         claims,
         findings,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::input::parse_text;
+
+    /// Columns from checkpoints agree with counting from the line start, on long lines of
+    /// multi-byte characters, at every offset (character boundary or not).
+    #[test]
+    fn columns_on_long_lines_match_the_line_index() {
+        let mut raw = String::new();
+        for i in 0..12_000 {
+            raw.push_str(["word ", "é ", "\u{201c}q\u{201d} ", "中文 ", "ab"][i % 5]);
+            if i % 4999 == 0 {
+                raw.push('\n');
+            }
+        }
+        let analysis = Analysis {
+            doc: parse_text("t", raw.clone()),
+            sentences: vec![],
+            quotes: vec![],
+            attributions: vec![],
+            sources: vec![],
+            claims: vec![],
+            findings: vec![],
+        };
+        let loc = Locator::new(&analysis);
+        let idx = LineIndex::new(&raw);
+        for off in (0..=raw.len() + 2).filter(|o| o % 13 == 0 || raw.len().abs_diff(*o) < 5) {
+            assert_eq!(loc.line_col(off), idx.line_col(&raw, off), "offset {off}");
+        }
     }
 }
