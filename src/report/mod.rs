@@ -218,10 +218,61 @@ impl Summary {
     }
 }
 
+/// Byte offsets to 1-based (line, column), as [`LineIndex::line_col`] gives them but in time
+/// that does not grow with the length of the line: counting the characters from the start of
+/// the line for every span makes a report quadratic on a long line (minified HTML, a paragraph
+/// without line breaks).
+struct Positions {
+    /// Byte offset of the start of every line.
+    line_starts: Vec<usize>,
+    /// (byte offset, characters before it), at a character boundary about every `STRIDE` bytes.
+    marks: Vec<(usize, usize)>,
+}
+
+impl Positions {
+    const STRIDE: usize = 256;
+
+    fn new(text: &str) -> Positions {
+        let mut line_starts = vec![0];
+        let mut marks = vec![(0, 0)];
+        let mut next = Self::STRIDE;
+        for (chars, (i, c)) in text.char_indices().enumerate() {
+            if i >= next {
+                marks.push((i, chars));
+                next = i + Self::STRIDE;
+            }
+            if c == '\n' {
+                line_starts.push(i + 1);
+            }
+        }
+        Positions { line_starts, marks }
+    }
+
+    /// Characters of `text` before byte `offset` (a character boundary).
+    fn chars_before(&self, text: &str, offset: usize) -> usize {
+        let i = self.marks.partition_point(|&(o, _)| o <= offset) - 1;
+        let (o, n) = self.marks[i];
+        n + text[o..offset].chars().count()
+    }
+
+    fn line_col(&self, text: &str, offset: usize) -> (usize, usize) {
+        let offset = offset.min(text.len());
+        let line = self.line_starts.partition_point(|&s| s <= offset) - 1;
+        let start = self.line_starts[line];
+        let col = if text.is_char_boundary(offset) {
+            self.chars_before(text, offset) - self.chars_before(text, start)
+        } else {
+            offset - start
+        };
+        (line + 1, col + 1)
+    }
+}
+
 /// Converts text spans of an analysis into report spans of the original file.
 pub struct Locator<'a> {
     analysis: &'a Analysis,
     lines: LineIndex,
+    positions: Positions,
 }
 
 impl<'a> Locator<'a> {
@@ -230,6 +281,7 @@ impl<'a> Locator<'a> {
         Locator {
             analysis,
             lines: LineIndex::new(&analysis.doc.raw),
+            positions: Positions::new(&analysis.doc.raw),
         }
     }
 
@@ -242,8 +294,8 @@ impl<'a> Locator<'a> {
     pub fn span(&self, span: Span) -> SpanReport {
         let raw = self.raw(span);
         let text = &self.analysis.doc.raw;
-        let (line, column) = self.lines.line_col(text, raw.start);
-        let (end_line, end_column) = self.lines.line_col(text, raw.end);
+        let (line, column) = self.positions.line_col(text, raw.start);
+        let (end_line, end_column) = self.positions.line_col(text, raw.end);
         SpanReport {
             start: raw.start,
             end: raw.end,
@@ -378,5 +430,26 @@ pub fn build(analysis: &Analysis, independent_sources: usize) -> DocumentReport 
         attributions,
         claims,
         findings,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn positions_agree_with_the_line_index() {
+        let line = "ab “é” 漢字 x\r\n".repeat(40);
+        let text = format!("{line}\n{}\nend", "long “line” é ".repeat(100));
+        let idx = LineIndex::new(&text);
+        let pos = Positions::new(&text);
+        assert!(pos.marks.len() > 4);
+        for off in 0..=text.len() + 2 {
+            assert_eq!(
+                pos.line_col(&text, off),
+                idx.line_col(&text, off),
+                "offset {off}"
+            );
+        }
     }
 }
