@@ -11,6 +11,8 @@ pub struct JsonlReader<R> {
     line: usize,
     format: Format,
     buf: Vec<u8>,
+    /// Set when the stream is not worth reading on (UTF-16 or UTF-32 text).
+    stop: bool,
 }
 
 #[derive(serde::Deserialize)]
@@ -28,6 +30,7 @@ impl<R: BufRead> JsonlReader<R> {
             line: 0,
             format,
             buf: Vec::new(),
+            stop: false,
         }
     }
 
@@ -45,6 +48,9 @@ impl<R: BufRead> Iterator for JsonlReader<R> {
 
     fn next(&mut self) -> Option<Self::Item> {
         loop {
+            if self.stop {
+                return None;
+            }
             self.buf.clear();
             self.line += 1;
             match self.reader.read_until(b'\n', &mut self.buf) {
@@ -53,6 +59,13 @@ impl<R: BufRead> Iterator for JsonlReader<R> {
                 Err(e) => {
                     return Some(Err(Error::io(self.name.clone(), e)));
                 }
+            }
+            if self.line == 1
+                && let Some(encoding) = super::wide_bom(&self.buf)
+            {
+                // Every line would be an error: report the encoding once.
+                self.stop = true;
+                return Some(Err(super::wide_error(&self.name, 1, encoding)));
             }
             let Ok(line) = std::str::from_utf8(&self.buf) else {
                 let offset = std::str::from_utf8(&self.buf).unwrap_err().valid_up_to();
@@ -109,5 +122,17 @@ mod tests {
         assert!(r.next().unwrap().is_ok());
         let e = r.next().unwrap().unwrap_err();
         assert_eq!(e.to_string(), "in.jsonl:2: record has no \"text\" string");
+    }
+
+    #[test]
+    fn utf16_stream_is_one_error() {
+        let data: Vec<u8> = b"\xff\xfe{\0}\0\n\0{\0}\0\n\0".to_vec();
+        let got: Vec<String> = JsonlReader::new("w.jsonl", &data[..], Format::Text)
+            .map(|r| r.unwrap_err().to_string())
+            .collect();
+        assert_eq!(
+            got,
+            ["w.jsonl:1: UTF-16LE (byte order mark) is not supported; convert the file to UTF-8"]
+        );
     }
 }

@@ -201,8 +201,33 @@ pub struct SourceDoc {
     pub blocks: Vec<Block>,
 }
 
-/// Decode bytes as UTF-8, or name the first bad byte and its line.
+/// The encoding announced by a UTF-16 or UTF-32 byte order mark at the start of `bytes`
+/// (none of these marks is valid UTF-8).
+pub(crate) fn wide_bom(bytes: &[u8]) -> Option<&'static str> {
+    match bytes {
+        [0xff, 0xfe, 0, 0, ..] => Some("UTF-32LE"),
+        [0, 0, 0xfe, 0xff, ..] => Some("UTF-32BE"),
+        [0xff, 0xfe, ..] => Some("UTF-16LE"),
+        [0xfe, 0xff, ..] => Some("UTF-16BE"),
+        _ => None,
+    }
+}
+
+/// The error for text in a wide encoding: say which, rather than "bad byte at offset 0".
+pub(crate) fn wide_error(path: &str, line: usize, encoding: &str) -> Error {
+    Error::Input {
+        path: path.to_string(),
+        line,
+        msg: format!("{encoding} (byte order mark) is not supported; convert the file to UTF-8"),
+    }
+}
+
+/// Decode bytes as UTF-8, or name the first bad byte and its line (or the UTF-16/UTF-32
+/// encoding that a byte order mark announces).
 pub fn decode_utf8(path: &str, bytes: Vec<u8>) -> Result<String> {
+    if let Some(encoding) = wide_bom(&bytes) {
+        return Err(wide_error(path, 1, encoding));
+    }
     match String::from_utf8(bytes) {
         Ok(s) => Ok(s),
         Err(err) => {
@@ -404,5 +429,19 @@ mod tests {
             err.to_string(),
             "x.txt:2: not valid UTF-8 (first bad byte at offset 7); convert the file to UTF-8"
         );
+    }
+
+    #[test]
+    fn utf16_and_utf32_are_named() {
+        let err = decode_utf8("w.txt", b"\xff\xfeH\0i\0".to_vec()).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "w.txt:1: UTF-16LE (byte order mark) is not supported; convert the file to UTF-8"
+        );
+        let err = decode_utf8("w.txt", b"\xfe\xff\0H".to_vec()).unwrap_err();
+        assert!(err.to_string().contains("UTF-16BE"), "{err}");
+        let err = decode_utf8("w.txt", b"\xff\xfe\0\0H\0\0\0".to_vec()).unwrap_err();
+        assert!(err.to_string().contains("UTF-32LE"), "{err}");
+        assert!(decode_utf8("w.txt", "\u{feff}ok".into()).is_ok());
     }
 }
