@@ -72,7 +72,9 @@ fn char_at(s: &str, i: usize) -> Option<char> {
 #[inline]
 pub fn push_lower(out: &mut String, s: &str) {
     if s.is_ascii() {
-        out.extend(s.bytes().map(|b| b.to_ascii_lowercase() as char));
+        let at = out.len();
+        out.push_str(s);
+        out[at..].make_ascii_lowercase();
     } else {
         out.push_str(&s.to_lowercase());
     }
