@@ -58,6 +58,68 @@ pub fn is_quote_char(c: char) -> bool {
     )
 }
 
+/// Where every word of a text starts, by the word: the positions of each maximal run of
+/// alphanumeric characters. Finds the whole-word occurrences of a name in a long text without a
+/// scan of the text per name (`str::match_indices` per name is quadratic when names grow with
+/// the text, as they do in a single long document).
+#[derive(Debug, Default)]
+pub struct WordIndex<'a> {
+    map: std::collections::HashMap<&'a str, Vec<usize>>,
+}
+
+impl<'a> WordIndex<'a> {
+    /// Index the words (runs of alphanumeric characters) of `text`.
+    pub fn new(text: &'a str) -> WordIndex<'a> {
+        let mut map: std::collections::HashMap<&'a str, Vec<usize>> =
+            std::collections::HashMap::new();
+        let mut start: Option<usize> = None;
+        for (i, c) in text.char_indices() {
+            match (is_word_char(c), start) {
+                (true, None) => start = Some(i),
+                (false, Some(st)) => {
+                    map.entry(&text[st..i]).or_default().push(st);
+                    start = None;
+                }
+                _ => {}
+            }
+        }
+        if let Some(st) = start {
+            map.entry(&text[st..]).or_default().push(st);
+        }
+        WordIndex { map }
+    }
+
+    /// Start offsets, in order, of the runs of alphanumeric characters that are exactly `word`.
+    pub fn positions(&self, word: &str) -> &[usize] {
+        self.map.get(word).map(Vec::as_slice).unwrap_or(&[])
+    }
+
+    /// The offsets, in order, where `text` (the indexed text) has `form` starting at the start
+    /// of a word, the first word of `form` being whole there ("Tom Hegel" at "Tom Hegel's", not
+    /// at "Tomas Hegel"): every `text.match_indices(form)` with no alphanumeric character
+    /// before it, for forms that start with a whole word. None when `form` does not start with an
+    /// alphanumeric character (scan the text for those).
+    pub fn find<'s>(
+        &'s self,
+        text: &'s str,
+        form: &'s str,
+    ) -> Option<impl Iterator<Item = usize> + 's> {
+        let first_len = form
+            .char_indices()
+            .find(|&(_, c)| !is_word_char(c))
+            .map_or(form.len(), |(i, _)| i);
+        if first_len == 0 {
+            return None;
+        }
+        Some(
+            self.positions(&form[..first_len])
+                .iter()
+                .copied()
+                .filter(move |&p| text[p..].starts_with(form)),
+        )
+    }
+}
+
 /// The character at byte `i` of `s` (a char boundary), if any.
 #[inline]
 fn char_at(s: &str, i: usize) -> Option<char> {
@@ -72,7 +134,9 @@ fn char_at(s: &str, i: usize) -> Option<char> {
 #[inline]
 pub fn push_lower(out: &mut String, s: &str) {
     if s.is_ascii() {
-        out.extend(s.bytes().map(|b| b.to_ascii_lowercase() as char));
+        let at = out.len();
+        out.push_str(s);
+        out[at..].make_ascii_lowercase();
     } else {
         out.push_str(&s.to_lowercase());
     }
@@ -199,6 +263,48 @@ mod tests {
                 "Dr.", "J.", "Smith", "of", "the", "U.S.", "said", "it's", "fine", "."
             ]
         );
+    }
+
+    #[test]
+    fn word_index_finds_whole_words() {
+        let text = "Tom Hegel said. Tomas Hegel's view; (Hegel) and Hegelian. T. Hegel";
+        let idx = WordIndex::new(text);
+        assert_eq!(idx.positions("Hegel"), [4, 22, 37, 61]);
+        let found: Vec<usize> = idx.find(text, "Tom Hegel").unwrap().collect();
+        assert_eq!(found, [0]);
+        let found: Vec<usize> = idx.find(text, "T. Hegel").unwrap().collect();
+        assert_eq!(found, [58]);
+        assert!(idx.find(text, "(Hegel)").is_none());
+        // the same as a scan for whole words
+        for form in ["Hegel", "Tom", "Tomas Hegel", "Hegelian", "said"] {
+            let scan: Vec<usize> = text
+                .match_indices(form)
+                .map(|(p, _)| p)
+                .filter(|&p| {
+                    !text[..p]
+                        .chars()
+                        .next_back()
+                        .is_some_and(char::is_alphanumeric)
+                })
+                .filter(|&p| {
+                    !text[p + form.len()..]
+                        .chars()
+                        .next()
+                        .is_some_and(char::is_alphanumeric)
+                })
+                .collect();
+            let got: Vec<usize> = idx
+                .find(text, form)
+                .unwrap()
+                .filter(|&p| {
+                    !text[p + form.len()..]
+                        .chars()
+                        .next()
+                        .is_some_and(char::is_alphanumeric)
+                })
+                .collect();
+            assert_eq!(got, scan, "{form}");
+        }
     }
 
     #[test]

@@ -1,0 +1,125 @@
+#!/usr/bin/env bash
+# Throughput and memory of `whosaid check` on an archive, and on pathological inputs.
+#
+#   scripts/bench.sh                 # 20 MB inputs, 1 and 2 threads
+#   MB=5 PATHO_MB=2 scripts/bench.sh # smaller
+#
+# Builds the release binary, makes (under target/bench/) a JSON Lines archive by repeating the
+# Wikinews sample (../shared/corpora/wikinews/, else the seed article) until it holds MB of
+# article text, ids made unique, and times
+#   whosaid check --input-format jsonl --format jsonl - < input > /dev/null
+# under /usr/bin/time -v for each thread count in THREADS: MB/s of article text (wall clock and
+# CPU time), articles/s, peak RSS. Then single documents of PATHO_MB each, read as plain text
+# from standard input: the same prose as one document, without sentence punctuation, with
+# 200,000 unbalanced quotation marks, and as a single paragraph; each with its time per byte
+# relative to the archive (the target is within 3x). A case that runs past TIMEOUT seconds is
+# reported as such. Needs python3 (to make the inputs) and GNU time (apt-get install time).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+MB=${MB:-20}
+PATHO_MB=${PATHO_MB:-20}
+THREADS=${THREADS:-"1 2"}
+TIMEOUT=${TIMEOUT:-600}
+CORPUS=${CORPUS:-../shared/corpora/wikinews/wikinews_en_2019_2020.jsonl}
+OUT=target/bench
+mkdir -p "$OUT"
+
+if [ ! -x /usr/bin/time ]; then
+  echo "installing GNU time" >&2
+  (apt-get update -qq && apt-get install -y -qq time) >/dev/null
+fi
+
+cargo build --release --quiet
+BIN=target/release/whosaid
+
+echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), load $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "commit:  $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src || echo ' (modified)')"
+
+python3 - "$CORPUS" "$OUT" "$MB" "$PATHO_MB" <<'EOF'
+import json, os, random, re, sys
+corpus, out, mb, patho_mb = sys.argv[1], sys.argv[2], float(sys.argv[3]), float(sys.argv[4])
+if os.path.exists(corpus):
+    recs = [json.loads(l) for l in open(corpus, encoding="utf-8") if l.strip()]
+    src = corpus
+else:
+    recs = [{"id": "npo-mash", "text": open("fixtures/seed/npo-mash.txt", encoding="utf-8").read()}]
+    src = "fixtures/seed/npo-mash.txt"
+want = int(mb * 1_000_000)
+n = size = 0
+with open(f"{out}/archive.jsonl", "w", encoding="utf-8") as f:
+    while size < want:
+        r = recs[n % len(recs)]
+        rep = n // len(recs)
+        f.write(json.dumps({"id": f"{r['id']}-r{rep}", "text": r["text"]}, ensure_ascii=False) + "\n")
+        size += len(r["text"].encode("utf-8"))
+        n += 1
+with open(f"{out}/archive.meta", "w") as f:
+    f.write(f"{n} {size} {src}\n")
+
+# one document of patho_mb: the articles joined by blank lines
+want = int(patho_mb * 1_000_000)
+parts, size, i = [], 0, 0
+while size < want:
+    t = recs[i % len(recs)]["text"].strip()
+    parts.append(t)
+    size += len(t.encode("utf-8")) + 2
+    i += 1
+doc = "\n\n".join(parts)
+def write(name, text):
+    with open(f"{out}/{name}.txt", "w", encoding="utf-8") as f:
+        f.write(text)
+write("one-document", doc)
+write("no-sentence-punctuation", re.sub(r"[.!?\u2026]", "", doc))
+# 200,000 opening quotation marks that nothing closes (curly and straight), at word starts
+rng = random.Random(7)
+words = doc.split(" ")
+marks = min(200_000, len(words))
+for k in rng.sample(range(len(words)), marks):
+    words[k] = rng.choice(["\u201c", '"']) + words[k]
+write("unbalanced-quotes", " ".join(words))
+write("single-paragraph", " ".join(doc.split()))
+EOF
+
+read -r DOCS BYTES SRC <"$OUT/archive.meta"
+echo "archive: $DOCS articles, $BYTES bytes of article text (from $SRC)"
+echo
+
+# run NAME ARGS... < input: prints "wall user+sys peakKB" or "timeout"
+measure() {
+  local log="$OUT/time.log"
+  if timeout "$TIMEOUT" /usr/bin/time -v "$BIN" "$@" >/dev/null 2>"$log"; then :; else
+    local rc=$?
+    if [ "$rc" -eq 124 ]; then echo timeout; return; fi
+    if [ "$rc" -ne 1 ]; then echo "failed ($rc)" >&2; cat "$log" >&2; echo failed; return; fi
+  fi
+  awk -F': ' '
+    /Elapsed \(wall clock\)/ { n = split($2, p, ":"); w = 0; for (i = 1; i <= n; i++) w = w * 60 + p[i] }
+    /User time/ { u = $2 } /System time/ { s = $2 } /Maximum resident/ { m = $2 }
+    END { printf "%.3f %.3f %d\n", w, u + s, m }' "$log"
+}
+
+printf '%-26s %8s %9s %9s %10s %11s %9s\n' input threads wall_s cpu_s "MB/s" "MB/s(cpu)" "RSS_MB"
+declare -A PERBYTE
+for t in $THREADS; do
+  read -r wall cpu rss < <(measure check --threads "$t" --input-format jsonl --format jsonl - <"$OUT/archive.jsonl")
+  awk -v b="$BYTES" -v w="$wall" -v c="$cpu" -v r="$rss" -v t="$t" -v d="$DOCS" 'BEGIN {
+    printf "%-26s %8s %9.2f %9.2f %10.2f %11.2f %9.1f   %.0f articles/s\n",
+      "archive.jsonl", t, w, c, b / w / 1e6, b / c / 1e6, r / 1024, d / w }'
+  [ "$t" = 1 ] && PERBYTE[base]=$(awk -v b="$BYTES" -v c="$cpu" 'BEGIN { print c / b }')
+done
+echo
+base=${PERBYTE[base]:-}
+for name in one-document no-sentence-punctuation unbalanced-quotes single-paragraph; do
+  f="$OUT/$name.txt"
+  bytes=$(stat -c %s "$f")
+  res=$(measure check --threads 1 --input-format text --format jsonl - <"$f")
+  if [ "$res" = timeout ] || [ "$res" = failed ]; then
+    printf '%-26s %8s %9s   (%s bytes; over %ss)\n' "$name" 1 "$res" "$bytes" "$TIMEOUT"
+    continue
+  fi
+  read -r wall cpu rss <<<"$res"
+  awk -v b="$bytes" -v w="$wall" -v c="$cpu" -v r="$rss" -v base="$base" -v n="$name" 'BEGIN {
+    ratio = base != "" ? sprintf("%.1fx the archive per byte", c / b / base) : ""
+    printf "%-26s %8s %9.2f %9.2f %10.2f %11.2f %9.1f   %s\n", n, 1, w, c, b / w / 1e6, b / c / 1e6, r / 1024, ratio }'
+done
