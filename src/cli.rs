@@ -7,7 +7,8 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use whosaid::input::{self, Format, JsonlReader, SourceDoc};
 use whosaid::model::Severity;
-use whosaid::report::{self, DocumentReport, Summary, text::TextOptions};
+use whosaid::report::text::{TextOptions, sanitize};
+use whosaid::report::{self, DocumentReport, Summary};
 use whosaid::{Checker, Error, Registry, Ruleset};
 
 #[derive(Parser)]
@@ -126,7 +127,7 @@ pub fn main() -> ExitCode {
             {
                 return ExitCode::SUCCESS;
             }
-            eprintln!("error: {e}");
+            eprintln!("error: {}", sanitize(&e.to_string()));
             ExitCode::from(2)
         }
     }
@@ -328,7 +329,8 @@ fn check(args: CheckArgs) -> Result<u8, Error> {
                 match std::fs::metadata(&p) {
                     Ok(m) if m.len() > args.max_file_size => {
                         eprintln!(
-                            "warning: {name}: skipped: {} bytes is over --max-file-size {}",
+                            "warning: {}: skipped: {} bytes is over --max-file-size {}",
+                            sanitize(&name),
                             m.len(),
                             args.max_file_size
                         );
@@ -377,7 +379,7 @@ fn check(args: CheckArgs) -> Result<u8, Error> {
     }
     if !errors.is_empty() {
         for e in &errors {
-            eprintln!("error: {e}");
+            eprintln!("error: {}", sanitize(&e.to_string()));
         }
         return Ok(2);
     }

@@ -1087,3 +1087,41 @@ fn json_stays_valid_with_every_control_character() {
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
     assert_eq!(v["path"], "ctl\u{1b}");
 }
+
+#[test]
+fn error_messages_are_sanitized() {
+    // Errors and warnings quote registry values and file names: no escape reaches stderr.
+    let dir = tempfile::tempdir().unwrap();
+    let reg = write(
+        dir.path(),
+        "reg.csv",
+        "id,name,kind\nx,X Y,\x1b]0;pwned\x07robot\x1b[2J\n",
+    );
+    let o = run(&["check", SEED, "--registry", &reg], None, 60);
+    assert_eq!(o.status.code(), Some(2));
+    let e = err(&o);
+    assert!(e.contains("reg.csv:2: unknown kind"), "{e}");
+    assert!(
+        !o.stderr.contains(&0x1b) && !o.stderr.contains(&0x07),
+        "{e:?}"
+    );
+    let d = dir.path().join("walk");
+    fs::create_dir(&d).unwrap();
+    write(&d, "big\x1b[2J.txt", "x".repeat(2000));
+    write(&d, "bad\x1b]0;t\x07.txt", b"\xff");
+    let o = run(
+        &["check", "--max-file-size", "1000", d.to_str().unwrap()],
+        None,
+        60,
+    );
+    assert_eq!(o.status.code(), Some(2));
+    let e = err(&o);
+    assert!(
+        e.contains("skipped") && e.contains("not valid UTF-8"),
+        "{e}"
+    );
+    assert!(
+        !o.stderr.contains(&0x1b) && !o.stderr.contains(&0x07),
+        "{e:?}"
+    );
+}
