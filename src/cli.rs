@@ -9,7 +9,8 @@ use std::sync::Mutex;
 use std::sync::mpsc;
 use whosaid::input::{self, Format, JsonlReader, SourceDoc};
 use whosaid::model::Severity;
-use whosaid::report::{self, DocumentReport, Summary, text::TextOptions};
+use whosaid::report::text::{TextOptions, sanitize};
+use whosaid::report::{self, DocumentReport, Summary};
 use whosaid::{Checker, Error, Registry, Ruleset};
 
 #[derive(Parser)]
@@ -131,7 +132,7 @@ pub fn main() -> ExitCode {
             {
                 return ExitCode::SUCCESS;
             }
-            eprintln!("error: {e}");
+            eprintln!("error: {}", sanitize(&e.to_string()));
             ExitCode::from(2)
         }
     }
@@ -402,7 +403,8 @@ fn read_jobs(
                 match std::fs::metadata(&p) {
                     Ok(m) if m.len() > max_file_size => {
                         eprintln!(
-                            "warning: {name}: skipped: {} bytes is over --max-file-size {}",
+                            "warning: {}: skipped: {} bytes is over --max-file-size {}",
+                            sanitize(&name),
                             m.len(),
                             max_file_size
                         );
@@ -603,7 +605,7 @@ fn check(args: CheckArgs) -> Result<u8, Error> {
     writer.flush()?;
     if !writer.errors.is_empty() {
         for e in &writer.errors {
-            eprintln!("error: {e}");
+            eprintln!("error: {}", sanitize(&e.to_string()));
         }
         return Ok(2);
     }
