@@ -3,6 +3,7 @@
 #
 #   scripts/bench.sh                 # 20 MB inputs, 1 and 2 threads
 #   MB=5 PATHO_MB=2 scripts/bench.sh # smaller
+#   BIN=/other/whosaid scripts/bench.sh
 #
 # Builds the release binary, makes (under target/bench/) a JSON Lines archive by repeating the
 # Wikinews sample (../shared/corpora/wikinews/, else the seed article) until it holds MB of
@@ -30,11 +31,14 @@ if [ ! -x /usr/bin/time ]; then
   (apt-get update -qq && apt-get install -y -qq time) >/dev/null
 fi
 
-cargo build --release --quiet
-BIN=target/release/whosaid
+# BIN=path/to/whosaid times another build (no cargo build then)
+if [ -z "${BIN:-}" ]; then
+  cargo build --release --quiet
+  BIN=target/release/whosaid
+fi
 
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), load $(cut -d' ' -f1-3 /proc/loadavg)"
-echo "commit:  $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src || echo ' (modified)')"
+echo "binary:  $BIN (commit $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src || echo ', src modified'))"
 
 python3 - "$CORPUS" "$OUT" "$MB" "$PATHO_MB" <<'EOF'
 import json, os, random, re, sys
