@@ -22,19 +22,36 @@ pub fn find_claims(analysis: &Analysis, checker: &Checker) -> Vec<Claim> {
     // the attributions of the last sentence of the paragraph that had its own, which carry
     // over to the sentences after it (only the nearest: earlier voices do not pile up)
     let mut carried: (usize, Vec<usize>) = (usize::MAX, Vec::new());
+    // each sentence's own attributions: its cue is in the sentence, or its content overlaps it
+    // (found by binary search over the sentences, not by a scan per sentence)
+    let sentences = &analysis.sentences;
+    let mut own_by_sentence: Vec<Vec<usize>> = vec![Vec::new(); sentences.len()];
+    for (ai, a) in analysis.attributions.iter().enumerate() {
+        let mut hit = |span: Span, whole: bool| {
+            let first = sentences.partition_point(|s| s.span.end <= span.start);
+            for (si, s) in sentences.iter().enumerate().skip(first) {
+                if s.span.start >= span.end.max(span.start + 1) {
+                    break;
+                }
+                let ok = if whole { s.span.contains(span) } else { s.span.overlaps(span) };
+                if ok && own_by_sentence[si].last() != Some(&ai) {
+                    own_by_sentence[si].push(ai);
+                }
+            }
+        };
+        hit(a.cue, true);
+        if let Some(c) = &a.content {
+            for f in &c.fragments {
+                hit(*f, false);
+            }
+        }
+    }
+    for v in &mut own_by_sentence {
+        v.sort_unstable();
+        v.dedup();
+    }
     for (si, s) in analysis.sentences.iter().enumerate() {
-        let own: Vec<usize> = analysis
-            .attributions
-            .iter()
-            .enumerate()
-            .filter(|(_, a)| {
-                s.span.contains(a.cue)
-                    || a.content
-                        .as_ref()
-                        .is_some_and(|c| c.fragments.iter().any(|f| f.overlaps(s.span)))
-            })
-            .map(|(i, _)| i)
-            .collect();
+        let own = std::mem::take(&mut own_by_sentence[si]);
         let attributions = if !own.is_empty() {
             own.clone()
         } else if carried.0 == s.paragraph {

@@ -212,6 +212,8 @@ struct Ctx<'a> {
     sent: Vec<usize>,
     /// first token of each sentence of the paragraph (after its label), by sentence index
     sent_first: std::collections::HashMap<usize, usize>,
+    /// for each token, one past the last token of its sentence
+    sent_end: Vec<usize>,
     /// quotation index when the token lies inside a quotation's marks
     in_quote: Vec<Option<usize>>,
     /// quotation index when the token is an opening / closing mark
@@ -250,6 +252,10 @@ impl<'a> Ctx<'a> {
                 }
             }
         }
+        let mut sent_end = vec![n; n];
+        for k in (0..n.saturating_sub(1)).rev() {
+            sent_end[k] = if sent[k] == sent[k + 1] { sent_end[k + 1] } else { k + 1 };
+        }
         let quotes = analysis.quotes.as_slice();
         let mut in_quote = vec![None; n];
         let mut open_mark = vec![None; n];
@@ -282,6 +288,7 @@ impl<'a> Ctx<'a> {
             toks,
             sent,
             sent_first,
+            sent_end,
             in_quote,
             open_mark,
             close_mark,
@@ -967,12 +974,10 @@ impl<'a> Ctx<'a> {
     }
 
     fn sentence_end(&self, i: usize) -> usize {
-        let s = self.sent[i];
-        let mut k = i;
-        while k < self.toks.len() && self.sent[k] == s {
-            k += 1;
+        if i >= self.toks.len() {
+            return self.toks.len();
         }
-        k
+        self.sent_end[i]
     }
 
     /// The text of tokens `a..b` without trailing/leading punctuation (but keeping quote marks
