@@ -151,7 +151,11 @@ pub fn lower(s: &str) -> String {
 
 /// Tokenize `text[span]`. A trailing period stays on a word when the word with it is an
 /// abbreviation (`abbreviations`), has inner periods ("U.S."), or is a single capital (an initial).
-pub fn tokenize(text: &str, span: Span, abbreviations: &HashSet<String>) -> Vec<Token> {
+pub fn tokenize<S: std::hash::BuildHasher>(
+    text: &str,
+    span: Span,
+    abbreviations: &HashSet<String, S>,
+) -> Vec<Token> {
     let s = &text[span.start..span.end];
     // about one token per five bytes of news prose
     let mut out = Vec::with_capacity(s.len() / 5 + 1);
