@@ -33,7 +33,11 @@ pub fn find_claims(analysis: &Analysis, checker: &Checker) -> Vec<Claim> {
                 if s.span.start >= span.end.max(span.start + 1) {
                     break;
                 }
-                let ok = if whole { s.span.contains(span) } else { s.span.overlaps(span) };
+                let ok = if whole {
+                    s.span.contains(span)
+                } else {
+                    s.span.overlaps(span)
+                };
                 if ok && own_by_sentence[si].last() != Some(&ai) {
                     own_by_sentence[si].push(ai);
                 }

@@ -254,7 +254,11 @@ impl<'a> Ctx<'a> {
         }
         let mut sent_end = vec![n; n];
         for k in (0..n.saturating_sub(1)).rev() {
-            sent_end[k] = if sent[k] == sent[k + 1] { sent_end[k + 1] } else { k + 1 };
+            sent_end[k] = if sent[k] == sent[k + 1] {
+                sent_end[k + 1]
+            } else {
+                k + 1
+            };
         }
         let quotes = analysis.quotes.as_slice();
         let mut in_quote = vec![None; n];
