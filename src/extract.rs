@@ -232,12 +232,14 @@ impl<'a> Ctx<'a> {
         let n = toks.len();
         let mut sent = vec![0; n];
         let mut sent_first = std::collections::HashMap::new();
-        let sentences: Vec<(usize, &crate::model::Sentence)> = analysis
-            .sentences
-            .iter()
-            .enumerate()
-            .filter(|(_, s)| s.paragraph == para)
-            .collect();
+        // sentences and quotations come in paragraph order: this paragraph's are a range
+        let all = &analysis.sentences;
+        let (lo, hi) = (
+            all.partition_point(|s| s.paragraph < para),
+            all.partition_point(|s| s.paragraph <= para),
+        );
+        let sentences: Vec<(usize, &crate::model::Sentence)> =
+            (lo..hi).map(|i| (i, &all[i])).collect();
         // tokens and sentences are both in text order: walk them together
         let mut cur = 0;
         for (ti, t) in toks.iter().enumerate() {
@@ -264,7 +266,11 @@ impl<'a> Ctx<'a> {
         let mut in_quote = vec![None; n];
         let mut open_mark = vec![None; n];
         let mut close_mark = vec![None; n];
-        for (qi, q) in quotes.iter().enumerate() {
+        let (qlo, qhi) = (
+            quotes.partition_point(|q| q.paragraph < para),
+            quotes.partition_point(|q| q.paragraph <= para),
+        );
+        for (qi, q) in quotes.iter().enumerate().take(qhi).skip(qlo) {
             if q.paragraph != para || !q.is_quotation {
                 continue;
             }

@@ -11,6 +11,7 @@ use crate::lexicon::Lexicons;
 use crate::model::{Analysis, MentionKind, Source, SourceKind};
 use crate::registry::{EntryKind, MatchKind, Registry, RegistryMatch, normalize_name};
 use crate::span::Span;
+use crate::token::WordIndex;
 
 /// Resolve every attribution's mentions to sources (filling `analysis.sources` and each
 /// mention's `source`); returns the spans of mentions that refer to nobody found.
@@ -20,6 +21,8 @@ pub fn resolve_sources(
     registry: Option<&Registry>,
 ) -> Vec<Span> {
     let text = analysis.doc.text.clone();
+    // every whole word of the text, once: names are looked up in it, not scanned for
+    let index = Some(WordIndex::new(&text));
     let mut sources: Vec<Source> = Vec::new();
     let mut last_pos: Vec<usize> = Vec::new();
     // what the text tells of a person's gender (titles, pronouns already resolved): true = she
@@ -39,6 +42,7 @@ pub fn resolve_sources(
                 MentionKind::Name => {
                     let i = resolve_name(
                         &text,
+                        index.as_ref(),
                         m.name,
                         m.span,
                         name,
@@ -225,7 +229,7 @@ pub fn resolve_sources(
         }
     }
     merge_same_registry_row(&mut sources, &mut analysis.attributions);
-    collect_mentions(&text, &mut sources);
+    collect_mentions(&text, index.as_ref(), &mut sources);
     analysis.sources = sources;
     unresolved
 }
@@ -378,8 +382,10 @@ fn latest(
         .map(|(i, _)| i)
 }
 
+#[allow(clippy::too_many_arguments)]
 fn resolve_name(
     text: &str,
+    index: Option<&WordIndex>,
     name_span: Span,
     mention_span: Span,
     name: &str,
@@ -443,7 +449,7 @@ fn resolve_name(
         && name.chars().next().is_some_and(char::is_uppercase)
     {
         // a bare surname: look for the full name elsewhere in the text ("Hegel" -> "Tom Hegel")
-        if let Some(f) = full_name_in_text(text, name, lex) {
+        if let Some(f) = full_name_in_text(text, index, name, lex) {
             full = f;
             kind = SourceKind::Person;
             keys.push(normalize_name(&full));
@@ -514,9 +520,22 @@ fn classify(name: &str, titled: bool, lex: &Lexicons) -> SourceKind {
 /// A longer name ending in `surname` somewhere in the text ("Tom Hegel" for "Hegel"), without
 /// titles: up to three capitalised words or initials right before an occurrence of the surname.
 /// (A plain scan: a regex compiled per surname cost more than the rest of the pipeline.)
-fn full_name_in_text(text: &str, surname: &str, lex: &Lexicons) -> Option<String> {
+fn full_name_in_text(
+    text: &str,
+    index: Option<&WordIndex>,
+    surname: &str,
+    lex: &Lexicons,
+) -> Option<String> {
     let mut best: Option<String> = None;
-    for (pos, _) in text.match_indices(surname) {
+    // a surname of letters and digits only: its whole-word occurrences from the index (the
+    // others are never preceded by a space and followed by a non-alphanumeric)
+    let occurrences: Box<dyn Iterator<Item = usize>> = match index {
+        Some(ix) if surname.chars().all(char::is_alphanumeric) => {
+            Box::new(ix.positions(surname).iter().copied())
+        }
+        _ => Box::new(text.match_indices(surname).map(|(p, _)| p)),
+    };
+    for pos in occurrences {
         let after = &text[pos + surname.len()..];
         if after.chars().next().is_some_and(char::is_alphanumeric) {
             continue;
@@ -606,7 +625,7 @@ fn match_registry(s: &mut Source, reg: &Registry) {
 }
 
 /// Add every place the text names each source (its name, surname, aliases) to its mentions.
-fn collect_mentions(text: &str, sources: &mut [Source]) {
+fn collect_mentions(text: &str, index: Option<&WordIndex>, sources: &mut [Source]) {
     for s in sources.iter_mut() {
         if s.anonymous || s.keys.iter().any(|k| k.starts_with('?')) {
             s.mentions.sort();
@@ -625,12 +644,36 @@ fn collect_mentions(text: &str, sources: &mut [Source]) {
             forms.push(last.to_string());
         }
         forms.sort_by_key(|f| std::cmp::Reverse(f.len()));
-        let mut spans = s.mentions.clone();
+        // the mentions so far (may overlap each other), sorted, with the running max of ends;
+        // the spans found below never overlap anything, so a map by start answers for them
+        let mut first = s.mentions.clone();
+        first.sort_unstable();
+        let mut m = 0;
+        let first_max: Vec<usize> = first
+            .iter()
+            .map(|sp| {
+                m = m.max(sp.end);
+                m
+            })
+            .collect();
+        let mut found: std::collections::BTreeMap<usize, usize> = Default::default();
+        let overlaps = |found: &std::collections::BTreeMap<usize, usize>, sp: Span| {
+            let n = first.partition_point(|o| o.start < sp.end);
+            (n > 0 && first_max[n - 1] > sp.start)
+                || found
+                    .range(..sp.end)
+                    .next_back()
+                    .is_some_and(|(_, &e)| e > sp.start)
+        };
         for f in &forms {
             if f.len() < 2 {
                 continue;
             }
-            for (pos, _) in text.match_indices(f.as_str()) {
+            let at: Box<dyn Iterator<Item = usize>> = match index.and_then(|ix| ix.find(text, f)) {
+                Some(it) => Box::new(it),
+                None => Box::new(text.match_indices(f.as_str()).map(|(p, _)| p)),
+            };
+            for pos in at {
                 let sp = Span::new(pos, pos + f.len());
                 let before_ok = text[..pos]
                     .chars()
@@ -640,11 +683,13 @@ fn collect_mentions(text: &str, sources: &mut [Source]) {
                     .chars()
                     .next()
                     .is_none_or(|c| !c.is_alphanumeric());
-                if before_ok && after_ok && !spans.iter().any(|o| o.overlaps(sp)) {
-                    spans.push(sp);
+                if before_ok && after_ok && !overlaps(&found, sp) {
+                    found.insert(sp.start, sp.end);
                 }
             }
         }
+        let mut spans = s.mentions.clone();
+        spans.extend(found.into_iter().map(|(a, b)| Span::new(a, b)));
         spans.sort();
         s.mentions = spans;
     }
