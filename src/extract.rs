@@ -1293,6 +1293,27 @@ impl<'a> Ctx<'a> {
         );
     }
 
+    /// Record a passive attribution whose cue runs from `cue_start` to the "by" at `last_by`
+    /// (the participle at `part` gives the lemma), marking its tokens used.
+    #[allow(clippy::too_many_arguments)] // the pieces of one passive, each found separately
+    fn push_passive(
+        &mut self,
+        out: &mut Vec<Attribution>,
+        nps: &[Np],
+        cue_start: usize,
+        part: usize,
+        last_by: usize,
+        content: Option<Content>,
+        at: usize,
+    ) {
+        for t in part..=last_by {
+            self.used[t] = true;
+        }
+        let cue = Span::new(self.toks[cue_start].span.start, self.toks[last_by].span.end);
+        let lemma = self.w(part).to_string();
+        self.push(out, AttributionKind::Passive, nps, cue, &lemma, content, at);
+    }
+
     /// The agent of a passive "by" at `by`: the sources, and the index of the "by" that
     /// introduces them (after a chain through evidence: "evidence assessed by Reuters").
     fn agent(&self, by: usize) -> Option<(Vec<Np>, usize)> {
@@ -1350,20 +1371,7 @@ impl<'a> Ctx<'a> {
         } else {
             return;
         }
-        for t in part..=last_by {
-            self.used[t] = true;
-        }
-        let cue = Span::new(self.toks[cue_start].span.start, self.toks[last_by].span.end);
-        let lemma = self.w(part).to_string();
-        self.push(
-            out,
-            AttributionKind::Passive,
-            &nps,
-            cue,
-            &lemma,
-            content.clone(),
-            by,
-        );
+        self.push_passive(out, &nps, cue_start, part, last_by, content.clone(), by);
         // "... and analyzed by cybersecurity experts": a sibling with the same content
         let mut tail = nps.last().map(|n| n.end).unwrap_or(by + 1);
         while self.w(tail) == "and"
@@ -1374,20 +1382,7 @@ impl<'a> Ctx<'a> {
             let Some((nps2, by2)) = self.agent(tail + 2) else {
                 break;
             };
-            for t in p2..=by2 {
-                self.used[t] = true;
-            }
-            let cue2 = Span::new(self.toks[p2].span.start, self.toks[by2].span.end);
-            let lemma2 = self.w(p2).to_string();
-            self.push(
-                out,
-                AttributionKind::Passive,
-                &nps2,
-                cue2,
-                &lemma2,
-                content.clone(),
-                p2,
-            );
+            self.push_passive(out, &nps2, p2, p2, by2, content.clone(), p2);
             tail = nps2.last().map(|n| n.end).unwrap_or(by2 + 1);
         }
     }
