@@ -463,6 +463,12 @@ fn send_jsonl(name: &str, reader: impl BufRead, send: &mut impl FnMut(Job) -> bo
 }
 
 /// Check every job on `threads` threads, writing results in input order as they complete.
+///
+/// The reader (this thread) hands jobs to the workers through a bounded channel; the worker that
+/// finishes the document next in order writes it, and any finished after it, under the
+/// writer's lock. So no thread wakes per document but a worker waiting for work, and at most
+/// `window` documents are in flight (read and not yet written): the reader waits when there
+/// are that many, and is woken once half of them are written.
 fn run_jobs(
     inputs: Vec<Input>,
     args: &CheckArgs,
@@ -480,69 +486,90 @@ fn run_jobs(
         return result;
     }
     let window = threads * WINDOW_PER_THREAD;
-    // credits: a job may be read only when fewer than `window` are in flight
-    let (credit_tx, credit_rx) = mpsc::sync_channel::<()>(window);
-    for _ in 0..window {
-        let _ = credit_tx.send(());
+    struct State<'w> {
+        writer: &'w mut Writer,
+        /// finished documents waiting for an earlier one, by sequence number
+        pending: std::collections::BTreeMap<usize, Result<Done, Error>>,
+        next: usize,
+        in_flight: usize,
+        failed: Option<Error>,
     }
+    let state = Mutex::new(State {
+        writer,
+        pending: std::collections::BTreeMap::new(),
+        next: 0,
+        in_flight: 0,
+        failed: None,
+    });
+    let room = std::sync::Condvar::new();
+    let lock = || state.lock().unwrap_or_else(|p| p.into_inner());
     let (job_tx, job_rx) = mpsc::sync_channel::<(usize, Job)>(window);
     let job_rx = Mutex::new(job_rx);
-    let (done_tx, done_rx) = mpsc::channel::<(usize, Result<Done, Error>)>();
     std::thread::scope(|scope| {
         for _ in 0..threads {
-            let done_tx = done_tx.clone();
-            let job_rx = &job_rx;
+            let (job_rx, room, lock) = (&job_rx, &room, &lock);
             scope.spawn(move || {
                 loop {
                     let next = job_rx.lock().unwrap_or_else(|p| p.into_inner()).recv();
                     let Ok((seq, job)) = next else { break };
-                    if done_tx.send((seq, work.run(job))).is_err() {
-                        break;
+                    let done = work.run(job);
+                    let mut st = lock();
+                    st.pending.insert(seq, done);
+                    let mut wrote = false;
+                    loop {
+                        let n = st.next;
+                        let Some(d) = st.pending.remove(&n) else {
+                            break;
+                        };
+                        st.next += 1;
+                        st.in_flight -= 1;
+                        wrote = true;
+                        if st.failed.is_none()
+                            && let Err(e) = st.writer.accept(d)
+                        {
+                            st.failed = Some(e);
+                        }
+                    }
+                    // nothing else being checked: the reader waits for input, so let what
+                    // was written go out now
+                    if st.in_flight == 0
+                        && st.failed.is_none()
+                        && let Err(e) = st.writer.flush()
+                    {
+                        st.failed = Some(e);
+                    }
+                    if wrote && (st.in_flight <= window / 2 || st.failed.is_some()) {
+                        room.notify_one();
                     }
                 }
             });
         }
-        drop(done_tx);
-        let writing = scope.spawn(move || -> Result<(), Error> {
-            // finished documents waiting for an earlier one, by sequence number
-            let mut pending: std::collections::BTreeMap<usize, Result<Done, Error>> =
-                std::collections::BTreeMap::new();
-            let mut next = 0;
-            loop {
-                let got = match done_rx.try_recv() {
-                    Ok(x) => x,
-                    Err(mpsc::TryRecvError::Empty) => {
-                        writer.flush()?;
-                        match done_rx.recv() {
-                            Ok(x) => x,
-                            Err(_) => break,
-                        }
-                    }
-                    Err(mpsc::TryRecvError::Disconnected) => break,
-                };
-                pending.insert(got.0, got.1);
-                while let Some(d) = pending.remove(&next) {
-                    writer.accept(d)?;
-                    next += 1;
-                    let _ = credit_tx.send(());
-                }
-            }
-            writer.flush()
-        });
         let mut seq = 0;
         read_jobs(inputs, args.input_format, args.max_file_size, |job| {
-            if credit_rx.recv().is_err() || job_tx.send((seq, job)).is_err() {
+            {
+                let mut st = lock();
+                while st.in_flight >= window && st.failed.is_none() {
+                    st = room.wait(st).unwrap_or_else(|p| p.into_inner());
+                }
+                // a writer that failed (a closed pipe) stops the reading
+                if st.failed.is_some() {
+                    return false;
+                }
+                st.in_flight += 1;
+            }
+            if job_tx.send((seq, job)).is_err() {
                 return false;
             }
             seq += 1;
             true
         });
         drop(job_tx);
-        // a writer that failed (a closed pipe) drops its credits, which stops the reading
-        writing
-            .join()
-            .unwrap_or_else(|p| std::panic::resume_unwind(p))
-    })
+    });
+    let st = state.into_inner().unwrap_or_else(|p| p.into_inner());
+    match st.failed {
+        Some(e) => Err(e),
+        None => st.writer.flush(),
+    }
 }
 
 fn check(args: CheckArgs) -> Result<u8, Error> {

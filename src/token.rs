@@ -64,14 +64,19 @@ pub fn is_quote_char(c: char) -> bool {
 /// the text, as they do in a single long document).
 #[derive(Debug, Default)]
 pub struct WordIndex<'a> {
-    map: std::collections::HashMap<&'a str, Vec<usize>>,
+    map: std::collections::HashMap<&'a str, Vec<usize>, FxBuild>,
 }
+
+type FxBuild = std::hash::BuildHasherDefault<crate::lexicon::FxHasher>;
 
 impl<'a> WordIndex<'a> {
     /// Index the words (runs of alphanumeric characters) of `text`.
     pub fn new(text: &'a str) -> WordIndex<'a> {
-        let mut map: std::collections::HashMap<&'a str, Vec<usize>> =
-            std::collections::HashMap::new();
+        let mut map: std::collections::HashMap<&'a str, Vec<usize>, FxBuild> =
+            std::collections::HashMap::with_capacity_and_hasher(
+                text.len() / 16,
+                FxBuild::default(),
+            );
         let mut start: Option<usize> = None;
         for (i, c) in text.char_indices() {
             match (is_word_char(c), start) {
