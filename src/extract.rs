@@ -76,6 +76,40 @@ const VERBISH: &[&str] = &[
     "could", "can", "should", "may", "might", "must", "do", "does", "did", "that", "which", "who",
     "if", "when", "because", "there", "it", "what", "how", "why", "whether", "so", "than",
 ];
+/// Words that open a clause inside a sentence: its subject starts after them.
+const CLAUSE_WORDS: &[&str] = &[
+    "that", "which", "where", "when", "while", "as", "because", "although", "though", "whereas",
+    "since", "if", "after", "but", "so", "whom", "whether",
+];
+/// Words that open a noun phrase of quantity: "about half of voters", "nearly 4 in 10".
+const QUANTITY: &[&str] = &[
+    "about",
+    "nearly",
+    "almost",
+    "roughly",
+    "approximately",
+    "only",
+    "just",
+    "over",
+    "fewer",
+    "less",
+    "half",
+    "majority",
+    "plurality",
+    "minority",
+    "percent",
+    "none",
+    "everyone",
+    "everybody",
+    "nobody",
+    "few",
+    "most",
+    "some",
+    "many",
+    "others",
+    "another",
+    "each",
+];
 /// What is "claimed" without anything being said: "claimed two lives", "claimed victory".
 const NOT_CLAIMED: &[&str] = &[
     "one",
@@ -862,6 +896,24 @@ impl<'a> Ctx<'a> {
 
     /// Source mentions ending just before `end` (the subject of a reporting verb).
     fn sources_left(&self, end: usize) -> Vec<Np> {
+        // "Sen. Marco Rubio (R-Fla.) said": a short parenthesis after the mention belongs to it
+        if end >= 3 && self.punct(end - 1, ')') {
+            let open = (end.saturating_sub(8)..end - 1)
+                .rev()
+                .find(|&k| self.punct(k, '(') || self.punct(k, ')'));
+            if let Some(open) = open
+                && self.punct(open, '(')
+                && open > 0
+                && self.same_sentence(open, end - 1)
+            {
+                let mut nps = self.sources_left(open);
+                if let Some(last) = nps.last_mut() {
+                    last.end = end;
+                }
+                return nps;
+            }
+            return Vec::new();
+        }
         if let Some(np) = self.simple_left(end) {
             return vec![np];
         }
@@ -1138,7 +1190,10 @@ impl<'a> Ctx<'a> {
                 && !self.used[i - 1]
             {
                 self.passive(i, out);
-            } else if self.is_cue_form(i) && self.w(i + 1) != "by" {
+            } else if self.is_cue_form(i)
+                && (self.w(i + 1) != "by" || self.sources_right(i + 2).is_empty())
+            {
+                // ("said by telephone" is active; "was reported by Reuters" is a passive)
                 self.reporting_verb(i, out);
             }
             i += 1;
@@ -1422,7 +1477,13 @@ impl<'a> Ctx<'a> {
         }
         // "agreed to support", "promised to": an intention. PolNeAR counts stated intentions as
         // attributions; verbs of speech followed by "to" are something else ("said to be").
-        if self.w(i + 1) == "to" && SPEECH.contains(&lemma_of(self.lex, self.w(i))) {
+        // "said to an enormous cheer", "said to People" name a hearer and stay cues.
+        if self.w(i + 1) == "to"
+            && SPEECH.contains(&lemma_of(self.lex, self.w(i)))
+            && !(DETERMINERS.contains(&self.w(i + 2))
+                || self.toks.get(i + 2).is_some_and(|t| t.cap)
+                || matches!(self.w(i + 2), "reporters" | "me" | "us" | "him" | "them"))
+        {
             return;
         }
         // "the fire claimed two lives", "claimed victory": a taking, not a saying
@@ -1687,10 +1748,30 @@ impl<'a> Ctx<'a> {
         while c < j && (self.punct(c, ',') || matches!(self.w(c), "and" | "but")) {
             c += 1;
         }
+        let mut starts = Vec::with_capacity(3);
         if c < j && (INTRO.contains(&self.w(c)) || PREPOSITIONS.contains(&self.w(c))) {
-            let comma = (c..j).find(|&k| self.punct(k, ','))?;
-            c = comma + 1;
+            if let Some(comma) = (c..j).find(|&k| self.punct(k, ',')) {
+                starts.push(comma + 1);
+            }
+        } else {
+            starts.push(c);
         }
+        // the clause may start later: after a clause word ("a strike that company executives
+        // said could ...", "where the secretary of state said"), or after a comma when the cue
+        // is parenthetical ("..., the Texas senator's allies say, will be ...")
+        if let Some(k) = (c..j).rev().find(|&k| {
+            CLAUSE_WORDS.contains(&self.w(k)) && !self.toks[k].cap
+                || self.punct(k, ',') && !self.punct(j - 1, ',')
+        }) && k + 1 < j
+            && !starts.contains(&(k + 1))
+        {
+            starts.push(k + 1);
+        }
+        starts.into_iter().find_map(|c| self.subject_from(c, j))
+    }
+
+    /// `subject_left` from a given clause start `c`.
+    fn subject_from(&self, c: usize, j: usize) -> Option<Np> {
         let mut e = j;
         while e > c && self.punct(e - 1, ',') {
             e -= 1;
@@ -1704,11 +1785,15 @@ impl<'a> Ctx<'a> {
         }
         // a noun phrase opens with a determiner, a number, a capital or an unnamed head, and
         // has no "to" in its head ("Kurdi's image lead to public calls for ..." is a clause)
+        let head = self.w(head_end - 1);
         let opener = self.toks[c].cap
             || DETERMINERS.contains(&self.w(c))
+            || QUANTITY.contains(&self.w(c))
             || self.w(c).starts_with(|ch: char| ch.is_ascii_digit())
             || self.lex.anonymous_heads.contains(self.w(c))
-            || self.body_at(c);
+            || self.body_at(c)
+            || self.lex.anonymous_heads.contains(head)
+            || self.lex.source_heads.contains(head);
         if !opener || (c..head_end).any(|k| self.w(k) == "to" && !self.toks[k].cap) {
             return None;
         }
@@ -1721,7 +1806,7 @@ impl<'a> Ctx<'a> {
                 || (in_head
                     && (VERBISH.contains(&self.w(k))
                         || !(self.is_word(k) || self.punct(k, '-') || self.punct(k, '.'))
-                        || (k > c && self.looks_like_verb(k))))
+                        || (k > c && self.looks_like_verb(k) && !self.participle_after_head(k))))
             {
                 return None;
             }
@@ -1834,6 +1919,16 @@ impl<'a> Ctx<'a> {
         np
     }
 
+    /// "those surveyed", "voters polled": a participle that closes a noun phrase.
+    fn participle_after_head(&self, k: usize) -> bool {
+        k > 0
+            && (matches!(self.w(k - 1), "those" | "people" | "adults" | "americans")
+                || self.lex.anonymous_heads.contains(self.w(k - 1))
+                || self.lex.source_heads.contains(self.w(k - 1)))
+            && !self.is_word(k + 1)
+            || self.lex.cue_verbs.contains_key(self.w(k + 1))
+    }
+
     /// A lower-case past-tense form ("attacked") inside what would be a subject: the words are a
     /// clause, not a noun phrase.
     fn looks_like_verb(&self, k: usize) -> bool {
@@ -1920,7 +2015,10 @@ impl<'a> Ctx<'a> {
                 while k < self.toks.len() && self.punct(k, ',') {
                     k += 1;
                 }
-                k >= self.toks.len() || !self.same_sentence(i, k) || self.punct(k, '.')
+                k >= self.toks.len()
+                    || !self.same_sentence(i, k)
+                    || self.punct(k, '.')
+                    || self.adjunct_rest(k)
             };
             if ends_here && self.quote_after_cue(i).is_none() {
                 let qi = self.close_mark[b - 1].unwrap_or_default();
@@ -1981,6 +2079,24 @@ impl<'a> Ctx<'a> {
             }
         }
         self.content_before(src_start.min(i))
+    }
+
+    /// The rest of the sentence from `k` is an adjunct, not a content: "to an enormous cheer",
+    /// "by telephone on NBC", "Saturday night at the debate" (no "that", no quotation).
+    fn adjunct_rest(&self, k: usize) -> bool {
+        let w = self.w(k);
+        let opens = PREPOSITIONS.contains(&w)
+            || matches!(
+                w,
+                "to" | "by" | "as" | "before" | "after" | "last" | "this" | "earlier"
+            )
+            || matches!(w, "yesterday" | "today" | "tonight" | "recently")
+            || (self.toks[k].cap && self.lex.non_source_words.contains(w));
+        if !opens {
+            return false;
+        }
+        let end = self.sentence_end(k);
+        !(k..end).any(|t| self.w(t) == "that" || self.open_mark[t].is_some())
     }
 
     /// Content before a source or cue at `at`: a quotation closing there, or the sentence so far.
@@ -2349,5 +2465,49 @@ mod tests {
     #[test]
     fn scare_quotes_and_labels_are_not_sources() {
         assert!(atts("What Happened: Russia's \"Zircon\" missile flew.").is_empty());
+    }
+
+    #[test]
+    fn speech_to_a_hearer_and_adjuncts_after_the_cue() {
+        let (s, cue, c) = one("\"We will build a wall!\" he said to an enormous cheer.");
+        assert_eq!((s[0].as_str(), cue.as_str()), ("he", "said"));
+        assert_eq!(c, "We will build a wall!");
+        let (s, _, c) = one("\"It's nonsense,\" Mr. Trump said by telephone.");
+        assert_eq!((s[0].as_str(), c.as_str()), ("Mr. Trump", "It's nonsense,"));
+        // "said to be" is no cue
+        assert!(atts("The mine is said to be the deepest in Europe.").is_empty());
+    }
+
+    #[test]
+    fn party_and_state_in_parentheses_belong_to_the_name() {
+        let (s, _, _) = one("Gov. Jerry Brown (D) announced the deal with lawmakers Monday.");
+        assert_eq!(s, ["Gov. Jerry Brown (D)"]);
+        let (s, _, c) = one("\"It reminds us,\" Sen. Marco Rubio (R-Fla.) said Saturday night.");
+        assert_eq!(
+            (s[0].as_str(), c.as_str()),
+            ("Sen. Marco Rubio (R-Fla.)", "It reminds us,")
+        );
+    }
+
+    #[test]
+    fn lower_case_subjects_of_inner_clauses() {
+        let (s, _, c) = one(
+            "It was shown at a rally, where the secretary of state said she was ready to help.",
+        );
+        assert_eq!(
+            (s[0].as_str(), c.as_str()),
+            ("the secretary of state", "she was ready to help")
+        );
+        let (s, _, _) = one("It ended a strike that company executives said could hurt earnings.");
+        assert_eq!(s, ["company executives"]);
+        let (s, _, _) = one("By double digits, those surveyed say stricter laws would help.");
+        assert_eq!(s, ["those surveyed"]);
+        let (s, _, _) =
+            one("In each of the five states, about half of voters say they want change.");
+        assert_eq!(s, ["about half of voters"]);
+        let (s, _, c) =
+            one("And the first step, the Texas senator's allies say, will be to keep their seats.");
+        assert_eq!(s, ["the Texas senator's allies"]);
+        assert_eq!(c, "will be to keep their seats");
     }
 }

@@ -76,6 +76,8 @@ pub struct Lexicons {
     pub max_title_words: usize,
     /// Anonymous heads.
     pub anonymous_heads: WordSet,
+    /// Head nouns of lower-case sources learned from PolNeAR train ("campaign", "voters").
+    pub source_heads: WordSet,
     /// Definite descriptions -> kind.
     pub descriptions: WordMap<SourceKind>,
     /// Evidence nouns.
@@ -150,6 +152,7 @@ impl Lexicons {
             titles,
             max_title_words,
             anonymous_heads: set(rs.lexicon("anonymous-heads")),
+            source_heads: set(rs.lexicon("source-heads")),
             descriptions,
             evidence_nouns: set(rs.lexicon("evidence-nouns")),
             media_names: set(rs.lexicon("media-names")),

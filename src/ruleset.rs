@@ -111,6 +111,10 @@ pub const EMBEDDED_LEXICONS: &[(&str, &str)] = &[
         "sentence-starters.txt",
         include_str!("../rules/lexicon/sentence-starters.txt"),
     ),
+    (
+        "source-heads.txt",
+        include_str!("../rules/lexicon/source-heads.txt"),
+    ),
     ("titles.txt", include_str!("../rules/lexicon/titles.txt")),
 ];
 
