@@ -10,6 +10,70 @@ use crate::model::{Analysis, Claim, ClaimStatus};
 use crate::registry::Registry;
 use crate::span::Span;
 
+/// Cue lemmas of statements, whose attribution carries over to the next sentences of the
+/// paragraph (demands, questions and promises do not: "calling for", "asked", "urged").
+const STATEMENT_LEMMAS: &[&str] = &[
+    "acknowledge",
+    "add",
+    "admit",
+    "affirm",
+    "allege",
+    "announce",
+    "answer",
+    "argue",
+    "assert",
+    "believe",
+    "boast",
+    "caution",
+    "claim",
+    "comment",
+    "complain",
+    "concede",
+    "conclude",
+    "confess",
+    "confirm",
+    "contend",
+    "declare",
+    "deny",
+    "disclose",
+    "emphasize",
+    "estimate",
+    "explain",
+    "find",
+    "indicate",
+    "insist",
+    "maintain",
+    "mention",
+    "note",
+    "observe",
+    "predict",
+    "recall",
+    "remark",
+    "reply",
+    "report",
+    "respond",
+    "reveal",
+    "say",
+    "show",
+    "state",
+    "stress",
+    "suggest",
+    "tell",
+    "testify",
+    "think",
+    "tweet",
+    "warn",
+    "write",
+];
+
+fn carries_over(a: &crate::model::Attribution) -> bool {
+    use crate::model::AttributionKind;
+    matches!(
+        a.kind,
+        AttributionKind::DirectQuote | AttributionKind::AccordingTo | AttributionKind::Passive
+    ) || STATEMENT_LEMMAS.contains(&a.cue_lemma.as_str())
+}
+
 /// Find the claims of an analysed document (attributions and sources already resolved).
 pub fn find_claims(analysis: &Analysis, checker: &Checker) -> Vec<Claim> {
     let lex = &checker.lex;
@@ -64,7 +128,14 @@ pub fn find_claims(analysis: &Analysis, checker: &Checker) -> Vec<Claim> {
             Vec::new()
         };
         if !own.is_empty() {
-            carried = (s.paragraph, own);
+            // only statements carry over: "calling for the killers to be brought to justice"
+            // does not source the background sentences after it
+            let statements: Vec<usize> = own
+                .iter()
+                .copied()
+                .filter(|&ai| carries_over(&analysis.attributions[ai]))
+                .collect();
+            carried = (s.paragraph, statements);
         }
         let block = &analysis.doc.blocks[s.paragraph];
         if block.kind == BlockKind::Heading || boiler[s.paragraph] {

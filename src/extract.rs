@@ -792,10 +792,7 @@ impl<'a> Ctx<'a> {
             i
         };
         let n = self.name_right(i)?;
-        let modifier = self.toks[n.end - 1].possessive
-            || (self.is_word(n.end)
-                && !self.toks[n.end].cap
-                && self.lex.titles.contains(self.w(n.end)));
+        let modifier = self.name_modifies(n.end);
         if !modifier {
             return None;
         }
@@ -1082,13 +1079,31 @@ impl<'a> Ctx<'a> {
                 // ", said X." closing the sentence
                 return k;
             }
-            // "she admires him and highlighted ...": the main clause goes on
-            if self.w(k) == "and"
+            // 'who calls Trump a "sociopath," said ...': the quotation ends the clause
+            if k > a
+                && self.close_mark[k].is_some()
+                && self.punct(k - 1, ',')
                 && k + 1 < end
-                && (self.looks_like_verb(k + 1) || self.is_cue_form(k + 1))
-                && self.in_quote[k].is_none()
+                && self.is_cue_form(k + 1)
             {
-                return k;
+                return k + 1;
+            }
+            // "she admires him and highlighted ...": the main clause goes on
+            if matches!(self.w(k), "and" | "but")
+                && self.in_quote[k].is_none()
+                && !(k > a && VERBISH.contains(&self.w(k - 1)))
+            {
+                let mut v = k + 1;
+                while v < end && (ADVERBS.contains(&self.w(v)) || self.adverb_ly(v)) {
+                    v += 1;
+                }
+                if v < end && (self.looks_like_verb(v) || self.is_cue_form(v)) {
+                    return if k > a && self.punct(k - 1, ',') {
+                        k - 1
+                    } else {
+                        k
+                    };
+                }
             }
             // ", Mr. Trump said.": a source and its cue closing the sentence
             if self.punct(k, ',')
@@ -1451,7 +1466,27 @@ impl<'a> Ctx<'a> {
                 self.w(i),
                 "said" | "told" | "wrote" | "thought" | "found" | "saw" | "knew"
             );
-        if !past && i > 0 && (DETERMINERS.contains(&self.w(i - 1)) || self.toks[i - 1].possessive) {
+        // ("many prefer", "some think": a quantity standing alone is the subject)
+        let quantity_subject = !matches!(
+            self.w(i.saturating_sub(1)),
+            "a" | "an"
+                | "the"
+                | "its"
+                | "their"
+                | "his"
+                | "her"
+                | "our"
+                | "this"
+                | "these"
+                | "those"
+                | "other"
+                | "more"
+        ) && !self.w(i).ends_with('s');
+        if !past
+            && !quantity_subject
+            && i > 0
+            && (DETERMINERS.contains(&self.w(i - 1)) || self.toks[i - 1].possessive)
+        {
             return;
         }
         // "the exposed email", "a quoted passage": a participle used as an adjective
@@ -1541,8 +1576,35 @@ impl<'a> Ctx<'a> {
         {
             cue_start += 2;
         }
-        if j > 0 && PASSIVE_AUX.contains(&self.w(j - 1)) {
-            return; // "were announced": passive without an agent
+        if j > first && PASSIVE_AUX.contains(&self.w(j - 1)) {
+            if !self.w(i).ends_with("ing") {
+                return; // "were announced": passive without an agent
+            }
+            // "Trump is arguing", "has been saying", "would be praising": a progressive, its
+            // auxiliaries part of the cue
+            j -= 1;
+            while j > first
+                && (matches!(
+                    self.w(j - 1),
+                    "has"
+                        | "have"
+                        | "had"
+                        | "will"
+                        | "would"
+                        | "could"
+                        | "may"
+                        | "might"
+                        | "been"
+                        | "be"
+                        | "is"
+                        | "are"
+                        | "was"
+                        | "were"
+                ) || ADVERBS.contains(&self.w(j - 1)))
+            {
+                j -= 1;
+            }
+            cue_start = j;
         }
         // "the former who said", "Smith, who said" (after a comma the mention is "who", as
         // PolNeAR marks it, standing for the name before it)
@@ -1584,31 +1646,13 @@ impl<'a> Ctx<'a> {
                 .cloned()
                 .unwrap_or_default();
             // '"...," she said, adding that ...': the speaker of the attribution just before
-            let sentence = self.sent[i];
-            if let Some(prev) = out.iter().rev().find(|a| {
-                a.paragraph == self.para
-                    && a.sentence == sentence
-                    && a.cue.end <= self.toks[i].span.start
-            }) {
-                let sources = prev.sources.clone();
-                self.used[i] = true;
-                let (kind, content) = self.content_after(i, i + 1, i);
-                let cue_end = if self.punct(i + 1, ':') { i + 2 } else { i + 1 };
-                out.push(Attribution {
-                    kind,
-                    sources,
-                    cue: self.span(i, cue_end),
-                    cue_lemma: lemma,
-                    content,
-                    sentence,
-                    paragraph: self.para,
-                });
+            if self.continue_previous(i, i, &lemma, out) {
                 return;
             }
             // the subject of the clause: after a quotation that opens the sentence
             let start = (first..i)
                 .rev()
-                .find(|&k| self.close_mark[k].is_some())
+                .find(|&k| self.close_mark[k].is_some_and(|q| self.quotes[q].is_quotation))
                 .map(|k| {
                     let mut s = k + 1;
                     while self.punct(s, ',') {
@@ -1617,7 +1661,17 @@ impl<'a> Ctx<'a> {
                     s
                 })
                 .unwrap_or(first);
-            let subj = self.sources_right(start);
+            let mut subj = self.sources_right(start);
+            if subj.is_empty() || subj[0].kind == MentionKind::Other {
+                // "Other Republican candidates, including X and Y, have followed ..., saying":
+                // the noun phrase before the main verb
+                if let Some(v) = (start + 1..i).find(|&k| {
+                    VERBISH.contains(&self.w(k)) || self.looks_like_verb(k) || self.is_cue_form(k)
+                }) && let Some(np) = self.subject_left(start, v)
+                {
+                    subj = vec![np];
+                }
+            }
             if let Some(last) = subj.last()
                 && last.end < i
                 && matches!(
@@ -1636,6 +1690,17 @@ impl<'a> Ctx<'a> {
             }
             return;
         }
+        // "called it careless, but said ...", "denounced it and said ...": a second verb of the
+        // speaker of the attribution just before
+        if j > first + 1
+            && matches!(self.w(j - 1), "and" | "but")
+            && !VERBISH.contains(&self.w(j - 2))
+        {
+            let lemma = lemma_of(self.lex, self.w(i)).to_string();
+            if self.continue_previous(i, cue_start, &lemma, out) {
+                return;
+            }
+        }
         let mut nps = if j > 0 && self.same_sentence(j - 1, i)
             || j > 0 && self.close_mark[j.saturating_sub(1)].is_none() && j > first
         {
@@ -1648,7 +1713,9 @@ impl<'a> Ctx<'a> {
         if nps.is_empty() && j > first {
             if let Some(np) = self.subject_left(first, j) {
                 nps = vec![np];
-            } else if self.w(j - 1) == "and" {
+            } else if matches!(self.w(j - 1), "and" | "but")
+                && !(j > first + 1 && VERBISH.contains(&self.w(j - 2)))
+            {
                 // "Scott blasted Congress and said ...": the subject of the first verb
                 let subj = self.sources_right(first);
                 if subj
@@ -1714,6 +1781,17 @@ impl<'a> Ctx<'a> {
                 (1, Some(s)) if self.punct(nps[0].end, ',') && s.end > nps[0].end => {
                     nps[0].end = s.end
                 }
+                // "said the New York businessman", "said Jim Whelan who represents ...": the
+                // mention runs on past the name
+                (1, Some(s))
+                    if s.start == nps[0].start
+                        && s.end > nps[0].end
+                        && nps[0].kind == MentionKind::Name
+                        && (self.name_modifies(nps[0].end)
+                            || POSTMODIFIERS.contains(&self.w(nps[0].end))) =>
+                {
+                    nps[0] = s
+                }
                 (0, Some(s)) => nps = vec![s],
                 _ => {}
             }
@@ -1733,6 +1811,42 @@ impl<'a> Ctx<'a> {
         }
     }
 
+    /// A cue at `i` (cue from `cue_start`) whose speaker is that of the attribution just before
+    /// it in the same sentence; records it and returns true when there is one and a content.
+    fn continue_previous(
+        &mut self,
+        i: usize,
+        cue_start: usize,
+        lemma: &str,
+        out: &mut Vec<Attribution>,
+    ) -> bool {
+        let sentence = self.sent[i];
+        let Some(prev) = out.iter().rev().find(|a| {
+            a.paragraph == self.para
+                && a.sentence == sentence
+                && a.cue.end <= self.toks[i].span.start
+        }) else {
+            return false;
+        };
+        let sources = prev.sources.clone();
+        let (kind, content) = self.content_after(i, i + 1, i);
+        if content.is_none() {
+            return false;
+        }
+        self.used[i] = true;
+        let cue_end = if self.punct(i + 1, ':') { i + 2 } else { i + 1 };
+        out.push(Attribution {
+            kind,
+            sources,
+            cue: self.span(cue_start, cue_end),
+            cue_lemma: lemma.to_string(),
+            content,
+            sentence,
+            paragraph: self.para,
+        });
+        true
+    }
+
     /// The subject of a clause ending before `j`: from the clause start (the sentence start, or
     /// after a closing quotation mark, ';' or ':'; an introductory phrase such as "In an
     /// interview Tuesday," skipped) to `j`, appositives included. The head (up to the first
@@ -1740,7 +1854,13 @@ impl<'a> Ctx<'a> {
     fn subject_left(&self, first: usize, j: usize) -> Option<Np> {
         let mut c = first;
         for k in (first..j).rev() {
-            if self.close_mark[k].is_some() || self.punct(k, ';') || self.punct(k, ':') {
+            // (a quotation that opens the sentence: '"...," the spokesman said')
+            if self.close_mark[k].is_some_and(|q| {
+                self.quotes[q].is_quotation
+                    && self.quotes[q].span.start <= self.toks[first].span.start
+            }) || self.punct(k, ';')
+                || self.punct(k, ':')
+            {
                 c = k + 1;
                 break;
             }
@@ -1757,35 +1877,76 @@ impl<'a> Ctx<'a> {
             starts.push(c);
         }
         // the clause may start later: after a clause word ("a strike that company executives
-        // said could ...", "where the secretary of state said"), or after a comma when the cue
-        // is parenthetical ("..., the Texas senator's allies say, will be ...")
+        // said could ...", "where the secretary of state said", "and one in four said")
         if let Some(k) = (c..j).rev().find(|&k| {
-            CLAUSE_WORDS.contains(&self.w(k)) && !self.toks[k].cap
-                || self.punct(k, ',') && !self.punct(j - 1, ',')
+            CLAUSE_WORDS.contains(&self.w(k)) && !matches!(self.w(k), "that" | "so")
+                || CLAUSE_WORDS.contains(&self.w(k)) && !self.toks[k].cap
+                || matches!(self.w(k), "and" | "or")
         }) && k + 1 < j
             && !starts.contains(&(k + 1))
         {
             starts.push(k + 1);
         }
-        starts.into_iter().find_map(|c| self.subject_from(c, j))
+        if let Some(np) = starts.into_iter().find_map(|c| self.subject_from(c, j)) {
+            return Some(np);
+        }
+        // or after a comma: a parenthetical cue ("..., the Texas senator's allies say, will
+        // be ..."), or a subject with appositives inside a sentence ("..., a spokeswoman, Anna
+        // Richardson White, said ..."): the widest run of noun phrases that ends at the cue
+        let mut best = None;
+        let mut k = j.saturating_sub(1);
+        let mut tries = 0;
+        while k > c && tries < 3 {
+            k -= 1;
+            if !self.punct(k, ',') {
+                continue;
+            }
+            tries += 1;
+            match self.subject_from(k + 1, j) {
+                Some(np) => best = Some(np),
+                None if best.is_some() => break,
+                None => {}
+            }
+        }
+        best
     }
 
     /// `subject_left` from a given clause start `c`.
     fn subject_from(&self, c: usize, j: usize) -> Option<Np> {
+        let mut c = c;
+        while c < j && matches!(self.w(c), "and" | "but" | "or" | "so") {
+            c += 1;
+        }
         let mut e = j;
-        while e > c && self.punct(e - 1, ',') {
+        // (an appositive may end in a quotation: 'who calls Trump a "sociopath," said')
+        let comma_before = j > 1
+            && (self.punct(j - 1, ',')
+                || self.close_mark[j - 1].is_some() && self.punct(j - 2, ','));
+        while e > c
+            && (self.punct(e - 1, ',')
+                || comma_before && e == j && self.close_mark[e - 1].is_some())
+        {
             e -= 1;
         }
         if c >= e {
             return None;
         }
         let head_end = (c..e).find(|&k| self.punct(k, ',')).unwrap_or(e);
-        if head_end - c > 12 || e - c > 45 || (head_end < e && !self.punct(j - 1, ',')) {
+        if head_end - c > 12 || e - c > 45 || (head_end < e && !comma_before) {
             return None;
         }
         // a noun phrase opens with a determiner, a number, a capital or an unnamed head, and
         // has no "to" in its head ("Kurdi's image lead to public calls for ..." is a clause)
-        let head = self.w(head_end - 1);
+        // the head noun: the last word before a preposition ("proponents of more controls",
+        // "someone in the audience"), else the last word
+        let head = (c + 1..head_end)
+            .find(|&k| {
+                matches!(
+                    self.w(k),
+                    "of" | "in" | "at" | "from" | "on" | "with" | "among"
+                )
+            })
+            .map_or(self.w(head_end - 1), |k| self.w(k - 1));
         let opener = self.toks[c].cap
             || DETERMINERS.contains(&self.w(c))
             || QUANTITY.contains(&self.w(c))
@@ -1797,16 +1958,29 @@ impl<'a> Ctx<'a> {
         if !opener || (c..head_end).any(|k| self.w(k) == "to" && !self.toks[k].cap) {
             return None;
         }
+        // "Humphrey, who calls Trump a "sociopath," said": a relative clause in the appositive
+        // may hold cues and quotations of its own
+        let relative = head_end < e && matches!(self.w(head_end + 1), "who" | "which" | "whose");
         for k in c..e {
             let in_head = k < head_end;
+            if !in_head && relative {
+                continue;
+            }
             if self.used[k]
                 || self.in_quote[k].is_some()
                 || self.open_mark[k].is_some()
                 || self.is_cue_form(k)
                 || (in_head
                     && (VERBISH.contains(&self.w(k))
-                        || !(self.is_word(k) || self.punct(k, '-') || self.punct(k, '.'))
-                        || (k > c && self.looks_like_verb(k) && !self.participle_after_head(k))))
+                        || !(self.is_word(k)
+                            || self.punct(k, '-')
+                            || self.punct(k, '.')
+                            || self.punct(k, '%'))
+                        || (k > c
+                            && self.looks_like_verb(k)
+                            && !self.participle_after_head(k)
+                            && !DETERMINERS.contains(&self.w(k - 1))
+                            && !QUANTITY.contains(&self.w(k - 1)))))
             {
                 return None;
             }
@@ -1891,6 +2065,18 @@ impl<'a> Ctx<'a> {
         Some(self.np_naming_inside(s, e))
     }
 
+    /// A name ending at `end` describes what follows it rather than naming it: a possessive or
+    /// a place before a title or a head noun ("Angela Merkel's spokesperson", "El Paso mayor",
+    /// "the New York businessman", "Clinton aides").
+    fn name_modifies(&self, end: usize) -> bool {
+        self.toks[end - 1].possessive
+            || (self.is_word(end)
+                && !self.toks[end].cap
+                && (self.lex.titles.contains(self.w(end))
+                    || self.lex.source_heads.contains(self.w(end))
+                    || self.lex.anonymous_heads.contains(self.w(end))))
+    }
+
     /// A noun phrase over tokens `s..e`, named by the first name inside it: "The group's
     /// executive director, Betty Bradley" is Betty Bradley (a name of two words or more, or one
     /// that opens the phrase); without one it is a plain phrase (`Other`).
@@ -1901,10 +2087,7 @@ impl<'a> Ctx<'a> {
             if let Some(n) = self.name_right(k) {
                 // a possessive or a place before a title describes the head, it is not it:
                 // "Angela Merkel's spokesperson, Steffen Seibert", "El Paso mayor, Dee Margo"
-                let modifier = self.toks[n.end - 1].possessive
-                    || (self.is_word(n.end)
-                        && !self.toks[n.end].cap
-                        && self.lex.titles.contains(self.w(n.end)));
+                let modifier = self.name_modifies(n.end);
                 if n.end <= e && !modifier && (n.end - n.name_start >= 2 || k == s) {
                     np.kind = MentionKind::Name;
                     np.name_start = n.name_start;
@@ -2029,6 +2212,14 @@ impl<'a> Ctx<'a> {
         while k < self.toks.len() && (self.punct(k, ',') || self.punct(k, ':')) {
             k += 1;
         }
+        // "said on Friday he can ...", "said Tuesday that ...": a time is not the content
+        let t = self.time_end(k);
+        if t > k && t < end && (self.is_word(t) || self.open_mark[t].is_some()) {
+            k = t;
+            while k < end && self.punct(k, ',') {
+                k += 1;
+            }
+        }
         if self.w(k) == "that"
             && let Some(qi) = self.open_mark.get(k + 1).copied().flatten()
         {
@@ -2052,6 +2243,15 @@ impl<'a> Ctx<'a> {
                 .position(|q| q.paragraph == self.para + 1 && q.is_quotation)
         {
             return (AttributionKind::DirectQuote, Some(self.quote_content(q)));
+        }
+        // "Facebook created the tool, a spokeswoman said on Saturday, and ...": a source set
+        // off by a comma inside the sentence attributes what comes before it
+        let s0 = src_start.min(i);
+        if s0 > self.sentence_first(i)
+            && self.punct(s0 - 1, ',')
+            && (k >= end || self.punct(k, '.') || self.adjunct_to_comma(k))
+        {
+            return self.content_before(s0);
         }
         let quote_mark = self
             .toks
@@ -2097,6 +2297,58 @@ impl<'a> Ctx<'a> {
         }
         let end = self.sentence_end(k);
         !(k..end).any(|t| self.w(t) == "that" || self.open_mark[t].is_some())
+    }
+
+    /// The end of a time phrase at `k` ("on Friday", "Tuesday", "last week", "earlier this
+    /// month"), or `k` when there is none.
+    fn time_end(&self, k: usize) -> usize {
+        let day = |t: usize| {
+            self.toks.get(t).is_some_and(|x| x.cap) && self.lex.non_source_words.contains(self.w(t))
+        };
+        let unit = |t: usize| {
+            matches!(
+                self.w(t),
+                "week"
+                    | "month"
+                    | "year"
+                    | "weekend"
+                    | "night"
+                    | "morning"
+                    | "evening"
+                    | "afternoon"
+            )
+        };
+        match self.w(k) {
+            "on" if day(k + 1) => k + 2,
+            "last" | "this" | "next" if unit(k + 1) || day(k + 1) => k + 2,
+            "earlier" | "later" if self.w(k + 1) == "this" && unit(k + 2) => k + 3,
+            "yesterday" | "today" | "tonight" | "recently" | "earlier" | "later" => k + 1,
+            _ if day(k) => {
+                if unit(k + 1) || self.w(k + 1).starts_with(|c: char| c.is_ascii_digit()) {
+                    k + 2
+                } else {
+                    k + 1
+                }
+            }
+            _ => k,
+        }
+    }
+
+    /// Like `adjunct_rest`, up to the next comma only: "said on Saturday, and it has ...".
+    fn adjunct_to_comma(&self, k: usize) -> bool {
+        let w = self.w(k);
+        let opens = PREPOSITIONS.contains(&w)
+            || matches!(
+                w,
+                "to" | "by" | "last" | "this" | "earlier" | "yesterday" | "today"
+            )
+            || (self.toks.get(k).is_some_and(|t| t.cap) && self.lex.non_source_words.contains(w));
+        if !opens {
+            return false;
+        }
+        let end = self.sentence_end(k);
+        let stop = (k..end).find(|&t| self.punct(t, ',')).unwrap_or(end);
+        stop - k <= 8 && !(k..stop).any(|t| self.w(t) == "that" || self.open_mark[t].is_some())
     }
 
     /// Content before a source or cue at `at`: a quotation closing there, or the sentence so far.
@@ -2509,5 +2761,29 @@ mod tests {
             one("And the first step, the Texas senator's allies say, will be to keep their seats.");
         assert_eq!(s, ["the Texas senator's allies"]);
         assert_eq!(c, "will be to keep their seats");
+    }
+
+    #[test]
+    fn progressives_coordination_and_inverted_descriptions() {
+        let (s, cue, _) = one("Trump is arguing that a federal judge can't be relied on.");
+        assert_eq!((s[0].as_str(), cue.as_str()), ("Trump", "is arguing"));
+        let v = atts(
+            "James Comey called it \"extremely careless,\" but said she should face no charges.",
+        );
+        assert_eq!(v.len(), 2, "{v:?}");
+        assert_eq!(v[1].0, ["James Comey"]);
+        assert_eq!(v[1].2, "she should face no charges");
+        let (s, _, _) = one("\"We can't have a guy,\" said the New York businessman.");
+        assert_eq!(s, ["the New York businessman"]);
+        let v = atts("Humphrey, who calls Trump a \"sociopath,\" said he doesn't believe it.");
+        let said = v.iter().find(|a| a.1 == "said").expect("said");
+        assert!(said.0[0].starts_with("Humphrey"), "{v:?}");
+        assert_eq!(said.2, "he doesn't believe it");
+        // "can and may declare": one verb group, not two clauses
+        let v = atts("Trump said on Friday he can and may declare a national emergency.");
+        assert_eq!(
+            v[0].2, "he can and may declare a national emergency",
+            "{v:?}"
+        );
     }
 }

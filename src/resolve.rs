@@ -50,8 +50,10 @@ pub fn resolve_sources(
                         &mut sources,
                         &mut last_pos,
                     );
-                    if let Some(f) =
-                        title_gender(text.get(m.span.start..m.name.start).unwrap_or(""))
+                    if let Some(f) = title_gender(
+                        text.get(m.span.start..m.name.start).unwrap_or(""),
+                    )
+                    .or_else(|| appositive_gender(text.get(m.name.end..m.span.end).unwrap_or("")))
                     {
                         female.entry(i).or_insert(f);
                     }
@@ -346,6 +348,25 @@ fn title_gender(prefix: &str) -> Option<bool> {
             "ms" | "mrs" | "miss" | "madam" | "dame" | "lady" | "queen" | "princess"
             | "duchess" => Some(true),
             "mr" | "sir" | "lord" | "king" | "prince" | "duke" => Some(false),
+            _ => None,
+        })
+}
+
+/// The gender an appositive after a name tells ("Hatice Cengiz, fiancée of journalist Jamal
+/// Khashoggi"): its words before "of"/"to"/"for", the nouns of kinship and the gendered roles.
+fn appositive_gender(suffix: &str) -> Option<bool> {
+    suffix
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+        .take_while(|w| !matches!(*w, "of" | "to" | "for" | "who" | "at"))
+        .take(4)
+        .find_map(|w| match w.to_lowercase().as_str() {
+            "fiancée" | "wife" | "widow" | "mother" | "daughter" | "sister" | "girlfriend"
+            | "actress" | "spokeswoman" | "chairwoman" | "congresswoman" | "businesswoman"
+            | "grandmother" | "aunt" | "niece" => Some(true),
+            "fiancé" | "husband" | "widower" | "father" | "son" | "brother" | "boyfriend"
+            | "actor" | "spokesman" | "congressman" | "businessman" | "grandfather" | "uncle"
+            | "nephew" => Some(false),
             _ => None,
         })
 }
