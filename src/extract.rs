@@ -1535,9 +1535,10 @@ impl<'a> Ctx<'a> {
         // "said to an enormous cheer", "said to People" name a hearer and stay cues.
         if self.w(i + 1) == "to"
             && SPEECH.contains(&lemma_of(self.lex, self.w(i)))
-            && !(DETERMINERS.contains(&self.w(i + 2))
-                || self.toks.get(i + 2).is_some_and(|t| t.cap)
-                || matches!(self.w(i + 2), "reporters" | "me" | "us" | "him" | "them"))
+            && (matches!(
+                self.w(i + 2),
+                "be" | "have" | "been" | "include" | "number" | "total"
+            ) || i > 0 && PASSIVE_AUX.contains(&self.w(i - 1)))
         {
             return;
         }
@@ -1556,7 +1557,13 @@ impl<'a> Ctx<'a> {
             .get(self.w(i))
             .map(String::as_str)
             .unwrap_or("");
+        // ("he declared in a tweet", "Trump wrote on Facebook": after a pronoun or a name the
+        // form is a finite verb)
+        let after_subject = i > 0
+            && (matches!(self.w(i - 1), "he" | "she" | "they" | "we" | "i" | "you")
+                || (self.toks[i - 1].cap && self.name_word(i - 1)));
         if !SPEECH.contains(&lemma)
+            && !after_subject
             && PREPOSITIONS.contains(&self.w(i + 1))
             && !CUE_PARTICLES.contains(&self.w(i + 1))
         {
@@ -1643,8 +1650,21 @@ impl<'a> Ctx<'a> {
                 if s <= first || !(s..j - 1).all(|k| self.is_word(k) && !self.toks[k].cap) {
                     break;
                 }
-                let nps = self.sources_left(s);
-                if !nps.is_empty() && nps.iter().all(|n| n.kind != MentionKind::Other) {
+                let mut nps = self.sources_left(s);
+                if nps.iter().any(|n| n.kind == MentionKind::Other) {
+                    nps.clear();
+                }
+                if nps.is_empty()
+                    && (self.w(s).ends_with("ed")
+                        || matches!(
+                            self.w(s),
+                            "went" | "goes" | "go" | "began" | "begins" | "continues" | "tried"
+                        ))
+                {
+                    // "The email went on to say": a plain noun phrase opening the sentence
+                    nps.extend(self.subject_from(first, s).filter(|n| n.start == first));
+                }
+                if !nps.is_empty() {
                     let lemma = lemma_of(self.lex, self.w(i)).to_string();
                     let cue_end = if self.punct(i + 1, ':') { i + 2 } else { i + 1 };
                     let (kind, content) = self.content_after(i, i + 1, nps[0].start);
@@ -1812,10 +1832,27 @@ impl<'a> Ctx<'a> {
                     if s.start == nps[0].start
                         && s.end > nps[0].end
                         && nps[0].kind == MentionKind::Name
-                        && (self.name_modifies(nps[0].end)
-                            || POSTMODIFIERS.contains(&self.w(nps[0].end))) =>
+                        && self.is_word(nps[0].end) =>
                 {
-                    nps[0] = s
+                    // up to a comma that opens a clause ("..., angered that ...", "..., whom
+                    // Bush appointed ..."), with no cue or quotation inside
+                    let cut = (nps[0].end..s.end)
+                        .find(|&k| {
+                            self.punct(k, ',')
+                                && self.is_word(k + 1)
+                                && !self.toks[k + 1].cap
+                                && !matches!(self.w(k + 1), "a" | "an" | "the" | "who" | "which")
+                        })
+                        .unwrap_or(s.end);
+                    if !(nps[0].end..cut)
+                        .any(|k| self.is_cue_form(k) || self.open_mark[k].is_some())
+                    {
+                        let mut e = cut;
+                        while e > s.start && self.punct(e - 1, ',') {
+                            e -= 1;
+                        }
+                        nps[0] = self.np_naming_inside(s.start, e);
+                    }
                 }
                 (0, Some(s)) => nps = vec![s],
                 _ => {}
@@ -2127,6 +2164,7 @@ impl<'a> Ctx<'a> {
             || (self.is_word(end)
                 && !self.toks[end].cap
                 && (self.lex.titles.contains(self.w(end))
+                    || (self.name_word(end + 1) && !STOP.contains(&self.w(end)))
                     || self.lex.source_heads.contains(self.w(end))
                     || self.lex.anonymous_heads.contains(self.w(end))))
     }
