@@ -1561,6 +1561,7 @@ impl<'a> Ctx<'a> {
         // form is a finite verb)
         let after_subject = i > 0
             && (matches!(self.w(i - 1), "he" | "she" | "they" | "we" | "i" | "you")
+                || self.punct(i - 1, ',')
                 || (self.toks[i - 1].cap && self.name_word(i - 1)));
         if !SPEECH.contains(&lemma)
             && !after_subject
@@ -1701,6 +1702,17 @@ impl<'a> Ctx<'a> {
                     s
                 })
                 .unwrap_or(first);
+            // ("And then Trump went ...": connectives before the subject)
+            let mut start = start;
+            while start < i
+                && (self.punct(start, ',')
+                    || matches!(
+                        self.w(start),
+                        "and" | "but" | "then" | "so" | "yet" | "still" | "now" | "later" | "also"
+                    ))
+            {
+                start += 1;
+            }
             let mut subj = self.sources_right(start);
             if subj.is_empty() || subj[0].kind == MentionKind::Other {
                 // "Other Republican candidates, including X and Y, have followed ..., saying":
@@ -2002,6 +2014,31 @@ impl<'a> Ctx<'a> {
         if head_end - c > 12 || e - c > 45 || (head_end < e && !comma_before) {
             return None;
         }
+        // "Hawkins and others who want to ban abortion said", "Republican activists clamoring
+        // to block Trump say": a noun phrase, then a relative or participle clause that belongs
+        // to it
+        if head_end == e
+            && let Some(r) = (c + 1..e).find(|&k| {
+                !self.toks[k].cap
+                    && (matches!(self.w(k), "who" | "that")
+                        || (self.w(k).ends_with("ing") && self.w(k).len() > 5 && k > c + 1))
+            })
+            && r > c
+            && !(r..e).any(|k| self.open_mark[k].is_some() || self.in_quote[k].is_some())
+            && let Some(np) = self.subject_from(c, r)
+        {
+            return Some(Np { end: e, ..np });
+        }
+        // "Ted Cruz, when asked what ..., responded": an adjunct set off by commas is not part
+        // of the mention, and may hold cues of its own
+        if head_end < e
+            && matches!(
+                self.w(head_end + 1),
+                "when" | "while" | "after" | "before" | "asked" | "speaking" | "during" | "in"
+            )
+        {
+            return self.subject_from(c, head_end);
+        }
         // a noun phrase opens with a determiner, a number, a capital or an unnamed head, and
         // has no "to" in its head ("Kurdi's image lead to public calls for ..." is a clause)
         // the head noun: the last word before a preposition ("proponents of more controls",
@@ -2075,7 +2112,7 @@ impl<'a> Ctx<'a> {
         ];
         let verb = if k > 0 { self.w(k - 1) } else { "" };
         // "said Sunday": a day right after the verb is part of the cue (PolNeAR: 163 of 240)
-        if self.toks.get(k).is_some_and(|t| t.cap) && DAYS.contains(&self.w(k)) {
+        if self.toks.get(k).is_some_and(|t| t.cap && !t.possessive) && DAYS.contains(&self.w(k)) {
             return k + 1;
         }
         // "referring to", "responded to", "pointed to"
@@ -2098,7 +2135,10 @@ impl<'a> Ctx<'a> {
         }
         if self.w(k) == "in"
             && matches!(self.w(k + 1), "a" | "an")
-            && matches!(self.w(k + 2), "statement" | "interview")
+            && matches!(
+                self.w(k + 2),
+                "statement" | "interview" | "tweet" | "post" | "letter" | "speech" | "email"
+            )
         {
             return k + 3;
         }
@@ -2395,7 +2435,8 @@ impl<'a> Ctx<'a> {
     /// month"), or `k` when there is none.
     fn time_end(&self, k: usize) -> usize {
         let day = |t: usize| {
-            self.toks.get(t).is_some_and(|x| x.cap) && self.lex.non_source_words.contains(self.w(t))
+            self.toks.get(t).is_some_and(|x| x.cap && !x.possessive)
+                && self.lex.non_source_words.contains(self.w(t))
         };
         let unit = |t: usize| {
             matches!(
