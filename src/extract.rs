@@ -1530,6 +1530,15 @@ impl<'a> Ctx<'a> {
         {
             return;
         }
+        // "Trump's proposed ban" (a participle after a possessive), "a think tank", "has found
+        // itself": adjectives, nouns and objects, not verbs of saying
+        if i > 0 && self.toks[i - 1].possessive && !self.w(i).ends_with('s') {
+            return;
+        }
+        if matches!(self.w(i + 1), "tank" | "tanks" | "itself" | "himself" | "herself" | "themselves")
+        {
+            return;
+        }
         // "agreed to support", "promised to": an intention. PolNeAR counts stated intentions as
         // attributions; verbs of speech followed by "to" are something else ("said to be").
         // "said to an enormous cheer", "said to People" name a hearer and stay cues.
