@@ -364,8 +364,35 @@ impl<'a> Ctx<'a> {
         let t = &self.toks[i];
         t.is_word()
             && (!t.cap || self.headline.contains(&self.sent[i]))
-            && self.lex.cue_verbs.contains_key(&t.lower)
+            && (self.lex.cue_verbs.contains_key(&t.lower) || self.phrase_at(i) > 0)
             && self.in_quote[i].is_none()
+    }
+
+    /// The number of tokens of a multi-word cue ("pointed out", "made it clear") starting at
+    /// `i`, or 0.
+    fn phrase_at(&self, i: usize) -> usize {
+        let Some(tails) = self.lex.cue_phrases.get(self.w(i)) else {
+            return 0;
+        };
+        tails
+            .iter()
+            .filter(|tail| {
+                tail.iter()
+                    .enumerate()
+                    .all(|(n, w)| i + 1 + n < self.toks.len() && self.w(i + 1 + n) == w.as_str())
+            })
+            .map(|tail| tail.len() + 1)
+            .max()
+            .unwrap_or(0)
+    }
+
+    /// The lemma of the cue at `i`: its verb's, or the whole phrase of a multi-word cue.
+    fn cue_lemma(&self, i: usize) -> String {
+        if let Some(l) = self.lex.cue_verbs.get(self.w(i)) {
+            return l.clone();
+        }
+        let n = self.phrase_at(i);
+        (i..i + n).map(|k| self.w(k)).collect::<Vec<_>>().join(" ")
     }
 
     // ---------------------------------------------------------------- noun phrases
@@ -1535,8 +1562,10 @@ impl<'a> Ctx<'a> {
         if i > 0 && self.toks[i - 1].possessive && !self.w(i).ends_with('s') {
             return;
         }
-        if matches!(self.w(i + 1), "tank" | "tanks" | "itself" | "himself" | "herself" | "themselves")
-        {
+        if matches!(
+            self.w(i + 1),
+            "tank" | "tanks" | "itself" | "himself" | "herself" | "themselves"
+        ) {
             return;
         }
         // "agreed to support", "promised to": an intention. PolNeAR counts stated intentions as
@@ -1614,7 +1643,10 @@ impl<'a> Ctx<'a> {
             cue_start += 2;
         }
         if j > first && PASSIVE_AUX.contains(&self.w(j - 1)) {
-            if !self.w(i).ends_with("ing") {
+            // ("The Times is expected to endorse ...": an expectation, PolNeAR's cue "is
+            // expected" with the subject as its source)
+            let expected = self.w(i) == "expected" && self.w(i + 1) == "to";
+            if !self.w(i).ends_with("ing") && !expected {
                 return; // "were announced": passive without an agent
             }
             // "Trump is arguing", "has been saying", "would be praising": a progressive, its
@@ -1689,12 +1721,7 @@ impl<'a> Ctx<'a> {
         }
         // ", saying ...", ", adding ...": a participle whose source is the sentence's subject
         if self.w(i).ends_with("ing") && i > first && self.punct(i - 1, ',') {
-            let lemma = self
-                .lex
-                .cue_verbs
-                .get(self.w(i))
-                .cloned()
-                .unwrap_or_default();
+            let lemma = self.cue_lemma(i);
             // '"...," she said, adding that ...': the speaker of the attribution just before
             if self.continue_previous(i, i, &lemma, out) {
                 return;
@@ -1803,12 +1830,7 @@ impl<'a> Ctx<'a> {
                 ..*np
             }];
         }
-        let lemma = self
-            .lex
-            .cue_verbs
-            .get(self.w(i))
-            .cloned()
-            .unwrap_or_default();
+        let lemma = self.cue_lemma(i);
         if !nps.is_empty() {
             // a recipient ("told the outlet", "told reporters") is neither source nor content;
             // the cue is the verb (PolNeAR's convention); "called for", "warned of", "said in a
@@ -2120,6 +2142,13 @@ impl<'a> Ctx<'a> {
             "sunday",
         ];
         let verb = if k > 0 { self.w(k - 1) } else { "" };
+        // "pointed out", "made it clear": the whole phrase
+        if k > 0 {
+            let n = self.phrase_at(k - 1);
+            if n > 1 {
+                return k - 1 + n;
+            }
+        }
         // "said Sunday": a day right after the verb is part of the cue (PolNeAR: 163 of 240)
         if self.toks.get(k).is_some_and(|t| t.cap && !t.possessive) && DAYS.contains(&self.w(k)) {
             return k + 1;
@@ -2927,5 +2956,23 @@ mod tests {
             v[0].2, "he can and may declare a national emergency",
             "{v:?}"
         );
+    }
+
+    #[test]
+    fn multi_word_cues_and_expectations() {
+        let (s, cue, c) = one("Clinton made it clear that she would not back down.");
+        assert_eq!((s[0].as_str(), cue.as_str()), ("Clinton", "made it clear"));
+        assert_eq!(c, "that she would not back down");
+        let (_, cue, _) = one("Sanders pointed out that the system is rigged.");
+        assert_eq!(cue, "pointed out");
+        let (s, cue, c) =
+            one("The New York Times is expected to endorse the Democratic candidate.");
+        assert_eq!(
+            (s[0].as_str(), cue.as_str()),
+            ("The New York Times", "is expected")
+        );
+        assert_eq!(c, "to endorse the Democratic candidate");
+        // "pointed" alone is no cue
+        assert!(atts("The officer pointed the way to the exit.").is_empty());
     }
 }

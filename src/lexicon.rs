@@ -64,6 +64,8 @@ pub type WordMap<V> = HashMap<String, V, BuildHasherDefault<FxHasher>>;
 pub struct Lexicons {
     /// Cue verb form -> lemma ("said" -> "say").
     pub cue_verbs: WordMap<String>,
+    /// Multi-word cues by their first word: "pointed" -> [["out"], ["to"]].
+    pub cue_phrases: WordMap<Vec<Vec<String>>>,
     /// Participles that attribute with "by".
     pub passive_cues: WordSet,
     /// Abbreviations ("u.s.", "dr.").
@@ -124,6 +126,16 @@ impl Lexicons {
                 cue_verbs.insert(w.to_string(), lemma.trim().to_string());
             }
         }
+        let mut cue_phrases: WordMap<Vec<Vec<String>>> = WordMap::default();
+        for line in &rs.lexicon("cue-phrases").entries {
+            let mut words = line.split_whitespace().map(str::to_string);
+            if let Some(first) = words.next() {
+                let rest: Vec<String> = words.collect();
+                if !rest.is_empty() {
+                    cue_phrases.entry(first).or_default().push(rest);
+                }
+            }
+        }
         let mut descriptions = WordMap::default();
         for line in &rs.lexicon("descriptions").entries {
             if let Some((words, kind)) = line.rsplit_once(' ') {
@@ -146,6 +158,7 @@ impl Lexicons {
         let regexes = |name: &str| rs.patterns(name).iter().map(|(_, r)| r.clone()).collect();
         Lexicons {
             cue_verbs,
+            cue_phrases,
             passive_cues: set(rs.lexicon("passive-cues")),
             abbreviations: set(rs.lexicon("abbreviations")),
             sentence_starters: set(rs.lexicon("sentence-starters")),

@@ -60,6 +60,10 @@ pub const EMBEDDED_LEXICONS: &[(&str, &str)] = &[
         include_str!("../rules/lexicon/anonymous-heads.txt"),
     ),
     (
+        "cue-phrases.txt",
+        include_str!("../rules/lexicon/cue-phrases.txt"),
+    ),
+    (
         "cue-verbs-learned.txt",
         include_str!("../rules/lexicon/cue-verbs-learned.txt"),
     ),
