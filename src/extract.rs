@@ -1562,10 +1562,13 @@ impl<'a> Ctx<'a> {
         if i > 0 && self.toks[i - 1].possessive && !self.w(i).ends_with('s') {
             return;
         }
-        if matches!(
-            self.w(i + 1),
-            "tank" | "tanks" | "itself" | "himself" | "herself" | "themselves"
-        ) {
+        if matches!(self.w(i + 1), "tank" | "tanks")
+            || (lemma_of(self.lex, self.w(i)) == "find"
+                && matches!(
+                    self.w(i + 1),
+                    "itself" | "himself" | "herself" | "themselves"
+                ))
+        {
             return;
         }
         // "agreed to support", "promised to": an intention. PolNeAR counts stated intentions as
@@ -2063,10 +2066,12 @@ impl<'a> Ctx<'a> {
         // "Ted Cruz, when asked what ..., responded": an adjunct set off by commas is not part
         // of the mention, and may hold cues of its own
         if head_end < e
-            && matches!(
+            && (matches!(
                 self.w(head_end + 1),
                 "when" | "while" | "after" | "before" | "asked" | "speaking" | "during" | "in"
-            )
+            ) || (self.w(head_end + 1).ends_with("ing")
+                && self.w(head_end + 1).len() > 5
+                && !self.toks[head_end + 1].cap))
         {
             return self.subject_from(c, head_end);
         }
@@ -2106,7 +2111,10 @@ impl<'a> Ctx<'a> {
                 || self.open_mark[k].is_some()
                 || self.is_cue_form(k)
                 || (in_head
-                    && (VERBISH.contains(&self.w(k))
+                    && ((VERBISH.contains(&self.w(k))
+                        && !(self.w(k) == "than"
+                            && k > c
+                            && matches!(self.w(k - 1), "more" | "less" | "fewer" | "greater")))
                         || !(self.is_word(k)
                             || self.punct(k, '-')
                             || self.punct(k, '.')
@@ -2273,13 +2281,14 @@ impl<'a> Ctx<'a> {
     }
 
     /// "those surveyed", "voters polled": a participle that closes a noun phrase.
+    /// ("New polls released Sunday", but not "officials arrested three men": no object follows)
     fn participle_after_head(&self, k: usize) -> bool {
         k > 0
             && (matches!(self.w(k - 1), "those" | "people" | "adults" | "americans")
                 || self.lex.anonymous_heads.contains(self.w(k - 1))
                 || self.lex.source_heads.contains(self.w(k - 1)))
-            && !self.is_word(k + 1)
-            || self.lex.cue_verbs.contains_key(self.w(k + 1))
+            && !(DETERMINERS.contains(&self.w(k + 1))
+                || matches!(self.w(k + 1), "him" | "her" | "them" | "it" | "us" | "me"))
     }
 
     /// A lower-case past-tense form ("attacked") inside what would be a subject: the words are a
