@@ -2174,7 +2174,7 @@ impl<'a> Ctx<'a> {
         if CUE_PARTICLES.contains(&self.w(k))
             && lemma_of(self.lex, verb) != "say"
             && self.is_word(k + 1)
-            && !self.lex.non_source_words.contains(self.w(k + 1))
+            && !(self.toks[k + 1].cap && self.lex.non_source_words.contains(self.w(k + 1)))
             && !self.w(k + 1).starts_with(|c: char| c.is_ascii_digit())
         {
             return k + 1;
