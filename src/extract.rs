@@ -68,6 +68,11 @@ const ADVERBS: &[&str] = &[
     "originally",
     "subsequently",
     "independently",
+    "long",
+    "now",
+    "even",
+    "always",
+    "ever",
 ];
 const PASSIVE_AUX: &[&str] = &["be", "been", "being", "is", "are", "was", "were"];
 /// Words that cannot be in the head of a subject noun phrase.
@@ -1604,8 +1609,10 @@ impl<'a> Ctx<'a> {
             && (matches!(self.w(i - 1), "he" | "she" | "they" | "we" | "i" | "you")
                 || self.punct(i - 1, ',')
                 || (self.toks[i - 1].cap && self.name_word(i - 1)));
+        let agree_with = self.w(i + 1) == "with" && matches!(lemma, "agree" | "disagree");
         if !SPEECH.contains(&lemma)
             && !after_subject
+            && !agree_with
             && PREPOSITIONS.contains(&self.w(i + 1))
             && !CUE_PARTICLES.contains(&self.w(i + 1))
         {
@@ -1681,7 +1688,31 @@ impl<'a> Ctx<'a> {
         // "the former who said", "Smith, who said" (after a comma the mention is "who", as
         // PolNeAR marks it, standing for the name before it)
         let mut relative = None;
-        if j > first && self.w(j - 1) == "who" {
+        // ("the AP report, which notes, ...": the same for "which" after a comma)
+        // (only verbs of saying and finding: "North Korea, which seeks to develop ..." states
+        // no one's claim)
+        let which_states = SPEECH.contains(&lemma_of(self.lex, self.w(i)))
+            || matches!(
+                lemma_of(self.lex, self.w(i)),
+                "show"
+                    | "find"
+                    | "suggest"
+                    | "conclude"
+                    | "indicate"
+                    | "claim"
+                    | "argue"
+                    | "estimate"
+                    | "predict"
+                    | "urge"
+                    | "urged"
+            );
+        if j > first
+            && (self.w(j - 1) == "who"
+                || (self.w(j - 1) == "which"
+                    && which_states
+                    && j > first + 1
+                    && self.punct(j - 2, ',')))
+        {
             j -= 1;
             relative = Some(j);
             if j > first && self.punct(j - 1, ',') {
@@ -1833,6 +1864,15 @@ impl<'a> Ctx<'a> {
                 ..*np
             }];
         }
+        // "the Associated Press report, which notes ...": a relative after a comma names its
+        // antecedent even when that is no source phrase of ours
+        if let Some(who) = relative
+            && nps.is_empty()
+            && who > first + 1
+            && self.is_word(who - 2)
+        {
+            nps = vec![Np::new(who, who + 1, who, MentionKind::Other)];
+        }
         let lemma = self.cue_lemma(i);
         if !nps.is_empty() {
             // a recipient ("told the outlet", "told reporters") is neither source nor content;
@@ -1847,9 +1887,22 @@ impl<'a> Ctx<'a> {
             if self.punct(cue_tok_end, ':') {
                 cue_tok_end += 1;
             }
-            let (kind, content) = self.content_after(i, cue_end, nps[0].start);
+            let (kind, mut content) = self.content_after(i, cue_end, nps[0].start);
             if content.is_none() {
                 return; // "Over 1,000 rescuers responded.": nothing is attributed
+            }
+            // "the staff association, which urged consideration of X, reflected ...": the
+            // relative clause ends at its comma
+            if relative.is_some()
+                && kind == AttributionKind::Indirect
+                && let Some(c) = &content
+                && let Some(comma) = (cue_end..self.toks.len())
+                    .take_while(|&k| self.toks[k].span.start < c.span.end)
+                    .find(|&k| self.punct(k, ',') && self.in_quote[k].is_none())
+                && let Some(cut) = self.content_span(cue_end, comma)
+                && cut.start >= c.span.start
+            {
+                content = Some(Content::single(cut));
             }
             self.used[i] = true;
             let cue_start = if nps.iter().any(|n| n.start >= cue_start) {
@@ -1985,6 +2038,9 @@ impl<'a> Ctx<'a> {
         if c < j && (INTRO.contains(&self.w(c)) || PREPOSITIONS.contains(&self.w(c))) {
             if let Some(comma) = (c..j).find(|&k| self.punct(k, ',')) {
                 starts.push(comma + 1);
+            } else if matches!(self.w(c), "yet" | "still" | "but" | "however" | "meanwhile") {
+                // "Yet another said"
+                starts.push(c + 1);
             }
         } else {
             starts.push(c);
