@@ -1845,9 +1845,13 @@ impl<'a> Ctx<'a> {
             {
                 // "Scott blasted Congress and said ...": the subject of the first verb
                 let subj = self.sources_right(first);
+                // (not "At his rallies, Trump ... and cites": a preposition opens no subject)
                 if subj
                     .last()
                     .is_some_and(|l| l.end < j - 1 && self.is_word(l.end))
+                    && !PREPOSITIONS.contains(&self.w(first))
+                    && !INTRO.contains(&self.w(first))
+                    && !matches!(self.w(first), "along" | "at" | "for" | "by")
                 {
                     nps = subj;
                 }
@@ -1915,7 +1919,10 @@ impl<'a> Ctx<'a> {
             return;
         }
         // inverted: '"...," said Hegel.' / '..., said the ministry.'
-        let after_quote = i > 0 && (self.close_mark[i - 1].is_some() || self.punct(i - 1, ','));
+        // (", noting ...", ", promising ...": a participle after a comma is no inverted cue)
+        let after_quote = i > 0
+            && (self.close_mark[i - 1].is_some()
+                || (self.punct(i - 1, ',') && !self.w(i).ends_with("ing")));
         if after_quote {
             let mut nps = self.sources_right(i + 1);
             // '"...," said Peter Wehner, a former director ...': the appositive belongs to the
