@@ -73,6 +73,8 @@ const ADVERBS: &[&str] = &[
     "even",
     "always",
     "ever",
+    "both",
+    "each",
 ];
 const PASSIVE_AUX: &[&str] = &["be", "been", "being", "is", "are", "was", "were"];
 /// Words that cannot be in the head of a subject noun phrase.
@@ -1636,6 +1638,14 @@ impl<'a> Ctx<'a> {
             {
                 // "Ryan, the nation's highest-ranking Republican, on Tuesday called ..."
                 j -= 2;
+            } else if j > first + 2
+                && matches!(
+                    (self.w(j - 3), self.w(j - 2), self.w(j - 1)),
+                    ("in", "the", "past") | ("at", "the", "time") | ("for", "some", "time")
+                )
+            {
+                // "have in the past said"
+                j -= 3;
             } else {
                 break;
             }
@@ -2042,7 +2052,9 @@ impl<'a> Ctx<'a> {
             c += 1;
         }
         let mut starts = Vec::with_capacity(3);
-        if c < j && (INTRO.contains(&self.w(c)) || PREPOSITIONS.contains(&self.w(c))) {
+        // ("At least half of voters say": a quantity, not a preposition)
+        let at_least = self.w(c) == "at" && matches!(self.w(c + 1), "least" | "most");
+        if c < j && !at_least && (INTRO.contains(&self.w(c)) || PREPOSITIONS.contains(&self.w(c))) {
             if let Some(comma) = (c..j).find(|&k| self.punct(k, ',')) {
                 starts.push(comma + 1);
             } else if matches!(self.w(c), "yet" | "still" | "but" | "however" | "meanwhile") {
@@ -2163,10 +2175,14 @@ impl<'a> Ctx<'a> {
         }
         // "Humphrey, who calls Trump a "sociopath," said": a relative clause in the appositive
         // may hold cues and quotations of its own
-        let relative = head_end < e && matches!(self.w(head_end + 1), "who" | "which" | "whose");
+        // ("Mark Cuban, the owner of the Mavericks who rebuffed pleas ..., says": from its
+        // relative word on)
+        let relative = (head_end..e)
+            .find(|&k| matches!(self.w(k), "who" | "which" | "whose"))
+            .unwrap_or(e);
         for k in c..e {
             let in_head = k < head_end;
-            if !in_head && relative {
+            if !in_head && k >= relative {
                 continue;
             }
             if self.used[k]
@@ -2181,10 +2197,13 @@ impl<'a> Ctx<'a> {
                         || !(self.is_word(k)
                             || self.punct(k, '-')
                             || self.punct(k, '.')
-                            || self.punct(k, '%'))
+                            || self.punct(k, '%')
+                            || self.punct(k, '/')
+                            || self.punct(k, '&'))
                         || (k > c
                             && self.looks_like_verb(k)
                             && !self.participle_after_head(k)
+                            && !self.adverb_ly(k - 1)
                             && !DETERMINERS.contains(&self.w(k - 1))
                             && !QUANTITY.contains(&self.w(k - 1)))))
             {
@@ -2453,6 +2472,14 @@ impl<'a> Ctx<'a> {
         let mut k = cue_end;
         while k < self.toks.len() && (self.punct(k, ',') || self.punct(k, ':')) {
             k += 1;
+        }
+        // 'said — on Twitter, as it happens — that ...': a parenthesis between dashes
+        if k < end
+            && (self.punct(k, '\u{2014}') || self.punct(k, '\u{2013}'))
+            && let Some(close) = (k + 1..(k + 14).min(end))
+                .find(|&t| self.punct(t, '\u{2014}') || self.punct(t, '\u{2013}'))
+        {
+            k = close + 1;
         }
         // "said on Friday he can ...", "said Tuesday that ...": a time is not the content
         let t = self.time_end(k);
