@@ -1623,7 +1623,13 @@ impl<'a> Ctx<'a> {
         // skip adverbs and auxiliaries before the verb
         let mut j = i;
         loop {
-            if j > first && (ADVERBS.contains(&self.w(j - 1)) || self.adverb_ly(j - 1)) {
+            if j > first
+                && (ADVERBS.contains(&self.w(j - 1))
+                    || self.adverb_ly(j - 1)
+                    || self.w(j - 1).ends_with("n't")
+                    || self.w(j - 1).ends_with("n\u{2019}t"))
+            {
+                // ("didn't say", "hasn't said": negated auxiliaries are part of the cue)
                 j -= 1;
             } else if j > first + 1
                 && matches!(
