@@ -1233,6 +1233,8 @@ impl<'a> Ctx<'a> {
             }
             if self.w(i) == "according" && self.w(i + 1) == "to" {
                 self.according_to(i, out);
+            } else if self.w(i) == "in" && self.sentence_first(i) == i {
+                self.in_a_poll(i, out);
             } else if self.w(i) == "by"
                 && i > 0
                 && self.lex.passive_cues.contains(self.w(i - 1))
@@ -1355,6 +1357,44 @@ impl<'a> Ctx<'a> {
                 o - 1,
             );
         }
+    }
+
+    /// "In a CNN poll released Monday, 50 percent chose Clinton": a poll or survey that opens
+    /// the sentence is the source of the clause after its comma (cue "In"), unless that clause
+    /// has a cue of its own.
+    fn in_a_poll(&mut self, i: usize, out: &mut Vec<Attribution>) {
+        let end = self.sentence_end(i);
+        let Some(comma) = (i + 1..(i + 16).min(end)).find(|&k| self.punct(k, ',')) else {
+            return;
+        };
+        let head = (i + 1..comma).find(|&k| {
+            matches!(self.w(k), "poll" | "polls" | "survey" | "surveys")
+                && (k + 1 == comma
+                    || self.looks_like_verb(k + 1)
+                    || matches!(self.w(k + 1), "of" | "by" | "from" | "taken"))
+        });
+        if head.is_none()
+            || (i + 1..comma)
+                .any(|k| !self.is_word(k) && !self.punct(k, '/') && !self.punct(k, '-'))
+            || (comma + 1..end).any(|k| self.is_cue_form(k))
+        {
+            return;
+        }
+        let Some(content) = self.content_span(comma + 1, end) else {
+            return;
+        };
+        let np = self.np_naming_inside(i + 1, comma);
+        self.used[i] = true;
+        let cue = self.toks[i].span;
+        self.push(
+            out,
+            AttributionKind::AccordingTo,
+            &[np],
+            cue,
+            "according to",
+            Some(Content::single(content)),
+            i,
+        );
     }
 
     fn according_to(&mut self, i: usize, out: &mut Vec<Attribution>) {
@@ -3079,5 +3119,21 @@ mod tests {
         assert_eq!(c, "to endorse the Democratic candidate");
         // "pointed" alone is no cue
         assert!(atts("The officer pointed the way to the exit.").is_empty());
+    }
+
+    #[test]
+    fn polls_opening_a_sentence_and_negated_cues() {
+        let (s, cue, c) =
+            one("In a CNN poll released Monday, 50 percent of respondents backed the plan.");
+        assert_eq!(
+            (s[0].as_str(), cue.as_str()),
+            ("a CNN poll released Monday", "In")
+        );
+        assert_eq!(c, "50 percent of respondents backed the plan");
+        // a clause with its own cue keeps it
+        let (s, cue, _) = one("In a statement, the ministry said the talks failed.");
+        assert_eq!((s[0].as_str(), cue.as_str()), ("the ministry", "said"));
+        let (s, cue, _) = one("Trump didn't say that the wall would be built.");
+        assert_eq!((s[0].as_str(), cue.as_str()), ("Trump", "didn't say"));
     }
 }
