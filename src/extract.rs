@@ -1109,8 +1109,8 @@ impl<'a> Ctx<'a> {
             {
                 return k;
             }
-            if self.punct(k, ',') && k + 1 < end && self.is_cue_form(k + 1) {
-                // ", said X." closing the sentence
+            if (self.punct(k, ',') || self.dash(k)) && k + 1 < end && self.is_cue_form(k + 1) {
+                // ", said X." closing the sentence; "who said ... — said"
                 return k;
             }
             // 'who calls Trump a "sociopath," said ...': the quotation ends the clause
@@ -2145,6 +2145,19 @@ impl<'a> Ctx<'a> {
         best
     }
 
+    /// A dash between words: an em or en dash, or a hyphen with spaces around it.
+    fn dash(&self, k: usize) -> bool {
+        if self.punct(k, '\u{2014}') || self.punct(k, '\u{2013}') {
+            return true;
+        }
+        if !self.punct(k, '-') {
+            return false;
+        }
+        let sp = self.toks[k].span;
+        self.text[..sp.start].ends_with(char::is_whitespace)
+            && self.text[sp.end..].starts_with(char::is_whitespace)
+    }
+
     /// `subject_left` from a given clause start `c`.
     fn subject_from(&self, c: usize, j: usize) -> Option<Np> {
         let mut c = c;
@@ -2153,19 +2166,18 @@ impl<'a> Ctx<'a> {
         }
         let mut e = j;
         // (an appositive may end in a quotation: 'who calls Trump a "sociopath," said')
-        let comma_before = j > 1
-            && (self.punct(j - 1, ',')
-                || self.close_mark[j - 1].is_some() && self.punct(j - 2, ','));
-        while e > c
-            && (self.punct(e - 1, ',')
-                || comma_before && e == j && self.close_mark[e - 1].is_some())
-        {
+        // (dashes set off an appositive as commas do: "Deborah Reynolds - Santilli's girlfriend
+        // - told")
+        let sep = |k: usize| self.punct(k, ',') || self.dash(k);
+        let comma_before =
+            j > 1 && (sep(j - 1) || self.close_mark[j - 1].is_some() && self.punct(j - 2, ','));
+        while e > c && (sep(e - 1) || comma_before && e == j && self.close_mark[e - 1].is_some()) {
             e -= 1;
         }
         if c >= e {
             return None;
         }
-        let head_end = (c..e).find(|&k| self.punct(k, ',')).unwrap_or(e);
+        let head_end = (c..e).find(|&k| sep(k)).unwrap_or(e);
         if head_end - c > 12 || e - c > 45 || (head_end < e && !comma_before) {
             return None;
         }
