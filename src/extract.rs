@@ -1235,6 +1235,13 @@ impl<'a> Ctx<'a> {
                 self.according_to(i, out);
             } else if self.w(i) == "in" && self.sentence_first(i) == i {
                 self.in_a_poll(i, out);
+            } else if self.sentence_first(i) == i
+                && self.toks[i].cap
+                && self.w(i).ends_with("ing")
+                && self.lex.cue_verbs.contains_key(self.w(i))
+                && self.in_quote[i].is_none()
+            {
+                self.opening_participle(i, out);
             } else if self.w(i) == "by"
                 && i > 0
                 && self.lex.passive_cues.contains(self.w(i - 1))
@@ -1357,6 +1364,52 @@ impl<'a> Ctx<'a> {
                 o - 1,
             );
         }
+    }
+
+    /// "Conceding that a deal was likely, he warned ...": a participle that opens the sentence
+    /// is a cue of the main clause's subject; its content runs to the comma.
+    fn opening_participle(&mut self, i: usize, out: &mut Vec<Attribution>) {
+        let end = self.sentence_end(i);
+        // (the comma may close a quotation: '..., "down the line," he warned')
+        let Some(comma) = (i + 2..(i + 30).min(end)).find(|&k| {
+            self.punct(k, ',')
+                && (self.in_quote[k].is_none()
+                    || self.close_mark.get(k + 1).is_some_and(|c| c.is_some()))
+        }) else {
+            return;
+        };
+        let after = if self.close_mark[comma + 1].is_some() {
+            comma + 2
+        } else {
+            comma + 1
+        };
+        let subj = self.sources_right(after);
+        let ok = subj.len() == 1
+            && matches!(
+                subj[0].kind,
+                MentionKind::Name | MentionKind::Pronoun | MentionKind::Description
+            )
+            && self.is_word(subj[0].end)
+            && !self.toks[subj[0].end].cap;
+        if !ok {
+            return;
+        }
+        let tail = self.cue_tail(i + 1);
+        let Some(content) = self.content_span(tail, after.min(end)) else {
+            return;
+        };
+        self.used[i] = true;
+        let lemma = self.cue_lemma(i);
+        let cue = self.span(i, tail);
+        self.push(
+            out,
+            AttributionKind::Indirect,
+            &subj,
+            cue,
+            &lemma,
+            Some(Content::single(content)),
+            i,
+        );
     }
 
     /// "In a CNN poll released Monday, 50 percent chose Clinton": a poll or survey that opens
@@ -2500,12 +2553,15 @@ impl<'a> Ctx<'a> {
         src_start: usize,
     ) -> (AttributionKind, Option<Content>) {
         let end = self.sentence_end(i);
-        // '"...," she said' (and '"A," she said, "B."'): the quotation before the source
+        // '"...," she said' (and '"A," she said, "B."'): the quotation before the source, unless
+        // a colon after the cue opens another ('"...," he warned: "..."')
         let mut b = src_start.min(i);
         while b > 0 && self.punct(b - 1, ',') {
             b -= 1;
         }
-        if b > 0 && self.close_mark[b - 1].is_some() {
+        let colon_quote = self.punct(cue_end, ':')
+            && self.open_mark.get(cue_end + 1).is_some_and(|q| q.is_some());
+        if b > 0 && self.close_mark[b - 1].is_some() && !colon_quote {
             if self.same_sentence(b - 1, src_start.min(i)) {
                 return self.content_before(src_start.min(i));
             }
@@ -3147,5 +3203,21 @@ mod tests {
         assert_eq!((s[0].as_str(), cue.as_str()), ("the ministry", "said"));
         let (s, cue, _) = one("Trump didn't say that the wall would be built.");
         assert_eq!((s[0].as_str(), cue.as_str()), ("Trump", "didn't say"));
+    }
+
+    #[test]
+    fn opening_participles_and_colon_quotes_after_a_quote() {
+        let v = atts(
+            "Conceding that a deal was likely \"down the line,\" he warned: \"Not any time soon.\"",
+        );
+        assert_eq!(v.len(), 2, "{v:?}");
+        assert_eq!((v[0].0[0].as_str(), v[0].1.as_str()), ("he", "Conceding"));
+        assert_eq!(v[1].2, "Not any time soon.");
+        let (s, _, c) =
+            one("Promising that his next book would look closer, Smith closed the session.");
+        assert_eq!(
+            (s[0].as_str(), c.as_str()),
+            ("Smith", "that his next book would look closer")
+        );
     }
 }
