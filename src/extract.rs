@@ -2028,6 +2028,17 @@ impl<'a> Ctx<'a> {
             return;
         }
         // inverted: '"...," said Hegel.' / '..., said the ministry.'
+        // "Clinton says X, calls Y 'troubling'": after a comma, a verb that does not invert
+        // continues the attribution before it
+        if i > 0
+            && self.punct(i - 1, ',')
+            && !SPEECH.contains(&lemma_of(self.lex, self.w(i)))
+            && !self.w(i).ends_with("ing")
+        {
+            let lemma = self.cue_lemma(i);
+            self.continue_previous(i, i, &lemma, out);
+            return;
+        }
         // (", noting ...", ", promising ...": a participle after a comma is no inverted cue)
         let after_quote = i > 0
             && (self.close_mark[i - 1].is_some()
