@@ -190,7 +190,7 @@ const PREPOSITIONS: &[&str] = &[
 const PRONOUNS: &[&str] = &["he", "she", "they", "it"];
 const CONNECTORS: &[&str] = &[
     "of", "de", "del", "der", "van", "von", "bin", "al", "la", "le", "du", "da", "&", "for", "and",
-    "the", "to",
+    "the", "to", "on",
 ];
 const DETERMINERS: &[&str] = &[
     "a", "an", "some", "several", "many", "two", "three", "four", "five", "six", "seven", "eight",
@@ -565,7 +565,7 @@ impl<'a> Ctx<'a> {
         if !CONNECTORS.contains(&w) || w == "and" {
             return false;
         }
-        if matches!(w, "of" | "for" | "the" | "&" | "to") {
+        if matches!(w, "of" | "for" | "the" | "&" | "to" | "on") {
             let prev = if k > 0 { self.w(k - 1) } else { "" };
             return self.lex.organization_words.contains(prev)
                 || self.lex.government_words.contains(prev)
@@ -826,7 +826,11 @@ impl<'a> Ctx<'a> {
             i
         };
         let n = self.name_right(i)?;
-        let modifier = self.name_modifies(n.end);
+        // (a title only: "FEC records, De La Fuente's ..." is no description of a name)
+        let modifier = self.toks[n.end - 1].possessive
+            || (self.is_word(n.end)
+                && !self.toks[n.end].cap
+                && self.lex.titles.contains(self.w(n.end)));
         if !modifier {
             return None;
         }
@@ -1389,6 +1393,7 @@ impl<'a> Ctx<'a> {
                 subj[0].kind,
                 MentionKind::Name | MentionKind::Pronoun | MentionKind::Description
             )
+            && !self.toks[subj[0].end - 1].possessive
             && self.is_word(subj[0].end)
             && !self.toks[subj[0].end].cap;
         if !ok {
@@ -1654,6 +1659,40 @@ impl<'a> Ctx<'a> {
                     | "her"
                     | "our"
             )
+        {
+            return;
+        }
+        // "a process called exfiltration", "a group named X": naming, not saying
+        if past
+            && i > 1
+            && matches!(self.w(i), "called" | "named" | "dubbed" | "titled")
+            && matches!(self.w(i - 2), "a" | "an")
+            && self.is_word(i - 1)
+            && !self.toks[i - 1].cap
+            && !matches!(
+                self.w(i + 1),
+                "him" | "her" | "it" | "them" | "for" | "on" | "the" | "a" | "an" | "his" | "their"
+            )
+        {
+            return;
+        }
+        // "called off its search", "slammed into the coast", "other pronounced differences",
+        // "337 suspected users": no saying
+        if matches!(self.w(i + 1), "off" | "into")
+            || (past
+                && i > 0
+                && (matches!(self.w(i - 1), "other" | "more" | "most")
+                    || self.w(i - 1).starts_with(|c: char| c.is_ascii_digit())))
+        {
+            return;
+        }
+        // "Unrest continued in Portland": an aspectual verb reports only with "to" or a quote
+        if matches!(
+            self.w(i),
+            "continued" | "continues" | "continue" | "continuing"
+        ) && self.w(i + 1) != "to"
+            && !self.punct(i + 1, ':')
+            && !self.punct(i + 1, ',')
         {
             return;
         }
@@ -2058,7 +2097,9 @@ impl<'a> Ctx<'a> {
                     if s.start == nps[0].start
                         && s.end > nps[0].end
                         && nps[0].kind == MentionKind::Name
-                        && self.is_word(nps[0].end) =>
+                        && self.is_word(nps[0].end)
+                        && !PREPOSITIONS.contains(&self.w(nps[0].end))
+                        && !matches!(self.w(nps[0].end), "after" | "before" | "during" | "on") =>
                 {
                     // up to a comma that opens a clause ("..., angered that ...", "..., whom
                     // Bush appointed ..."), with no cue or quotation inside
