@@ -1931,6 +1931,23 @@ impl<'a> Ctx<'a> {
             {
                 start += 1;
             }
+            // ("Amid the outcry, Matt Walsh ...", "WASHINGTON (AP) — Clinton ...": an opening
+            // phrase or dateline before the subject)
+            if (INTRO.contains(&self.w(start))
+                || PREPOSITIONS.contains(&self.w(start))
+                || matches!(self.w(start), "amid" | "just" | "at" | "for" | "by"))
+                && let Some(c) = (start..i).find(|&k| self.punct(k, ','))
+            {
+                start = c + 1;
+            } else if let Some(d) = (start..(start + 6).min(i)).find(|&k| self.dash(k))
+                && self.toks[start]
+                    .span
+                    .slice(self.text)
+                    .chars()
+                    .all(|c| !c.is_lowercase())
+            {
+                start = d + 1;
+            }
             let mut subj = self.sources_right(start);
             if subj.is_empty() || subj[0].kind == MentionKind::Other {
                 // "Other Republican candidates, including X and Y, have followed ..., saying":
@@ -1976,7 +1993,22 @@ impl<'a> Ctx<'a> {
                 return;
             }
         }
-        let mut nps = if j > 0 && self.same_sentence(j - 1, i)
+        // "The contrast with Trump, said Doyle and others, was ...": an inverted cue inside the
+        // sentence, its source after it and closed by a comma or the sentence end
+        let inverted_here = j == i
+            && i > first
+            && self.punct(i - 1, ',')
+            && SPEECH.contains(&lemma_of(self.lex, self.w(i)))
+            && self.sources_right(i + 1).last().is_some_and(|np| {
+                np.kind != MentionKind::Other
+                    && (self.punct(np.end, ',')
+                        || self.punct(np.end, '.')
+                        || np.end >= self.toks.len()
+                        || !self.same_sentence(i, np.end))
+            });
+        let mut nps = if inverted_here {
+            Vec::new()
+        } else if j > 0 && self.same_sentence(j - 1, i)
             || j > 0 && self.close_mark[j.saturating_sub(1)].is_none() && j > first
         {
             self.sources_left(j)
@@ -1985,7 +2017,7 @@ impl<'a> Ctx<'a> {
         };
         // "Tom Hegel, a security expert ..., who ..., found", "Ford itself said", "Nearly eight
         // in 10 Democratic voters said": the whole subject of the clause
-        if nps.is_empty() && j > first {
+        if nps.is_empty() && j > first && !inverted_here {
             if let Some(np) = self.subject_left(first, j) {
                 nps = vec![np];
             } else if matches!(self.w(j - 1), "and" | "but")
@@ -2325,6 +2357,10 @@ impl<'a> Ctx<'a> {
                 )
             })
             .map_or(self.w(head_end - 1), |k| self.w(k - 1));
+        // (not "released a statement confirming": a verb opens no noun phrase)
+        if self.looks_like_verb(c) || self.is_cue_form(c) {
+            return None;
+        }
         let opener = self.toks[c].cap
             || DETERMINERS.contains(&self.w(c))
             || QUANTITY.contains(&self.w(c))
