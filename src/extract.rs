@@ -1949,6 +1949,20 @@ impl<'a> Ctx<'a> {
                 start = d + 1;
             }
             let mut subj = self.sources_right(start);
+            // "Hatice Cengiz, fiancée of journalist Jamal Khashoggi, addressed ..., calling":
+            // the name with its appositive
+            if subj.len() == 1
+                && subj[0].kind == MentionKind::Name
+                && self.punct(subj[0].end, ',')
+                && let Some(v) = (subj[0].end + 1..i).find(|&k| {
+                    VERBISH.contains(&self.w(k)) || self.looks_like_verb(k) || self.is_cue_form(k)
+                })
+                && let Some(np) = self.subject_left(start, v)
+                && np.start == subj[0].start
+                && np.end > subj[0].end
+            {
+                subj[0] = np;
+            }
             if subj.is_empty() || subj[0].kind == MentionKind::Other {
                 // "Other Republican candidates, including X and Y, have followed ..., saying":
                 // the noun phrase before the main verb
@@ -2120,7 +2134,23 @@ impl<'a> Ctx<'a> {
             // source; '"...," said the designer, who works ...': so does a plain noun phrase
             let subject = self.subject_right(i + 1);
             match (nps.len(), subject) {
-                (1, Some(s)) if self.punct(nps[0].end, ',') && s.end > nps[0].end => {
+                // (an appositive opens with a determiner, a relative or a name: not "officials,
+                // with 25 others injured")
+                (1, Some(s))
+                    if self.punct(nps[0].end, ',')
+                        && s.end > nps[0].end
+                        && (matches!(
+                            self.w(nps[0].end + 1),
+                            "a" | "an"
+                                | "the"
+                                | "who"
+                                | "whose"
+                                | "which"
+                                | "his"
+                                | "her"
+                                | "their"
+                        ) || self.toks.get(nps[0].end + 1).is_some_and(|t| t.cap)) =>
+                {
                     nps[0].end = s.end
                 }
                 // "said the New York businessman", "said Jim Whelan who represents ...": the
