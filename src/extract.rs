@@ -2134,22 +2134,16 @@ impl<'a> Ctx<'a> {
             // source; '"...," said the designer, who works ...': so does a plain noun phrase
             let subject = self.subject_right(i + 1);
             match (nps.len(), subject) {
-                // (an appositive opens with a determiner, a relative or a name: not "officials,
-                // with 25 others injured")
+                // (an appositive, not a prepositional phrase: "officials, with 25 others
+                // injured")
                 (1, Some(s))
                     if self.punct(nps[0].end, ',')
                         && s.end > nps[0].end
-                        && (matches!(
+                        && !PREPOSITIONS.contains(&self.w(nps[0].end + 1))
+                        && !matches!(
                             self.w(nps[0].end + 1),
-                            "a" | "an"
-                                | "the"
-                                | "who"
-                                | "whose"
-                                | "which"
-                                | "his"
-                                | "her"
-                                | "their"
-                        ) || self.toks.get(nps[0].end + 1).is_some_and(|t| t.cap)) =>
+                            "with" | "and" | "but" | "as" | "while" | "after" | "before" | "by"
+                        ) =>
                 {
                     nps[0].end = s.end
                 }
