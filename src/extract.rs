@@ -211,7 +211,9 @@ struct Ctx<'a> {
     /// sentence index of each token
     sent: Vec<usize>,
     /// first token of each sentence of the paragraph (after its label), by sentence index
-    sent_first: std::collections::HashMap<usize, usize>,
+    sent_first: Vec<Option<usize>>,
+    /// index of the paragraph's first sentence (`sent_first[0]` is that sentence's)
+    sent_lo: usize,
     /// for each token, one past the last token of its sentence
     sent_end: Vec<usize>,
     /// quotation index when the token lies inside a quotation's marks
@@ -231,7 +233,6 @@ impl<'a> Ctx<'a> {
         let toks = tokenize(text, block, &lex.abbreviations);
         let n = toks.len();
         let mut sent = vec![0; n];
-        let mut sent_first = std::collections::HashMap::new();
         // sentences and quotations come in paragraph order: this paragraph's are a range
         let all = &analysis.sentences;
         let (lo, hi) = (
@@ -240,6 +241,7 @@ impl<'a> Ctx<'a> {
         );
         let sentences: Vec<(usize, &crate::model::Sentence)> =
             (lo..hi).map(|i| (i, &all[i])).collect();
+        let mut sent_first = vec![None; hi - lo];
         // tokens and sentences are both in text order: walk them together
         let mut cur = 0;
         for (ti, t) in toks.iter().enumerate() {
@@ -250,7 +252,7 @@ impl<'a> Ctx<'a> {
                 sent[ti] = *si;
                 let after_label = s.label.map(|l| l.end).unwrap_or(s.span.start);
                 if t.span.start >= after_label {
-                    sent_first.entry(*si).or_insert(ti);
+                    sent_first[*si - lo].get_or_insert(ti);
                 }
             }
         }
@@ -298,6 +300,7 @@ impl<'a> Ctx<'a> {
             toks,
             sent,
             sent_first,
+            sent_lo: lo,
             sent_end,
             in_quote,
             open_mark,
@@ -980,7 +983,8 @@ impl<'a> Ctx<'a> {
     // ---------------------------------------------------------------- helpers for content
 
     fn sentence_first(&self, i: usize) -> usize {
-        self.sent_first.get(&self.sent[i]).copied().unwrap_or(i)
+        let k = self.sent[i].wrapping_sub(self.sent_lo);
+        self.sent_first.get(k).copied().flatten().unwrap_or(i)
     }
 
     fn sentence_end(&self, i: usize) -> usize {
@@ -1151,7 +1155,7 @@ impl<'a> Ctx<'a> {
     fn colon_quotes(&mut self, out: &mut Vec<Attribution>) {
         // "Marco Rubio: 'You don't win ...'", "JOEL BENENSON: This is a man who ...": a name
         // opening its sentence, then a colon
-        let firsts: Vec<usize> = self.sent_first.values().copied().collect();
+        let firsts: Vec<usize> = self.sent_first.iter().flatten().copied().collect();
         for f in firsts {
             let Some(np) = self.name_right(f) else {
                 continue;
