@@ -16,8 +16,8 @@ pub fn find_claims(analysis: &Analysis, checker: &Checker) -> Vec<Claim> {
     let text = &analysis.doc.text;
     let mut out = Vec::new();
     let mut boiler = vec![false; analysis.doc.blocks.len()];
-    for (i, b) in analysis.doc.blocks.iter().enumerate() {
-        boiler[i] = lex.is_boilerplate(b.span.slice(text));
+    for (i, b) in boiler.iter_mut().enumerate() {
+        *b = analysis.is_boilerplate(i, lex);
     }
     // the attributions of the last sentence of the paragraph that had its own, which carry
     // over to the sentences after it (only the nearest: earlier voices do not pile up)

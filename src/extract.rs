@@ -17,10 +17,9 @@ use crate::token::{Token, is_quote_char, tokenize};
 
 /// Find the attributions of an analysed document, in document order.
 pub fn extract_attributions(analysis: &Analysis, lex: &Lexicons) -> Vec<Attribution> {
-    let doc = &analysis.doc;
     let mut out = Vec::new();
-    for (pi, block) in doc.blocks.iter().enumerate() {
-        if lex.is_boilerplate(block.span.slice(&doc.text)) {
+    for pi in 0..analysis.doc.blocks.len() {
+        if analysis.is_boilerplate(pi, lex) {
             continue;
         }
         let mut cx = Ctx::new(analysis, lex, pi);
@@ -2115,6 +2114,7 @@ mod tests {
             sources: vec![],
             claims: vec![],
             findings: vec![],
+            boilerplate: vec![],
         };
         extract_attributions(&a, &lex)
             .iter()
@@ -2176,6 +2176,7 @@ mod tests {
             sources: vec![],
             claims: vec![],
             findings: vec![],
+            boilerplate: vec![],
         };
         let at = extract_attributions(&a, &lex);
         assert_eq!(at.len(), 1);

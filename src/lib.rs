@@ -57,6 +57,11 @@ impl Checker {
     pub fn check(&self, doc: SourceDoc) -> Analysis {
         let sentences = segment::sentences(&doc, &self.lex);
         let quotes = quotes::find_quotes(&doc);
+        let boilerplate = doc
+            .blocks
+            .iter()
+            .map(|b| self.lex.is_boilerplate(b.span.slice(&doc.text)))
+            .collect();
         let mut analysis = Analysis {
             doc,
             sentences,
@@ -65,6 +70,7 @@ impl Checker {
             sources: Vec::new(),
             claims: Vec::new(),
             findings: Vec::new(),
+            boilerplate,
         };
         analysis.attributions = extract::extract_attributions(&analysis, &self.lex);
         let unresolved = resolve::resolve_sources(&mut analysis, &self.lex, self.registry.as_ref());

@@ -463,6 +463,7 @@ mod tests {
             sources: vec![],
             claims: vec![],
             findings: vec![],
+            boilerplate: vec![],
         };
         let loc = Locator::new(&analysis);
         let idx = LineIndex::new(&raw);
