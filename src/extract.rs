@@ -17,12 +17,31 @@ use crate::token::{Token, is_quote_char, tokenize};
 
 /// Find the attributions of an analysed document, in document order.
 pub fn extract_attributions(analysis: &Analysis, lex: &Lexicons) -> Vec<Attribution> {
+    extract_attributions_with(analysis, lex, None)
+}
+
+/// [`extract_attributions`], handing the tokens of every paragraph, in order, to `each`
+/// (boilerplate paragraphs' too) when given.
+pub fn extract_attributions_with(
+    analysis: &Analysis,
+    lex: &Lexicons,
+    mut each: Option<&mut dyn FnMut(&[Token])>,
+) -> Vec<Attribution> {
     let mut out = Vec::new();
     for pi in 0..analysis.doc.blocks.len() {
-        if analysis.is_boilerplate(pi, lex) {
+        let boilerplate = analysis.is_boilerplate(pi, lex);
+        if boilerplate && each.is_none() {
             continue;
         }
-        let mut cx = Ctx::new(analysis, lex, pi);
+        let block = analysis.doc.blocks[pi].span;
+        let toks = tokenize(&analysis.doc.text, block, &lex.abbreviations);
+        if let Some(f) = each.as_mut() {
+            f(&toks);
+        }
+        if boilerplate {
+            continue;
+        }
+        let mut cx = Ctx::new(analysis, lex, pi, toks);
         cx.run(&mut out);
     }
     out.sort_by_key(|a: &Attribution| (a.cue.start, a.cue.end));
@@ -226,10 +245,8 @@ struct Ctx<'a> {
 }
 
 impl<'a> Ctx<'a> {
-    fn new(analysis: &'a Analysis, lex: &'a Lexicons, para: usize) -> Ctx<'a> {
+    fn new(analysis: &'a Analysis, lex: &'a Lexicons, para: usize, toks: Vec<Token>) -> Ctx<'a> {
         let text = analysis.doc.text.as_str();
-        let block = analysis.doc.blocks[para].span;
-        let toks = tokenize(text, block, &lex.abbreviations);
         let n = toks.len();
         let mut sent = vec![0; n];
         // sentences and quotations come in paragraph order: this paragraph's are a range
