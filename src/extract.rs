@@ -20,12 +20,15 @@ pub fn extract_attributions(analysis: &Analysis, lex: &Lexicons) -> Vec<Attribut
     extract_attributions_with(analysis, lex, None)
 }
 
+/// What is handed each paragraph's tokens.
+pub type TokenSink<'f> = dyn FnMut(&[Token]) + 'f;
+
 /// [`extract_attributions`], handing the tokens of every paragraph, in order, to `each`
 /// (boilerplate paragraphs' too) when given.
 pub fn extract_attributions_with(
     analysis: &Analysis,
     lex: &Lexicons,
-    mut each: Option<&mut dyn FnMut(&[Token])>,
+    mut each: Option<&mut TokenSink<'_>>,
 ) -> Vec<Attribution> {
     let mut out = Vec::new();
     for pi in 0..analysis.doc.blocks.len() {
