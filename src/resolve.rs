@@ -582,9 +582,10 @@ fn full_name_in_text(
     // a surname of letters and digits only: its whole-word occurrences from the index (the
     // others are never preceded by a space and followed by a non-alphanumeric)
     let occurrences: Box<dyn Iterator<Item = usize>> = match index {
-        Some(ix) if surname.chars().all(char::is_alphanumeric) => {
-            Box::new(ix.positions(surname).iter().copied())
-        }
+        Some(ix) if surname.chars().all(char::is_alphanumeric) => match ix.positions(surname) {
+            Some(p) => Box::new(p.iter().copied()),
+            None => Box::new(text.match_indices(surname).map(|(p, _)| p)),
+        },
         _ => Box::new(text.match_indices(surname).map(|(p, _)| p)),
     };
     for pos in occurrences {

@@ -58,8 +58,9 @@ pub fn is_quote_char(c: char) -> bool {
     )
 }
 
-/// Where every word of a text starts, by the word: the positions of each maximal run of
-/// alphanumeric characters. Finds the whole-word occurrences of a name in a long text without a
+/// Where every capitalised word of a text starts, by the word: the positions of each maximal
+/// run of alphanumeric characters whose first character is upper case (names; the other words,
+/// most of a text, are not indexed, and forms that start with them are scanned for). Finds the whole-word occurrences of a name in a long text without a
 /// scan of the text per name (`str::match_indices` per name is quadratic when names grow with
 /// the text, as they do in a single long document).
 #[derive(Debug, Default)]
@@ -70,40 +71,47 @@ pub struct WordIndex<'a> {
 type FxBuild = std::hash::BuildHasherDefault<crate::lexicon::FxHasher>;
 
 impl<'a> WordIndex<'a> {
-    /// Index the words (runs of alphanumeric characters) of `text`.
+    /// Index the capitalised words (runs of alphanumeric characters) of `text`.
     pub fn new(text: &'a str) -> WordIndex<'a> {
         let mut map: std::collections::HashMap<&'a str, Vec<usize>, FxBuild> =
             std::collections::HashMap::with_capacity_and_hasher(
-                text.len() / 16,
+                text.len() / 64,
                 FxBuild::default(),
             );
-        let mut start: Option<usize> = None;
-        for (i, c) in text.char_indices() {
-            match (is_word_char(c), start) {
-                (true, None) => start = Some(i),
-                (false, Some(st)) => {
-                    map.entry(&text[st..i]).or_default().push(st);
-                    start = None;
-                }
-                _ => {}
+        let mut i = 0;
+        while let Some(c) = char_at(text, i) {
+            i += c.len_utf8();
+            if !is_word_char(c) {
+                continue;
             }
-        }
-        if let Some(st) = start {
-            map.entry(&text[st..]).or_default().push(st);
+            let start = i - c.len_utf8();
+            while let Some(d) = char_at(text, i) {
+                if !is_word_char(d) {
+                    break;
+                }
+                i += d.len_utf8();
+            }
+            if c.is_uppercase() {
+                map.entry(&text[start..i]).or_default().push(start);
+            }
         }
         WordIndex { map }
     }
 
-    /// Start offsets, in order, of the runs of alphanumeric characters that are exactly `word`.
-    pub fn positions(&self, word: &str) -> &[usize] {
-        self.map.get(word).map(Vec::as_slice).unwrap_or(&[])
+    /// Start offsets, in order, of the runs of alphanumeric characters that are exactly `word`;
+    /// None when `word` does not start with an upper-case character (not indexed).
+    pub fn positions(&self, word: &str) -> Option<&[usize]> {
+        if !word.chars().next().is_some_and(char::is_uppercase) {
+            return None;
+        }
+        Some(self.map.get(word).map(Vec::as_slice).unwrap_or(&[]))
     }
 
     /// The offsets, in order, where `text` (the indexed text) has `form` starting at the start
     /// of a word, the first word of `form` being whole there ("Tom Hegel" at "Tom Hegel's", not
     /// at "Tomas Hegel"): every `text.match_indices(form)` with no alphanumeric character
     /// before it, for forms that start with a whole word. None when `form` does not start with an
-    /// alphanumeric character (scan the text for those).
+    /// alphanumeric or an upper-case character (scan the text for those).
     pub fn find<'s>(
         &'s self,
         text: &'s str,
@@ -117,7 +125,7 @@ impl<'a> WordIndex<'a> {
             return None;
         }
         Some(
-            self.positions(&form[..first_len])
+            self.positions(&form[..first_len])?
                 .iter()
                 .copied()
                 .filter(move |&p| text[p..].starts_with(form)),
@@ -278,14 +286,16 @@ mod tests {
     fn word_index_finds_whole_words() {
         let text = "Tom Hegel said. Tomas Hegel's view; (Hegel) and Hegelian. T. Hegel";
         let idx = WordIndex::new(text);
-        assert_eq!(idx.positions("Hegel"), [4, 22, 37, 61]);
+        assert_eq!(idx.positions("Hegel"), Some(&[4, 22, 37, 61][..]));
+        assert_eq!(idx.positions("said"), None);
+        assert!(idx.find(text, "said").is_none());
         let found: Vec<usize> = idx.find(text, "Tom Hegel").unwrap().collect();
         assert_eq!(found, [0]);
         let found: Vec<usize> = idx.find(text, "T. Hegel").unwrap().collect();
         assert_eq!(found, [58]);
         assert!(idx.find(text, "(Hegel)").is_none());
         // the same as a scan for whole words
-        for form in ["Hegel", "Tom", "Tomas Hegel", "Hegelian", "said"] {
+        for form in ["Hegel", "Tom", "Tomas Hegel", "Hegelian", "T"] {
             let scan: Vec<usize> = text
                 .match_indices(form)
                 .map(|(p, _)| p)
