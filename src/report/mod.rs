@@ -222,8 +222,9 @@ impl Summary {
 pub struct Locator<'a> {
     analysis: &'a Analysis,
     lines: LineIndex,
-    /// Start offset of every line of the original.
-    line_starts: Vec<usize>,
+    /// The last column counted on a short line: (line, offset, column), for the next offset on
+    /// the same line to be counted from there (spans come mostly in order).
+    last: std::cell::Cell<(usize, usize, usize)>,
     /// Characters before every `COLUMN_STEP`-th byte, built on the first column asked for on
     /// a long line (so that a one-line 20 MB document is not counted from its start per span).
     char_marks: std::cell::OnceCell<Vec<(usize, usize)>>,
@@ -235,18 +236,10 @@ const COLUMN_STEP: usize = 4096;
 impl<'a> Locator<'a> {
     /// A locator for `analysis`.
     pub fn new(analysis: &'a Analysis) -> Self {
-        let raw = &analysis.doc.raw;
-        let mut line_starts = vec![0];
-        line_starts.extend(
-            raw.bytes()
-                .enumerate()
-                .filter(|&(_, b)| b == b'\n')
-                .map(|(i, _)| i + 1),
-        );
         Locator {
             analysis,
-            lines: LineIndex::new(raw),
-            line_starts,
+            lines: LineIndex::new(&analysis.doc.raw),
+            last: std::cell::Cell::new((usize::MAX, 0, 0)),
             char_marks: std::cell::OnceCell::new(),
         }
     }
@@ -256,15 +249,23 @@ impl<'a> Locator<'a> {
     fn line_col(&self, offset: usize) -> (usize, usize) {
         let text = self.analysis.doc.raw.as_str();
         let offset = offset.min(text.len());
-        let line = match self.line_starts.binary_search(&offset) {
+        let line_starts = self.lines.line_starts();
+        let line = match line_starts.binary_search(&offset) {
             Ok(i) => i,
             Err(i) => i - 1,
         };
-        let start = self.line_starts[line];
+        let start = line_starts[line];
         let col = if !text.is_char_boundary(offset) {
             offset - start
         } else if offset - start <= COLUMN_STEP {
-            text[start..offset].chars().count()
+            let (l, at, col) = self.last.get();
+            let col = if l == line && at <= offset {
+                col + text[at..offset].chars().count()
+            } else {
+                text[start..offset].chars().count()
+            };
+            self.last.set((line, offset, col));
+            col
         } else {
             self.chars_before(offset) - self.chars_before(start)
         };
@@ -468,6 +469,26 @@ mod tests {
         let loc = Locator::new(&analysis);
         let idx = LineIndex::new(&raw);
         for off in (0..=raw.len() + 2).filter(|o| o % 13 == 0 || raw.len().abs_diff(*o) < 5) {
+            assert_eq!(loc.line_col(off), idx.line_col(&raw, off), "offset {off}");
+        }
+        // short lines, offsets in and out of order (a column is counted on from the last one)
+        let raw = "ab\u{e9}cd\nx\u{201c}y\u{201d}z w\n\nlast line \u{4e2d}\u{6587}".repeat(50);
+        let analysis = Analysis {
+            doc: parse_text("t", raw.clone()),
+            ..analysis
+        };
+        let loc = Locator::new(&analysis);
+        let idx = LineIndex::new(&raw);
+        let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+        for k in 0..5000 {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            let off = if k % 3 == 0 {
+                k % (raw.len() + 2)
+            } else {
+                (seed % (raw.len() as u64 + 2)) as usize
+            };
             assert_eq!(loc.line_col(off), idx.line_col(&raw, off), "offset {off}");
         }
     }
