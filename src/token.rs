@@ -90,26 +90,49 @@ pub fn is_quote_char(c: char) -> bool {
     )
 }
 
-/// Where every capitalised word of a text starts, by the word: the positions of each maximal
-/// run of alphanumeric characters whose first character is upper case (names; the other words,
-/// most of a text, are not indexed, and forms that start with them are scanned for). Finds the whole-word occurrences of a name in a long text without a
+/// Where the words of a text start, by the word: the positions of each maximal run of
+/// alphanumeric characters. Finds the whole-word occurrences of a name in a long text without a
 /// scan of the text per name (`str::match_indices` per name is quadratic when names grow with
 /// the text, as they do in a single long document).
+///
+/// Capitalised words (names) are indexed at once; the others, most of a text, only when one is
+/// asked for in a text of [`WordIndex::LAZY_MIN`] bytes or more (in a shorter text, forms that
+/// start with them are scanned for: `positions` answers None).
 #[derive(Debug, Default)]
 pub struct WordIndex<'a> {
-    map: std::collections::HashMap<&'a str, Vec<usize>, FxBuild>,
+    text: &'a str,
+    map: WordMap<'a>,
+    others: std::cell::OnceCell<WordMap<'a>>,
 }
 
 type FxBuild = std::hash::BuildHasherDefault<crate::lexicon::FxHasher>;
+type WordMap<'a> = std::collections::HashMap<&'a str, Vec<usize>, FxBuild>;
 
 impl<'a> WordIndex<'a> {
+    /// Texts from this many bytes on index their words that are not capitalised when one is
+    /// asked for.
+    pub const LAZY_MIN: usize = 1 << 16;
+
     /// Index the capitalised words (runs of alphanumeric characters) of `text`.
     pub fn new(text: &'a str) -> WordIndex<'a> {
-        let mut map: std::collections::HashMap<&'a str, Vec<usize>, FxBuild> =
-            std::collections::HashMap::with_capacity_and_hasher(
-                text.len() / 64,
-                FxBuild::default(),
-            );
+        WordIndex {
+            text,
+            map: Self::index(text, true),
+            others: std::cell::OnceCell::new(),
+        }
+    }
+
+    /// The runs of alphanumeric characters of `text` that start with an upper-case character
+    /// (`capitalised`), or with another.
+    fn index(text: &'a str, capitalised: bool) -> WordMap<'a> {
+        let mut map = WordMap::with_capacity_and_hasher(
+            if capitalised {
+                text.len() / 64
+            } else {
+                text.len() / 32
+            },
+            FxBuild::default(),
+        );
         let mut i = 0;
         while let Some(c) = char_at(text, i) {
             i += c.len_utf8();
@@ -123,20 +146,25 @@ impl<'a> WordIndex<'a> {
                 }
                 i += d.len_utf8();
             }
-            if c.is_uppercase() {
+            if c.is_uppercase() == capitalised {
                 map.entry(&text[start..i]).or_default().push(start);
             }
         }
-        WordIndex { map }
+        map
     }
 
     /// Start offsets, in order, of the runs of alphanumeric characters that are exactly `word`;
-    /// None when `word` does not start with an upper-case character (not indexed).
+    /// None when `word` does not start with an upper-case character and the text is shorter
+    /// than [`WordIndex::LAZY_MIN`] (not indexed: scan).
     pub fn positions(&self, word: &str) -> Option<&[usize]> {
-        if !word.chars().next().is_some_and(char::is_uppercase) {
+        let map = if word.chars().next().is_some_and(char::is_uppercase) {
+            &self.map
+        } else if self.text.len() >= Self::LAZY_MIN {
+            self.others.get_or_init(|| Self::index(self.text, false))
+        } else {
             return None;
-        }
-        Some(self.map.get(word).map(Vec::as_slice).unwrap_or(&[]))
+        };
+        Some(map.get(word).map(Vec::as_slice).unwrap_or(&[]))
     }
 
     /// The offsets, in order, where `text` (the indexed text) has `form` starting at the start
@@ -328,6 +356,12 @@ mod tests {
         assert_eq!(idx.positions("Hegel"), Some(&[4, 22, 37, 61][..]));
         assert_eq!(idx.positions("said"), None);
         assert!(idx.find(text, "said").is_none());
+        // a long text indexes its other words when one is asked for
+        let long = format!("{text} {}", "x ".repeat(WordIndex::LAZY_MIN));
+        let idx = WordIndex::new(&long);
+        assert_eq!(idx.positions("said"), Some(&[10][..]));
+        assert_eq!(idx.positions("Hegel"), Some(&[4, 22, 37, 61][..]));
+        assert_eq!(idx.find(&long, "said.").unwrap().collect::<Vec<_>>(), [10]);
         let found: Vec<usize> = idx.find(text, "Tom Hegel").unwrap().collect();
         assert_eq!(found, [0]);
         let found: Vec<usize> = idx.find(text, "T. Hegel").unwrap().collect();
