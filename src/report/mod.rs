@@ -337,14 +337,31 @@ impl<'a> Locator<'a> {
     }
 }
 
+/// `prefix` and `i + 1` in decimal ("s1"), without the formatting machinery of `format!`.
+fn id(prefix: char, i: usize) -> String {
+    let mut digits = [0u8; 20];
+    let (mut n, mut k) = (i + 1, digits.len());
+    loop {
+        k -= 1;
+        digits[k] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    let mut s = String::with_capacity(1 + digits.len() - k);
+    s.push(prefix);
+    s.extend(digits[k..].iter().map(|&d| d as char));
+    s
+}
 fn sid(i: usize) -> String {
-    format!("s{}", i + 1)
+    id('s', i)
 }
 fn aid(i: usize) -> String {
-    format!("a{}", i + 1)
+    id('a', i)
 }
 fn cid(i: usize) -> String {
-    format!("c{}", i + 1)
+    id('c', i)
 }
 
 /// Build the report of one analysed document.
@@ -447,6 +464,14 @@ mod tests {
 
     /// Columns from checkpoints agree with counting from the line start, on long lines of
     /// multi-byte characters, at every offset (character boundary or not).
+    #[test]
+    fn ids_are_prefix_and_number() {
+        for i in [0, 8, 9, 10, 98, 99, 12345, usize::MAX - 1] {
+            assert_eq!(sid(i), format!("s{}", i + 1));
+        }
+        assert_eq!((aid(0), cid(41)), ("a1".to_string(), "c42".to_string()));
+    }
+
     #[test]
     fn columns_on_long_lines_match_the_line_index() {
         let mut raw = String::new();
