@@ -133,6 +133,7 @@ impl<'a> WordIndex<'a> {
             },
             FxBuild::default(),
         );
+        let b = text.as_bytes();
         let mut i = 0;
         while let Some(c) = char_at(text, i) {
             i += c.len_utf8();
@@ -140,11 +141,15 @@ impl<'a> WordIndex<'a> {
                 continue;
             }
             let start = i - c.len_utf8();
-            while let Some(d) = char_at(text, i) {
-                if !is_word_char(d) {
-                    break;
+            // to the end of the run: ASCII bytes at a time, other characters one by one
+            loop {
+                while b.get(i).is_some_and(u8::is_ascii_alphanumeric) {
+                    i += 1;
                 }
-                i += d.len_utf8();
+                match char_at(text, i) {
+                    Some(d) if !d.is_ascii() && is_word_char(d) => i += d.len_utf8(),
+                    _ => break,
+                }
             }
             if c.is_uppercase() == capitalised {
                 map.entry(&text[start..i]).or_default().push(start);
