@@ -260,7 +260,19 @@ pub fn tokenize<S: std::hash::BuildHasher>(
         let start = i;
         let mut prev = c;
         let mut j = i + clen;
-        while let Some(cj) = char_at(s, j) {
+        let bytes = s.as_bytes();
+        loop {
+            // ASCII letters and digits a byte at a time
+            let run = j;
+            while bytes.get(j).is_some_and(u8::is_ascii_alphanumeric) {
+                j += 1;
+            }
+            if j > run {
+                prev = bytes[j - 1] as char;
+            }
+            let Some(cj) = char_at(s, j) else {
+                break;
+            };
             let jlen = cj.len_utf8();
             if is_word_char(cj) {
                 prev = cj;
