@@ -44,6 +44,7 @@ pub(crate) fn resolve_sources_with(
         let _ = people_cell.set(p);
     }
     let mut groups: Vec<Vec<usize>> = Vec::new();
+    let mut mentioned: std::collections::HashSet<(usize, Span)> = Default::default();
     let mut unresolved = Vec::new();
 
     for ai in 0..analysis.attributions.len() {
@@ -224,7 +225,8 @@ pub(crate) fn resolve_sources_with(
                 }
             };
             last_pos[idx] = last_pos[idx].max(m.span.start);
-            if !sources[idx].mentions.contains(&m.span) {
+            // (a set beside the lists: a source may have hundreds of thousands of mentions)
+            if mentioned.insert((idx, m.span)) {
                 sources[idx].mentions.push(m.span);
             }
             analysis.attributions[ai].sources[mi].source = Some(idx);

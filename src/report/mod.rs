@@ -222,8 +222,8 @@ impl Summary {
 pub struct Locator<'a> {
     analysis: &'a Analysis,
     lines: LineIndex,
-    /// The last column counted on a short line: (line, offset, column), for the next offset on
-    /// the same line to be counted from there (spans come mostly in order).
+    /// The last column worked out: (line, offset, column), for a later offset on the same line,
+    /// not far after it, to be counted from there (spans come mostly in order).
     last: std::cell::Cell<(usize, usize, usize)>,
     /// Characters before every `COLUMN_STEP`-th byte, built on the first column asked for on
     /// a long line (so that a one-line 20 MB document is not counted from its start per span).
@@ -255,20 +255,19 @@ impl<'a> Locator<'a> {
             Err(i) => i - 1,
         };
         let start = line_starts[line];
+        let (l, at, last_col) = self.last.get();
         let col = if !text.is_char_boundary(offset) {
             offset - start
+        } else if l == line && at <= offset && offset - at <= COLUMN_STEP {
+            last_col + text[at..offset].chars().count()
         } else if offset - start <= COLUMN_STEP {
-            let (l, at, col) = self.last.get();
-            let col = if l == line && at <= offset {
-                col + text[at..offset].chars().count()
-            } else {
-                text[start..offset].chars().count()
-            };
-            self.last.set((line, offset, col));
-            col
+            text[start..offset].chars().count()
         } else {
             self.chars_before(offset) - self.chars_before(start)
         };
+        if text.is_char_boundary(offset) {
+            self.last.set((line, offset, col));
+        }
         (line + 1, col + 1)
     }
 
