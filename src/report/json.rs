@@ -39,10 +39,59 @@ pub fn render_run(documents: &[DocumentReport], summary: &Summary) -> String {
 /// One document as one JSON line (with the newline): the bytes `serde_json::to_string` makes
 /// of the report (a test checks it), written directly, field names as literals.
 pub fn render_line(doc: &DocumentReport) -> String {
-    let mut w = Line(Vec::with_capacity(4096));
+    // room for the whole line at once: a document of 20 MB makes a line of 100 MB and more,
+    // which growing by doubling would copy and leave behind (pages never written cost nothing)
+    let mut w = Line(Vec::with_capacity(size_hint(doc)));
     w.document(doc);
     w.0.push(b'\n');
     String::from_utf8(w.0).expect("JSON of strings is UTF-8")
+}
+
+/// A size at least about that of the JSON line of `doc` (text lengths and generous room for
+/// the fixed parts; escapes may add a little more).
+fn size_hint(doc: &DocumentReport) -> usize {
+    const SPAN: usize = 200;
+    const OBJECT: usize = 160;
+    let text = |t: &TextSpan| {
+        t.text.len() + SPAN + OBJECT + t.fragments.as_ref().map_or(0, |f| f.len() * SPAN)
+    };
+    let sources: usize = doc
+        .sources
+        .iter()
+        .map(|s| {
+            s.id.len() + s.name.len() + OBJECT * 2 + s.mentions.iter().map(text).sum::<usize>()
+        })
+        .sum();
+    let attributions: usize = doc
+        .attributions
+        .iter()
+        .map(|a| {
+            OBJECT
+                + text(&a.cue)
+                + a.content.as_ref().map_or(0, text)
+                + a.sources
+                    .iter()
+                    .map(|s| s.text.len() + SPAN + OBJECT)
+                    .sum::<usize>()
+        })
+        .sum();
+    let claims: usize = doc
+        .claims
+        .iter()
+        .map(|c| c.text.len() + SPAN + OBJECT + 8 * (c.attributions.len() + c.sources.len()))
+        .sum();
+    let findings: usize = doc
+        .findings
+        .iter()
+        .map(|f| {
+            f.rule.len()
+                + f.message.len()
+                + f.suggestion.as_ref().map_or(0, String::len)
+                + SPAN
+                + OBJECT
+        })
+        .sum();
+    doc.path.len() + 512 + sources + attributions + claims + findings
 }
 
 /// Compact JSON, as serde_json writes it.
