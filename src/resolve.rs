@@ -724,10 +724,11 @@ fn collect_mentions(text: &str, index: Option<&WordIndex>, sources: &mut [Source
             if f.len() < 2 {
                 continue;
             }
-            let at: Box<dyn Iterator<Item = usize>> = match index.and_then(|ix| ix.find(text, f)) {
-                Some(it) => Box::new(it),
-                None => Box::new(text.match_indices(f.as_str()).map(|(p, _)| p)),
-            };
+            let at: Box<dyn Iterator<Item = usize>> =
+                match index.and_then(|ix| ix.find_whole(text, f)) {
+                    Some(it) => it,
+                    None => Box::new(text.match_indices(f.as_str()).map(|(p, _)| p)),
+                };
             for pos in at {
                 let sp = Span::new(pos, pos + f.len());
                 let before_ok = text[..pos]

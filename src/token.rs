@@ -172,6 +172,69 @@ impl<'a> WordIndex<'a> {
         Some(map.get(word).map(Vec::as_slice).unwrap_or(&[]))
     }
 
+    /// The offsets, in order, where `text` (the indexed text) has `form` as whole words (no
+    /// alphanumeric character right before or after it), overlapping ones included, as
+    /// [`WordIndex::find`] then a test of both ends give them. Found from the occurrences of the
+    /// least frequent indexed word of `form` (a name such as "the report" is not looked for at
+    /// every "the" of a long text), or, when none of its words is indexed (a short text), by a
+    /// scan. None when `form` does not start with an alphanumeric character.
+    pub fn find_whole<'s>(
+        &'s self,
+        text: &'s str,
+        form: &'s str,
+    ) -> Option<Box<dyn Iterator<Item = usize> + 's>> {
+        if !char_at(form, 0).is_some_and(is_word_char) {
+            return None;
+        }
+        let whole = move |p: usize| {
+            text.get(p..).is_some_and(|t| t.starts_with(form))
+                && !text[..p].chars().next_back().is_some_and(is_word_char)
+                && !text[p + form.len()..]
+                    .chars()
+                    .next()
+                    .is_some_and(is_word_char)
+        };
+        // the word of `form` with the fewest occurrences, and its offset in `form`
+        let mut best: Option<(usize, &[usize])> = None;
+        let mut i = 0;
+        while let Some(c) = char_at(form, i) {
+            i += c.len_utf8();
+            if !is_word_char(c) {
+                continue;
+            }
+            let start = i - c.len_utf8();
+            while let Some(d) = char_at(form, i).filter(|&d| is_word_char(d)) {
+                i += d.len_utf8();
+            }
+            if let Some(at) = self.positions(&form[start..i])
+                && best.is_none_or(|(_, b)| at.len() < b.len())
+            {
+                best = Some((start, at));
+            }
+        }
+        Some(match best {
+            Some((off, at)) => Box::new(
+                at.iter()
+                    .filter_map(move |&q| q.checked_sub(off))
+                    .filter(move |&p| whole(p)),
+            ),
+            // every occurrence, overlapping ones too
+            None => {
+                let mut from = 0;
+                Box::new(std::iter::from_fn(move || {
+                    while let Some(k) = text.get(from..).and_then(|t| t.find(form)) {
+                        let p = from + k;
+                        from = p + char_at(text, p).map_or(1, char::len_utf8);
+                        if whole(p) {
+                            return Some(p);
+                        }
+                    }
+                    None
+                }))
+            }
+        })
+    }
+
     /// The offsets, in order, where `text` (the indexed text) has `form` starting at the start
     /// of a word, the first word of `form` being whole there ("Tom Hegel" at "Tom Hegel's", not
     /// at "Tomas Hegel"): every `text.match_indices(form)` with no alphanumeric character
@@ -413,6 +476,42 @@ mod tests {
                 })
                 .collect();
             assert_eq!(got, scan, "{form}");
+        }
+        // whole-word occurrences of forms, from their rarest word, in a short and a long text
+        let long = format!("{text} {}", "x ".repeat(WordIndex::LAZY_MIN));
+        for t in [text, long.as_str()] {
+            let idx = WordIndex::new(t);
+            for form in [
+                "Hegel",
+                "Tom Hegel",
+                "Tomas Hegel's",
+                "T. Hegel",
+                "said. Tomas",
+                "Hegel and",
+                "said",
+                "x x",
+                "Hegelian",
+                "Hegel)",
+                "x Tom",
+            ] {
+                let scan: Vec<usize> = (0..t.len())
+                    .filter(|&p| t.is_char_boundary(p) && t[p..].starts_with(form))
+                    .filter(|&p| {
+                        !t[..p]
+                            .chars()
+                            .next_back()
+                            .is_some_and(char::is_alphanumeric)
+                    })
+                    .filter(|&p| {
+                        !t[p + form.len()..]
+                            .chars()
+                            .next()
+                            .is_some_and(char::is_alphanumeric)
+                    })
+                    .collect();
+                let got: Vec<usize> = idx.find_whole(t, form).unwrap().collect();
+                assert_eq!(got, scan, "{form}");
+            }
         }
     }
 
