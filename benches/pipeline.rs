@@ -95,6 +95,7 @@ fn segmented(name: &str) -> Vec<Analysis> {
             sources: Vec::new(),
             claims: Vec::new(),
             findings: Vec::new(),
+            boilerplate: Vec::new(),
         })
         .collect()
 }

@@ -80,8 +80,8 @@ pub fn find_claims(analysis: &Analysis, checker: &Checker) -> Vec<Claim> {
     let text = &analysis.doc.text;
     let mut out = Vec::new();
     let mut boiler = vec![false; analysis.doc.blocks.len()];
-    for (i, b) in analysis.doc.blocks.iter().enumerate() {
-        boiler[i] = lex.is_boilerplate(b.span.slice(text));
+    for (i, b) in boiler.iter_mut().enumerate() {
+        *b = analysis.is_boilerplate(i, lex);
     }
     // the attributions of the last sentence of the paragraph that had its own, which carry
     // over to the sentences after it (only the nearest: earlier voices do not pile up)
@@ -144,7 +144,8 @@ pub fn find_claims(analysis: &Analysis, checker: &Checker) -> Vec<Claim> {
         let start = s.label.map(|l| l.end).unwrap_or(s.span.start);
         let span = Span::new(start, s.span.end).trim(text);
         let t = span.slice(text);
-        if !is_claim_text(t, block.span.slice(text) == s.span.slice(text))
+        let words = Words::of(t);
+        if !is_claim_text(t, block.span.slice(text) == s.span.slice(text), words.count)
             || lex.not_claims.iter().any(|r| r.is_match(t))
         {
             continue;
@@ -168,7 +169,7 @@ pub fn find_claims(analysis: &Analysis, checker: &Checker) -> Vec<Claim> {
         out.push(Claim {
             span,
             sentence: si,
-            checkworthiness: checkworthiness(t),
+            checkworthiness: score(t, &words),
             status,
             attributions,
             sources,
@@ -178,10 +179,59 @@ pub fn find_claims(analysis: &Analysis, checker: &Checker) -> Vec<Claim> {
     out
 }
 
+/// What the claim tests need of a sentence's words, in one pass over it: how many words
+/// (`str::split_whitespace`), and whether a word after the first starts, after opening quotes and
+/// brackets, with a capital.
+struct Words {
+    count: usize,
+    named: bool,
+}
+
+impl Words {
+    fn of(t: &str) -> Words {
+        let b = t.as_bytes();
+        // `char::is_whitespace` at byte `i` (a char boundary), and the char's length
+        let space = |i: usize| -> (bool, usize) {
+            let c = b[i];
+            if c < 0x80 {
+                (matches!(c, b' ' | b'\t'..=b'\r'), 1)
+            } else {
+                let ch = t[i..].chars().next().unwrap_or(' ');
+                (ch.is_whitespace(), ch.len_utf8())
+            }
+        };
+        let (mut count, mut named) = (0, false);
+        let mut i = 0;
+        while i < b.len() {
+            let (ws, len) = space(i);
+            if ws {
+                i += len;
+                continue;
+            }
+            // a word starts at i
+            if count >= 1 && !named {
+                let mut rest = t[i..].chars();
+                let first = rest
+                    .find(|c| !matches!(c, '"' | '\u{201c}' | '(' | '\''))
+                    .filter(|c| !c.is_whitespace());
+                named = first.is_some_and(char::is_uppercase);
+            }
+            count += 1;
+            while i < b.len() {
+                let (ws, len) = space(i);
+                if ws {
+                    break;
+                }
+                i += len;
+            }
+        }
+        Words { count, named }
+    }
+}
+
 /// True for text that can be a claim: a statement of at least four words, not a question, and
 /// not a short line without end punctuation (a heading, a caption, a label).
-fn is_claim_text(t: &str, whole_paragraph: bool) -> bool {
-    let words = t.split_whitespace().count();
+fn is_claim_text(t: &str, whole_paragraph: bool, words: usize) -> bool {
     if words < 4
         || t.trim_end_matches(['"', '\u{201d}', '\'', '\u{2019}', ')'])
             .ends_with('?')
@@ -199,20 +249,18 @@ fn is_claim_text(t: &str, whole_paragraph: bool) -> bool {
 
 /// How much a sentence needs a source, in [0, 1]: figures and named actors raise it.
 pub fn checkworthiness(t: &str) -> f64 {
+    score(t, &Words::of(t))
+}
+
+fn score(t: &str, words: &Words) -> f64 {
     let mut score: f64 = 0.35;
-    if t.chars().any(|c| c.is_ascii_digit()) {
+    if t.bytes().any(|c| c.is_ascii_digit()) {
         score += 0.2;
     }
-    let named = t.split_whitespace().skip(1).any(|w| {
-        w.trim_start_matches(['"', '\u{201c}', '(', '\''])
-            .chars()
-            .next()
-            .is_some_and(char::is_uppercase)
-    });
-    if named {
+    if words.named {
         score += 0.2;
     }
-    if t.split_whitespace().count() >= 12 {
+    if words.count >= 12 {
         score += 0.1;
     }
     score.min(1.0)
@@ -281,6 +329,37 @@ mod tests {
     fn labels_are_not_part_of_claims() {
         let c = claims("What Happened: Hackers broke into the Acme network in 2021.");
         assert_eq!(c[0].0, "Hackers broke into the Acme network in 2021.");
+    }
+
+    /// `Words` counts and tests the words as `str::split_whitespace` splits them.
+    #[test]
+    fn words_as_split_whitespace() {
+        let alphabet = [
+            "a", "B", " ", "\n", "\u{a0}", "\u{2003}", "\"", "\u{201c}", "(", "'", "\u{c9}", "x",
+            "\u{e9}", "\u{3000}", "\u{b}", "\u{85}", ".", "\u{4e2d}",
+        ];
+        let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+        for _ in 0..5000 {
+            let mut t = String::new();
+            for _ in 0..(seed % 16) {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                t.push_str(alphabet[(seed % alphabet.len() as u64) as usize]);
+            }
+            let named = t.split_whitespace().skip(1).any(|w| {
+                w.trim_start_matches(['"', '\u{201c}', '(', '\''])
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_uppercase)
+            });
+            let w = Words::of(&t);
+            assert_eq!(
+                (w.count, w.named),
+                (t.split_whitespace().count(), named),
+                "{t:?}"
+            );
+        }
     }
 
     #[test]

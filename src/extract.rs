@@ -17,13 +17,34 @@ use crate::token::{Token, is_quote_char, tokenize};
 
 /// Find the attributions of an analysed document, in document order.
 pub fn extract_attributions(analysis: &Analysis, lex: &Lexicons) -> Vec<Attribution> {
-    let doc = &analysis.doc;
+    extract_attributions_with(analysis, lex, None)
+}
+
+/// What is handed each paragraph's tokens.
+pub type TokenSink<'f> = dyn FnMut(&[Token]) + 'f;
+
+/// [`extract_attributions`], handing the tokens of every paragraph, in order, to `each`
+/// (boilerplate paragraphs' too) when given.
+pub fn extract_attributions_with(
+    analysis: &Analysis,
+    lex: &Lexicons,
+    mut each: Option<&mut TokenSink<'_>>,
+) -> Vec<Attribution> {
     let mut out = Vec::new();
-    for (pi, block) in doc.blocks.iter().enumerate() {
-        if lex.is_boilerplate(block.span.slice(&doc.text)) {
+    for pi in 0..analysis.doc.blocks.len() {
+        let boilerplate = analysis.is_boilerplate(pi, lex);
+        if boilerplate && each.is_none() {
             continue;
         }
-        let mut cx = Ctx::new(analysis, lex, pi);
+        let block = analysis.doc.blocks[pi].span;
+        let toks = tokenize(&analysis.doc.text, block, &lex.abbreviations);
+        if let Some(f) = each.as_mut() {
+            f(&toks);
+        }
+        if boilerplate {
+            continue;
+        }
+        let mut cx = Ctx::new(analysis, lex, pi, toks);
         cx.run(&mut out);
     }
     out.sort_by_key(|a: &Attribution| (a.cue.start, a.cue.end));
@@ -252,7 +273,9 @@ struct Ctx<'a> {
     /// sentence index of each token
     sent: Vec<usize>,
     /// first token of each sentence of the paragraph (after its label), by sentence index
-    sent_first: std::collections::HashMap<usize, usize>,
+    sent_first: Vec<Option<usize>>,
+    /// index of the paragraph's first sentence (`sent_first[0]` is that sentence's)
+    sent_lo: usize,
     /// for each token, one past the last token of its sentence
     sent_end: Vec<usize>,
     /// quotation index when the token lies inside a quotation's marks
@@ -266,13 +289,10 @@ struct Ctx<'a> {
 }
 
 impl<'a> Ctx<'a> {
-    fn new(analysis: &'a Analysis, lex: &'a Lexicons, para: usize) -> Ctx<'a> {
+    fn new(analysis: &'a Analysis, lex: &'a Lexicons, para: usize, toks: Vec<Token>) -> Ctx<'a> {
         let text = analysis.doc.text.as_str();
-        let block = analysis.doc.blocks[para].span;
-        let toks = tokenize(text, block, &lex.abbreviations);
         let n = toks.len();
         let mut sent = vec![0; n];
-        let mut sent_first = std::collections::HashMap::new();
         // sentences and quotations come in paragraph order: this paragraph's are a range
         let all = &analysis.sentences;
         let (lo, hi) = (
@@ -281,6 +301,7 @@ impl<'a> Ctx<'a> {
         );
         let sentences: Vec<(usize, &crate::model::Sentence)> =
             (lo..hi).map(|i| (i, &all[i])).collect();
+        let mut sent_first = vec![None; hi - lo];
         // tokens and sentences are both in text order: walk them together
         let mut cur = 0;
         for (ti, t) in toks.iter().enumerate() {
@@ -291,7 +312,7 @@ impl<'a> Ctx<'a> {
                 sent[ti] = *si;
                 let after_label = s.label.map(|l| l.end).unwrap_or(s.span.start);
                 if t.span.start >= after_label {
-                    sent_first.entry(*si).or_insert(ti);
+                    sent_first[*si - lo].get_or_insert(ti);
                 }
             }
         }
@@ -339,6 +360,7 @@ impl<'a> Ctx<'a> {
             toks,
             sent,
             sent_first,
+            sent_lo: lo,
             sent_end,
             in_quote,
             open_mark,
@@ -1067,7 +1089,8 @@ impl<'a> Ctx<'a> {
     // ---------------------------------------------------------------- helpers for content
 
     fn sentence_first(&self, i: usize) -> usize {
-        self.sent_first.get(&self.sent[i]).copied().unwrap_or(i)
+        let k = self.sent[i].wrapping_sub(self.sent_lo);
+        self.sent_first.get(k).copied().flatten().unwrap_or(i)
     }
 
     fn sentence_end(&self, i: usize) -> usize {
@@ -1288,7 +1311,7 @@ impl<'a> Ctx<'a> {
     fn colon_quotes(&mut self, out: &mut Vec<Attribution>) {
         // "Marco Rubio: 'You don't win ...'", "JOEL BENENSON: This is a man who ...": a name
         // opening its sentence, then a colon
-        let firsts: Vec<usize> = self.sent_first.values().copied().collect();
+        let firsts: Vec<usize> = self.sent_first.iter().flatten().copied().collect();
         for f in firsts {
             let Some(np) = self.name_right(f) else {
                 continue;
@@ -2975,6 +2998,7 @@ mod tests {
             sources: vec![],
             claims: vec![],
             findings: vec![],
+            boilerplate: vec![],
         };
         extract_attributions(&a, &lex)
             .iter()
@@ -3036,6 +3060,7 @@ mod tests {
             sources: vec![],
             claims: vec![],
             findings: vec![],
+            boilerplate: vec![],
         };
         let at = extract_attributions(&a, &lex);
         assert_eq!(at.len(), 1);

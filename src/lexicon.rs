@@ -2,7 +2,7 @@
 
 use crate::model::SourceKind;
 use crate::ruleset::{Lexicon, Ruleset};
-use regex::Regex;
+use regex::{Regex, RegexSet};
 use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 
@@ -100,8 +100,23 @@ pub struct Lexicons {
     pub loaded_verbs: WordSet,
     /// Boilerplate paragraph patterns.
     pub boilerplate: Vec<Regex>,
+    /// The same patterns as one set, for ASCII paragraphs (one pass of the lazy DFA; on other
+    /// text a Unicode `\b` keeps the DFA from running a set, so the patterns run one by one).
+    pub boilerplate_ascii: Option<RegexSet>,
     /// Not-claim sentence patterns.
     pub not_claims: Vec<Regex>,
+}
+
+/// The patterns as one set, None when there are none or the set is too big to compile.
+fn regex_set(patterns: &[(String, Regex)]) -> Option<RegexSet> {
+    if patterns.is_empty() {
+        return None;
+    }
+    regex::RegexSetBuilder::new(patterns.iter().map(|(s, _)| s.as_str()))
+        .size_limit(crate::ruleset::REGEX_SIZE_LIMIT)
+        .dfa_size_limit(crate::ruleset::REGEX_SIZE_LIMIT * 2)
+        .build()
+        .ok()
 }
 
 fn set(l: &Lexicon) -> WordSet {
@@ -186,12 +201,18 @@ impl Lexicons {
             non_source_words: set(rs.lexicon("non-source-words")),
             loaded_verbs: set(rs.lexicon("loaded-verbs")),
             boilerplate: regexes("boilerplate"),
+            boilerplate_ascii: regex_set(rs.patterns("boilerplate")),
             not_claims: regexes("not-claims"),
         }
     }
 
     /// True when a paragraph is page furniture (copyright lines, promotions...).
     pub fn is_boilerplate(&self, paragraph: &str) -> bool {
+        if let Some(set) = &self.boilerplate_ascii
+            && paragraph.is_ascii()
+        {
+            return set.is_match(paragraph);
+        }
         self.boilerplate.iter().any(|r| r.is_match(paragraph))
     }
 }

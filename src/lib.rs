@@ -57,6 +57,11 @@ impl Checker {
     pub fn check(&self, doc: SourceDoc) -> Analysis {
         let sentences = segment::sentences(&doc, &self.lex);
         let quotes = quotes::find_quotes(&doc);
+        let boilerplate = doc
+            .blocks
+            .iter()
+            .map(|b| self.lex.is_boilerplate(b.span.slice(&doc.text)))
+            .collect();
         let mut analysis = Analysis {
             doc,
             sentences,
@@ -65,9 +70,27 @@ impl Checker {
             sources: Vec::new(),
             claims: Vec::new(),
             findings: Vec::new(),
+            boilerplate,
         };
-        analysis.attributions = extract::extract_attributions(&analysis, &self.lex);
-        let unresolved = resolve::resolve_sources(&mut analysis, &self.lex, self.registry.as_ref());
+        // the people named in the text, for pronouns, from the tokens extraction makes (when
+        // they are the tokens of the whole text)
+        let mut people = None;
+        analysis.attributions = if blocks_tile(&analysis.doc) {
+            let mut scan = resolve::PeopleScan::default();
+            let text = &analysis.doc.text;
+            let lex = &self.lex;
+            let atts = extract::extract_attributions_with(
+                &analysis,
+                lex,
+                Some(&mut |toks| scan.feed(text, lex, toks)),
+            );
+            people = Some(scan.finish(text, lex));
+            atts
+        } else {
+            extract::extract_attributions(&analysis, &self.lex)
+        };
+        let unresolved =
+            resolve::resolve_sources_with(&mut analysis, &self.lex, self.registry.as_ref(), people);
         analysis.claims = claims::find_claims(&analysis, self);
         analysis.findings = checks::run_checks(&analysis, self, &unresolved);
         analysis
@@ -77,4 +100,24 @@ impl Checker {
     pub fn independent(&self, analysis: &Analysis, ids: &[usize]) -> usize {
         claims::independent_count(analysis, self.registry.as_ref(), ids)
     }
+}
+
+/// True when the blocks of `doc` are in order and apart, and nothing but white space is outside
+/// them: then the tokens of the blocks, one after the other, are the tokens of the whole text.
+pub(crate) fn blocks_tile(doc: &SourceDoc) -> bool {
+    let text = doc.text.as_str();
+    let blank = |s: &str| s.chars().all(char::is_whitespace);
+    let mut at = 0;
+    for (i, b) in doc.blocks.iter().enumerate() {
+        let (start, end) = (b.span.start, b.span.end);
+        if start < at || end < start || end > text.len() {
+            return false;
+        }
+        let gap = &text[at..start];
+        if (i > 0 && gap.is_empty()) || !blank(gap) {
+            return false;
+        }
+        at = end;
+    }
+    blank(&text[at..])
 }

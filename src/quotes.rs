@@ -52,23 +52,28 @@ pub fn find_quotes(doc: &SourceDoc) -> Vec<Quote> {
     let text = &doc.text;
     for (pi, block) in doc.blocks.iter().enumerate() {
         let s = &text[block.span.start..block.span.end];
-        let chars: Vec<(usize, char)> = s.char_indices().collect();
+        let bytes = s.as_bytes();
         // open double quote: (byte offset in text of the mark, mark length)
         let mut open: Option<(usize, usize)> = None;
         let mut single_open: Option<(usize, usize)> = None;
-        let mut skip = false;
-        for (i, &(off, c)) in chars.iter().enumerate() {
-            if skip {
-                skip = false;
+        // only the characters that can be marks are looked at: `"`, `'`, and those whose UTF-8
+        // starts with 0xC2 (« ») or 0xE2 (‘ ’ “ ” „)
+        let mut k = 0;
+        while k < bytes.len() {
+            if !matches!(bytes[k], b'"' | b'\'' | 0xc2 | 0xe2) {
+                k += 1;
                 continue;
             }
-            let prev = if i > 0 { Some(chars[i - 1].1) } else { None };
-            let mut next = chars.get(i + 1).map(|x| x.1);
+            let off = k;
+            let c = s[off..].chars().next().unwrap_or(' ');
+            k += c.len_utf8();
+            let prev = s[..off].chars().next_back();
+            let mut next = s[k..].chars().next();
             let at = block.span.start + off;
             // two apostrophes stand for a double quotation mark ('' in some archives)
             let (mark, mlen) = if c == '\'' && next == Some('\'') {
-                skip = true;
-                next = chars.get(i + 2).map(|x| x.1);
+                k += 1;
+                next = s[k..].chars().next();
                 (Some(Mark::Either), 2)
             } else {
                 (double_mark(c), c.len_utf8())
@@ -161,6 +166,142 @@ fn make_quote(text: &str, span: Span, inner: Span, paragraph: usize, unclosed: b
 mod tests {
     use super::*;
     use crate::input::parse_text;
+
+    /// The quotation finder as first written (a vector of characters per block), to check the
+    /// one that looks at the marks only.
+    fn find_quotes_reference(doc: &SourceDoc) -> Vec<Quote> {
+        let mut out: Vec<Quote> = Vec::new();
+        let text = &doc.text;
+        for (pi, block) in doc.blocks.iter().enumerate() {
+            let s = &text[block.span.start..block.span.end];
+            let chars: Vec<(usize, char)> = s.char_indices().collect();
+            // open double quote: (byte offset in text of the mark, mark length)
+            let mut open: Option<(usize, usize)> = None;
+            let mut single_open: Option<(usize, usize)> = None;
+            let mut skip = false;
+            for (i, &(off, c)) in chars.iter().enumerate() {
+                if skip {
+                    skip = false;
+                    continue;
+                }
+                let prev = if i > 0 { Some(chars[i - 1].1) } else { None };
+                let mut next = chars.get(i + 1).map(|x| x.1);
+                let at = block.span.start + off;
+                // two apostrophes stand for a double quotation mark ('' in some archives)
+                let (mark, mlen) = if c == '\'' && next == Some('\'') {
+                    skip = true;
+                    next = chars.get(i + 2).map(|x| x.1);
+                    (Some(Mark::Either), 2)
+                } else {
+                    (double_mark(c), c.len_utf8())
+                };
+                if let Some(m) = mark {
+                    let is_open = match m {
+                        Mark::Open => open.is_none() || m == Mark::Open,
+                        Mark::Close => false,
+                        Mark::Either => open.is_none() && opens_here(prev, next),
+                    };
+                    if is_open && open.is_none() {
+                        open = Some((at, mlen));
+                        single_open = None;
+                    } else if let Some((o, olen)) = open {
+                        // an opening mark used to close ('here,“ said'): it follows a word and is
+                        // followed by space or the end
+                        let closes_anyway = prev.is_some_and(|p| !p.is_whitespace())
+                            && next.is_none_or(|n| {
+                                n.is_whitespace() || matches!(n, ',' | '.' | ';' | ':' | ')')
+                            });
+                        if m == Mark::Open && !closes_anyway {
+                            // a second opening mark while one is open: restart there
+                            open = Some((at, mlen));
+                            continue;
+                        }
+                        let inner = Span::new(o + olen, at);
+                        out.push(make_quote(text, Span::new(o, at + mlen), inner, pi, false));
+                        open = None;
+                        single_open = None;
+                    }
+                    continue;
+                }
+                if open.is_some()
+                    && let Some(m) = single_mark(c)
+                {
+                    let next_word = next.is_some_and(|n| n.is_alphanumeric());
+                    let prev_word = prev.is_some_and(|p| p.is_alphanumeric());
+                    if single_open.is_none() && m != Mark::Close && opens_here(prev, next) {
+                        single_open = Some((at, c.len_utf8()));
+                    } else if let (Some((o, olen)), false) = (single_open, m == Mark::Open) {
+                        // an apostrophe inside a word ("it's") is not a closing mark
+                        if !(prev_word && next_word) && at > o + olen {
+                            let inner = Span::new(o + olen, at);
+                            let mut q =
+                                make_quote(text, Span::new(o, at + c.len_utf8()), inner, pi, false);
+                            q.is_quotation = q.is_quotation && !inner.is_empty();
+                            out.push(q);
+                            single_open = None;
+                        }
+                    }
+                }
+            }
+            if let Some((o, olen)) = open {
+                // left open: runs to the end of the paragraph; continued if the next block reopens
+                let next_opens = doc.blocks.get(pi + 1).is_some_and(|b| {
+                    let t = b.span.slice(text);
+                    t.chars()
+                        .next()
+                        .is_some_and(|c| matches!(double_mark(c), Some(Mark::Open | Mark::Either)))
+                });
+                let inner = Span::new(o + olen, block.span.end);
+                let mut q = make_quote(text, Span::new(o, block.span.end), inner, pi, true);
+                q.continues = next_opens;
+                if next_opens {
+                    q.is_quotation = true;
+                }
+                out.push(q);
+            }
+        }
+        out.sort_by_key(|q| (q.span.start, std::cmp::Reverse(q.span.end)));
+        out
+    }
+
+    #[test]
+    fn same_quotes_as_the_reference() {
+        let alphabet = [
+            "a", "b ", " ", "\n\n", "\"", "'", "''", "\u{201c}", "\u{201d}", "\u{201e}", "\u{ab}",
+            "\u{bb}", "\u{2018}", "\u{2019}", "\u{2014}", "\u{e9}", "(", ",", ".", ":", "word ",
+            "it's ", "\u{a0}", "\u{2026}",
+        ];
+        let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+        for _ in 0..4000 {
+            let mut t = String::new();
+            for _ in 0..(seed % 40) {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                t.push_str(alphabet[(seed % alphabet.len() as u64) as usize]);
+            }
+            let d = parse_text("t", t.clone());
+            let key = |v: Vec<Quote>| -> Vec<_> {
+                v.iter()
+                    .map(|q| {
+                        (
+                            q.span,
+                            q.inner,
+                            q.paragraph,
+                            q.is_quotation,
+                            q.continues,
+                            q.unclosed,
+                        )
+                    })
+                    .collect()
+            };
+            assert_eq!(
+                key(find_quotes(&d)),
+                key(find_quotes_reference(&d)),
+                "{t:?}"
+            );
+        }
+    }
 
     fn quotes(s: &str) -> Vec<(String, bool)> {
         let d = parse_text("t", s.to_string());

@@ -11,7 +11,7 @@ use crate::lexicon::Lexicons;
 use crate::model::{Analysis, MentionKind, Source, SourceKind};
 use crate::registry::{EntryKind, MatchKind, Registry, RegistryMatch, normalize_name};
 use crate::span::Span;
-use crate::token::WordIndex;
+use crate::token::{Token, WordIndex};
 
 /// Resolve every attribution's mentions to sources (filling `analysis.sources` and each
 /// mention's `source`); returns the spans of mentions that refer to nobody found.
@@ -19,6 +19,17 @@ pub fn resolve_sources(
     analysis: &mut Analysis,
     lex: &Lexicons,
     registry: Option<&Registry>,
+) -> Vec<Span> {
+    resolve_sources_with(analysis, lex, registry, None)
+}
+
+/// [`resolve_sources`], with the people named in the text already found (by a [`PeopleScan`]
+/// over every token of the text); None to find them from the text when a pronoun needs them.
+pub(crate) fn resolve_sources_with(
+    analysis: &mut Analysis,
+    lex: &Lexicons,
+    registry: Option<&Registry>,
+    people: Option<Vec<NamedPerson>>,
 ) -> Vec<Span> {
     let text = analysis.doc.text.clone();
     // every whole word of the text, once: names are looked up in it, not scanned for
@@ -29,7 +40,11 @@ pub fn resolve_sources(
     let mut female: std::collections::HashMap<usize, bool> = Default::default();
     // people named in the text, found only if a he/she needs them
     let people_cell: std::cell::OnceCell<Vec<NamedPerson>> = std::cell::OnceCell::new();
+    if let Some(p) = people {
+        let _ = people_cell.set(p);
+    }
     let mut groups: Vec<Vec<usize>> = Vec::new();
+    let mut mentioned: std::collections::HashSet<(usize, Span)> = Default::default();
     let mut unresolved = Vec::new();
 
     for ai in 0..analysis.attributions.len() {
@@ -212,7 +227,8 @@ pub fn resolve_sources(
                 }
             };
             last_pos[idx] = last_pos[idx].max(m.span.start);
-            if !sources[idx].mentions.contains(&m.span) {
+            // (a set beside the lists: a source may have hundreds of thousands of mentions)
+            if mentioned.insert((idx, m.span)) {
                 sources[idx].mentions.push(m.span);
             }
             analysis.attributions[ai].sources[mi].source = Some(idx);
@@ -285,7 +301,7 @@ fn merge_same_registry_row(
 }
 
 /// A person named in the text (cited or not), for pronouns to refer to.
-struct NamedPerson {
+pub(crate) struct NamedPerson {
     pos: usize,
     name: String,
     female: Option<bool>,
@@ -296,46 +312,84 @@ struct NamedPerson {
 /// Boris Johnson").
 fn people_named(text: &str, lex: &Lexicons) -> Vec<NamedPerson> {
     let toks = crate::token::tokenize(text, Span::new(0, text.len()), &lex.abbreviations);
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < toks.len() {
-        let start = i;
-        while i < toks.len() && toks[i].is_word() && toks[i].cap && !toks[i].possessive {
-            i += 1;
+    let mut scan = PeopleScan::default();
+    scan.feed(text, lex, &toks);
+    scan.finish(text, lex)
+}
+
+/// [`people_named`] over the tokens of the text given piece by piece, in order (the tokens of
+/// each paragraph, when the paragraphs are separated by white space and nothing else is in the
+/// text: the same tokens as the whole text's).
+#[derive(Default)]
+pub(crate) struct PeopleScan {
+    /// where the run of capitalised words (since the last other token) starts
+    run_start: Option<usize>,
+    /// whether a title is in the run
+    titled: bool,
+    /// the words after the last title of the run: how many, and the first four
+    after: usize,
+    words: Vec<Token>,
+    out: Vec<NamedPerson>,
+}
+
+impl PeopleScan {
+    /// Scan the next tokens of `text`.
+    pub(crate) fn feed(&mut self, text: &str, lex: &Lexicons, toks: &[Token]) {
+        for t in toks {
+            if t.is_word() && t.cap && !t.possessive {
+                self.run_start.get_or_insert(t.span.start);
+                if lex.titles.contains(&t.lower) {
+                    // the name: the words after the last title in the run
+                    self.titled = true;
+                    self.after = 0;
+                    self.words.clear();
+                } else if self.titled {
+                    self.after += 1;
+                    if self.words.len() < 4 {
+                        self.words.push(t.clone());
+                    }
+                }
+            } else if self.run_start.is_some() {
+                self.end_run(text, lex);
+            }
         }
-        if i == start {
-            i += 1;
-            continue;
+    }
+
+    /// The people named in all the tokens scanned.
+    pub(crate) fn finish(mut self, text: &str, lex: &Lexicons) -> Vec<NamedPerson> {
+        if self.run_start.is_some() {
+            self.end_run(text, lex);
         }
-        let run = &toks[start..i];
-        // the name: the words after the last title in the run
-        let after_title = run
-            .iter()
-            .rposition(|t| lex.titles.contains(&t.lower))
-            .map(|p| p + 1)
-            .unwrap_or(0);
-        let words = &run[after_title..];
-        let prefix = text
-            .get(run[0].span.start..words.first().map_or(run[0].span.start, |w| w.span.start))
-            .unwrap_or("");
-        let bodyish = words.iter().any(|t| {
-            lex.organization_words.contains(&t.lower)
-                || lex.government_words.contains(&t.lower)
-                || lex.media_words.contains(&t.lower)
-                || lex.non_source_words.contains(&t.lower)
-        });
+        self.out
+    }
+
+    fn end_run(&mut self, text: &str, lex: &Lexicons) {
+        let words = &self.words[..];
+        let bodyish = || {
+            words.iter().any(|t| {
+                lex.organization_words.contains(&t.lower)
+                    || lex.government_words.contains(&t.lower)
+                    || lex.media_words.contains(&t.lower)
+                    || lex.non_source_words.contains(&t.lower)
+            })
+        };
         // only where a title shows that the words name a person ("Ms. Harriet Sacoolas", "Prime
         // Minister Boris Johnson"; "Human Rights" and "United States" are no one)
-        if (2..=3).contains(&words.len()) && !bodyish && after_title > 0 {
+        if self.titled && (2..=3).contains(&self.after) && !bodyish() {
+            let run_start = self.run_start.unwrap_or(words[0].span.start);
+            let prefix = text.get(run_start..words[0].span.start).unwrap_or("");
             let name = text[words[0].span.start..words[words.len() - 1].span.end].to_string();
-            out.push(NamedPerson {
+            self.out.push(NamedPerson {
                 pos: words[0].span.start,
                 name,
                 female: title_gender(prefix),
             });
         }
+        self.run_start = None;
+        self.titled = false;
+        self.after = 0;
+        self.words.clear();
     }
-    out
 }
 
 /// The gender a title before a name tells: Some(true) for "Ms.", "Queen"; Some(false) for
@@ -551,9 +605,10 @@ fn full_name_in_text(
     // a surname of letters and digits only: its whole-word occurrences from the index (the
     // others are never preceded by a space and followed by a non-alphanumeric)
     let occurrences: Box<dyn Iterator<Item = usize>> = match index {
-        Some(ix) if surname.chars().all(char::is_alphanumeric) => {
-            Box::new(ix.positions(surname).iter().copied())
-        }
+        Some(ix) if surname.chars().all(char::is_alphanumeric) => match ix.positions(surname) {
+            Some(p) => Box::new(p.iter().copied()),
+            None => Box::new(text.match_indices(surname).map(|(p, _)| p)),
+        },
         _ => Box::new(text.match_indices(surname).map(|(p, _)| p)),
     };
     for pos in occurrences {
@@ -690,10 +745,11 @@ fn collect_mentions(text: &str, index: Option<&WordIndex>, sources: &mut [Source
             if f.len() < 2 {
                 continue;
             }
-            let at: Box<dyn Iterator<Item = usize>> = match index.and_then(|ix| ix.find(text, f)) {
-                Some(it) => Box::new(it),
-                None => Box::new(text.match_indices(f.as_str()).map(|(p, _)| p)),
-            };
+            let at: Box<dyn Iterator<Item = usize>> =
+                match index.and_then(|ix| ix.find_whole(text, f)) {
+                    Some(it) => it,
+                    None => Box::new(text.match_indices(f.as_str()).map(|(p, _)| p)),
+                };
             for pos in at {
                 let sp = Span::new(pos, pos + f.len());
                 let before_ok = text[..pos]
@@ -848,6 +904,32 @@ mod tests {
             a.sources[she.sources[0].source.unwrap()].name,
             "Harriet Sacoolas"
         );
+    }
+
+    /// The people found from each paragraph's tokens in turn are those found from the whole
+    /// text's tokens (names running over a paragraph break included).
+    #[test]
+    fn people_from_paragraph_tokens_are_the_text_s() {
+        let lex = Lexicons::new(&Ruleset::embedded());
+        for text in [
+            "Ms. Harriet Sacoolas left. Prime Minister\n\nBoris Johnson Police said so.",
+            "President Joe Biden\n\nSaid Mr. Tom Hegel's Reuters. Dr. A. B. Smith",
+            "Mr.\n\nJohn Smith\n\n\u{201c}Queen Anne Boleyn Tudor\u{201d}, Sen. Ann Lee",
+        ] {
+            let doc = crate::input::parse_text("t", text.to_string());
+            assert!(crate::blocks_tile(&doc));
+            let mut scan = PeopleScan::default();
+            for b in &doc.blocks {
+                let toks = crate::token::tokenize(text, b.span, &lex.abbreviations);
+                scan.feed(text, &lex, &toks);
+            }
+            let key = |v: Vec<NamedPerson>| -> Vec<(usize, String, Option<bool>)> {
+                v.into_iter().map(|p| (p.pos, p.name, p.female)).collect()
+            };
+            let whole = key(people_named(text, &lex));
+            assert!(!whole.is_empty(), "{text}");
+            assert_eq!(key(scan.finish(text, &lex)), whole, "{text}");
+        }
     }
 
     #[test]

@@ -216,7 +216,7 @@ pub struct Ruleset {
     pub patterns: IndexMap<String, Vec<(String, Regex)>>,
 }
 
-const REGEX_SIZE_LIMIT: usize = 1 << 20;
+pub(crate) const REGEX_SIZE_LIMIT: usize = 1 << 20;
 
 fn compile(path: &str, line: usize, src: &str) -> Result<Regex> {
     regex::RegexBuilder::new(src)

@@ -74,6 +74,11 @@ impl LineIndex {
         LineIndex { line_starts }
     }
 
+    /// Start offset of every line.
+    pub fn line_starts(&self) -> &[usize] {
+        &self.line_starts
+    }
+
     /// 1-based line and 1-based column (in Unicode scalar values) of byte `offset` in `text`.
     pub fn line_col(&self, text: &str, offset: usize) -> (usize, usize) {
         let offset = offset.min(text.len());

@@ -2,6 +2,7 @@
 
 use crate::span::Span;
 use std::collections::HashSet;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 /// What a token is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -39,8 +40,39 @@ impl Token {
     }
 }
 
+#[inline]
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric()
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else {
+        bmp_alphanumeric(c)
+    }
+}
+
+/// `char::is_alphanumeric` of the non-ASCII characters of the Basic Multilingual Plane, 64 at a
+/// time, worked out by the standard library on first use and kept (for Devanagari, Cyrillic...
+/// the standard library's table search costs hundreds of instructions per character).
+static ALNUM_BITS: [AtomicU64; 1024] = [const { AtomicU64::new(0) }; 1024];
+static ALNUM_READY: [AtomicU64; 16] = [const { AtomicU64::new(0) }; 16];
+
+fn bmp_alphanumeric(c: char) -> bool {
+    let u = c as usize;
+    if u >= 0x10000 {
+        return c.is_alphanumeric();
+    }
+    let (block, bit) = (u >> 6, u & 63);
+    let ready = 1u64 << (block & 63);
+    if ALNUM_READY[block >> 6].load(Ordering::Acquire) & ready == 0 {
+        let mut bits = 0u64;
+        for k in 0..64 {
+            if char::from_u32((block << 6 | k) as u32).is_some_and(char::is_alphanumeric) {
+                bits |= 1 << k;
+            }
+        }
+        ALNUM_BITS[block].store(bits, Ordering::Relaxed);
+        ALNUM_READY[block >> 6].fetch_or(ready, Ordering::Release);
+    }
+    ALNUM_BITS[block].load(Ordering::Relaxed) >> bit & 1 == 1
 }
 
 /// True for the quotation marks whosaid knows.
@@ -58,52 +90,156 @@ pub fn is_quote_char(c: char) -> bool {
     )
 }
 
-/// Where every word of a text starts, by the word: the positions of each maximal run of
+/// Where the words of a text start, by the word: the positions of each maximal run of
 /// alphanumeric characters. Finds the whole-word occurrences of a name in a long text without a
 /// scan of the text per name (`str::match_indices` per name is quadratic when names grow with
 /// the text, as they do in a single long document).
+///
+/// Capitalised words (names) are indexed at once; the others, most of a text, only when one is
+/// asked for in a text of [`WordIndex::LAZY_MIN`] bytes or more (in a shorter text, forms that
+/// start with them are scanned for: `positions` answers None).
 #[derive(Debug, Default)]
 pub struct WordIndex<'a> {
-    map: std::collections::HashMap<&'a str, Vec<usize>, FxBuild>,
+    text: &'a str,
+    map: WordMap<'a>,
+    others: std::cell::OnceCell<WordMap<'a>>,
 }
 
 type FxBuild = std::hash::BuildHasherDefault<crate::lexicon::FxHasher>;
+type WordMap<'a> = std::collections::HashMap<&'a str, Vec<usize>, FxBuild>;
 
 impl<'a> WordIndex<'a> {
-    /// Index the words (runs of alphanumeric characters) of `text`.
+    /// Texts from this many bytes on index their words that are not capitalised when one is
+    /// asked for.
+    pub const LAZY_MIN: usize = 1 << 16;
+
+    /// Index the capitalised words (runs of alphanumeric characters) of `text`.
     pub fn new(text: &'a str) -> WordIndex<'a> {
-        let mut map: std::collections::HashMap<&'a str, Vec<usize>, FxBuild> =
-            std::collections::HashMap::with_capacity_and_hasher(
-                text.len() / 16,
-                FxBuild::default(),
-            );
-        let mut start: Option<usize> = None;
-        for (i, c) in text.char_indices() {
-            match (is_word_char(c), start) {
-                (true, None) => start = Some(i),
-                (false, Some(st)) => {
-                    map.entry(&text[st..i]).or_default().push(st);
-                    start = None;
-                }
-                _ => {}
-            }
+        WordIndex {
+            text,
+            map: Self::index(text, true),
+            others: std::cell::OnceCell::new(),
         }
-        if let Some(st) = start {
-            map.entry(&text[st..]).or_default().push(st);
-        }
-        WordIndex { map }
     }
 
-    /// Start offsets, in order, of the runs of alphanumeric characters that are exactly `word`.
-    pub fn positions(&self, word: &str) -> &[usize] {
-        self.map.get(word).map(Vec::as_slice).unwrap_or(&[])
+    /// The runs of alphanumeric characters of `text` that start with an upper-case character
+    /// (`capitalised`), or with another.
+    fn index(text: &'a str, capitalised: bool) -> WordMap<'a> {
+        let mut map = WordMap::with_capacity_and_hasher(
+            if capitalised {
+                text.len() / 64
+            } else {
+                text.len() / 32
+            },
+            FxBuild::default(),
+        );
+        let b = text.as_bytes();
+        let mut i = 0;
+        while let Some(c) = char_at(text, i) {
+            i += c.len_utf8();
+            if !is_word_char(c) {
+                continue;
+            }
+            let start = i - c.len_utf8();
+            // to the end of the run: ASCII bytes at a time, other characters one by one
+            loop {
+                while b.get(i).is_some_and(u8::is_ascii_alphanumeric) {
+                    i += 1;
+                }
+                match char_at(text, i) {
+                    Some(d) if !d.is_ascii() && is_word_char(d) => i += d.len_utf8(),
+                    _ => break,
+                }
+            }
+            if c.is_uppercase() == capitalised {
+                map.entry(&text[start..i]).or_default().push(start);
+            }
+        }
+        map
+    }
+
+    /// Start offsets, in order, of the runs of alphanumeric characters that are exactly `word`;
+    /// None when `word` does not start with an upper-case character and the text is shorter
+    /// than [`WordIndex::LAZY_MIN`] (not indexed: scan).
+    pub fn positions(&self, word: &str) -> Option<&[usize]> {
+        let map = if word.chars().next().is_some_and(char::is_uppercase) {
+            &self.map
+        } else if self.text.len() >= Self::LAZY_MIN {
+            self.others.get_or_init(|| Self::index(self.text, false))
+        } else {
+            return None;
+        };
+        Some(map.get(word).map(Vec::as_slice).unwrap_or(&[]))
+    }
+
+    /// The offsets, in order, where `text` (the indexed text) has `form` as whole words (no
+    /// alphanumeric character right before or after it), overlapping ones included, as
+    /// [`WordIndex::find`] then a test of both ends give them. Found from the occurrences of the
+    /// least frequent indexed word of `form` (a name such as "the report" is not looked for at
+    /// every "the" of a long text), or, when none of its words is indexed (a short text), by a
+    /// scan. None when `form` does not start with an alphanumeric character.
+    pub fn find_whole<'s>(
+        &'s self,
+        text: &'s str,
+        form: &'s str,
+    ) -> Option<Box<dyn Iterator<Item = usize> + 's>> {
+        if !char_at(form, 0).is_some_and(is_word_char) {
+            return None;
+        }
+        let whole = move |p: usize| {
+            text.get(p..).is_some_and(|t| t.starts_with(form))
+                && !text[..p].chars().next_back().is_some_and(is_word_char)
+                && !text[p + form.len()..]
+                    .chars()
+                    .next()
+                    .is_some_and(is_word_char)
+        };
+        // the word of `form` with the fewest occurrences, and its offset in `form`
+        let mut best: Option<(usize, &[usize])> = None;
+        let mut i = 0;
+        while let Some(c) = char_at(form, i) {
+            i += c.len_utf8();
+            if !is_word_char(c) {
+                continue;
+            }
+            let start = i - c.len_utf8();
+            while let Some(d) = char_at(form, i).filter(|&d| is_word_char(d)) {
+                i += d.len_utf8();
+            }
+            if let Some(at) = self.positions(&form[start..i])
+                && best.is_none_or(|(_, b)| at.len() < b.len())
+            {
+                best = Some((start, at));
+            }
+        }
+        Some(match best {
+            Some((off, at)) => Box::new(
+                at.iter()
+                    .filter_map(move |&q| q.checked_sub(off))
+                    .filter(move |&p| whole(p)),
+            ),
+            // every occurrence, overlapping ones too
+            None => {
+                let mut from = 0;
+                Box::new(std::iter::from_fn(move || {
+                    while let Some(k) = text.get(from..).and_then(|t| t.find(form)) {
+                        let p = from + k;
+                        from = p + char_at(text, p).map_or(1, char::len_utf8);
+                        if whole(p) {
+                            return Some(p);
+                        }
+                    }
+                    None
+                }))
+            }
+        })
     }
 
     /// The offsets, in order, where `text` (the indexed text) has `form` starting at the start
     /// of a word, the first word of `form` being whole there ("Tom Hegel" at "Tom Hegel's", not
     /// at "Tomas Hegel"): every `text.match_indices(form)` with no alphanumeric character
     /// before it, for forms that start with a whole word. None when `form` does not start with an
-    /// alphanumeric character (scan the text for those).
+    /// alphanumeric or an upper-case character (scan the text for those).
     pub fn find<'s>(
         &'s self,
         text: &'s str,
@@ -117,7 +253,7 @@ impl<'a> WordIndex<'a> {
             return None;
         }
         Some(
-            self.positions(&form[..first_len])
+            self.positions(&form[..first_len])?
                 .iter()
                 .copied()
                 .filter(move |&p| text[p..].starts_with(form)),
@@ -187,7 +323,19 @@ pub fn tokenize<S: std::hash::BuildHasher>(
         let start = i;
         let mut prev = c;
         let mut j = i + clen;
-        while let Some(cj) = char_at(s, j) {
+        let bytes = s.as_bytes();
+        loop {
+            // ASCII letters and digits a byte at a time
+            let run = j;
+            while bytes.get(j).is_some_and(u8::is_ascii_alphanumeric) {
+                j += 1;
+            }
+            if j > run {
+                prev = bytes[j - 1] as char;
+            }
+            let Some(cj) = char_at(s, j) else {
+                break;
+            };
             let jlen = cj.len_utf8();
             if is_word_char(cj) {
                 prev = cj;
@@ -265,6 +413,13 @@ mod tests {
     }
 
     #[test]
+    fn word_chars_are_the_alphanumeric_chars() {
+        for c in (0..=0x10ffff).rev().filter_map(char::from_u32) {
+            assert_eq!(is_word_char(c), c.is_alphanumeric(), "{c:?}");
+        }
+    }
+
+    #[test]
     fn keeps_abbreviations_and_initials() {
         assert_eq!(
             words("Dr. J. Smith of the U.S. said it's fine."),
@@ -278,14 +433,22 @@ mod tests {
     fn word_index_finds_whole_words() {
         let text = "Tom Hegel said. Tomas Hegel's view; (Hegel) and Hegelian. T. Hegel";
         let idx = WordIndex::new(text);
-        assert_eq!(idx.positions("Hegel"), [4, 22, 37, 61]);
+        assert_eq!(idx.positions("Hegel"), Some(&[4, 22, 37, 61][..]));
+        assert_eq!(idx.positions("said"), None);
+        assert!(idx.find(text, "said").is_none());
+        // a long text indexes its other words when one is asked for
+        let long = format!("{text} {}", "x ".repeat(WordIndex::LAZY_MIN));
+        let idx = WordIndex::new(&long);
+        assert_eq!(idx.positions("said"), Some(&[10][..]));
+        assert_eq!(idx.positions("Hegel"), Some(&[4, 22, 37, 61][..]));
+        assert_eq!(idx.find(&long, "said.").unwrap().collect::<Vec<_>>(), [10]);
         let found: Vec<usize> = idx.find(text, "Tom Hegel").unwrap().collect();
         assert_eq!(found, [0]);
         let found: Vec<usize> = idx.find(text, "T. Hegel").unwrap().collect();
         assert_eq!(found, [58]);
         assert!(idx.find(text, "(Hegel)").is_none());
         // the same as a scan for whole words
-        for form in ["Hegel", "Tom", "Tomas Hegel", "Hegelian", "said"] {
+        for form in ["Hegel", "Tom", "Tomas Hegel", "Hegelian", "T"] {
             let scan: Vec<usize> = text
                 .match_indices(form)
                 .map(|(p, _)| p)
@@ -313,6 +476,42 @@ mod tests {
                 })
                 .collect();
             assert_eq!(got, scan, "{form}");
+        }
+        // whole-word occurrences of forms, from their rarest word, in a short and a long text
+        let long = format!("{text} {}", "x ".repeat(WordIndex::LAZY_MIN));
+        for t in [text, long.as_str()] {
+            let idx = WordIndex::new(t);
+            for form in [
+                "Hegel",
+                "Tom Hegel",
+                "Tomas Hegel's",
+                "T. Hegel",
+                "said. Tomas",
+                "Hegel and",
+                "said",
+                "x x",
+                "Hegelian",
+                "Hegel)",
+                "x Tom",
+            ] {
+                let scan: Vec<usize> = (0..t.len())
+                    .filter(|&p| t.is_char_boundary(p) && t[p..].starts_with(form))
+                    .filter(|&p| {
+                        !t[..p]
+                            .chars()
+                            .next_back()
+                            .is_some_and(char::is_alphanumeric)
+                    })
+                    .filter(|&p| {
+                        !t[p + form.len()..]
+                            .chars()
+                            .next()
+                            .is_some_and(char::is_alphanumeric)
+                    })
+                    .collect();
+                let got: Vec<usize> = idx.find_whole(t, form).unwrap().collect();
+                assert_eq!(got, scan, "{form}");
+            }
         }
     }
 

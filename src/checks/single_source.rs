@@ -34,16 +34,24 @@ pub fn check(cx: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) {
             let who = at.sources.iter().fold(at.cue, |acc, m| acc.cover(m.span));
             parts.push(who);
         }
-        let covered: usize = (c.span.start..c.span.end)
-            .filter(|&b| {
-                a.doc.text.as_bytes()[b].is_ascii_alphanumeric()
-                    && parts.iter().any(|p| p.start <= b && b < p.end)
-            })
-            .count();
-        let letters = a.doc.text.as_bytes()[c.span.start..c.span.end]
-            .iter()
-            .filter(|b| b.is_ascii_alphanumeric())
-            .count();
+        // letters and digits of the claim within the parts (their union, clipped to the claim)
+        let bytes = a.doc.text.as_bytes();
+        let alnum = |from: usize, to: usize| {
+            bytes[from..to]
+                .iter()
+                .filter(|b| b.is_ascii_alphanumeric())
+                .count()
+        };
+        parts.sort_unstable();
+        let (mut covered, mut at) = (0, c.span.start);
+        for p in &parts {
+            let (from, to) = (p.start.max(at), p.end.min(c.span.end));
+            if from < to {
+                covered += alnum(from, to);
+                at = to;
+            }
+        }
+        let letters = alnum(c.span.start, c.span.end);
         if letters > 0 && covered * 10 >= letters * 7 {
             continue;
         }

@@ -60,6 +60,16 @@ pub fn normalize_name(s: &str) -> String {
 /// `s` decomposed, without combining marks, lower case, apostrophe-like marks made `'`, and a
 /// few letters that have no decomposition replaced by their usual ASCII spelling.
 fn fold(s: &str) -> Vec<char> {
+    if s.is_ascii() {
+        // ASCII is its own decomposition, without combining marks
+        return s
+            .bytes()
+            .map(|b| match b {
+                b'`' => '\'',
+                b => b.to_ascii_lowercase() as char,
+            })
+            .collect();
+    }
     let mut chars = Vec::with_capacity(s.len());
     for c in s.nfd().filter(|&c| !is_combining_mark(c)) {
         match c {
@@ -335,6 +345,22 @@ impl Registry {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ascii_folds_as_by_decomposition() {
+        for b in 0u8..128 {
+            let s = format!("A{}b`Z", b as char);
+            let slow: Vec<char> = s
+                .nfd()
+                .filter(|&c| !is_combining_mark(c))
+                .flat_map(|c| match c {
+                    '`' => vec!['\''],
+                    c => c.to_lowercase().collect(),
+                })
+                .collect();
+            assert_eq!(fold(&s), slow, "{s:?}");
+        }
+    }
 
     const SEED: &str = include_str!("../../fixtures/seed/registry.csv");
 

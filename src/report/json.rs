@@ -1,6 +1,9 @@
 //! JSON (`--format json`) and JSON Lines (`--format jsonl`) reports.
 
-use super::{DocumentReport, SCHEMA_VERSION, Summary};
+use super::{
+    AttributionReport, AttributionSourceReport, ClaimReport, DocumentReport, FindingReport,
+    RegistryReport, SCHEMA_VERSION, SourceReport, SpanReport, Summary, TextSpan,
+};
 use serde::Serialize;
 
 #[derive(Serialize)]
@@ -33,9 +36,377 @@ pub fn render_run(documents: &[DocumentReport], summary: &Summary) -> String {
     s
 }
 
-/// One document as one JSON line (with the newline).
+/// One document as one JSON line (with the newline): the bytes `serde_json::to_string` makes
+/// of the report (a test checks it), written directly, field names as literals.
 pub fn render_line(doc: &DocumentReport) -> String {
-    let mut s = serde_json::to_string(doc).expect("report serializes");
-    s.push('\n');
-    s
+    // room for the whole line at once: a document of 20 MB makes a line of 100 MB and more,
+    // which growing by doubling would copy and leave behind (pages never written cost nothing)
+    let mut w = Line(Vec::with_capacity(size_hint(doc)));
+    w.document(doc);
+    w.0.push(b'\n');
+    String::from_utf8(w.0).expect("JSON of strings is UTF-8")
+}
+
+/// A size at least about that of the JSON line of `doc` (text lengths and generous room for
+/// the fixed parts; escapes may add a little more).
+fn size_hint(doc: &DocumentReport) -> usize {
+    const SPAN: usize = 200;
+    const OBJECT: usize = 160;
+    let text = |t: &TextSpan| {
+        t.text.len() + SPAN + OBJECT + t.fragments.as_ref().map_or(0, |f| f.len() * SPAN)
+    };
+    let sources: usize = doc
+        .sources
+        .iter()
+        .map(|s| {
+            s.id.len() + s.name.len() + OBJECT * 2 + s.mentions.iter().map(text).sum::<usize>()
+        })
+        .sum();
+    let attributions: usize = doc
+        .attributions
+        .iter()
+        .map(|a| {
+            OBJECT
+                + text(&a.cue)
+                + a.content.as_ref().map_or(0, text)
+                + a.sources
+                    .iter()
+                    .map(|s| s.text.len() + SPAN + OBJECT)
+                    .sum::<usize>()
+        })
+        .sum();
+    let claims: usize = doc
+        .claims
+        .iter()
+        .map(|c| c.text.len() + SPAN + OBJECT + 8 * (c.attributions.len() + c.sources.len()))
+        .sum();
+    let findings: usize = doc
+        .findings
+        .iter()
+        .map(|f| {
+            f.rule.len()
+                + f.message.len()
+                + f.suggestion.as_ref().map_or(0, String::len)
+                + SPAN
+                + OBJECT
+        })
+        .sum();
+    doc.path.len() + 512 + sources + attributions + claims + findings
+}
+
+/// Compact JSON, as serde_json writes it.
+struct Line(Vec<u8>);
+
+impl Line {
+    #[inline]
+    fn raw(&mut self, s: &str) {
+        self.0.extend_from_slice(s.as_bytes());
+    }
+
+    #[inline]
+    fn uint(&mut self, mut n: usize) {
+        let mut buf = [0u8; 20];
+        let mut i = buf.len();
+        loop {
+            i -= 1;
+            buf[i] = b'0' + (n % 10) as u8;
+            n /= 10;
+            if n == 0 {
+                break;
+            }
+        }
+        self.0.extend_from_slice(&buf[i..]);
+    }
+
+    /// A value serde serializes (enums, floats): rare enough for serde_json itself.
+    fn serde<T: Serialize>(&mut self, v: &T) {
+        serde_json::to_writer(&mut self.0, v).expect("value serializes");
+    }
+
+    /// A JSON string, escaped as serde_json escapes (`"`, `\`, and control characters).
+    fn str(&mut self, s: &str) {
+        const LO: u64 = 0x0101_0101_0101_0101;
+        const HI: u64 = 0x8080_8080_8080_8080;
+        // any byte below 0x20, or equal to `"` or `\` (exact as a yes/no)
+        let special = |x: u64| -> bool {
+            let zero = |v: u64| v.wrapping_sub(LO) & !v & HI != 0;
+            x.wrapping_sub(LO * 0x20) & !x & HI != 0
+                || zero(x ^ (LO * 0x22))
+                || zero(x ^ (LO * 0x5c))
+        };
+        self.0.push(b'"');
+        let b = s.as_bytes();
+        let (mut start, mut i) = (0, 0);
+        while i < b.len() {
+            while i + 8 <= b.len() {
+                let x = u64::from_le_bytes(b[i..i + 8].try_into().expect("8 bytes"));
+                if special(x) {
+                    break;
+                }
+                i += 8;
+            }
+            let Some(&c) = b.get(i) else {
+                break;
+            };
+            let esc: &str = match c {
+                b'"' => "\\\"",
+                b'\\' => "\\\\",
+                b'\n' => "\\n",
+                b'\r' => "\\r",
+                b'\t' => "\\t",
+                0x08 => "\\b",
+                0x0c => "\\f",
+                0..=0x1f => "",
+                _ => {
+                    i += 1;
+                    continue;
+                }
+            };
+            self.0.extend_from_slice(&b[start..i]);
+            if esc.is_empty() {
+                const HEX: &[u8; 16] = b"0123456789abcdef";
+                self.0.extend_from_slice(b"\\u00");
+                self.0.push(HEX[(c >> 4) as usize]);
+                self.0.push(HEX[(c & 15) as usize]);
+            } else {
+                self.0.extend_from_slice(esc.as_bytes());
+            }
+            i += 1;
+            start = i;
+        }
+        self.0.extend_from_slice(&b[start..]);
+        self.0.push(b'"');
+    }
+
+    fn opt_str(&mut self, s: Option<&str>) {
+        match s {
+            Some(s) => self.str(s),
+            None => self.raw("null"),
+        }
+    }
+
+    fn list<T>(&mut self, items: &[T], mut each: impl FnMut(&mut Self, &T)) {
+        self.0.push(b'[');
+        for (k, it) in items.iter().enumerate() {
+            if k > 0 {
+                self.0.push(b',');
+            }
+            each(self, it);
+        }
+        self.0.push(b']');
+    }
+
+    fn span(&mut self, s: &SpanReport) {
+        self.raw("{\"start\":");
+        self.uint(s.start);
+        self.raw(",\"end\":");
+        self.uint(s.end);
+        self.raw(",\"line\":");
+        self.uint(s.line);
+        self.raw(",\"column\":");
+        self.uint(s.column);
+        self.raw(",\"end_line\":");
+        self.uint(s.end_line);
+        self.raw(",\"end_column\":");
+        self.uint(s.end_column);
+        self.0.push(b'}');
+    }
+
+    fn text_span(&mut self, t: &TextSpan) {
+        self.raw("{\"text\":");
+        self.str(&t.text);
+        self.raw(",\"span\":");
+        self.span(&t.span);
+        if let Some(f) = &t.fragments {
+            self.raw(",\"fragments\":");
+            self.list(f, |w, s| w.span(s));
+        }
+        self.0.push(b'}');
+    }
+
+    fn registry(&mut self, r: &RegistryReport) {
+        self.raw("{\"id\":");
+        self.str(&r.id);
+        self.raw(",\"match\":");
+        self.serde(&r.how);
+        self.raw(",\"score\":");
+        self.serde(&r.score);
+        self.raw(",\"credibility\":");
+        self.serde(&r.credibility);
+        self.0.push(b'}');
+    }
+
+    fn source(&mut self, s: &SourceReport) {
+        self.raw("{\"id\":");
+        self.str(&s.id);
+        self.raw(",\"name\":");
+        self.str(&s.name);
+        self.raw(",\"kind\":");
+        self.serde(&s.kind);
+        self.raw(if s.anonymous {
+            ",\"anonymous\":true"
+        } else {
+            ",\"anonymous\":false"
+        });
+        self.raw(",\"registry\":");
+        match &s.registry {
+            Some(r) => self.registry(r),
+            None => self.raw("null"),
+        }
+        self.raw(",\"mentions\":");
+        self.list(&s.mentions, |w, t| w.text_span(t));
+        self.0.push(b'}');
+    }
+
+    fn attribution_source(&mut self, s: &AttributionSourceReport) {
+        self.raw("{\"source\":");
+        self.str(&s.source);
+        self.raw(",\"text\":");
+        self.str(&s.text);
+        self.raw(",\"span\":");
+        self.span(&s.span);
+        self.0.push(b'}');
+    }
+
+    fn attribution(&mut self, a: &AttributionReport) {
+        self.raw("{\"id\":");
+        self.str(&a.id);
+        self.raw(",\"kind\":");
+        self.serde(&a.kind);
+        self.raw(",\"sources\":");
+        self.list(&a.sources, |w, s| w.attribution_source(s));
+        self.raw(",\"cue\":");
+        self.text_span(&a.cue);
+        self.raw(",\"content\":");
+        match &a.content {
+            Some(c) => self.text_span(c),
+            None => self.raw("null"),
+        }
+        self.0.push(b'}');
+    }
+
+    fn claim(&mut self, c: &ClaimReport) {
+        self.raw("{\"id\":");
+        self.str(&c.id);
+        self.raw(",\"text\":");
+        self.str(&c.text);
+        self.raw(",\"span\":");
+        self.span(&c.span);
+        self.raw(",\"checkworthiness\":");
+        self.serde(&c.checkworthiness);
+        self.raw(",\"status\":");
+        self.serde(&c.status);
+        self.raw(",\"attributions\":");
+        self.list(&c.attributions, |w, s| w.str(s));
+        self.raw(",\"sources\":");
+        self.list(&c.sources, |w, s| w.str(s));
+        self.raw(",\"independent_sources\":");
+        self.uint(c.independent_sources);
+        self.0.push(b'}');
+    }
+
+    fn finding(&mut self, f: &FindingReport) {
+        self.raw("{\"rule\":");
+        self.str(&f.rule);
+        self.raw(",\"severity\":");
+        self.serde(&f.severity);
+        self.raw(",\"message\":");
+        self.str(&f.message);
+        self.raw(",\"span\":");
+        self.span(&f.span);
+        self.raw(",\"claim\":");
+        self.opt_str(f.claim.as_deref());
+        self.raw(",\"source\":");
+        self.opt_str(f.source.as_deref());
+        self.raw(",\"attribution\":");
+        self.opt_str(f.attribution.as_deref());
+        self.raw(",\"suggestion\":");
+        self.opt_str(f.suggestion.as_deref());
+        self.0.push(b'}');
+    }
+
+    fn document(&mut self, d: &DocumentReport) {
+        self.raw("{\"path\":");
+        self.str(&d.path);
+        self.raw(",\"format\":");
+        self.serde(&d.format);
+        self.raw(",\"stats\":{\"sentences\":");
+        self.uint(d.stats.sentences);
+        self.raw(",\"claims\":");
+        self.uint(d.stats.claims);
+        self.raw(",\"attributions\":");
+        self.uint(d.stats.attributions);
+        self.raw(",\"sources\":");
+        self.uint(d.stats.sources);
+        self.raw(",\"independent_sources\":");
+        self.uint(d.stats.independent_sources);
+        self.raw("},\"sources\":");
+        self.list(&d.sources, |w, s| w.source(s));
+        self.raw(",\"attributions\":");
+        self.list(&d.attributions, |w, a| w.attribution(a));
+        self.raw(",\"claims\":");
+        self.list(&d.claims, |w, c| w.claim(c));
+        self.raw(",\"findings\":");
+        self.list(&d.findings, |w, f| w.finding(f));
+        self.0.push(b'}');
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn strings_escape_as_serde_json_escapes() {
+        let alphabet = [
+            "a", "\"", "\\", "\n", "\r", "\t", "\u{8}", "\u{c}", "\u{1}", "\u{1f}", "\u{7f}", "é",
+            "\u{201c}", "中", "abcdefgh", " ", "/", "\u{2028}",
+        ];
+        let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+        for _ in 0..5000 {
+            let mut s = String::new();
+            for _ in 0..(seed % 40) {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                s.push_str(alphabet[(seed % alphabet.len() as u64) as usize]);
+            }
+            let mut w = Line(Vec::new());
+            w.str(&s);
+            assert_eq!(
+                String::from_utf8(w.0).unwrap(),
+                serde_json::to_string(&s).unwrap(),
+                "{s:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn lines_are_serde_json_s() {
+        use crate::{Checker, Registry, Ruleset};
+        let reg = Registry::from_csv(
+            "r.csv",
+            "id,name,kind,aliases,affiliation,credibility\nth,Tom Hegel,person,T. Hegel,,high\nr,Reuters,media,,,low\n",
+        )
+        .unwrap();
+        let checker = Checker::new(Ruleset::embedded(), Some(reg));
+        let seed = include_str!("../../fixtures/seed/npo-mash.txt");
+        let texts = [
+            seed,
+            "\"We will win,\" she said, \"and soon.\"\n\nThe dam failed, police said, according to Reuters.\tTom Hegel said \"x\\y\u{1}\" was fine.",
+            "Tom Hegel found it. T. Hegel added that \"it was rare.\" Ms. Ann Lee said so.\r\n\r\nNo one said anything about the 400 jobs lost in 2023 at Acme Corp.",
+        ];
+        for (k, text) in texts.iter().enumerate() {
+            let a = checker.check(crate::input::parse_text(
+                &format!("d\"{k}\n"),
+                text.to_string(),
+            ));
+            let rep = crate::report::build(&a, 1);
+            assert_eq!(
+                render_line(&rep),
+                serde_json::to_string(&rep).unwrap() + "\n",
+                "{text}"
+            );
+        }
+    }
 }

@@ -222,8 +222,9 @@ impl Summary {
 pub struct Locator<'a> {
     analysis: &'a Analysis,
     lines: LineIndex,
-    /// Start offset of every line of the original.
-    line_starts: Vec<usize>,
+    /// The last column worked out: (line, offset, column), for a later offset on the same line,
+    /// not far after it, to be counted from there (spans come mostly in order).
+    last: std::cell::Cell<(usize, usize, usize)>,
     /// Characters before every `COLUMN_STEP`-th byte, built on the first column asked for on
     /// a long line (so that a one-line 20 MB document is not counted from its start per span).
     char_marks: std::cell::OnceCell<Vec<(usize, usize)>>,
@@ -235,18 +236,10 @@ const COLUMN_STEP: usize = 4096;
 impl<'a> Locator<'a> {
     /// A locator for `analysis`.
     pub fn new(analysis: &'a Analysis) -> Self {
-        let raw = &analysis.doc.raw;
-        let mut line_starts = vec![0];
-        line_starts.extend(
-            raw.bytes()
-                .enumerate()
-                .filter(|&(_, b)| b == b'\n')
-                .map(|(i, _)| i + 1),
-        );
         Locator {
             analysis,
-            lines: LineIndex::new(raw),
-            line_starts,
+            lines: LineIndex::new(&analysis.doc.raw),
+            last: std::cell::Cell::new((usize::MAX, 0, 0)),
             char_marks: std::cell::OnceCell::new(),
         }
     }
@@ -256,18 +249,25 @@ impl<'a> Locator<'a> {
     fn line_col(&self, offset: usize) -> (usize, usize) {
         let text = self.analysis.doc.raw.as_str();
         let offset = offset.min(text.len());
-        let line = match self.line_starts.binary_search(&offset) {
+        let line_starts = self.lines.line_starts();
+        let line = match line_starts.binary_search(&offset) {
             Ok(i) => i,
             Err(i) => i - 1,
         };
-        let start = self.line_starts[line];
+        let start = line_starts[line];
+        let (l, at, last_col) = self.last.get();
         let col = if !text.is_char_boundary(offset) {
             offset - start
+        } else if l == line && at <= offset && offset - at <= COLUMN_STEP {
+            last_col + text[at..offset].chars().count()
         } else if offset - start <= COLUMN_STEP {
             text[start..offset].chars().count()
         } else {
             self.chars_before(offset) - self.chars_before(start)
         };
+        if text.is_char_boundary(offset) {
+            self.last.set((line, offset, col));
+        }
         (line + 1, col + 1)
     }
 
@@ -336,14 +336,31 @@ impl<'a> Locator<'a> {
     }
 }
 
+/// `prefix` and `i + 1` in decimal ("s1"), without the formatting machinery of `format!`.
+fn id(prefix: char, i: usize) -> String {
+    let mut digits = [0u8; 20];
+    let (mut n, mut k) = (i + 1, digits.len());
+    loop {
+        k -= 1;
+        digits[k] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    let mut s = String::with_capacity(1 + digits.len() - k);
+    s.push(prefix);
+    s.extend(digits[k..].iter().map(|&d| d as char));
+    s
+}
 fn sid(i: usize) -> String {
-    format!("s{}", i + 1)
+    id('s', i)
 }
 fn aid(i: usize) -> String {
-    format!("a{}", i + 1)
+    id('a', i)
 }
 fn cid(i: usize) -> String {
-    format!("c{}", i + 1)
+    id('c', i)
 }
 
 /// Build the report of one analysed document.
@@ -447,6 +464,14 @@ mod tests {
     /// Columns from checkpoints agree with counting from the line start, on long lines of
     /// multi-byte characters, at every offset (character boundary or not).
     #[test]
+    fn ids_are_prefix_and_number() {
+        for i in [0, 8, 9, 10, 98, 99, 12345, usize::MAX - 1] {
+            assert_eq!(sid(i), format!("s{}", i + 1));
+        }
+        assert_eq!((aid(0), cid(41)), ("a1".to_string(), "c42".to_string()));
+    }
+
+    #[test]
     fn columns_on_long_lines_match_the_line_index() {
         let mut raw = String::new();
         for i in 0..12_000 {
@@ -463,10 +488,31 @@ mod tests {
             sources: vec![],
             claims: vec![],
             findings: vec![],
+            boilerplate: vec![],
         };
         let loc = Locator::new(&analysis);
         let idx = LineIndex::new(&raw);
         for off in (0..=raw.len() + 2).filter(|o| o % 13 == 0 || raw.len().abs_diff(*o) < 5) {
+            assert_eq!(loc.line_col(off), idx.line_col(&raw, off), "offset {off}");
+        }
+        // short lines, offsets in and out of order (a column is counted on from the last one)
+        let raw = "ab\u{e9}cd\nx\u{201c}y\u{201d}z w\n\nlast line \u{4e2d}\u{6587}".repeat(50);
+        let analysis = Analysis {
+            doc: parse_text("t", raw.clone()),
+            ..analysis
+        };
+        let loc = Locator::new(&analysis);
+        let idx = LineIndex::new(&raw);
+        let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+        for k in 0..5000 {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            let off = if k % 3 == 0 {
+                k % (raw.len() + 2)
+            } else {
+                (seed % (raw.len() as u64 + 2)) as usize
+            };
             assert_eq!(loc.line_col(off), idx.line_col(&raw, off), "offset {off}");
         }
     }
