@@ -2345,7 +2345,8 @@ impl<'a> Ctx<'a> {
     /// `subject_left` from a given clause start `c`.
     fn subject_from(&self, c: usize, j: usize) -> Option<Np> {
         let mut c = c;
-        while c < j && matches!(self.w(c), "and" | "but" | "or" | "so") {
+        // (and an opening parenthesis: "(Mr. Lewandowski, who did not respond ..., has denied")
+        while c < j && (matches!(self.w(c), "and" | "but" | "or" | "so") || self.punct(c, '(')) {
             c += 1;
         }
         let mut e = j;
@@ -2445,7 +2446,9 @@ impl<'a> Ctx<'a> {
                             || self.punct(k, '.')
                             || self.punct(k, '%')
                             || self.punct(k, '/')
-                            || self.punct(k, '&'))
+                            || self.punct(k, '&')
+                            || self.punct(k, '(')
+                            || self.punct(k, ')'))
                         || (k > c
                             && self.looks_like_verb(k)
                             && !self.participle_after_head(k)
