@@ -291,17 +291,39 @@ impl Work<'_> {
             } => input::parse(&name, input::decode_utf8(&name, bytes)?, format),
             Job::Failed(e) => return Err(e),
         };
-        let checker = self.checker;
-        let analysis = checker.check(doc);
-        let all: Vec<usize> = (0..analysis.sources.len()).collect();
-        let independent = checker.independent(&analysis, &all);
-        let rep = report::build(&analysis, independent);
-        let out = match self.format {
-            OutFormat::Jsonl => report::json::render_line(&rep),
-            OutFormat::Text => report::text::render_document(&rep, &analysis.doc.raw, self.topts),
-            OutFormat::Json => String::new(),
-        };
-        Ok(Done { rep, out })
+        // A panic here is a bug; it must not take the run down with it (with several threads a
+        // dead worker would leave the reader waiting forever): the input gets an error, the
+        // others are checked, and the run exits 2.
+        let path = doc.path.clone();
+        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            let checker = self.checker;
+            let analysis = checker.check(doc);
+            let all: Vec<usize> = (0..analysis.sources.len()).collect();
+            let independent = checker.independent(&analysis, &all);
+            let rep = report::build(&analysis, independent);
+            let out = match self.format {
+                OutFormat::Jsonl => report::json::render_line(&rep),
+                OutFormat::Text => {
+                    report::text::render_document(&rep, &analysis.doc.raw, self.topts)
+                }
+                OutFormat::Json => String::new(),
+            };
+            Done { rep, out }
+        }))
+        .map_err(|payload| Error::Internal {
+            path,
+            msg: payload
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| payload.downcast_ref::<String>().cloned())
+                .unwrap_or_else(|| "panic".to_string())
+                .lines()
+                .next()
+                .unwrap_or("")
+                .chars()
+                .take(200)
+                .collect(),
+        })
     }
 }
 

@@ -52,6 +52,13 @@ pub enum Error {
     },
     /// A bad command-line request.
     Usage(String),
+    /// A bug: checking this input panicked. The run goes on with the other inputs and exits 2.
+    Internal {
+        /// The input's name.
+        path: String,
+        /// The panic's message.
+        msg: String,
+    },
 }
 
 impl fmt::Display for Error {
@@ -72,6 +79,10 @@ impl fmt::Display for Error {
                 }
             }
             Error::Usage(msg) => write!(f, "{msg}"),
+            Error::Internal { path, msg } => write!(
+                f,
+                "{path}: internal error while checking this input ({msg}); please report it with the input"
+            ),
         }
     }
 }

@@ -2092,7 +2092,32 @@ impl<'a> Ctx<'a> {
             && who > first + 1
             && self.is_word(who - 2)
         {
-            nps = vec![Np::new(who, who + 1, who, MentionKind::Other)];
+            // the antecedent: the words before the comma back to a preposition or a verb
+            let comma = who - 1;
+            let mut a = comma;
+            while a > first
+                && comma - a < 8
+                && self.is_word(a - 1)
+                && !PREPOSITIONS.contains(&self.w(a - 1))
+                && !matches!(self.w(a - 1), "to" | "by" | "for" | "of" | "and" | "that")
+                && !self.is_cue_form(a - 1)
+                && !self.looks_like_verb(a - 1)
+            {
+                a -= 1;
+            }
+            // (no words before the comma: the relative names itself)
+            let (name_start, name_end) = if a < comma {
+                (a, comma)
+            } else {
+                (who, who + 1)
+            };
+            nps = vec![Np {
+                start: who,
+                end: who + 1,
+                name_start,
+                name_end,
+                kind: MentionKind::Other,
+            }];
         }
         let lemma = self.cue_lemma(i);
         if !nps.is_empty() {
@@ -3359,5 +3384,17 @@ mod tests {
             (s[0].as_str(), c.as_str()),
             ("Smith", "that his next book would look closer")
         );
+    }
+
+    #[test]
+    fn relative_which_names_its_antecedent() {
+        let v = atts(
+            "The letter was sent to the staff association, which urged caution, and to others.",
+        );
+        let which = v.iter().find(|a| a.0 == ["which"]).expect("which");
+        assert_eq!(which.2, "caution");
+        // no words before the comma to name: no panic, the relative names itself
+        let _ = atts("They reported it, which shows the plan failed.");
+        let _ = atts("He was angry at what they concluded, which suggests a rift.");
     }
 }

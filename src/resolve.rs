@@ -75,6 +75,11 @@ pub(crate) fn resolve_sources_with(
                     Some(i)
                 }
                 MentionKind::Anonymous | MentionKind::Other => {
+                    // a relative "who"/"which" stands for the phrase before it ("according to
+                    // police, who said"): that phrase names the source
+                    let relative = m.name != m.span
+                        && matches!(surface.to_lowercase().as_str(), "who" | "which");
+                    let surface = if relative { name } else { surface };
                     let key = normalize_name(surface);
                     let idx = sources
                         .iter()
