@@ -13,7 +13,7 @@
 use crate::lexicon::Lexicons;
 use crate::model::{Analysis, Attribution, AttributionKind, Content, Mention, MentionKind, Quote};
 use crate::span::Span;
-use crate::token::{Token, is_quote_char, tokenize};
+use crate::token::{Token, Tokens, is_quote_char, tokenize};
 
 /// Find the attributions of an analysed document, in document order.
 pub fn extract_attributions(analysis: &Analysis, lex: &Lexicons) -> Vec<Attribution> {
@@ -21,7 +21,7 @@ pub fn extract_attributions(analysis: &Analysis, lex: &Lexicons) -> Vec<Attribut
 }
 
 /// What is handed each paragraph's tokens.
-pub type TokenSink<'f> = dyn FnMut(&[Token]) + 'f;
+pub type TokenSink<'f> = dyn FnMut(&Tokens) + 'f;
 
 /// [`extract_attributions`], handing the tokens of every paragraph, in order, to `each`
 /// (boilerplate paragraphs' too) when given.
@@ -44,7 +44,7 @@ pub fn extract_attributions_with(
         if boilerplate {
             continue;
         }
-        let mut cx = Ctx::new(analysis, lex, pi, toks);
+        let mut cx = Ctx::new(analysis, lex, pi, &toks);
         cx.run(&mut out);
     }
     out.sort_by_key(|a: &Attribution| (a.cue.start, a.cue.end));
@@ -269,7 +269,9 @@ struct Ctx<'a> {
     lex: &'a Lexicons,
     quotes: &'a [Quote],
     para: usize,
-    toks: Vec<Token>,
+    toks: &'a [Token],
+    /// the lower-cased text of each token
+    words: Vec<&'a str>,
     /// sentence index of each token
     sent: Vec<usize>,
     /// first token of each sentence of the paragraph (after its label), by sentence index
@@ -289,7 +291,9 @@ struct Ctx<'a> {
 }
 
 impl<'a> Ctx<'a> {
-    fn new(analysis: &'a Analysis, lex: &'a Lexicons, para: usize, toks: Vec<Token>) -> Ctx<'a> {
+    fn new(analysis: &'a Analysis, lex: &'a Lexicons, para: usize, toks: &'a Tokens) -> Ctx<'a> {
+        let lower = toks.lower.as_str();
+        let toks = toks.toks.as_slice();
         let text = analysis.doc.text.as_str();
         let n = toks.len();
         let mut sent = vec![0; n];
@@ -356,7 +360,8 @@ impl<'a> Ctx<'a> {
             quotes,
             para,
             used: vec![false; n],
-            headline: headline_sentences(&toks, &sent),
+            headline: headline_sentences(toks, lower, &sent),
+            words: toks.iter().map(|t| t.lower_in(lower)).collect(),
             toks,
             sent,
             sent_first,
@@ -369,7 +374,7 @@ impl<'a> Ctx<'a> {
     }
 
     fn w(&self, i: usize) -> &str {
-        self.toks.get(i).map(|t| t.lower.as_str()).unwrap_or("")
+        self.words.get(i).copied().unwrap_or("")
     }
 
     fn is_word(&self, i: usize) -> bool {
@@ -393,7 +398,7 @@ impl<'a> Ctx<'a> {
         let t = &self.toks[i];
         t.is_word()
             && (!t.cap || self.headline.contains(&self.sent[i]))
-            && (self.lex.cue_verbs.contains_key(&t.lower) || self.phrase_at(i) > 0)
+            && (self.lex.cue_verbs.contains_key(self.words[i]) || self.phrase_at(i) > 0)
             && self.in_quote[i].is_none()
     }
 
@@ -684,18 +689,16 @@ impl<'a> Ctx<'a> {
     /// A lower-case "-ly" word or a time adverb before a verb: "openly", "typically", "now".
     fn adverb_ly(&self, k: usize) -> bool {
         let t = &self.toks[k];
+        let lower = self.words[k];
         t.is_word()
             && !t.cap
-            && ((t.lower.ends_with("ly")
-                && t.lower.len() > 4
+            && ((lower.ends_with("ly")
+                && lower.len() > 4
                 && !matches!(
-                    t.lower.as_str(),
+                    lower,
                     "family" | "italy" | "ally" | "rally" | "july" | "only"
                 ))
-                || matches!(
-                    t.lower.as_str(),
-                    "now" | "meanwhile" | "today" | "yesterday" | "too"
-                ))
+                || matches!(lower, "now" | "meanwhile" | "today" | "yesterday" | "too"))
     }
 
     /// A capitalised word that does not open its sentence: part of a name ("Bad Source").
@@ -2646,7 +2649,8 @@ impl<'a> Ctx<'a> {
             "noted",
         ];
         let t = &self.toks[k];
-        t.is_word() && !t.cap && t.lower.ends_with("ed") && !ADJECTIVES.contains(&t.lower.as_str())
+        let lower = self.words[k];
+        t.is_word() && !t.cap && lower.ends_with("ed") && !ADJECTIVES.contains(&lower)
     }
 
     fn recipient_end(&self, k: usize) -> usize {
@@ -2771,10 +2775,7 @@ impl<'a> Ctx<'a> {
         {
             return self.content_before(s0);
         }
-        let quote_mark = self
-            .toks
-            .get(k)
-            .is_some_and(|t| t.lower.chars().next().is_some_and(is_quote_char));
+        let quote_mark = self.toks.get(k).is_some_and(|t| is_quote_char(t.first));
         if k < end && (self.is_word(k) || quote_mark) {
             // "said in a statement Tuesday that ...", "told delegates at the convention that
             // ...": the content starts at "that"
@@ -2955,10 +2956,10 @@ impl<'a> Ctx<'a> {
 
 /// Sentences in title case: at least three words of four letters or more, seven in ten of them
 /// capitalised.
-fn headline_sentences(toks: &[Token], sent: &[usize]) -> Vec<usize> {
+fn headline_sentences(toks: &[Token], lower: &str, sent: &[usize]) -> Vec<usize> {
     let mut counts: std::collections::BTreeMap<usize, (usize, usize)> = Default::default();
     for (t, &s) in toks.iter().zip(sent) {
-        if t.is_word() && t.lower.chars().count() >= 4 {
+        if t.is_word() && t.lower_in(lower).chars().count() >= 4 {
             let e = counts.entry(s).or_default();
             e.0 += 1;
             if t.cap {
