@@ -398,6 +398,7 @@ impl<'a> Ctx<'a> {
         let t = &self.toks[i];
         t.is_word()
             && (!t.cap || self.headline.contains(&self.sent[i]))
+            && self.lex.cue_heads.may_contain(self.words[i])
             && (self.lex.cue_verbs.contains_key(self.words[i]) || self.phrase_at(i) > 0)
             && self.in_quote[i].is_none()
     }
