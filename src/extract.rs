@@ -272,6 +272,8 @@ struct Ctx<'a> {
     toks: &'a [Token],
     /// the lower-cased text of each token
     words: Vec<&'a str>,
+    /// a buffer for the words of a lexicon probe ("foreign minister"), reused
+    scratch: std::cell::RefCell<String>,
     /// sentence index of each token
     sent: Vec<usize>,
     /// first token of each sentence of the paragraph (after its label), by sentence index
@@ -362,6 +364,7 @@ impl<'a> Ctx<'a> {
             used: vec![false; n],
             headline: headline_sentences(toks, lower, &sent),
             words: toks.iter().map(|t| t.lower_in(lower)).collect(),
+            scratch: Default::default(),
             toks,
             sent,
             sent_first,
@@ -375,6 +378,20 @@ impl<'a> Ctx<'a> {
 
     fn w(&self, i: usize) -> &str {
         self.words.get(i).copied().unwrap_or("")
+    }
+
+    /// `f` of the words `a..b` joined by spaces (without an allocation per call; `f` must not
+    /// call this again).
+    fn with_joined<R>(&self, a: usize, b: usize, f: impl FnOnce(&str) -> R) -> R {
+        let mut words = self.scratch.borrow_mut();
+        words.clear();
+        for k in a..b {
+            if k > a {
+                words.push(' ');
+            }
+            words.push_str(self.w(k));
+        }
+        f(&words)
     }
 
     fn is_word(&self, i: usize) -> bool {
@@ -435,7 +452,8 @@ impl<'a> Ctx<'a> {
     fn title_at(&self, i: usize) -> usize {
         // number of tokens of the longest title starting at i
         let mut best = 0;
-        let mut words = String::new();
+        let mut words = self.scratch.borrow_mut();
+        words.clear();
         for k in 0..self.lex.max_title_words {
             if !self.is_word(i + k) {
                 break;
@@ -444,7 +462,7 @@ impl<'a> Ctx<'a> {
                 words.push(' ');
             }
             words.push_str(self.w(i + k));
-            if self.lex.titles.contains(&words) {
+            if self.lex.titles.contains(words.as_str()) {
                 best = k + 1;
             }
         }
@@ -608,16 +626,17 @@ impl<'a> Ctx<'a> {
         if i + len > self.toks.len() {
             return false;
         }
-        let words: Vec<&str> = (i..i + len).map(|k| self.w(k)).collect();
-        if self.lex.descriptions.contains_key(&words.join(" ")) {
+        if self.with_joined(i, i + len, |words| {
+            self.lex.descriptions.contains_key(words)
+        }) {
             return true;
         }
         // "the foreign minister", "the county sheriff": a role that refers back to a person
         // (unless a name follows: "the foreign minister Sergei Lavrov")
-        words[0] == "the"
+        self.w(i) == "the"
             && (i + 1..i + len)
                 .all(|k| self.is_word(k) && !self.toks[k].cap && self.in_quote[k].is_none())
-            && self.lex.titles.contains(words[len - 1])
+            && self.lex.titles.contains(self.w(i + len - 1))
             && !self.name_word(i + len)
     }
 
@@ -2662,8 +2681,7 @@ impl<'a> Ctx<'a> {
             return k + 1;
         }
         for len in [2, 1] {
-            let words: Vec<&str> = (k..k + len).map(|t| self.w(t)).collect();
-            if self.lex.recipients.contains(&words.join(" ")) {
+            if self.with_joined(k, k + len, |words| self.lex.recipients.contains(words)) {
                 return k + len;
             }
         }
