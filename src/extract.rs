@@ -2978,7 +2978,8 @@ impl<'a> Ctx<'a> {
 fn headline_sentences(toks: &[Token], lower: &str, sent: &[usize]) -> Vec<usize> {
     let mut counts: std::collections::BTreeMap<usize, (usize, usize)> = Default::default();
     for (t, &s) in toks.iter().zip(sent) {
-        if t.is_word() && t.lower_in(lower).chars().count() >= 4 {
+        // (at least four characters: a fourth one, without counting them all)
+        if t.is_word() && t.lower_in(lower).chars().nth(3).is_some() {
             let e = counts.entry(s).or_default();
             e.0 += 1;
             if t.cap {
