@@ -13,7 +13,7 @@
 use crate::lexicon::Lexicons;
 use crate::model::{Analysis, Attribution, AttributionKind, Content, Mention, MentionKind, Quote};
 use crate::span::Span;
-use crate::token::{Token, is_quote_char, tokenize};
+use crate::token::{Token, Tokens, is_quote_char, tokenize};
 
 /// Find the attributions of an analysed document, in document order.
 pub fn extract_attributions(analysis: &Analysis, lex: &Lexicons) -> Vec<Attribution> {
@@ -21,7 +21,7 @@ pub fn extract_attributions(analysis: &Analysis, lex: &Lexicons) -> Vec<Attribut
 }
 
 /// What is handed each paragraph's tokens.
-pub type TokenSink<'f> = dyn FnMut(&[Token]) + 'f;
+pub type TokenSink<'f> = dyn FnMut(&Tokens) + 'f;
 
 /// [`extract_attributions`], handing the tokens of every paragraph, in order, to `each`
 /// (boilerplate paragraphs' too) when given.
@@ -44,7 +44,7 @@ pub fn extract_attributions_with(
         if boilerplate {
             continue;
         }
-        let mut cx = Ctx::new(analysis, lex, pi, toks);
+        let mut cx = Ctx::new(analysis, lex, pi, &toks);
         cx.run(&mut out);
     }
     out.sort_by_key(|a: &Attribution| (a.cue.start, a.cue.end));
@@ -269,7 +269,11 @@ struct Ctx<'a> {
     lex: &'a Lexicons,
     quotes: &'a [Quote],
     para: usize,
-    toks: Vec<Token>,
+    toks: &'a [Token],
+    /// the lower-cased text of each token
+    words: Vec<&'a str>,
+    /// a buffer for the words of a lexicon probe ("foreign minister"), reused
+    scratch: std::cell::RefCell<String>,
     /// sentence index of each token
     sent: Vec<usize>,
     /// first token of each sentence of the paragraph (after its label), by sentence index
@@ -289,7 +293,9 @@ struct Ctx<'a> {
 }
 
 impl<'a> Ctx<'a> {
-    fn new(analysis: &'a Analysis, lex: &'a Lexicons, para: usize, toks: Vec<Token>) -> Ctx<'a> {
+    fn new(analysis: &'a Analysis, lex: &'a Lexicons, para: usize, toks: &'a Tokens) -> Ctx<'a> {
+        let lower = toks.lower.as_str();
+        let toks = toks.toks.as_slice();
         let text = analysis.doc.text.as_str();
         let n = toks.len();
         let mut sent = vec![0; n];
@@ -356,7 +362,9 @@ impl<'a> Ctx<'a> {
             quotes,
             para,
             used: vec![false; n],
-            headline: headline_sentences(&toks, &sent),
+            headline: headline_sentences(toks, lower, &sent),
+            words: toks.iter().map(|t| t.lower_in(lower)).collect(),
+            scratch: Default::default(),
             toks,
             sent,
             sent_first,
@@ -369,7 +377,21 @@ impl<'a> Ctx<'a> {
     }
 
     fn w(&self, i: usize) -> &str {
-        self.toks.get(i).map(|t| t.lower.as_str()).unwrap_or("")
+        self.words.get(i).copied().unwrap_or("")
+    }
+
+    /// `f` of the words `a..b` joined by spaces (without an allocation per call; `f` must not
+    /// call this again).
+    fn with_joined<R>(&self, a: usize, b: usize, f: impl FnOnce(&str) -> R) -> R {
+        let mut words = self.scratch.borrow_mut();
+        words.clear();
+        for k in a..b {
+            if k > a {
+                words.push(' ');
+            }
+            words.push_str(self.w(k));
+        }
+        f(&words)
     }
 
     fn is_word(&self, i: usize) -> bool {
@@ -393,7 +415,8 @@ impl<'a> Ctx<'a> {
         let t = &self.toks[i];
         t.is_word()
             && (!t.cap || self.headline.contains(&self.sent[i]))
-            && (self.lex.cue_verbs.contains_key(&t.lower) || self.phrase_at(i) > 0)
+            && self.lex.cue_heads.may_contain(self.words[i])
+            && (self.lex.cue_verbs.contains_key(self.words[i]) || self.phrase_at(i) > 0)
             && self.in_quote[i].is_none()
     }
 
@@ -429,7 +452,8 @@ impl<'a> Ctx<'a> {
     fn title_at(&self, i: usize) -> usize {
         // number of tokens of the longest title starting at i
         let mut best = 0;
-        let mut words = String::new();
+        let mut words = self.scratch.borrow_mut();
+        words.clear();
         for k in 0..self.lex.max_title_words {
             if !self.is_word(i + k) {
                 break;
@@ -438,7 +462,7 @@ impl<'a> Ctx<'a> {
                 words.push(' ');
             }
             words.push_str(self.w(i + k));
-            if self.lex.titles.contains(&words) {
+            if self.lex.titles.contains(words.as_str()) {
                 best = k + 1;
             }
         }
@@ -602,16 +626,17 @@ impl<'a> Ctx<'a> {
         if i + len > self.toks.len() {
             return false;
         }
-        let words: Vec<&str> = (i..i + len).map(|k| self.w(k)).collect();
-        if self.lex.descriptions.contains_key(&words.join(" ")) {
+        if self.with_joined(i, i + len, |words| {
+            self.lex.descriptions.contains_key(words)
+        }) {
             return true;
         }
         // "the foreign minister", "the county sheriff": a role that refers back to a person
         // (unless a name follows: "the foreign minister Sergei Lavrov")
-        words[0] == "the"
+        self.w(i) == "the"
             && (i + 1..i + len)
                 .all(|k| self.is_word(k) && !self.toks[k].cap && self.in_quote[k].is_none())
-            && self.lex.titles.contains(words[len - 1])
+            && self.lex.titles.contains(self.w(i + len - 1))
             && !self.name_word(i + len)
     }
 
@@ -684,18 +709,16 @@ impl<'a> Ctx<'a> {
     /// A lower-case "-ly" word or a time adverb before a verb: "openly", "typically", "now".
     fn adverb_ly(&self, k: usize) -> bool {
         let t = &self.toks[k];
+        let lower = self.words[k];
         t.is_word()
             && !t.cap
-            && ((t.lower.ends_with("ly")
-                && t.lower.len() > 4
+            && ((lower.ends_with("ly")
+                && lower.len() > 4
                 && !matches!(
-                    t.lower.as_str(),
+                    lower,
                     "family" | "italy" | "ally" | "rally" | "july" | "only"
                 ))
-                || matches!(
-                    t.lower.as_str(),
-                    "now" | "meanwhile" | "today" | "yesterday" | "too"
-                ))
+                || matches!(lower, "now" | "meanwhile" | "today" | "yesterday" | "too"))
     }
 
     /// A capitalised word that does not open its sentence: part of a name ("Bad Source").
@@ -2674,7 +2697,8 @@ impl<'a> Ctx<'a> {
             "noted",
         ];
         let t = &self.toks[k];
-        t.is_word() && !t.cap && t.lower.ends_with("ed") && !ADJECTIVES.contains(&t.lower.as_str())
+        let lower = self.words[k];
+        t.is_word() && !t.cap && lower.ends_with("ed") && !ADJECTIVES.contains(&lower)
     }
 
     fn recipient_end(&self, k: usize) -> usize {
@@ -2685,8 +2709,7 @@ impl<'a> Ctx<'a> {
             return k + 1;
         }
         for len in [2, 1] {
-            let words: Vec<&str> = (k..k + len).map(|t| self.w(t)).collect();
-            if self.lex.recipients.contains(&words.join(" ")) {
+            if self.with_joined(k, k + len, |words| self.lex.recipients.contains(words)) {
                 return k + len;
             }
         }
@@ -2799,10 +2822,7 @@ impl<'a> Ctx<'a> {
         {
             return self.content_before(s0);
         }
-        let quote_mark = self
-            .toks
-            .get(k)
-            .is_some_and(|t| t.lower.chars().next().is_some_and(is_quote_char));
+        let quote_mark = self.toks.get(k).is_some_and(|t| is_quote_char(t.first));
         if k < end && (self.is_word(k) || quote_mark) {
             // "said in a statement Tuesday that ...", "told delegates at the convention that
             // ...": the content starts at "that"
@@ -2983,10 +3003,11 @@ impl<'a> Ctx<'a> {
 
 /// Sentences in title case: at least three words of four letters or more, seven in ten of them
 /// capitalised.
-fn headline_sentences(toks: &[Token], sent: &[usize]) -> Vec<usize> {
+fn headline_sentences(toks: &[Token], lower: &str, sent: &[usize]) -> Vec<usize> {
     let mut counts: std::collections::BTreeMap<usize, (usize, usize)> = Default::default();
     for (t, &s) in toks.iter().zip(sent) {
-        if t.is_word() && t.lower.chars().count() >= 4 {
+        // (at least four characters: a fourth one, without counting them all)
+        if t.is_word() && t.lower_in(lower).chars().nth(3).is_some() {
             let e = counts.entry(s).or_default();
             e.0 += 1;
             if t.cap {

@@ -84,7 +84,7 @@ impl Checker {
                 lex,
                 Some(&mut |toks| scan.feed(text, lex, toks)),
             );
-            people = Some(scan.finish(text, lex));
+            people = Some(scan.finish(text));
             atts
         } else {
             extract::extract_attributions(&analysis, &self.lex)

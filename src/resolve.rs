@@ -11,7 +11,7 @@ use crate::lexicon::Lexicons;
 use crate::model::{Analysis, MentionKind, Source, SourceKind};
 use crate::registry::{EntryKind, MatchKind, Registry, RegistryMatch, normalize_name};
 use crate::span::Span;
-use crate::token::{Token, WordIndex};
+use crate::token::{Token, Tokens, WordIndex};
 
 /// Resolve every attribution's mentions to sources (filling `analysis.sources` and each
 /// mention's `source`); returns the spans of mentions that refer to nobody found.
@@ -319,7 +319,7 @@ fn people_named(text: &str, lex: &Lexicons) -> Vec<NamedPerson> {
     let toks = crate::token::tokenize(text, Span::new(0, text.len()), &lex.abbreviations);
     let mut scan = PeopleScan::default();
     scan.feed(text, lex, &toks);
-    scan.finish(text, lex)
+    scan.finish(text)
 }
 
 /// [`people_named`] over the tokens of the text given piece by piece, in order (the tokens of
@@ -334,53 +334,54 @@ pub(crate) struct PeopleScan {
     /// the words after the last title of the run: how many, and the first four
     after: usize,
     words: Vec<Token>,
+    /// whether one of `words` is a word of a body ("Ministry", "Police"...)
+    bodyish: bool,
     out: Vec<NamedPerson>,
 }
 
 impl PeopleScan {
     /// Scan the next tokens of `text`.
-    pub(crate) fn feed(&mut self, text: &str, lex: &Lexicons, toks: &[Token]) {
-        for t in toks {
+    pub(crate) fn feed(&mut self, text: &str, lex: &Lexicons, toks: &Tokens) {
+        for t in &toks.toks {
             if t.is_word() && t.cap && !t.possessive {
                 self.run_start.get_or_insert(t.span.start);
-                if lex.titles.contains(&t.lower) {
+                let lower = toks.lower_of(t);
+                if lex.titles.contains(lower) {
                     // the name: the words after the last title in the run
                     self.titled = true;
                     self.after = 0;
                     self.words.clear();
+                    self.bodyish = false;
                 } else if self.titled {
                     self.after += 1;
                     if self.words.len() < 4 {
                         self.words.push(t.clone());
+                        self.bodyish = self.bodyish
+                            || lex.organization_words.contains(lower)
+                            || lex.government_words.contains(lower)
+                            || lex.media_words.contains(lower)
+                            || lex.non_source_words.contains(lower);
                     }
                 }
             } else if self.run_start.is_some() {
-                self.end_run(text, lex);
+                self.end_run(text);
             }
         }
     }
 
     /// The people named in all the tokens scanned.
-    pub(crate) fn finish(mut self, text: &str, lex: &Lexicons) -> Vec<NamedPerson> {
+    pub(crate) fn finish(mut self, text: &str) -> Vec<NamedPerson> {
         if self.run_start.is_some() {
-            self.end_run(text, lex);
+            self.end_run(text);
         }
         self.out
     }
 
-    fn end_run(&mut self, text: &str, lex: &Lexicons) {
+    fn end_run(&mut self, text: &str) {
         let words = &self.words[..];
-        let bodyish = || {
-            words.iter().any(|t| {
-                lex.organization_words.contains(&t.lower)
-                    || lex.government_words.contains(&t.lower)
-                    || lex.media_words.contains(&t.lower)
-                    || lex.non_source_words.contains(&t.lower)
-            })
-        };
         // only where a title shows that the words name a person ("Ms. Harriet Sacoolas", "Prime
         // Minister Boris Johnson"; "Human Rights" and "United States" are no one)
-        if self.titled && (2..=3).contains(&self.after) && !bodyish() {
+        if self.titled && (2..=3).contains(&self.after) && !self.bodyish {
             let run_start = self.run_start.unwrap_or(words[0].span.start);
             let prefix = text.get(run_start..words[0].span.start).unwrap_or("");
             let name = text[words[0].span.start..words[words.len() - 1].span.end].to_string();
@@ -394,6 +395,7 @@ impl PeopleScan {
         self.titled = false;
         self.after = 0;
         self.words.clear();
+        self.bodyish = false;
     }
 }
 
@@ -933,7 +935,7 @@ mod tests {
             };
             let whole = key(people_named(text, &lex));
             assert!(!whole.is_empty(), "{text}");
-            assert_eq!(key(scan.finish(text, &lex)), whole, "{text}");
+            assert_eq!(key(scan.finish(text)), whole, "{text}");
         }
     }
 

@@ -20,8 +20,11 @@ pub struct Token {
     pub span: Span,
     /// Word or punctuation.
     pub kind: TokKind,
-    /// Lower-cased text, with a possessive 's removed and curly apostrophes made straight.
-    pub lower: String,
+    /// Where its lower-cased text (a possessive 's removed, curly apostrophes made straight)
+    /// lies in the [`Tokens::lower`] buffer of its paragraph: see [`Tokens::lower_of`].
+    pub lower: (u32, u32),
+    /// The first character of its text (the character of a punctuation token).
+    pub first: char,
     /// True when the first character is upper case.
     pub cap: bool,
     /// True when the word had a possessive 's.
@@ -31,12 +34,36 @@ pub struct Token {
 impl Token {
     /// True when this is the punctuation character `c`.
     pub fn is(&self, c: char) -> bool {
-        self.kind == TokKind::Punct && self.lower.starts_with(c)
+        self.kind == TokKind::Punct && self.first == c
+    }
+
+    /// Its lower-cased text, read from the buffer `lower` of its [`Tokens`].
+    #[inline]
+    pub fn lower_in<'b>(&self, lower: &'b str) -> &'b str {
+        &lower[self.lower.0 as usize..self.lower.1 as usize]
     }
 
     /// True for a word token.
     pub fn is_word(&self) -> bool {
         self.kind == TokKind::Word
+    }
+}
+
+/// The tokens of a span, with their lower-cased texts one after the other in one buffer (no
+/// allocation per token).
+#[derive(Debug, Clone, Default)]
+pub struct Tokens {
+    /// The tokens, in text order.
+    pub toks: Vec<Token>,
+    /// The lower-cased texts of all the tokens.
+    pub lower: String,
+}
+
+impl Tokens {
+    /// The lower-cased text of token `t` (one of `self.toks`).
+    #[inline]
+    pub fn lower_of(&self, t: &Token) -> &str {
+        t.lower_in(&self.lower)
     }
 }
 
@@ -296,10 +323,11 @@ pub fn tokenize<S: std::hash::BuildHasher>(
     text: &str,
     span: Span,
     abbreviations: &HashSet<String, S>,
-) -> Vec<Token> {
+) -> Tokens {
     let s = &text[span.start..span.end];
     // about one token per five bytes of news prose
     let mut out = Vec::with_capacity(s.len() / 5 + 1);
+    let mut buf = String::with_capacity(s.len());
     // "u.s." and the like, checked against `abbreviations` without an allocation per word
     let mut with_dot = String::new();
     let mut i = 0;
@@ -310,10 +338,13 @@ pub fn tokenize<S: std::hash::BuildHasher>(
             continue;
         }
         if !is_word_char(c) {
+            let at = buf.len() as u32;
+            buf.push(c);
             out.push(Token {
                 span: Span::new(span.start + i, span.start + i + clen),
                 kind: TokKind::Punct,
-                lower: c.to_string(),
+                lower: (at, buf.len() as u32),
+                first: c,
                 cap: false,
                 possessive: false,
             });
@@ -376,28 +407,36 @@ pub fn tokenize<S: std::hash::BuildHasher>(
             }
         }
         let raw = &s[start..end];
-        let mut lower = lower(raw);
-        if !raw.is_ascii() && lower.contains('\u{2019}') {
-            lower = lower.replace('\u{2019}', "'");
+        let at = buf.len();
+        push_lower(&mut buf, raw);
+        if !raw.is_ascii() && buf[at..].contains('\u{2019}') {
+            let straight = buf[at..].replace('\u{2019}', "'");
+            buf.truncate(at);
+            buf.push_str(&straight);
         }
         let mut possessive = false;
-        if lower.len() > 2 && (lower.ends_with("'s")) {
-            lower.truncate(lower.len() - 2);
+        let len = buf.len() - at;
+        if len > 2 && (buf.ends_with("'s")) {
+            buf.truncate(buf.len() - 2);
             possessive = true;
-        } else if lower.len() > 1 && lower.ends_with("s'") {
-            lower.truncate(lower.len() - 1);
+        } else if len > 1 && buf.ends_with("s'") {
+            buf.truncate(buf.len() - 1);
             possessive = true;
         }
         out.push(Token {
             span: Span::new(span.start + start, span.start + end),
             kind: TokKind::Word,
-            lower,
+            lower: (at as u32, buf.len() as u32),
+            first: c,
             cap: c.is_uppercase(),
             possessive,
         });
         i = end;
     }
-    out
+    Tokens {
+        toks: out,
+        lower: buf,
+    }
 }
 
 #[cfg(test)]
@@ -407,6 +446,7 @@ mod tests {
     fn words(s: &str) -> Vec<String> {
         let ab: HashSet<String> = ["dr.".to_string()].into_iter().collect();
         tokenize(s, Span::new(0, s.len()), &ab)
+            .toks
             .iter()
             .map(|t| t.span.slice(s).to_string())
             .collect()
@@ -519,12 +559,18 @@ mod tests {
     fn possessive_is_noted() {
         let s = "NPO Mash’s systems";
         let t = tokenize(s, Span::new(0, s.len()), &HashSet::new());
-        assert_eq!(t[1].lower, "mash");
-        assert!(t[1].possessive);
+        assert_eq!(t.lower_of(&t.toks[1]), "mash");
+        assert!(t.toks[1].possessive);
     }
 
     /// The tokenizer as first written (one allocation per step), kept to check the fast one.
-    fn tokenize_reference(text: &str, span: Span, abbreviations: &HashSet<String>) -> Vec<Token> {
+    type RefToken = (Span, TokKind, String, bool, bool);
+
+    fn tokenize_reference(
+        text: &str,
+        span: Span,
+        abbreviations: &HashSet<String>,
+    ) -> Vec<RefToken> {
         let mut out = Vec::new();
         let s = &text[span.start..span.end];
         let chars: Vec<(usize, char)> = s.char_indices().collect();
@@ -585,23 +631,23 @@ mod tests {
                     lower.truncate(lower.len() - 1);
                     possessive = true;
                 }
-                out.push(Token {
-                    span: Span::new(span.start + start, span.start + end),
-                    kind: TokKind::Word,
+                out.push((
+                    Span::new(span.start + start, span.start + end),
+                    TokKind::Word,
                     lower,
-                    cap: raw.chars().next().is_some_and(char::is_uppercase),
+                    raw.chars().next().is_some_and(char::is_uppercase),
                     possessive,
-                });
+                ));
                 i = j;
             } else {
                 let end = off + c.len_utf8();
-                out.push(Token {
-                    span: Span::new(span.start + off, span.start + end),
-                    kind: TokKind::Punct,
-                    lower: c.to_string(),
-                    cap: false,
-                    possessive: false,
-                });
+                out.push((
+                    Span::new(span.start + off, span.start + end),
+                    TokKind::Punct,
+                    c.to_string(),
+                    false,
+                    false,
+                ));
                 i += 1;
             }
         }
@@ -630,12 +676,16 @@ mod tests {
             let sp = Span::new(0, s.len());
             let got = tokenize(&s, sp, &ab);
             let want = tokenize_reference(&s, sp, &ab);
-            let key = |t: &[Token]| -> Vec<_> {
-                t.iter()
-                    .map(|t| (t.span, t.kind, t.lower.clone(), t.cap, t.possessive))
-                    .collect()
-            };
-            assert_eq!(key(&got), key(&want), "{s:?}");
+            let got: Vec<RefToken> = got
+                .toks
+                .iter()
+                .map(|t| {
+                    let l = got.lower_of(t);
+                    assert_eq!(t.span.slice(&s).chars().next(), Some(t.first), "{s:?}");
+                    (t.span, t.kind, l.to_string(), t.cap, t.possessive)
+                })
+                .collect();
+            assert_eq!(got, want, "{s:?}");
         }
     }
 }
