@@ -853,6 +853,13 @@ impl<'a> Ctx<'a> {
                 _ => break,
             }
         }
+        // "said Doyle and others": the last mention takes in "and others"
+        if let Some(last) = out.last_mut()
+            && self.w(last.end) == "and"
+            && self.w(last.end + 1) == "others"
+        {
+            last.end += 2;
+        }
         out
     }
 
@@ -2068,6 +2075,9 @@ impl<'a> Ctx<'a> {
             });
         let mut nps = if inverted_here {
             Vec::new()
+        } else if j > 1 && self.punct(j - 1, ',') && self.punct(j - 2, ')') {
+            // "Sen. Jack Reed (D-R.I.), said": a stray comma after the parenthesis
+            self.sources_left(j - 1)
         } else if j > 0 && self.same_sentence(j - 1, i)
             || j > 0 && self.close_mark[j.saturating_sub(1)].is_none() && j > first
         {
@@ -2211,6 +2221,11 @@ impl<'a> Ctx<'a> {
                     if self.punct(nps[0].end, ',')
                         && s.end > nps[0].end
                         && !PREPOSITIONS.contains(&self.w(nps[0].end + 1))
+                        && !PASSIVE_AUX.contains(&self.w(nps[0].end + 1))
+                        && !matches!(
+                            self.w(nps[0].end + 1),
+                            "has" | "have" | "had" | "will" | "would"
+                        )
                         && !matches!(
                             self.w(nps[0].end + 1),
                             "with" | "and" | "but" | "as" | "while" | "after" | "before" | "by"
