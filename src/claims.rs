@@ -338,15 +338,7 @@ mod tests {
             "a", "B", " ", "\n", "\u{a0}", "\u{2003}", "\"", "\u{201c}", "(", "'", "\u{c9}", "x",
             "\u{e9}", "\u{3000}", "\u{b}", "\u{85}", ".", "\u{4e2d}",
         ];
-        let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
-        for _ in 0..5000 {
-            let mut t = String::new();
-            for _ in 0..(seed % 16) {
-                seed ^= seed << 13;
-                seed ^= seed >> 7;
-                seed ^= seed << 17;
-                t.push_str(alphabet[(seed % alphabet.len() as u64) as usize]);
-            }
+        for t in crate::testutil::random_texts(&alphabet, 0x2545_f491_4f6c_dd1d, 5000, 16) {
             let named = t.split_whitespace().skip(1).any(|w| {
                 w.trim_start_matches(['"', '\u{201c}', '(', '\''])
                     .chars()

@@ -104,6 +104,17 @@ const VERBISH: &[&str] = &[
     "could", "can", "should", "may", "might", "must", "do", "does", "did", "that", "which", "who",
     "if", "when", "because", "there", "it", "what", "how", "why", "whether", "so", "than",
 ];
+/// Units of time after "last", "this", "on Monday": "last week", "Monday morning".
+const TIME_UNITS: &[&str] = &[
+    "week",
+    "month",
+    "year",
+    "weekend",
+    "night",
+    "morning",
+    "evening",
+    "afternoon",
+];
 /// Words that open a clause inside a sentence: its subject starts after them.
 const CLAUSE_WORDS: &[&str] = &[
     "that", "which", "where", "when", "while", "as", "because", "although", "though", "whereas",
@@ -879,10 +890,7 @@ impl<'a> Ctx<'a> {
         };
         let n = self.name_right(i)?;
         // (a title only: "FEC records, De La Fuente's ..." is no description of a name)
-        let modifier = self.toks[n.end - 1].possessive
-            || (self.is_word(n.end)
-                && !self.toks[n.end].cap
-                && self.lex.titles.contains(self.w(n.end)));
+        let modifier = self.name_modifies(n.end, false);
         if !modifier {
             return None;
         }
@@ -1664,6 +1672,9 @@ impl<'a> Ctx<'a> {
 
     fn reporting_verb(&mut self, i: usize, out: &mut Vec<Attribution>) {
         let first = self.sentence_first(i);
+        // the verb's lemma ("" for a multi-word cue), looked up once
+        let lemma = lemma_of(self.lex, self.w(i));
+        let speech = SPEECH.contains(&lemma);
         // "some reports", "the claims", "his statement": a noun, not a verb (a past form such
         // as "said" is never a noun: "many said")
         let past = self.w(i).ends_with("ed")
@@ -1755,7 +1766,7 @@ impl<'a> Ctx<'a> {
             return;
         }
         if matches!(self.w(i + 1), "tank" | "tanks")
-            || (lemma_of(self.lex, self.w(i)) == "find"
+            || (lemma == "find"
                 && matches!(
                     self.w(i + 1),
                     "itself" | "himself" | "herself" | "themselves"
@@ -1767,7 +1778,7 @@ impl<'a> Ctx<'a> {
         // attributions; verbs of speech followed by "to" are something else ("said to be").
         // "said to an enormous cheer", "said to People" name a hearer and stay cues.
         if self.w(i + 1) == "to"
-            && SPEECH.contains(&lemma_of(self.lex, self.w(i)))
+            && speech
             && (matches!(
                 self.w(i + 2),
                 "be" | "have" | "been" | "include" | "number" | "total"
@@ -1777,19 +1788,13 @@ impl<'a> Ctx<'a> {
         }
         // "the fire claimed two lives", "claimed victory": a taking, not a saying
         let next = self.w(i + 1);
-        if lemma_of(self.lex, self.w(i)) == "claim"
+        if lemma == "claim"
             && (next.starts_with(|c: char| c.is_ascii_digit()) || NOT_CLAIMED.contains(&next))
         {
             return;
         }
         // "a lake found through radar mapping": a participle, not a verb of saying. Verbs of
         // speech keep their prepositions ("said in a statement").
-        let lemma = self
-            .lex
-            .cue_verbs
-            .get(self.w(i))
-            .map(String::as_str)
-            .unwrap_or("");
         // ("he declared in a tweet", "Trump wrote on Facebook": after a pronoun or a name the
         // form is a finite verb)
         let after_subject = i > 0
@@ -1797,7 +1802,7 @@ impl<'a> Ctx<'a> {
                 || self.punct(i - 1, ',')
                 || (self.toks[i - 1].cap && self.name_word(i - 1)));
         let agree_with = self.w(i + 1) == "with" && matches!(lemma, "agree" | "disagree");
-        if !SPEECH.contains(&lemma)
+        if !speech
             && !after_subject
             && !agree_with
             && PREPOSITIONS.contains(&self.w(i + 1))
@@ -1822,10 +1827,7 @@ impl<'a> Ctx<'a> {
                     "on" | "last" | "this" | "next" | "earlier" | "later"
                 )
                 && (self.lex.non_source_words.contains(self.w(j - 1))
-                    || matches!(
-                        self.w(j - 1),
-                        "week" | "month" | "year" | "weekend" | "night" | "morning" | "evening"
-                    ))
+                    || TIME_UNITS.contains(&self.w(j - 1)))
             {
                 // "Ryan, the nation's highest-ranking Republican, on Tuesday called ..."
                 j -= 2;
@@ -1892,9 +1894,9 @@ impl<'a> Ctx<'a> {
         // ("the AP report, which notes, ...": the same for "which" after a comma)
         // (only verbs of saying and finding: "North Korea, which seeks to develop ..." states
         // no one's claim)
-        let which_states = SPEECH.contains(&lemma_of(self.lex, self.w(i)))
+        let which_states = speech
             || matches!(
-                lemma_of(self.lex, self.w(i)),
+                lemma,
                 "show"
                     | "find"
                     | "suggest"
@@ -1942,7 +1944,7 @@ impl<'a> Ctx<'a> {
                     nps.extend(self.subject_from(first, s).filter(|n| n.start == first));
                 }
                 if !nps.is_empty() {
-                    let lemma = lemma_of(self.lex, self.w(i)).to_string();
+                    let lemma = lemma.to_string();
                     let cue_end = if self.punct(i + 1, ':') { i + 2 } else { i + 1 };
                     let (kind, content) = self.content_after(i, i + 1, nps[0].start);
                     if content.is_some() {
@@ -2055,7 +2057,7 @@ impl<'a> Ctx<'a> {
             && matches!(self.w(j - 1), "and" | "but")
             && !VERBISH.contains(&self.w(j - 2))
         {
-            let lemma = lemma_of(self.lex, self.w(i)).to_string();
+            let lemma = lemma.to_string();
             if self.continue_previous(i, cue_start, &lemma, out) {
                 return;
             }
@@ -2065,7 +2067,7 @@ impl<'a> Ctx<'a> {
         let inverted_here = j == i
             && i > first
             && self.punct(i - 1, ',')
-            && SPEECH.contains(&lemma_of(self.lex, self.w(i)))
+            && speech
             && self.sources_right(i + 1).last().is_some_and(|np| {
                 np.kind != MentionKind::Other
                     && (self.punct(np.end, ',')
@@ -2196,11 +2198,7 @@ impl<'a> Ctx<'a> {
         // inverted: '"...," said Hegel.' / '..., said the ministry.'
         // "Clinton says X, calls Y 'troubling'": after a comma, a verb that does not invert
         // continues the attribution before it
-        if i > 0
-            && self.punct(i - 1, ',')
-            && !SPEECH.contains(&lemma_of(self.lex, self.w(i)))
-            && !self.w(i).ends_with("ing")
-        {
+        if i > 0 && self.punct(i - 1, ',') && !speech && !self.w(i).ends_with("ing") {
             let lemma = self.cue_lemma(i);
             self.continue_previous(i, i, &lemma, out);
             return;
@@ -2405,6 +2403,12 @@ impl<'a> Ctx<'a> {
             && self.text[sp.end..].starts_with(char::is_whitespace)
     }
 
+    /// A lower-case "-ing" form long enough to be a participle ("clamoring", "recalling").
+    fn ing_participle(&self, k: usize) -> bool {
+        let w = self.w(k);
+        w.ends_with("ing") && w.len() > 5 && !self.toks[k].cap
+    }
+
     /// `subject_left` from a given clause start `c`.
     fn subject_from(&self, c: usize, j: usize) -> Option<Np> {
         let mut c = c;
@@ -2434,9 +2438,8 @@ impl<'a> Ctx<'a> {
         // to it
         if head_end == e
             && let Some(r) = (c + 1..e).find(|&k| {
-                !self.toks[k].cap
-                    && (matches!(self.w(k), "who" | "that")
-                        || (self.w(k).ends_with("ing") && self.w(k).len() > 5 && k > c + 1))
+                !self.toks[k].cap && matches!(self.w(k), "who" | "that")
+                    || (self.ing_participle(k) && k > c + 1)
             })
             && r > c
             && !(r..e).any(|k| self.open_mark[k].is_some() || self.in_quote[k].is_some())
@@ -2450,9 +2453,7 @@ impl<'a> Ctx<'a> {
             && (matches!(
                 self.w(head_end + 1),
                 "when" | "while" | "after" | "before" | "asked" | "speaking" | "during" | "in"
-            ) || (self.w(head_end + 1).ends_with("ing")
-                && self.w(head_end + 1).len() > 5
-                && !self.toks[head_end + 1].cap))
+            ) || self.ing_participle(head_end + 1))
         {
             return self.subject_from(c, head_end);
         }
@@ -2639,14 +2640,16 @@ impl<'a> Ctx<'a> {
     /// A name ending at `end` describes what follows it rather than naming it: a possessive or
     /// a place before a title or a head noun ("Angela Merkel's spokesperson", "El Paso mayor",
     /// "the New York businessman", "Clinton aides").
-    fn name_modifies(&self, end: usize) -> bool {
+    /// With `heads` false only a title counts after the name.
+    fn name_modifies(&self, end: usize, heads: bool) -> bool {
         self.toks[end - 1].possessive
             || (self.is_word(end)
                 && !self.toks[end].cap
                 && (self.lex.titles.contains(self.w(end))
-                    || (self.name_word(end + 1) && !STOP.contains(&self.w(end)))
-                    || self.lex.source_heads.contains(self.w(end))
-                    || self.lex.anonymous_heads.contains(self.w(end))))
+                    || heads
+                        && ((self.name_word(end + 1) && !STOP.contains(&self.w(end)))
+                            || self.lex.source_heads.contains(self.w(end))
+                            || self.lex.anonymous_heads.contains(self.w(end)))))
     }
 
     /// A noun phrase over tokens `s..e`, named by the first name inside it: "The group's
@@ -2659,7 +2662,7 @@ impl<'a> Ctx<'a> {
             if let Some(n) = self.name_right(k) {
                 // a possessive or a place before a title describes the head, it is not it:
                 // "Angela Merkel's spokesperson, Steffen Seibert", "El Paso mayor, Dee Margo"
-                let modifier = self.name_modifies(n.end);
+                let modifier = self.name_modifies(n.end, true);
                 if n.end <= e && !modifier && (n.end - n.name_start >= 2 || k == s) {
                     np.kind = MentionKind::Name;
                     np.name_start = n.name_start;
@@ -2777,7 +2780,7 @@ impl<'a> Ctx<'a> {
                 k >= self.toks.len()
                     || !self.same_sentence(i, k)
                     || self.punct(k, '.')
-                    || self.adjunct_rest(k)
+                    || self.adjunct(k, false)
             };
             if ends_here && self.quote_after_cue(i).is_none() {
                 let qi = self.close_mark[b - 1].unwrap_or_default();
@@ -2833,7 +2836,7 @@ impl<'a> Ctx<'a> {
         let s0 = src_start.min(i);
         if s0 > self.sentence_first(i)
             && self.punct(s0 - 1, ',')
-            && (k >= end || self.punct(k, '.') || self.adjunct_to_comma(k))
+            && (k >= end || self.punct(k, '.') || self.adjunct(k, true))
         {
             return self.content_before(s0);
         }
@@ -2862,44 +2865,41 @@ impl<'a> Ctx<'a> {
         self.content_before(src_start.min(i))
     }
 
-    /// The rest of the sentence from `k` is an adjunct, not a content: "to an enormous cheer",
-    /// "by telephone on NBC", "Saturday night at the debate" (no "that", no quotation).
-    fn adjunct_rest(&self, k: usize) -> bool {
+    /// The rest of the sentence from `k` (or, with `to_comma`, up to the next comma, at most 8
+    /// words) is an adjunct, not a content: "to an enormous cheer", "by telephone on NBC",
+    /// "Saturday night at the debate", "on Saturday, and it has ..." (no "that", no quotation).
+    fn adjunct(&self, k: usize, to_comma: bool) -> bool {
         let w = self.w(k);
         let opens = PREPOSITIONS.contains(&w)
             || matches!(
                 w,
-                "to" | "by" | "as" | "before" | "after" | "last" | "this" | "earlier"
+                "to" | "by" | "last" | "this" | "earlier" | "yesterday" | "today"
             )
-            || matches!(w, "yesterday" | "today" | "tonight" | "recently")
-            || (self.toks[k].cap && self.lex.non_source_words.contains(w));
+            || (!to_comma && matches!(w, "as" | "tonight" | "recently"))
+            || self.time_word(k);
         if !opens {
             return false;
         }
         let end = self.sentence_end(k);
-        !(k..end).any(|t| self.w(t) == "that" || self.open_mark[t].is_some())
+        let stop = if to_comma {
+            (k..end).find(|&t| self.punct(t, ',')).unwrap_or(end)
+        } else {
+            end
+        };
+        (!to_comma || stop - k <= 8)
+            && !(k..stop).any(|t| self.w(t) == "that" || self.open_mark[t].is_some())
+    }
+
+    /// A capitalised word of time ("Monday", "January").
+    fn time_word(&self, t: usize) -> bool {
+        self.toks.get(t).is_some_and(|x| x.cap) && self.lex.non_source_words.contains(self.w(t))
     }
 
     /// The end of a time phrase at `k` ("on Friday", "Tuesday", "last week", "earlier this
     /// month"), or `k` when there is none.
     fn time_end(&self, k: usize) -> usize {
-        let day = |t: usize| {
-            self.toks.get(t).is_some_and(|x| x.cap && !x.possessive)
-                && self.lex.non_source_words.contains(self.w(t))
-        };
-        let unit = |t: usize| {
-            matches!(
-                self.w(t),
-                "week"
-                    | "month"
-                    | "year"
-                    | "weekend"
-                    | "night"
-                    | "morning"
-                    | "evening"
-                    | "afternoon"
-            )
-        };
+        let day = |t: usize| self.time_word(t) && !self.toks[t].possessive;
+        let unit = |t: usize| TIME_UNITS.contains(&self.w(t));
         match self.w(k) {
             "on" if day(k + 1) => k + 2,
             "last" | "this" | "next" if unit(k + 1) || day(k + 1) => k + 2,
@@ -2914,23 +2914,6 @@ impl<'a> Ctx<'a> {
             }
             _ => k,
         }
-    }
-
-    /// Like `adjunct_rest`, up to the next comma only: "said on Saturday, and it has ...".
-    fn adjunct_to_comma(&self, k: usize) -> bool {
-        let w = self.w(k);
-        let opens = PREPOSITIONS.contains(&w)
-            || matches!(
-                w,
-                "to" | "by" | "last" | "this" | "earlier" | "yesterday" | "today"
-            )
-            || (self.toks.get(k).is_some_and(|t| t.cap) && self.lex.non_source_words.contains(w));
-        if !opens {
-            return false;
-        }
-        let end = self.sentence_end(k);
-        let stop = (k..end).find(|&t| self.punct(t, ',')).unwrap_or(end);
-        stop - k <= 8 && !(k..stop).any(|t| self.w(t) == "that" || self.open_mark[t].is_some())
     }
 
     /// Content before a source or cue at `at`: a quotation closing there, or the sentence so far.

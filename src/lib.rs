@@ -22,6 +22,8 @@ pub mod resolve;
 pub mod ruleset;
 pub mod segment;
 pub mod span;
+#[cfg(test)]
+mod testutil;
 pub mod token;
 
 pub use error::{Error, Result};

@@ -271,15 +271,7 @@ mod tests {
             "\u{bb}", "\u{2018}", "\u{2019}", "\u{2014}", "\u{e9}", "(", ",", ".", ":", "word ",
             "it's ", "\u{a0}", "\u{2026}",
         ];
-        let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
-        for _ in 0..4000 {
-            let mut t = String::new();
-            for _ in 0..(seed % 40) {
-                seed ^= seed << 13;
-                seed ^= seed >> 7;
-                seed ^= seed << 17;
-                t.push_str(alphabet[(seed % alphabet.len() as u64) as usize]);
-            }
+        for t in crate::testutil::random_texts(&alphabet, 0x9e37_79b9_7f4a_7c15, 4000, 40) {
             let d = parse_text("t", t.clone());
             let key = |v: Vec<Quote>| -> Vec<_> {
                 v.iter()

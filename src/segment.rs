@@ -321,15 +321,7 @@ mod tests {
             "U.S.", "Dr", "dr", "J", "Sept", "The", "é", "É", "1", "(", "\u{2014}", "-", "\u{a0}",
             "It", "mr.", "\u{201c}",
         ];
-        let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
-        for _ in 0..5000 {
-            let mut t = String::new();
-            for _ in 0..(seed % 30) {
-                seed ^= seed << 13;
-                seed ^= seed >> 7;
-                seed ^= seed << 17;
-                t.push_str(alphabet[(seed % alphabet.len() as u64) as usize]);
-            }
+        for t in crate::testutil::random_texts(&alphabet, 0x2545_f491_4f6c_dd1d, 5000, 30) {
             let sp = Span::new(0, t.len());
             assert_eq!(
                 split_block(&t, sp, &lex),

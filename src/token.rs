@@ -664,15 +664,7 @@ mod tests {
             "a", "B", "Dr", "U.S", "é", "É", "ß", "İ", "1", "2,3", ",", ".", "'", "\u{2019}", "s",
             "-", "&", " ", "\n", "\"", "\u{201c}", "!", "Sept", "x'", "\u{2014}", "中", "ǅ",
         ];
-        let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
-        for _ in 0..3000 {
-            let mut s = String::new();
-            for _ in 0..(seed % 24) {
-                seed ^= seed << 13;
-                seed ^= seed >> 7;
-                seed ^= seed << 17;
-                s.push_str(alphabet[(seed % alphabet.len() as u64) as usize]);
-            }
+        for s in crate::testutil::random_texts(&alphabet, 0x9e37_79b9_7f4a_7c15, 3000, 24) {
             let sp = Span::new(0, s.len());
             let got = tokenize(&s, sp, &ab);
             let want = tokenize_reference(&s, sp, &ab);

@@ -362,15 +362,7 @@ mod tests {
             "a", "\"", "\\", "\n", "\r", "\t", "\u{8}", "\u{c}", "\u{1}", "\u{1f}", "\u{7f}", "é",
             "\u{201c}", "中", "abcdefgh", " ", "/", "\u{2028}",
         ];
-        let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
-        for _ in 0..5000 {
-            let mut s = String::new();
-            for _ in 0..(seed % 40) {
-                seed ^= seed << 13;
-                seed ^= seed >> 7;
-                seed ^= seed << 17;
-                s.push_str(alphabet[(seed % alphabet.len() as u64) as usize]);
-            }
+        for s in crate::testutil::random_texts(&alphabet, 0x9e37_79b9_7f4a_7c15, 5000, 40) {
             let mut w = Line(Vec::new());
             w.str(&s);
             assert_eq!(
