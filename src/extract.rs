@@ -175,6 +175,58 @@ const NOT_CLAIMED: &[&str] = &[
     "land",
 ];
 
+/// "Clinton said she opposes ...", "Sanders has suggested that he wants ...": a verb of
+/// thinking or wanting inside what someone is reported to have said is part of that content,
+/// not an attribution of its own (verbs of saying stay: "Klein said two other women said ...").
+/// Removes such attributions from `out[first..]`.
+fn drop_nested_attitudes(out: &mut Vec<Attribution>, first: usize) {
+    let para = &out[first..];
+    // the contents of reported speech (not quotations; not "according to X", which names
+    // whose account the sentence is, the chain included), by start, with the two largest ends so far (and
+    // whose the largest is) for each prefix: linear after the sort, whatever the paragraph
+    let mut spans: Vec<(usize, usize, usize)> = para
+        .iter()
+        .enumerate()
+        .filter(|(_, b)| b.kind == AttributionKind::Indirect)
+        .filter_map(|(k, b)| b.content.as_ref().map(|c| (c.span.start, c.span.end, k)))
+        .collect();
+    if spans.is_empty() {
+        return;
+    }
+    spans.sort_unstable();
+    let mut best = Vec::with_capacity(spans.len()); // (largest end, its attribution, second end)
+    let (mut e1, mut k1, mut e2) = (0, usize::MAX, 0);
+    for &(_, e, k) in &spans {
+        if e > e1 {
+            (e2, e1, k1) = (e1, e, k);
+        } else if e > e2 {
+            e2 = e;
+        }
+        best.push((e1, k1, e2));
+    }
+    let nested: Vec<bool> = para
+        .iter()
+        .enumerate()
+        .map(|(k, a)| {
+            if SPEECH.contains(&a.cue_lemma.as_str()) || a.kind == AttributionKind::AccordingTo {
+                return false;
+            }
+            let n = spans.partition_point(|&(s, _, _)| s <= a.cue.start);
+            n > 0 && {
+                let (e1, k1, e2) = best[n - 1];
+                (if k1 == k { e2 } else { e1 }) >= a.cue.end
+            }
+        })
+        .collect();
+    if nested.contains(&true) {
+        let mut k = 0;
+        out.retain(|_| {
+            k += 1;
+            k <= first || !nested[k - 1 - first]
+        });
+    }
+}
+
 /// The lemma of a cue form, or "".
 fn lemma_of<'a>(lex: &'a Lexicons, form: &str) -> &'a str {
     lex.cue_verbs.get(form).map(String::as_str).unwrap_or("")
@@ -185,7 +237,7 @@ const CUE_PARTICLES: &[&str] = &["about", "against", "for", "of", "on"];
 
 /// Words after a comma that end a content clause.
 const CONTENT_STOPS: &[&str] = &[
-    "saying", "calling", "adding", "noting", "arguing", "citing", "telling", "asking",
+    "saying", "calling", "adding", "noting", "arguing", "citing", "telling", "asking", "however",
 ];
 /// Words that open an introductory phrase before the subject.
 const INTRO: &[&str] = &[
@@ -429,6 +481,8 @@ impl<'a> Ctx<'a> {
             && self.lex.cue_heads.may_contain(self.words[i])
             && (self.lex.cue_verbs.contains_key(self.words[i]) || self.phrase_at(i) > 0)
             && self.in_quote[i].is_none()
+            // ("a think tank": a noun)
+            && !(self.words[i] == "think" && matches!(self.w(i + 1), "tank" | "tanks"))
     }
 
     /// The number of tokens of a multi-word cue ("pointed out", "made it clear") starting at
@@ -1289,6 +1343,7 @@ impl<'a> Ctx<'a> {
     // ---------------------------------------------------------------- patterns
 
     fn run(&mut self, out: &mut Vec<Attribution>) {
+        let first = out.len();
         let n = self.toks.len();
         let mut i = 0;
         while i < n {
@@ -1322,6 +1377,7 @@ impl<'a> Ctx<'a> {
             i += 1;
         }
         self.colon_quotes(out);
+        drop_nested_attitudes(out, first);
     }
 
     /// 'Jo Anne Van Tilburg disagreed with these findings: "..."': a quotation introduced by a
@@ -1760,17 +1816,16 @@ impl<'a> Ctx<'a> {
         {
             return;
         }
-        // "Trump's proposed ban" (a participle after a possessive), "a think tank", "has found
+        // "Trump's proposed ban" (a participle after a possessive), "has found
         // itself": adjectives, nouns and objects, not verbs of saying
         if i > 0 && self.toks[i - 1].possessive && !self.w(i).ends_with('s') {
             return;
         }
-        if matches!(self.w(i + 1), "tank" | "tanks")
-            || (lemma == "find"
-                && matches!(
-                    self.w(i + 1),
-                    "itself" | "himself" | "herself" | "themselves"
-                ))
+        if lemma == "find"
+            && matches!(
+                self.w(i + 1),
+                "itself" | "himself" | "herself" | "themselves"
+            )
         {
             return;
         }
@@ -2068,6 +2123,7 @@ impl<'a> Ctx<'a> {
             && i > first
             && self.punct(i - 1, ',')
             && speech
+            && !matches!(self.w(i + 1), "it" | "them" | "him" | "her" | "us" | "me")
             && self.sources_right(i + 1).last().is_some_and(|np| {
                 np.kind != MentionKind::Other
                     && (self.punct(np.end, ',')
@@ -2239,6 +2295,10 @@ impl<'a> Ctx<'a> {
                         && nps[0].kind == MentionKind::Name
                         && self.is_word(nps[0].end)
                         && !PREPOSITIONS.contains(&self.w(nps[0].end))
+                        // (not a verb: "said Mrs. Clinton had avoided ...")
+                        && (!VERBISH.contains(&self.w(nps[0].end))
+                            || matches!(self.w(nps[0].end), "who" | "which" | "that"))
+                        && !self.looks_like_verb(nps[0].end)
                         && !matches!(self.w(nps[0].end), "after" | "before" | "during" | "on") =>
                 {
                     // up to a comma that opens a clause ("..., angered that ...", "..., whom
@@ -2836,7 +2896,12 @@ impl<'a> Ctx<'a> {
         let s0 = src_start.min(i);
         if s0 > self.sentence_first(i)
             && self.punct(s0 - 1, ',')
-            && (k >= end || self.punct(k, '.') || self.adjunct(k, true))
+            && (k >= end
+                || self.punct(k, '.')
+                || self.adjunct(k, true)
+                || (self.punct(cue_end, ',')
+                    && (matches!(self.w(k), "and" | "but" | "while" | "although" | "though")
+                        || (self.w(k) == "according" && self.w(k + 1) == "to"))))
         {
             return self.content_before(s0);
         }
@@ -3415,5 +3480,38 @@ mod tests {
         // no words before the comma to name: no panic, the relative names itself
         let _ = atts("They reported it, which shows the plan failed.");
         let _ = atts("He was angry at what they concluded, which suggests a rift.");
+    }
+
+    #[test]
+    fn attitudes_inside_reported_speech_and_speech_inside_it() {
+        // "she opposes" is part of what Clinton said, not a second attribution
+        let a = atts("Clinton said she opposes accounting gimmicks like chained CPI.");
+        assert_eq!(a.len(), 1, "{a:?}");
+        assert_eq!(a[0].1, "said");
+        let a = atts(
+            "Sanders has suggested that he will mobilize his supporters and that he wants to lead the committee.",
+        );
+        assert_eq!(a.len(), 1, "{a:?}");
+        // standing alone, the same verb is a cue
+        assert_eq!(atts("He wants to lead the committee.").len(), 1);
+        // a verb of saying inside reported speech is a second-hand attribution: both stay
+        let a =
+            atts("Klein said that two other women who accused him said they also received calls.");
+        assert_eq!(a.len(), 2, "{a:?}");
+        assert_eq!(a[1].0, vec!["two other women who accused him".to_string()]);
+        // "a think tank" is a noun; "said it" names no speaker
+        let a = atts(
+            "Matt Bennett, a founder of the think tank Third Way, said Mrs. Clinton had avoided it.",
+        );
+        assert_eq!(a.len(), 1, "{a:?}");
+        assert_eq!(
+            a[0].0,
+            vec!["Matt Bennett, a founder of the think tank Third Way".to_string()]
+        );
+        let a = atts("Matt Bennett, a founder of the group, said it.");
+        assert_eq!(
+            a[0].0,
+            vec!["Matt Bennett, a founder of the group".to_string()]
+        );
     }
 }
