@@ -457,6 +457,31 @@ impl<'a> Ctx<'a> {
         f(&words)
     }
 
+    /// The word at `i` without a contracted auxiliary: "they've" is "they", "who'd" "who".
+    fn base(&self, i: usize) -> &str {
+        let w = self.w(i);
+        ["'ve", "'re", "'d", "'ll", "'m"]
+            .iter()
+            .find_map(|c| w.strip_suffix(c))
+            .unwrap_or(w)
+    }
+
+    /// A pronoun with a contracted auxiliary ("he's said", "she's hoping", "who've said",
+    /// "we'd like"), not a possessive.
+    fn contracted(&self, i: usize) -> bool {
+        let t = &self.toks[i];
+        t.is_word()
+            && if t.possessive {
+                matches!(self.w(i), "he" | "she" | "it" | "who" | "that")
+            } else {
+                self.base(i).len() < self.w(i).len()
+                    && matches!(
+                        self.base(i),
+                        "he" | "she" | "it" | "they" | "we" | "i" | "you" | "who"
+                    )
+            }
+    }
+
     fn is_word(&self, i: usize) -> bool {
         self.toks.get(i).is_some_and(|t| t.is_word())
     }
@@ -750,7 +775,7 @@ impl<'a> Ctx<'a> {
                 return Some(Np::new(end - len, end, end - len, MentionKind::Description));
             }
         }
-        let w = self.w(end - 1);
+        let w = self.base(end - 1);
         if PRONOUNS.contains(&w) && self.is_word(end - 1) {
             return Some(Np::new(end - 1, end, end - 1, MentionKind::Pronoun));
         }
@@ -1305,10 +1330,23 @@ impl<'a> Ctx<'a> {
     }
 
     fn mentions(&self, nps: &[Np]) -> Vec<Mention> {
+        // ("he's said": the mention is "he", without its auxiliary)
+        let trim = |mut span: Span, last: usize| {
+            if self.contracted(last) {
+                let text = span.slice(self.text);
+                if let Some(a) = text.rfind(['\'', '\u{2019}']) {
+                    span.end = span.start + a;
+                }
+            }
+            span
+        };
         nps.iter()
             .map(|np| Mention {
-                span: self.span(np.start, np.end),
-                name: self.span(np.name_start, np.name_end),
+                span: trim(self.span(np.start, np.end), np.end - 1),
+                name: trim(
+                    self.span(np.name_start, np.name_end),
+                    np.name_end.saturating_sub(1),
+                ),
                 kind: np.kind,
                 source: None,
             })
@@ -1757,7 +1795,8 @@ impl<'a> Ctx<'a> {
         if !past
             && !quantity_subject
             && i > 0
-            && (DETERMINERS.contains(&self.w(i - 1)) || self.toks[i - 1].possessive)
+            && (DETERMINERS.contains(&self.w(i - 1))
+                || (self.toks[i - 1].possessive && !self.contracted(i - 1)))
         {
             return;
         }
@@ -1806,6 +1845,68 @@ impl<'a> Ctx<'a> {
         {
             return;
         }
+        // "aren't showing up", "a strong showing", "the most telling promise": a phrasal
+        // verb, a noun, an adjective
+        if (lemma == "show" && self.w(i + 1) == "up")
+            || (self.w(i).ends_with("ing")
+                && i > 0
+                && (matches!(
+                    self.w(i - 1),
+                    "most" | "more" | "very" | "less" | "strong" | "weak" | "poor" | "solid"
+                ) || self.w(i - 1).ends_with("best")))
+        {
+            return;
+        }
+        // "Clinton maintains a wide lead", "he is advising Pfizer", "could add another title":
+        // these verbs report only with a clause ("maintained the USPS could handle it",
+        // "advised citizens to leave") or a quotation
+        if matches!(lemma, "maintain" | "advise" | "add")
+            && !(self.punct(i + 1, ',')
+                || self.punct(i + 1, ':')
+                || self.punct(i + 1, '.')
+                || self.open_mark.get(i + 1).is_some_and(|q| q.is_some())
+                || (i > 0 && (self.close_mark[i - 1].is_some() || self.punct(i - 1, ',')))
+                || self.clause_follows(i + 1, lemma == "advise"))
+        {
+            return;
+        }
+        // "it's called", "they're called": a contracted "is" or "are" before a participle is
+        // a passive ("he's said" is "has said")
+        if past
+            && i > 0
+            && (self.w(i - 1).ends_with("'re")
+                || (self.toks[i - 1].possessive
+                    && self.contracted(i - 1)
+                    && matches!(
+                        self.w(i),
+                        "called"
+                            | "named"
+                            | "known"
+                            | "considered"
+                            | "believed"
+                            | "thought"
+                            | "seen"
+                            | "quoted"
+                            | "reported"
+                            | "alleged"
+                            | "asked"
+                    )))
+        {
+            return;
+        }
+        // "Republicans seeking the White House", "people hoping to leave": a participle after
+        // a noun, no statement of intention (that needs "is seeking", ", seeking")
+        if matches!(
+            self.w(i),
+            "seeking" | "hoping" | "wanting" | "planning" | "trying"
+        ) && i > 0
+            && self.is_word(i - 1)
+            && !PASSIVE_AUX.contains(&self.w(i - 1))
+            && !ADVERBS.contains(&self.w(i - 1))
+            && !self.adverb_ly(i - 1)
+        {
+            return;
+        }
         // "Unrest continued in Portland": an aspectual verb reports only with "to" or a quote
         if matches!(
             self.w(i),
@@ -1813,12 +1914,19 @@ impl<'a> Ctx<'a> {
         ) && self.w(i + 1) != "to"
             && !self.punct(i + 1, ':')
             && !self.punct(i + 1, ',')
+            // ('"...," he continued.': after a quotation)
+            && !(self.punct(i + 1, '.')
+                && (self.sentence_first(i)..i).any(|k| self.close_mark[k].is_some()))
         {
             return;
         }
         // "Trump's proposed ban" (a participle after a possessive), "has found
         // itself": adjectives, nouns and objects, not verbs of saying
-        if i > 0 && self.toks[i - 1].possessive && !self.w(i).ends_with('s') {
+        if i > 0
+            && self.toks[i - 1].possessive
+            && !self.contracted(i - 1)
+            && !self.w(i).ends_with('s')
+        {
             return;
         }
         if lemma == "find"
@@ -1965,7 +2073,7 @@ impl<'a> Ctx<'a> {
                     | "urged"
             );
         if j > first
-            && (self.w(j - 1) == "who"
+            && (self.base(j - 1) == "who"
                 || (self.w(j - 1) == "which"
                     && which_states
                     && j > first + 1
@@ -2748,6 +2856,41 @@ impl<'a> Ctx<'a> {
                 || matches!(self.w(k + 1), "him" | "her" | "them" | "it" | "us" | "me"))
     }
 
+    /// A clause opens at `k`: "that", or a finite verb within a few words before any
+    /// punctuation ("maintained [the USPS could] handle"); with `to`, also "to" ("advised U.S.
+    /// citizens to leave").
+    fn clause_follows(&self, k: usize, to: bool) -> bool {
+        if self.w(k) == "that" {
+            return true;
+        }
+        (k..(k + 8).min(self.toks.len()))
+            .take_while(|&t| self.is_word(t))
+            .any(|t| {
+                (to && self.w(t) == "to")
+                    || (t > k
+                        && (matches!(
+                            self.w(t),
+                            "is" | "are"
+                                | "was"
+                                | "were"
+                                | "has"
+                                | "have"
+                                | "had"
+                                | "will"
+                                | "would"
+                                | "could"
+                                | "can"
+                                | "should"
+                                | "may"
+                                | "might"
+                                | "must"
+                                | "do"
+                                | "does"
+                                | "did"
+                        ) || self.looks_like_verb(t)))
+            })
+    }
+
     /// A lower-case past-tense form ("attacked") inside what would be a subject: the words are a
     /// clause, not a noun phrase.
     fn looks_like_verb(&self, k: usize) -> bool {
@@ -3512,6 +3655,40 @@ mod tests {
         assert_eq!(
             a[0].0,
             vec!["Matt Bennett, a founder of the group".to_string()]
+        );
+    }
+
+    #[test]
+    fn contracted_auxiliaries_and_verbs_that_need_a_clause() {
+        // a pronoun with a contracted auxiliary is the subject; its mention is the pronoun
+        let a = one("He's suggesting that delegates from states he won should flip.");
+        assert_eq!((a.0[0].as_str(), a.1.as_str()), ("He", "suggesting"));
+        let a = one("They\u{2019}ve said the plan will fail.");
+        assert_eq!(a.0, vec!["They".to_string()]);
+        let a = atts("Superdelegates who've already said they support Clinton may switch.");
+        assert_eq!(a[0].0, vec!["who".to_string()]);
+        // a possessive is still no subject
+        assert!(atts("Trump's proposed ban drew fire.").is_empty());
+        // '"...," he continued.' reports; "Unrest continued." does not
+        let a = one("\"We will keep going,\" Mr. Graham continued.");
+        assert_eq!(a.0, vec!["Mr. Graham".to_string()]);
+        assert!(atts("Unrest continued.").is_empty());
+        // verbs that report only with a clause or a quotation
+        assert!(atts("Clinton maintains a wide lead over Sanders among black voters.").is_empty());
+        assert!(atts("He is now advising Pfizer on the merger.").is_empty());
+        assert_eq!(
+            one("The campaign has long maintained that they were not marked.").1,
+            "has long maintained"
+        );
+        // phrasal verbs, nouns and participles after a noun
+        assert!(atts("Democratic voters just aren't showing up.").is_empty());
+        assert!(atts("Her best showing is 10 percent in Vermont.").is_empty());
+        assert!(
+            atts("All the Republicans seeking the White House raced into the debate.").is_empty()
+        );
+        assert_eq!(
+            one("Clinton is seeking to shore up support.").1,
+            "is seeking"
         );
     }
 }
