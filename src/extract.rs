@@ -1266,6 +1266,21 @@ impl<'a> Ctx<'a> {
             {
                 return k + 1;
             }
+            // ", and more than 4 in 10 said ...": another attribution
+            if self.punct(k, ',')
+                && matches!(self.w(k + 1), "and" | "but")
+                && self.in_quote[k].is_none()
+                && let Some(v) = (k + 2..(k + 14).min(end)).find(|&t| self.is_cue_form(t))
+                && !self.w(v).ends_with("ing")
+            {
+                let mut v = v;
+                while v > k + 2 && (ADVERBS.contains(&self.w(v - 1)) || self.adverb_ly(v - 1)) {
+                    v -= 1;
+                }
+                if v > k + 2 && self.subject_from(k + 2, v).is_some() {
+                    return k;
+                }
+            }
             // "she admires him and highlighted ...": the main clause goes on
             if matches!(self.w(k), "and" | "but")
                 && self.in_quote[k].is_none()
@@ -1841,7 +1856,13 @@ impl<'a> Ctx<'a> {
             || (past
                 && i > 0
                 && (matches!(self.w(i - 1), "other" | "more" | "most")
-                    || self.w(i - 1).starts_with(|c: char| c.is_ascii_digit())))
+                    || (self.w(i - 1).starts_with(|c: char| c.is_ascii_digit())
+                        // (but "4 in 10 said Trump ...", "10 said they ...")
+                        && self.is_word(i + 1)
+                        && !self.toks[i + 1].cap
+                        && !PRONOUNS.contains(&self.w(i + 1))
+                        && !DETERMINERS.contains(&self.w(i + 1))
+                        && !matches!(self.w(i + 1), "that" | "we" | "i" | "there" | "this"))))
         {
             return;
         }
@@ -2120,7 +2141,22 @@ impl<'a> Ctx<'a> {
             }
         }
         // ", saying ...", ", adding ...": a participle whose source is the sentence's subject
-        if self.w(i).ends_with("ing") && i > first && self.punct(i - 1, ',') {
+        // "... by citing a poll", "booed after telling holdouts ...", "said before adding:": a
+        // participle after a preposition of manner or time, its source the clause's subject
+        // (not "criticized him for saying": the object said it)
+        // (the subject before the preposition, and no question: "So before declaring the
+        // lockdown they should have ...", "What was your reaction after confirming ...?")
+        let after_preposition = |k: usize| {
+            k > first + 2
+                && matches!(self.w(k - 1), "by" | "after" | "before" | "while" | "when")
+                && !self.punct(self.sentence_end(i) - 1, '?')
+        };
+        if self.w(i).ends_with("ing")
+            && i > first
+            && (self.punct(i - 1, ',')
+                || after_preposition(i)
+                || (self.adverb_ly(i - 1) && after_preposition(i - 1)))
+        {
             let lemma = self.cue_lemma(i);
             // '"...," she said, adding that ...': the speaker of the attribution just before
             if self.continue_previous(i, i, &lemma, out) {
@@ -2643,6 +2679,8 @@ impl<'a> Ctx<'a> {
         }
         let opener = self.toks[c].cap
             || DETERMINERS.contains(&self.w(c))
+            // ("three-quarters of the voters", "two-thirds")
+            || self.w(c).split_once('-').is_some_and(|(n, _)| DETERMINERS.contains(&n))
             || QUANTITY.contains(&self.w(c))
             || self.w(c).starts_with(|ch: char| ch.is_ascii_digit())
             || self.lex.anonymous_heads.contains(self.w(c))
@@ -2908,6 +2946,7 @@ impl<'a> Ctx<'a> {
             "interested",
             "limited",
             "named",
+            "registered",
             "related",
             "renowned",
             "respected",
@@ -3690,5 +3729,39 @@ mod tests {
             one("Clinton is seeking to shore up support.").1,
             "is seeking"
         );
+    }
+
+    #[test]
+    fn participles_after_prepositions_and_quantities_of_voters() {
+        let a = one(
+            "Comedian Sarah Silverman was booed after telling holdouts that they were being ridiculous.",
+        );
+        assert_eq!(
+            (a.0[0].as_str(), a.1.as_str()),
+            ("Comedian Sarah Silverman", "telling")
+        );
+        let a = atts("\"It is time,\" Trump said before adding: \"Maybe there is.\"");
+        assert_eq!(a.len(), 2, "{a:?}");
+        assert_eq!((a[1].0[0].as_str(), a[1].1.as_str()), ("Trump", "adding:"));
+        // the object of "for" said it, not the subject: no attribution to "They"
+        assert!(
+            atts("They criticized him for saying the war was lost.")
+                .iter()
+                .all(|a| a.1 != "saying")
+        );
+        let a = one("Even so, three-quarters of the voters said they were very worried.");
+        assert_eq!(a.0, vec!["three-quarters of the voters".to_string()]);
+        let a =
+            one("But 16 percent of Democratic registered voters still say they don't know enough.");
+        assert_eq!(
+            a.0,
+            vec!["16 percent of Democratic registered voters".to_string()]
+        );
+        let a = atts(
+            "Six in 10 voters said they were worried, and more than 4 in 10 said Trump would be best.",
+        );
+        assert_eq!(a.len(), 2, "{a:?}");
+        assert_eq!(a[0].2, "they were worried");
+        assert_eq!(a[1].0, vec!["more than 4 in 10".to_string()]);
     }
 }
