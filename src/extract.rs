@@ -2409,6 +2409,11 @@ impl<'a> Ctx<'a> {
                 || (self.punct(i - 1, ',') && !self.w(i).ends_with("ing")));
         if after_quote {
             let mut nps = self.sources_right(i + 1);
+            // ("said Dan Gerstein, director of Gotham Ghostwriters and an analyst": the "and"
+            // is inside the appositive, not between two speakers)
+            if nps.len() > 1 && self.punct(nps[0].end, ',') {
+                nps.truncate(1);
+            }
             // '"...," said Peter Wehner, a former director ...': the appositive belongs to the
             // source; '"...," said the designer, who works ...': so does a plain noun phrase
             let subject = self.subject_right(i + 1);
@@ -2429,14 +2434,23 @@ impl<'a> Ctx<'a> {
                             "with" | "and" | "but" | "as" | "while" | "after" | "before" | "by"
                         ) =>
                 {
-                    nps[0].end = s.end
+                    // (up to a relative clause with a cue of its own: "said Tom Hegel, who
+                    // added that ...")
+                    nps[0].end = (nps[0].end + 1..s.end)
+                        .find(|&k| {
+                            matches!(self.w(k), "who" | "which")
+                                && self.punct(k - 1, ',')
+                                && (k..s.end).any(|c| self.is_cue_form(c))
+                        })
+                        .map_or(s.end, |k| k - 1);
                 }
                 // "said the New York businessman", "said Jim Whelan who represents ...": the
                 // mention runs on past the name
                 (1, Some(s))
                     if s.start == nps[0].start
                         && s.end > nps[0].end
-                        && nps[0].kind == MentionKind::Name
+                        && (nps[0].kind == MentionKind::Name
+                            || POSTMODIFIERS.contains(&self.w(nps[0].end)))
                         && self.is_word(nps[0].end)
                         && !PREPOSITIONS.contains(&self.w(nps[0].end))
                         // (not a verb: "said Mrs. Clinton had avoided ...")
@@ -2452,7 +2466,9 @@ impl<'a> Ctx<'a> {
                             self.punct(k, ',')
                                 && self.is_word(k + 1)
                                 && !self.toks[k + 1].cap
-                                && !matches!(self.w(k + 1), "a" | "an" | "the" | "who" | "which")
+                                && (!matches!(self.w(k + 1), "a" | "an" | "the" | "who" | "which")
+                                    || (matches!(self.w(k + 1), "who" | "which")
+                                        && (k..s.end).any(|c| self.is_cue_form(c))))
                         })
                         .unwrap_or(s.end);
                     if !(nps[0].end..cut)
@@ -2473,7 +2489,10 @@ impl<'a> Ctx<'a> {
                 let ends = e >= self.toks.len()
                     || !self.is_word(e)
                     || !self.same_sentence(i, e)
-                    || self.w(e) == "in";
+                    || matches!(
+                        self.w(e),
+                        "in" | "when" | "while" | "during" | "after" | "before" | "at" | "on"
+                    );
                 if ends {
                     self.used[i] = true;
                     let (kind, content) = self.content_before(i);
@@ -3763,5 +3782,35 @@ mod tests {
         assert_eq!(a.len(), 2, "{a:?}");
         assert_eq!(a[0].2, "they were worried");
         assert_eq!(a[1].0, vec!["more than 4 in 10".to_string()]);
+    }
+
+    #[test]
+    fn inverted_speakers_with_long_appositives() {
+        let a = one(
+            "\"It is harmful,\" said Dan Gerstein, director of Gotham Ghostwriters and an independent political analyst.",
+        );
+        assert_eq!(a.0, vec!["Dan Gerstein, director of Gotham Ghostwriters and an independent political analyst".to_string()]);
+        let a = one("\"It is harmful,\" said Dan Golvach when asked about it.");
+        assert_eq!(a.0, vec!["Dan Golvach".to_string()]);
+        // a relative clause with a cue of its own is not part of the source
+        let a = atts(
+            "\"It is harmful,\" said one Democrat familiar with the discussion, who added that it was bad.",
+        );
+        assert_eq!(a.len(), 2, "{a:?}");
+        assert_eq!(
+            a[0].0,
+            vec!["one Democrat familiar with the discussion".to_string()]
+        );
+        assert_eq!(
+            one("\"It is harmful,\" said Tom Hegel, who works there.").0,
+            vec!["Tom Hegel, who works there".to_string()]
+        );
+        // two speakers stay two
+        assert_eq!(
+            one("\"It is harmful,\" said Dan Golvach and Tom Hegel.")
+                .0
+                .len(),
+            2
+        );
     }
 }
