@@ -1735,7 +1735,20 @@ impl<'a> Ctx<'a> {
         }
         let mut cue_start = part;
         let content;
-        if k > first && PASSIVE_AUX.contains(&self.w(k - 1)) {
+        let asked = self.w(part) == "asked";
+        if asked && (k == first || PASSIVE_AUX.contains(&self.w(k - 1))) {
+            // "Asked by Starnes if he believed ..., Trump said", "Rubio was asked by the
+            // moderator whether ...": the question, up to a comma
+            if k > first {
+                cue_start = k - 1;
+            }
+            let from = nps.last().map_or(last_by + 1, |n| n.end);
+            let comma = (from..end).find(|&c| self.punct(c, ',')).unwrap_or(end);
+            content = self.content_span(from, comma).map(Content::single);
+            if content.is_none() {
+                return; // "He was asked by reporters.": no question reported
+            }
+        } else if k > first && PASSIVE_AUX.contains(&self.w(k - 1)) {
             let aux = k - 1;
             cue_start = aux;
             let mut m = aux;
@@ -1747,6 +1760,16 @@ impl<'a> Ctx<'a> {
                 content = self.content_span(first, m - 2).map(Content::single);
             } else {
                 content = self.content_span(first, m).map(Content::single);
+            }
+        } else if k > first && self.w(k - 1) == "as" {
+            // "As reported by Western Journalism, investigators found ...", "..., as first
+            // reported by the Post": the rest of the sentence, or what comes before
+            cue_start = k - 1;
+            if k - 1 == first {
+                let after = (last_by + 1..end).find(|&c| self.punct(c, ','));
+                content = after.and_then(|c| self.content_span(c + 1, end).map(Content::single));
+            } else {
+                content = self.content_span(first, k - 1).map(Content::single);
             }
         } else if k > first && self.lex.evidence_nouns.contains(self.w(k - 1)) {
             // "Based on technical data reviewed by X, ...": the main clause after the comma
@@ -3812,5 +3835,30 @@ mod tests {
                 .len(),
             2
         );
+    }
+
+    #[test]
+    fn passives_opening_a_sentence() {
+        let a = atts("As reported by Western Journalism, investigators found over 2,200 emails.");
+        assert_eq!(
+            a[0],
+            (
+                vec!["Western Journalism".to_string()],
+                "As reported by".to_string(),
+                "investigators found over 2,200 emails".to_string()
+            )
+        );
+        let a = one("The Times broke the story, as first reported by The Washington Post.");
+        assert_eq!(a.2, "The Times broke the story");
+        let a = atts("Asked by Starnes if he believed it, Trump said no.");
+        assert_eq!(
+            a[0],
+            (
+                vec!["Starnes".to_string()],
+                "Asked by".to_string(),
+                "if he believed it".to_string()
+            )
+        );
+        assert!(atts("He was asked by reporters.").is_empty());
     }
 }
