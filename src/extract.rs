@@ -1240,8 +1240,42 @@ impl<'a> Ctx<'a> {
     /// End of a clause starting at `a`: the sentence end, or an ", according to" that follows.
     fn clause_end(&self, a: usize) -> usize {
         let end = self.sentence_end(a);
+        // "After the court refused to reinstate the law, Gov. McCrory blamed ...": in a
+        // subordinate clause opening the sentence, the content ends at its comma (not after
+        // "as": "As I said earlier, X" attributes X)
+        let mut f = self.sentence_first(a);
+        while f < a && matches!(self.w(f), "and" | "but" | "so") {
+            f += 1;
+        }
+        let subordinate = matches!(
+            self.w(f),
+            "after"
+                | "when"
+                | "while"
+                | "although"
+                | "though"
+                | "because"
+                | "if"
+                | "since"
+                | "before"
+                | "once"
+                | "until"
+        ) && !(f..a).any(|k| self.punct(k, ','));
         let mut k = a;
         while k < end {
+            if subordinate && self.punct(k, ',') && self.in_quote[k].is_none() {
+                return k;
+            }
+            // "Early polls show voters rejecting him: A Quinnipiac poll found ...": a colon
+            // before a new sentence
+            if k > a
+                && self.punct(k, ':')
+                && self.in_quote[k].is_none()
+                && self.is_word(k + 1)
+                && self.toks[k + 1].cap
+            {
+                return k;
+            }
             if self.punct(k, ',') && self.w(k + 1) == "according" && self.w(k + 2) == "to" {
                 return k;
             }
@@ -1990,6 +2024,14 @@ impl<'a> Ctx<'a> {
                 self.w(i + 2),
                 "be" | "have" | "been" | "include" | "number" | "total"
             ) || i > 0 && PASSIVE_AUX.contains(&self.w(i - 1)))
+        {
+            return;
+        }
+        // "FEC reports show that ...": a noun before the verb
+        if !past
+            && self.w(i).ends_with('s')
+            && self.is_cue_form(i + 1)
+            && !self.w(i + 1).ends_with("ing")
         {
             return;
         }
@@ -3860,5 +3902,24 @@ mod tests {
             )
         );
         assert!(atts("He was asked by reporters.").is_empty());
+    }
+
+    #[test]
+    fn contents_end_at_a_colon_before_a_sentence_and_at_a_subordinate_comma() {
+        let a = atts(
+            "Early polls show voters rejecting Mr. Trump: A Quinnipiac University poll this month found Mr. Trump even with Mrs. Clinton.",
+        );
+        assert_eq!(a.len(), 2, "{a:?}");
+        assert_eq!(a[0].2, "voters rejecting Mr. Trump");
+        assert_eq!(a[1].0, vec!["A Quinnipiac University poll".to_string()]);
+        let a = atts(
+            "And after the Supreme Court refused to reinstate the law, Gov. Pat McCrory (R) blamed the justices.",
+        );
+        assert_eq!(a.len(), 2, "{a:?}");
+        assert_eq!(a[0].2, "to reinstate the law");
+        // a plural noun before the verb is no cue of its own
+        let a =
+            one("But FEC reports show that a quartet of groups can accept unlimited donations.");
+        assert_eq!((a.0[0].as_str(), a.1.as_str()), ("FEC reports", "show"));
     }
 }
