@@ -208,7 +208,10 @@ fn drop_nested_attitudes(out: &mut Vec<Attribution>, first: usize) {
         .iter()
         .enumerate()
         .map(|(k, a)| {
-            if SPEECH.contains(&a.cue_lemma.as_str()) || a.kind == AttributionKind::AccordingTo {
+            if SPEECH.contains(&a.cue_lemma.as_str())
+                || SPEECH_ACTS.contains(&a.cue_lemma.as_str())
+                || a.kind == AttributionKind::AccordingTo
+            {
                 return false;
             }
             let n = spans.partition_point(|&(s, _, _)| s <= a.cue.start);
@@ -266,6 +269,28 @@ const INTRO: &[&str] = &[
 const SPEECH: &[&str] = &[
     "add", "announce", "comment", "explain", "note", "report", "say", "state", "tell", "tweet",
     "write", "warn", "reply", "respond", "testify",
+];
+/// Verbs that report what someone said, besides [`SPEECH`] (lemmas, and learned forms that are
+/// their own lemma): inside reported speech they stay attributions of their own.
+const SPEECH_ACTS: &[&str] = &[
+    "accused",
+    "accuses",
+    "accusing",
+    "suggest",
+    "claim",
+    "allege",
+    "argue",
+    "assert",
+    "insist",
+    "deny",
+    "confirm",
+    "acknowledge",
+    "admit",
+    "declare",
+    "predict",
+    "complain",
+    "concede",
+    "contend",
 ];
 const PREPOSITIONS: &[&str] = &[
     "through", "in", "on", "at", "with", "during", "near", "under", "after", "before", "across",
