@@ -1938,13 +1938,11 @@ impl<'a> Ctx<'a> {
             || (past
                 && i > 0
                 && (matches!(self.w(i - 1), "other" | "more" | "most")
+                    // (but "4 in 10 said Trump ...", "10 said they ...")
                     || (self.w(i - 1).starts_with(|c: char| c.is_ascii_digit())
-                        // (but "4 in 10 said Trump ...", "10 said they ...")
-                        && self.is_word(i + 1)
-                        && !self.toks[i + 1].cap
-                        && !PRONOUNS.contains(&self.w(i + 1))
-                        && !DETERMINERS.contains(&self.w(i + 1))
-                        && !matches!(self.w(i + 1), "that" | "we" | "i" | "there" | "this"))))
+                        && self.noun_follows(i))))
+            // "has alleged ties to the IRGC": an adjective
+            || (self.w(i) == "alleged" && self.noun_follows(i))
         {
             return;
         }
@@ -2463,13 +2461,17 @@ impl<'a> Ctx<'a> {
                 return; // "Over 1,000 rescuers responded.": nothing is attributed
             }
             // "the staff association, which urged consideration of X, reflected ...": the
-            // relative clause ends at its comma
+            // relative clause ends at its comma ("two women who accused him said ...": or
+            // where the main clause's cue starts)
             if relative.is_some()
                 && kind == AttributionKind::Indirect
                 && let Some(c) = &content
                 && let Some(comma) = (cue_end..self.toks.len())
                     .take_while(|&k| self.toks[k].span.start < c.span.end)
-                    .find(|&k| self.punct(k, ',') && self.in_quote[k].is_none())
+                    .find(|&k| {
+                        (self.punct(k, ',') || (k > cue_end && self.is_cue_form(k)))
+                            && self.in_quote[k].is_none()
+                    })
                 && let Some(cut) = self.content_span(cue_end, comma)
                 && cut.start >= c.span.start
             {
@@ -3001,6 +3003,17 @@ impl<'a> Ctx<'a> {
                 || self.lex.source_heads.contains(self.w(k - 1)))
             && !(DETERMINERS.contains(&self.w(k + 1))
                 || matches!(self.w(k + 1), "him" | "her" | "them" | "it" | "us" | "me"))
+    }
+
+    /// A lower-case word after `i` that opens no clause or phrase: the form at `i` modifies it
+    /// ("337 suspected users", "alleged ties").
+    fn noun_follows(&self, i: usize) -> bool {
+        self.is_word(i + 1)
+            && !self.toks[i + 1].cap
+            && !PRONOUNS.contains(&self.w(i + 1))
+            && !DETERMINERS.contains(&self.w(i + 1))
+            && !PREPOSITIONS.contains(&self.w(i + 1))
+            && !matches!(self.w(i + 1), "that" | "we" | "i" | "there" | "this" | "to")
     }
 
     /// A clause opens at `k`: "that", or a finite verb within a few words before any
@@ -3785,11 +3798,13 @@ mod tests {
         assert_eq!(a.len(), 1, "{a:?}");
         // standing alone, the same verb is a cue
         assert_eq!(atts("He wants to lead the committee.").len(), 1);
-        // a verb of saying inside reported speech is a second-hand attribution: both stay
+        // a verb of saying or a speech act inside reported speech is a second-hand
+        // attribution: all stay, the relative clause's content ending at the main verb
         let a =
             atts("Klein said that two other women who accused him said they also received calls.");
-        assert_eq!(a.len(), 2, "{a:?}");
-        assert_eq!(a[1].0, vec!["two other women who accused him".to_string()]);
+        assert_eq!(a.len(), 3, "{a:?}");
+        assert_eq!((a[1].1.as_str(), a[1].2.as_str()), ("accused", "him"));
+        assert_eq!(a[2].0, vec!["two other women who accused him".to_string()]);
         // "a think tank" is a noun; "said it" names no speaker
         let a = atts(
             "Matt Bennett, a founder of the think tank Third Way, said Mrs. Clinton had avoided it.",
