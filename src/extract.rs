@@ -494,7 +494,9 @@ impl<'a> Ctx<'a> {
     /// A pronoun with a contracted auxiliary ("he's said", "she's hoping", "who've said",
     /// "we'd like"), not a possessive.
     fn contracted(&self, i: usize) -> bool {
-        let t = &self.toks[i];
+        let Some(t) = self.toks.get(i) else {
+            return false;
+        };
         t.is_word()
             && if t.possessive {
                 matches!(self.w(i), "he" | "she" | "it" | "who" | "that")
@@ -525,7 +527,9 @@ impl<'a> Ctx<'a> {
     }
 
     fn is_cue_form(&self, i: usize) -> bool {
-        let t = &self.toks[i];
+        let Some(t) = self.toks.get(i) else {
+            return false;
+        };
         t.is_word()
             && (!t.cap || self.headline.contains(&self.sent[i]))
             && self.lex.cue_heads.may_contain(self.words[i])
@@ -3961,5 +3965,20 @@ mod tests {
         let a =
             one("But FEC reports show that a quartet of groups can accept unlimited donations.");
         assert_eq!((a.0[0].as_str(), a.1.as_str()), ("FEC reports", "show"));
+    }
+
+    #[test]
+    fn a_paragraph_may_end_on_a_cue() {
+        // no sentence mark after the last word: every look past it must stay in bounds
+        for text in [
+            "The reports",
+            "He says",
+            "Officials reports",
+            "FEC reports show",
+            "it's called",
+            "They were worried, and 4 in 10 said",
+        ] {
+            let _ = atts(text);
+        }
     }
 }
