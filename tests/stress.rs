@@ -99,7 +99,7 @@ fn mutate(rng: &mut Rng, base: &str) -> String {
     }
     for _ in 0..1 + rng.below(12) {
         let at = rng.below(s.len() + 1);
-        match rng.below(5) {
+        match rng.below(6) {
             0 => {
                 let t = TOKENS[rng.below(TOKENS.len())];
                 s.splice(at..at, t.chars());
@@ -118,6 +118,8 @@ fn mutate(rng: &mut Rng, base: &str) -> String {
                 let c = char::from_u32(rng.below(0x3000) as u32).unwrap_or('x');
                 s.insert(at, c);
             }
+            // no sentence marks: paragraphs end on any word (a cue, a name, a quantity)
+            4 => s.retain(|c| !matches!(c, '.' | '!' | '?')),
             _ => {
                 let t = TOKENS[rng.below(TOKENS.len())];
                 let n = 1 + rng.below(30);
