@@ -319,46 +319,80 @@ pub fn lower(s: &str) -> String {
 
 /// Tokenize `text[span]`. A trailing period stays on a word when the word with it is an
 /// abbreviation (`abbreviations`), has inner periods ("U.S."), or is a single capital (an initial).
+///
+/// The lower-cased buffer starts with a copy of the whole span, ASCII letters lower-cased: an
+/// ASCII word (and every punctuation mark) is its own lower case in place there; the lower case
+/// of a word with other characters is appended after it.
 pub fn tokenize<S: std::hash::BuildHasher>(
     text: &str,
     span: Span,
     abbreviations: &HashSet<String, S>,
 ) -> Tokens {
     let s = &text[span.start..span.end];
+    let bytes = s.as_bytes();
     // about one token per five bytes of news prose
     let mut out = Vec::with_capacity(s.len() / 5 + 1);
-    let mut buf = String::with_capacity(s.len());
-    // "u.s." and the like, checked against `abbreviations` without an allocation per word
+    let mut buf = String::with_capacity(s.len() + s.len() / 16);
+    buf.push_str(s);
+    buf.make_ascii_lowercase();
+    // "u.s." and the like for words that are not ASCII, checked against `abbreviations`
     let mut with_dot = String::new();
     let mut i = 0;
-    while let Some(c) = char_at(s, i) {
-        let clen = c.len_utf8();
-        if c.is_whitespace() {
-            i += clen;
-            continue;
-        }
-        if !is_word_char(c) {
-            let at = buf.len() as u32;
-            buf.push(c);
-            out.push(Token {
-                span: Span::new(span.start + i, span.start + i + clen),
-                kind: TokKind::Punct,
-                lower: (at, buf.len() as u32),
-                first: c,
-                cap: false,
-                possessive: false,
-            });
-            i += clen;
-            continue;
-        }
+    while i < bytes.len() {
+        let b = bytes[i];
+        let (c, clen) = if b < 0x80 {
+            match ASCII_CLASS[b as usize] {
+                SPACE => {
+                    i += 1;
+                    continue;
+                }
+                ALNUM => (b as char, 1),
+                _ => {
+                    out.push(Token {
+                        span: Span::new(span.start + i, span.start + i + 1),
+                        kind: TokKind::Punct,
+                        lower: (i as u32, i as u32 + 1),
+                        first: b as char,
+                        cap: false,
+                        possessive: false,
+                    });
+                    i += 1;
+                    continue;
+                }
+            }
+        } else {
+            let c = s[i..].chars().next().unwrap_or(' ');
+            let clen = c.len_utf8();
+            if c.is_whitespace() {
+                i += clen;
+                continue;
+            }
+            if !is_word_char(c) {
+                // the copy holds it unchanged
+                out.push(Token {
+                    span: Span::new(span.start + i, span.start + i + clen),
+                    kind: TokKind::Punct,
+                    lower: (i as u32, (i + clen) as u32),
+                    first: c,
+                    cap: false,
+                    possessive: false,
+                });
+                i += clen;
+                continue;
+            }
+            (c, clen)
+        };
         let start = i;
+        let mut ascii = c.is_ascii();
         let mut prev = c;
         let mut j = i + clen;
-        let bytes = s.as_bytes();
         loop {
             // ASCII letters and digits a byte at a time
             let run = j;
-            while bytes.get(j).is_some_and(u8::is_ascii_alphanumeric) {
+            while bytes
+                .get(j)
+                .is_some_and(|&b| ASCII_CLASS[b as usize] == ALNUM)
+            {
                 j += 1;
             }
             if j > run {
@@ -368,21 +402,24 @@ pub fn tokenize<S: std::hash::BuildHasher>(
                 break;
             };
             let jlen = cj.len_utf8();
-            if is_word_char(cj) {
+            if !cj.is_ascii() && is_word_char(cj) {
+                ascii = false;
                 prev = cj;
                 j += jlen;
                 continue;
             }
+            // inner joiners: ' ’ - . & followed by a word char; "1,000": a comma between digits
+            if !matches!(cj, '\'' | '\u{2019}' | '-' | '.' | '&' | ',') {
+                break;
+            }
             let after = char_at(s, j + jlen);
-            // inner joiners: ' ’ - . & followed by a word char
-            if matches!(cj, '\'' | '\u{2019}' | '-' | '.' | '&') && after.is_some_and(is_word_char)
-            {
+            if cj != ',' && after.is_some_and(is_word_char) {
                 let a = after.unwrap_or(' ');
+                ascii &= cj.is_ascii() && a.is_ascii();
                 prev = a;
                 j += jlen + a.len_utf8();
                 continue;
             }
-            // "1,000": a comma between digits
             if cj == ',' && prev.is_ascii_digit() && after.is_some_and(|a| a.is_ascii_digit()) {
                 prev = after.unwrap_or('0');
                 j += 2;
@@ -391,42 +428,56 @@ pub fn tokenize<S: std::hash::BuildHasher>(
             break;
         }
         let mut end = j;
-        let word = &s[start..end];
         // trailing period
-        if s.as_bytes().get(j) == Some(&b'.') {
-            let mut wc = word.chars();
-            let single_cap = matches!((wc.next(), wc.next()), (Some(f), None) if f.is_uppercase());
-            let keep = word.contains('.') || single_cap || {
-                with_dot.clear();
-                push_lower(&mut with_dot, word);
-                with_dot.push('.');
-                abbreviations.contains(&with_dot)
+        if bytes.get(j) == Some(&b'.') {
+            let word = &s[start..end];
+            let single_cap = if ascii {
+                end - start == 1 && c.is_ascii_uppercase()
+            } else {
+                let mut wc = word.chars();
+                matches!((wc.next(), wc.next()), (Some(f), None) if f.is_uppercase())
             };
+            let keep = word.contains('.')
+                || single_cap
+                || if ascii {
+                    // the word lower-cased and its period, in the copy
+                    abbreviations.contains(&buf[start..j + 1])
+                } else {
+                    with_dot.clear();
+                    push_lower(&mut with_dot, word);
+                    with_dot.push('.');
+                    abbreviations.contains(&with_dot)
+                };
             if keep {
                 end += 1;
             }
         }
-        let raw = &s[start..end];
-        let at = buf.len();
-        push_lower(&mut buf, raw);
-        if !raw.is_ascii() && buf[at..].contains('\u{2019}') {
-            let straight = buf[at..].replace('\u{2019}', "'");
-            buf.truncate(at);
-            buf.push_str(&straight);
-        }
+        let (at, mut to) = if ascii {
+            (start, end)
+        } else {
+            let raw = &s[start..end];
+            let at = buf.len();
+            push_lower(&mut buf, raw);
+            if buf[at..].contains('\u{2019}') {
+                let straight = buf[at..].replace('\u{2019}', "'");
+                buf.truncate(at);
+                buf.push_str(&straight);
+            }
+            (at, buf.len())
+        };
         let mut possessive = false;
-        let len = buf.len() - at;
-        if len > 2 && (buf.ends_with("'s")) {
-            buf.truncate(buf.len() - 2);
+        let lower = &buf.as_bytes()[at..to];
+        if lower.len() > 2 && lower.ends_with(b"'s") {
+            to -= 2;
             possessive = true;
-        } else if len > 1 && buf.ends_with("s'") {
-            buf.truncate(buf.len() - 1);
+        } else if lower.len() > 1 && lower.ends_with(b"s'") {
+            to -= 1;
             possessive = true;
         }
         out.push(Token {
             span: Span::new(span.start + start, span.start + end),
             kind: TokKind::Word,
-            lower: (at as u32, buf.len() as u32),
+            lower: (at as u32, to as u32),
             first: c,
             cap: c.is_uppercase(),
             possessive,
@@ -439,6 +490,28 @@ pub fn tokenize<S: std::hash::BuildHasher>(
     }
 }
 
+/// What an ASCII byte is to [`tokenize`].
+const SPACE: u8 = 0;
+const ALNUM: u8 = 1;
+const PUNCT: u8 = 2;
+static ASCII_CLASS: [u8; 256] = {
+    let mut t = [PUNCT; 256];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        t[b] = if c.is_ascii_alphanumeric() {
+            ALNUM
+        } else if c == b' ' || (c >= 0x09 && c <= 0x0d) {
+            // `char::is_whitespace` of ASCII
+            SPACE
+        } else {
+            PUNCT
+        };
+        b += 1;
+    }
+    t
+};
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -450,6 +523,21 @@ mod tests {
             .iter()
             .map(|t| t.span.slice(s).to_string())
             .collect()
+    }
+
+    #[test]
+    fn ascii_classes_are_the_char_classes() {
+        for b in 0..128u8 {
+            let c = b as char;
+            let want = if c.is_alphanumeric() {
+                ALNUM
+            } else if c.is_whitespace() {
+                SPACE
+            } else {
+                PUNCT
+            };
+            assert_eq!(ASCII_CLASS[b as usize], want, "{c:?}");
+        }
     }
 
     #[test]
