@@ -103,17 +103,28 @@ impl Line {
         self.0.extend_from_slice(s.as_bytes());
     }
 
+    /// `n` in decimal, two digits at a time.
     #[inline]
     fn uint(&mut self, mut n: usize) {
+        const PAIRS: &[u8; 200] = b"0001020304050607080910111213141516171819\
+            2021222324252627282930313233343536373839\
+            4041424344454647484950515253545556575859\
+            6061626364656667686970717273747576777879\
+            8081828384858687888990919293949596979899";
         let mut buf = [0u8; 20];
         let mut i = buf.len();
-        loop {
+        while n >= 100 {
+            let d = (n % 100) * 2;
+            n /= 100;
+            i -= 2;
+            buf[i..i + 2].copy_from_slice(&PAIRS[d..d + 2]);
+        }
+        if n >= 10 {
+            i -= 2;
+            buf[i..i + 2].copy_from_slice(&PAIRS[n * 2..n * 2 + 2]);
+        } else {
             i -= 1;
-            buf[i] = b'0' + (n % 10) as u8;
-            n /= 10;
-            if n == 0 {
-                break;
-            }
+            buf[i] = b'0' + n as u8;
         }
         self.0.extend_from_slice(&buf[i..]);
     }
@@ -355,6 +366,19 @@ impl Line {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn numbers_are_decimal() {
+        let mut n = 1usize;
+        for k in 0..200 {
+            for m in [k, n.wrapping_sub(1), n, n.wrapping_add(1), usize::MAX - k] {
+                let mut w = Line(Vec::new());
+                w.uint(m);
+                assert_eq!(String::from_utf8(w.0).unwrap(), m.to_string());
+            }
+            n = n.wrapping_mul(3) | 1;
+        }
+    }
 
     #[test]
     fn strings_escape_as_serde_json_escapes() {

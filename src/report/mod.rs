@@ -222,26 +222,62 @@ impl Summary {
 pub struct Locator<'a> {
     analysis: &'a Analysis,
     lines: LineIndex,
-    /// The last column worked out: (line, offset, column), for a later offset on the same line,
-    /// not far after it, to be counted from there (spans come mostly in order).
-    last: std::cell::Cell<(usize, usize, usize)>,
-    /// Characters before every `COLUMN_STEP`-th byte, built on the first column asked for on
-    /// a long line (so that a one-line 20 MB document is not counted from its start per span).
-    char_marks: std::cell::OnceCell<Vec<(usize, usize)>>,
+    /// Characters before every `CHAR_STEP`-th byte of the original: a column is the characters
+    /// between two offsets, counted from the nearest mark before each (time independent of the
+    /// line's length).
+    char_marks: Vec<usize>,
+    /// Characters before the start of each line.
+    line_chars: Vec<usize>,
 }
 
-/// Columns further than this many bytes into a line are counted from a checkpoint.
-const COLUMN_STEP: usize = 4096;
+/// Bytes between two marks of [`Locator::char_marks`].
+const CHAR_STEP: usize = 32;
+
+/// UTF-8 continuation bytes (`10xxxxxx`) among the 8 bytes of `x`.
+#[inline]
+fn continuation_bytes(x: u64) -> usize {
+    const HI: u64 = 0x8080_8080_8080_8080;
+    // bit 7 set and bit 6 clear, per byte; the sum of the bytes by a multiplication
+    let cont = (x & !(x << 1) & HI) >> 7;
+    (cont.wrapping_mul(0x0101_0101_0101_0101) >> 56) as usize
+}
+
+/// Characters in `b` (whole UTF-8 characters, or counted by their first bytes).
+#[inline]
+fn count_chars(b: &[u8]) -> usize {
+    let mut words = b.chunks_exact(8);
+    let mut n = 0;
+    for w in &mut words {
+        n += 8 - continuation_bytes(u64::from_le_bytes(w.try_into().expect("8 bytes")));
+    }
+    n + words
+        .remainder()
+        .iter()
+        .filter(|&&c| (c as i8) >= -0x40)
+        .count()
+}
 
 impl<'a> Locator<'a> {
     /// A locator for `analysis`.
     pub fn new(analysis: &'a Analysis) -> Self {
-        Locator {
+        let raw = analysis.doc.raw.as_bytes();
+        let mut char_marks = Vec::with_capacity(raw.len() / CHAR_STEP + 1);
+        let mut chars = 0;
+        char_marks.push(0);
+        for block in raw.chunks_exact(CHAR_STEP) {
+            chars += count_chars(block);
+            char_marks.push(chars);
+        }
+        let mut loc = Locator {
             analysis,
             lines: LineIndex::new(&analysis.doc.raw),
-            last: std::cell::Cell::new((usize::MAX, 0, 0)),
-            char_marks: std::cell::OnceCell::new(),
-        }
+            char_marks,
+            line_chars: Vec::new(),
+        };
+        loc.line_chars = (loc.lines.line_starts().iter())
+            .map(|&start| loc.chars_before(start))
+            .collect();
+        loc
     }
 
     /// 1-based line and column (in characters) of byte `offset` of the original, as
@@ -255,41 +291,37 @@ impl<'a> Locator<'a> {
             Err(i) => i - 1,
         };
         let start = line_starts[line];
-        let (l, at, last_col) = self.last.get();
-        let col = if !text.is_char_boundary(offset) {
-            offset - start
-        } else if l == line && at <= offset && offset - at <= COLUMN_STEP {
-            last_col + text[at..offset].chars().count()
-        } else if offset - start <= COLUMN_STEP {
-            text[start..offset].chars().count()
+        let col = if text.is_char_boundary(offset) {
+            self.chars_before(offset) - self.line_chars[line]
         } else {
-            self.chars_before(offset) - self.chars_before(start)
+            offset - start
         };
-        if text.is_char_boundary(offset) {
-            self.last.set((line, offset, col));
-        }
         (line + 1, col + 1)
     }
 
     /// Characters in `raw[..offset]` (`offset` on a character boundary).
+    #[inline]
     fn chars_before(&self, offset: usize) -> usize {
-        let text = self.analysis.doc.raw.as_str();
-        let marks = self.char_marks.get_or_init(|| {
-            let mut marks = Vec::with_capacity(text.len() / COLUMN_STEP + 1);
-            let (mut at, mut chars) = (0, 0);
-            for k in 0..=text.len() / COLUMN_STEP {
-                let mut b = (k * COLUMN_STEP).min(text.len());
-                while !text.is_char_boundary(b) {
-                    b -= 1;
-                }
-                chars += text[at..b].chars().count();
-                at = b;
-                marks.push((b, chars));
+        let raw = self.analysis.doc.raw.as_bytes();
+        let k = offset / CHAR_STEP;
+        let mut at = k * CHAR_STEP;
+        let mut chars = self.char_marks[k];
+        while at + 8 <= offset {
+            let w = u64::from_le_bytes(raw[at..at + 8].try_into().expect("8 bytes"));
+            chars += 8 - continuation_bytes(w);
+            at += 8;
+        }
+        let rest = offset - at;
+        if rest > 0 {
+            if let Some(w) = raw.get(at..at + 8) {
+                // the 8 bytes from `at`, those at `offset` and after made zero (not continuation)
+                let w = u64::from_le_bytes(w.try_into().expect("8 bytes"));
+                chars += rest - continuation_bytes(w & ((1u64 << (8 * rest)) - 1));
+            } else {
+                chars += count_chars(&raw[at..offset]);
             }
-            marks
-        });
-        let (b, chars) = marks[offset / COLUMN_STEP];
-        chars + text[b..offset].chars().count()
+        }
+        chars
     }
 
     /// The raw span of a text span.
