@@ -146,7 +146,7 @@ pub fn find_claims(analysis: &Analysis, checker: &Checker) -> Vec<Claim> {
         let t = span.slice(text);
         let words = Words::of(t);
         if !is_claim_text(t, block.span.slice(text) == s.span.slice(text), words.count)
-            || lex.not_claims.iter().any(|r| r.is_match(t))
+            || lex.not_claims.is_match(t)
         {
             continue;
         }
