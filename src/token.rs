@@ -162,19 +162,33 @@ impl<'a> WordIndex<'a> {
         );
         let b = text.as_bytes();
         let mut i = 0;
-        while let Some(c) = char_at(text, i) {
-            i += c.len_utf8();
-            if !is_word_char(c) {
-                continue;
-            }
-            let start = i - c.len_utf8();
-            // to the end of the run: ASCII bytes at a time, other characters one by one
+        while i < b.len() {
+            // to the start of a run: ASCII bytes by their class, other characters one by one
+            let start = i;
+            let c = if b[i] < 0x80 {
+                i += 1;
+                if ASCII_CLASS[b[start] as usize] != ALNUM {
+                    continue;
+                }
+                b[start] as char
+            } else {
+                let c = char_at(text, i).unwrap_or(' ');
+                i += c.len_utf8();
+                if !is_word_char(c) {
+                    continue;
+                }
+                c
+            };
+            // to the end of the run
             loop {
-                while b.get(i).is_some_and(u8::is_ascii_alphanumeric) {
+                while b.get(i).is_some_and(|&x| ASCII_CLASS[x as usize] == ALNUM) {
                     i += 1;
                 }
-                match char_at(text, i) {
-                    Some(d) if !d.is_ascii() && is_word_char(d) => i += d.len_utf8(),
+                match b.get(i) {
+                    Some(&x) if x >= 0x80 => match char_at(text, i) {
+                        Some(d) if is_word_char(d) => i += d.len_utf8(),
+                        _ => break,
+                    },
                     _ => break,
                 }
             }

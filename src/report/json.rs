@@ -103,7 +103,8 @@ impl Line {
         self.0.extend_from_slice(s.as_bytes());
     }
 
-    /// `n` in decimal, two digits at a time.
+    /// `n` in decimal, two digits at a time, written left-aligned in a fixed buffer that is
+    /// appended whole and cut back (no copy of a variable length: no call to `memcpy`).
     #[inline]
     fn uint(&mut self, mut n: usize) {
         const PAIRS: &[u8; 200] = b"0001020304050607080910111213141516171819\
@@ -111,8 +112,14 @@ impl Line {
             4041424344454647484950515253545556575859\
             6061626364656667686970717273747576777879\
             8081828384858687888990919293949596979899";
+        let mut digits = 1;
+        let mut m = n;
+        while m >= 10 {
+            m /= 10;
+            digits += 1;
+        }
         let mut buf = [0u8; 20];
-        let mut i = buf.len();
+        let mut i = digits;
         while n >= 100 {
             let d = (n % 100) * 2;
             n /= 100;
@@ -120,13 +127,13 @@ impl Line {
             buf[i..i + 2].copy_from_slice(&PAIRS[d..d + 2]);
         }
         if n >= 10 {
-            i -= 2;
-            buf[i..i + 2].copy_from_slice(&PAIRS[n * 2..n * 2 + 2]);
+            buf[..2].copy_from_slice(&PAIRS[n * 2..n * 2 + 2]);
         } else {
-            i -= 1;
-            buf[i] = b'0' + n as u8;
+            buf[0] = b'0' + n as u8;
         }
-        self.0.extend_from_slice(&buf[i..]);
+        let len = self.0.len();
+        self.0.extend_from_slice(&buf);
+        self.0.truncate(len + digits);
     }
 
     /// A value serde serializes (enums, floats): rare enough for serde_json itself.
