@@ -614,9 +614,9 @@ fn full_name_in_text(
     let occurrences: Box<dyn Iterator<Item = usize>> = match index {
         Some(ix) if surname.chars().all(char::is_alphanumeric) => match ix.positions(surname) {
             Some(p) => Box::new(p.iter().copied()),
-            None => Box::new(text.match_indices(surname).map(|(p, _)| p)),
+            None => crate::token::match_offsets(text, surname),
         },
-        _ => Box::new(text.match_indices(surname).map(|(p, _)| p)),
+        _ => crate::token::match_offsets(text, surname),
     };
     for pos in occurrences {
         let after = &text[pos + surname.len()..];
@@ -755,7 +755,7 @@ fn collect_mentions(text: &str, index: Option<&WordIndex>, sources: &mut [Source
             let at: Box<dyn Iterator<Item = usize>> =
                 match index.and_then(|ix| ix.find_whole(text, f)) {
                     Some(it) => it,
-                    None => Box::new(text.match_indices(f.as_str()).map(|(p, _)| p)),
+                    None => crate::token::match_offsets(text, f),
                 };
             for pos in at {
                 let sp = Span::new(pos, pos + f.len());

@@ -262,8 +262,9 @@ impl<'a> WordIndex<'a> {
             // every occurrence, overlapping ones too
             None => {
                 let mut from = 0;
+                let finder = memchr::memmem::Finder::new(form.as_bytes());
                 Box::new(std::iter::from_fn(move || {
-                    while let Some(k) = text.get(from..).and_then(|t| t.find(form)) {
+                    while let Some(k) = text.as_bytes().get(from..).and_then(|t| finder.find(t)) {
                         let p = from + k;
                         from = p + char_at(text, p).map_or(1, char::len_utf8);
                         if whole(p) {
@@ -300,6 +301,19 @@ impl<'a> WordIndex<'a> {
                 .filter(move |&p| text[p..].starts_with(form)),
         )
     }
+}
+
+/// The offsets of `text.match_indices(needle)` (leftmost, non-overlapping), found by a SIMD
+/// substring search (`str`'s two-way search goes about a byte at a time).
+pub fn match_offsets<'a>(text: &'a str, needle: &'a str) -> Box<dyn Iterator<Item = usize> + 'a> {
+    if needle.is_empty() {
+        // (`match_indices` of "" stops at character boundaries only)
+        return Box::new(text.match_indices(needle).map(|(p, _)| p));
+    }
+    Box::new(memchr::memmem::find_iter(
+        text.as_bytes(),
+        needle.as_bytes(),
+    ))
 }
 
 /// The character at byte `i` of `s` (a char boundary), if any.
@@ -654,6 +668,19 @@ mod tests {
                 let got: Vec<usize> = idx.find_whole(t, form).unwrap().collect();
                 assert_eq!(got, scan, "{form}");
             }
+        }
+    }
+
+    #[test]
+    fn match_offsets_are_match_indices() {
+        let text = "aaa é aé aa\u{201c}aa\u{201d} é";
+        for needle in ["", "a", "aa", "é", "\u{201c}", "aé", " ", "x"] {
+            let want: Vec<usize> = text.match_indices(needle).map(|(p, _)| p).collect();
+            assert_eq!(
+                match_offsets(text, needle).collect::<Vec<_>>(),
+                want,
+                "{needle:?}"
+            );
         }
     }
 
