@@ -303,6 +303,47 @@ impl<'a> WordIndex<'a> {
     }
 }
 
+/// The offsets, in order, of four bytes in a text, from SIMD searches (`memchr3` for three of
+/// them, `memchr` for the fourth, each result kept until passed): for scans that look only at a
+/// few marks ("." "!" "?" and the first byte of "…"; quotation marks).
+pub(crate) struct FourBytes<'h> {
+    hay: &'h [u8],
+    three: [u8; 3],
+    one: u8,
+    /// The next offset of one of `three` at or after the last search (`usize::MAX`: none),
+    /// None before the first search.
+    at3: Option<usize>,
+    at1: Option<usize>,
+}
+
+impl<'h> FourBytes<'h> {
+    pub(crate) fn new(hay: &'h [u8], three: [u8; 3], one: u8) -> Self {
+        FourBytes {
+            hay,
+            three,
+            one,
+            at3: None,
+            at1: None,
+        }
+    }
+
+    /// The first offset at or after `from` of one of the four bytes (`from` never smaller
+    /// than in the call before).
+    #[inline]
+    pub(crate) fn next(&mut self, from: usize) -> Option<usize> {
+        let rest = self.hay.get(from..).filter(|r| !r.is_empty())?;
+        if self.at3.is_none_or(|p| p < from) {
+            let [a, b, c] = self.three;
+            self.at3 = Some(memchr::memchr3(a, b, c, rest).map_or(usize::MAX, |k| from + k));
+        }
+        if self.at1.is_none_or(|p| p < from) {
+            self.at1 = Some(memchr::memchr(self.one, rest).map_or(usize::MAX, |k| from + k));
+        }
+        let p = self.at3.min(self.at1).unwrap_or(usize::MAX);
+        (p != usize::MAX).then_some(p)
+    }
+}
+
 /// The offsets of `text.match_indices(needle)` (leftmost, non-overlapping), found by a SIMD
 /// substring search (`str`'s two-way search goes about a byte at a time).
 pub fn match_offsets<'a>(text: &'a str, needle: &'a str) -> Box<dyn Iterator<Item = usize> + 'a> {
@@ -668,6 +709,25 @@ mod tests {
                 let got: Vec<usize> = idx.find_whole(t, form).unwrap().collect();
                 assert_eq!(got, scan, "{form}");
             }
+        }
+    }
+
+    #[test]
+    fn four_bytes_are_found_in_order() {
+        let hay = "a.b!c…d?e.. “x” é.".as_bytes();
+        let mut f = FourBytes::new(hay, [b'.', b'!', b'?'], 0xe2);
+        let want: Vec<usize> = (0..hay.len())
+            .filter(|&i| matches!(hay[i], b'.' | b'!' | b'?' | 0xe2))
+            .collect();
+        for from in 0..=hay.len() + 1 {
+            let next = want.iter().copied().find(|&i| i >= from);
+            assert_eq!(f.next(from), next, "from {from}");
+        }
+        // skipping ahead
+        let mut f = FourBytes::new(hay, [b'.', b'!', b'?'], 0xe2);
+        for from in [0, 3, 4, 9, 12, 12, 21, 30] {
+            let next = want.iter().copied().find(|&i| i >= from);
+            assert_eq!(f.next(from), next, "from {from}");
         }
     }
 
