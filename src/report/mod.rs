@@ -204,12 +204,48 @@ pub struct Summary {
 impl Summary {
     /// Add one document's figures.
     pub fn add(&mut self, doc: &DocumentReport) {
+        self.add_counts(
+            doc.claims.len(),
+            doc.attributions.len(),
+            doc.sources.len(),
+            doc.findings.iter().map(|f| f.severity),
+        );
+    }
+
+    /// Add the figures of one analysed document (those of its report).
+    pub fn add_analysis(&mut self, analysis: &Analysis) {
+        self.add_counts(
+            analysis.claims.len(),
+            analysis.attributions.len(),
+            analysis.sources.len(),
+            analysis.findings.iter().map(|f| f.severity),
+        );
+    }
+
+    /// Add the figures of `other`.
+    pub fn merge(&mut self, other: &Summary) {
+        self.documents += other.documents;
+        self.claims += other.claims;
+        self.attributions += other.attributions;
+        self.sources += other.sources;
+        self.findings.error += other.findings.error;
+        self.findings.warning += other.findings.warning;
+        self.findings.info += other.findings.info;
+    }
+
+    fn add_counts(
+        &mut self,
+        claims: usize,
+        attributions: usize,
+        sources: usize,
+        severities: impl Iterator<Item = Severity>,
+    ) {
         self.documents += 1;
-        self.claims += doc.claims.len();
-        self.attributions += doc.attributions.len();
-        self.sources += doc.sources.len();
-        for f in &doc.findings {
-            match f.severity {
+        self.claims += claims;
+        self.attributions += attributions;
+        self.sources += sources;
+        for s in severities {
+            match s {
                 Severity::Error => self.findings.error += 1,
                 Severity::Warning => self.findings.warning += 1,
                 Severity::Info => self.findings.info += 1,
@@ -344,11 +380,16 @@ impl<'a> Locator<'a> {
         }
     }
 
+    /// The text of a text span as written in the original file.
+    pub fn text(&self, span: Span) -> &'a str {
+        let raw = self.raw(span);
+        &self.analysis.doc.raw[raw.start..raw.end]
+    }
+
     /// Text and place of a text span (the text as written in the original file).
     pub fn text_span(&self, span: Span) -> TextSpan {
-        let raw = self.raw(span);
         TextSpan {
-            text: self.analysis.doc.raw[raw.start..raw.end].to_string(),
+            text: self.text(span).to_string(),
             span: self.span(span),
             fragments: None,
         }
@@ -356,8 +397,8 @@ impl<'a> Locator<'a> {
 
     fn content(&self, c: &Content) -> TextSpan {
         let mut t = self.text_span(c.span);
-        if c.fragments.len() > 1 {
-            t.fragments = Some(c.fragments.iter().map(|f| self.span(*f)).collect());
+        if let Some(f) = fragments(c) {
+            t.fragments = Some(f.iter().map(|f| self.span(*f)).collect());
         }
         t
     }
@@ -366,6 +407,16 @@ impl<'a> Locator<'a> {
     pub fn lines(&self) -> &LineIndex {
         &self.lines
     }
+}
+
+/// The pieces of a content that the report lists (those of an interrupted content only).
+fn fragments(c: &Content) -> Option<&[Span]> {
+    (c.fragments.len() > 1).then_some(c.fragments.as_slice())
+}
+
+/// A score as reported: rounded to two decimals.
+fn round2(x: f64) -> f64 {
+    (x * 100.0).round() / 100.0
 }
 
 /// `prefix` and `i + 1` in decimal ("s1"), without the formatting machinery of `format!`.
@@ -410,7 +461,7 @@ pub fn build(analysis: &Analysis, independent_sources: usize) -> DocumentReport 
             registry: s.registry.as_ref().map(|m| RegistryReport {
                 id: m.id.clone(),
                 how: m.how,
-                score: (m.score * 100.0).round() / 100.0,
+                score: round2(m.score),
                 credibility: s.credibility,
             }),
             mentions: s.mentions.iter().map(|m| loc.text_span(*m)).collect(),
@@ -449,7 +500,7 @@ pub fn build(analysis: &Analysis, independent_sources: usize) -> DocumentReport 
                 id: cid(i),
                 text: t.text,
                 span: t.span,
-                checkworthiness: (c.checkworthiness * 100.0).round() / 100.0,
+                checkworthiness: round2(c.checkworthiness),
                 status: c.status,
                 attributions: c.attributions.iter().map(|&a| aid(a)).collect(),
                 sources: c.sources.iter().map(|&s| sid(s)).collect(),
