@@ -273,7 +273,7 @@ pub fn checkworthiness(t: &str) -> f64 {
 
 fn score(t: &str, words: &Words) -> f64 {
     let mut score: f64 = 0.35;
-    if t.bytes().any(|c| c.is_ascii_digit()) {
+    if has_digit(t.as_bytes()) {
         score += 0.2;
     }
     if words.named {
@@ -283,6 +283,21 @@ fn score(t: &str, words: &Words) -> f64 {
         score += 0.1;
     }
     score.min(1.0)
+}
+
+/// True when `b` has an ASCII digit (8 bytes at a time).
+fn has_digit(b: &[u8]) -> bool {
+    const LO: u64 = 0x0101_0101_0101_0101;
+    const HI: u64 = 0x8080_8080_8080_8080;
+    // a byte above 0x2f and below 0x3a (exact: "hasbetween" of Bit Twiddling Hacks)
+    let between = |x: u64| {
+        let low7 = x & (LO * 0x7f);
+        ((LO * (0x7f + 0x3a)).wrapping_sub(low7) & !x & low7.wrapping_add(LO * (0x7f - 0x2f)) & HI)
+            != 0
+    };
+    let mut words = b.chunks_exact(8);
+    words.any(|w| between(u64::from_le_bytes(w.try_into().expect("8 bytes"))))
+        || words.remainder().iter().any(u8::is_ascii_digit)
 }
 
 /// How many independent sources the document sources `ids` form: sources matched to registry
@@ -370,6 +385,29 @@ mod tests {
                 (t.split_whitespace().count().min(Words::ENOUGH), named),
                 "{t:?}"
             );
+        }
+    }
+
+    #[test]
+    fn digits_are_found_8_bytes_at_a_time() {
+        let alphabet = [
+            "a", "/", "0", "5", "9", ":", " ", "\u{e9}", "\u{ff}", "\u{7f}", "\u{b0}", "z",
+            "\u{660}",
+        ];
+        for t in crate::testutil::random_texts(&alphabet, 0x2545_f491_4f6c_dd1d, 20_000, 24) {
+            assert_eq!(
+                has_digit(t.as_bytes()),
+                t.bytes().any(|c| c.is_ascii_digit()),
+                "{t:?}"
+            );
+        }
+        // every byte value, alone and among others
+        for c in 0..=255u8 {
+            for at in [0, 3, 7, 8, 12] {
+                let mut b = vec![b'x'; 16];
+                b[at] = c;
+                assert_eq!(has_digit(&b), c.is_ascii_digit(), "{c} at {at}");
+            }
         }
     }
 
