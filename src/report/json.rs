@@ -111,12 +111,7 @@ impl Line {
             4041424344454647484950515253545556575859\
             6061626364656667686970717273747576777879\
             8081828384858687888990919293949596979899";
-        let mut digits = 1;
-        let mut m = n;
-        while m >= 10 {
-            m /= 10;
-            digits += 1;
-        }
+        let digits = n.checked_ilog10().map_or(1, |d| d as usize + 1);
         let mut buf = [0u8; 20];
         let mut i = digits;
         while n >= 100 {

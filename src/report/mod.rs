@@ -264,6 +264,8 @@ pub struct Locator<'a> {
     char_marks: Vec<usize>,
     /// Characters before the start of each line.
     line_chars: Vec<usize>,
+    /// The line of the last offset asked for (spans come mostly in order, two ends on a line).
+    last_line: std::cell::Cell<usize>,
 }
 
 /// Bytes between two marks of [`Locator::char_marks`].
@@ -309,6 +311,7 @@ impl<'a> Locator<'a> {
             lines: LineIndex::new(&analysis.doc.raw),
             char_marks,
             line_chars: Vec::new(),
+            last_line: std::cell::Cell::new(0),
         };
         loc.line_chars = (loc.lines.line_starts().iter())
             .map(|&start| loc.chars_before(start))
@@ -322,9 +325,18 @@ impl<'a> Locator<'a> {
         let text = self.analysis.doc.raw.as_str();
         let offset = offset.min(text.len());
         let line_starts = self.lines.line_starts();
-        let line = match line_starts.binary_search(&offset) {
-            Ok(i) => i,
-            Err(i) => i - 1,
+        let last = self.last_line.get();
+        let line = if line_starts[last] <= offset
+            && line_starts.get(last + 1).is_none_or(|&next| offset < next)
+        {
+            last
+        } else {
+            let line = match line_starts.binary_search(&offset) {
+                Ok(i) => i,
+                Err(i) => i - 1,
+            };
+            self.last_line.set(line);
+            line
         };
         let start = line_starts[line];
         let col = if text.is_char_boundary(offset) {
