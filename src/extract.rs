@@ -300,6 +300,7 @@ struct Ctx<'a> {
     close_mark: Vec<Option<usize>>,
     used: Vec<bool>,
     /// sentences written in title case ("Trump Says He Will Win"), where cues are capitalised
+    /// (in order)
     headline: Vec<usize>,
 }
 
@@ -425,7 +426,7 @@ impl<'a> Ctx<'a> {
     fn is_cue_form(&self, i: usize) -> bool {
         let t = &self.toks[i];
         t.is_word()
-            && (!t.cap || self.headline.contains(&self.sent[i]))
+            && (!t.cap || self.headline.binary_search(&self.sent[i]).is_ok())
             && self.lex.cue_heads.may_contain(self.words[i])
             && (self.lex.cue_verbs.contains_key(self.words[i]) || self.phrase_at(i) > 0)
             && self.in_quote[i].is_none()
