@@ -1340,7 +1340,7 @@ impl<'a> Ctx<'a> {
         {
             return false;
         }
-        self.text.match_indices(word).any(|(at, _)| {
+        crate::token::match_offsets(self.text, word).any(|at| {
             at != t.span.start
                 && !self.text[at + word.len()..].starts_with(char::is_alphanumeric)
                 && !self.text[..at].ends_with(char::is_alphanumeric)
