@@ -13,6 +13,10 @@ use crate::registry::{EntryKind, MatchKind, Registry, RegistryMatch, normalize_n
 use crate::span::Span;
 use crate::token::{Token, Tokens, WordIndex};
 
+/// Fx hashing for the maps of source indices and spans (SipHash's flooding resistance buys
+/// nothing for them).
+type FxBuild = std::hash::BuildHasherDefault<crate::lexicon::FxHasher>;
+
 /// Resolve every attribution's mentions to sources (filling `analysis.sources` and each
 /// mention's `source`); returns the spans of mentions that refer to nobody found.
 pub fn resolve_sources(
@@ -37,14 +41,14 @@ pub(crate) fn resolve_sources_with(
     let mut sources: Vec<Source> = Vec::new();
     let mut last_pos: Vec<usize> = Vec::new();
     // what the text tells of a person's gender (titles, pronouns already resolved): true = she
-    let mut female: std::collections::HashMap<usize, bool> = Default::default();
+    let mut female: std::collections::HashMap<usize, bool, FxBuild> = Default::default();
     // people named in the text, found only if a he/she needs them
     let people_cell: std::cell::OnceCell<Vec<NamedPerson>> = std::cell::OnceCell::new();
     if let Some(p) = people {
         let _ = people_cell.set(p);
     }
     let mut groups: Vec<Vec<usize>> = Vec::new();
-    let mut mentioned: std::collections::HashSet<(usize, Span)> = Default::default();
+    let mut mentioned: std::collections::HashSet<(usize, Span), FxBuild> = Default::default();
     let mut unresolved = Vec::new();
 
     for ai in 0..analysis.attributions.len() {
