@@ -267,9 +267,12 @@ enum Job {
     Failed(Error),
 }
 
-/// A checked document: its report, and its rendering (empty for `--format json`).
+/// A checked document: its figures, the worst severity of its findings, its report (kept for
+/// `--format json` only), and its rendering (empty for `--format json`).
 struct Done {
-    rep: DocumentReport,
+    counts: Summary,
+    worst: Option<Severity>,
+    rep: Option<DocumentReport>,
     out: String,
 }
 
@@ -300,15 +303,28 @@ impl Work<'_> {
             let analysis = checker.check(doc);
             let all: Vec<usize> = (0..analysis.sources.len()).collect();
             let independent = checker.independent(&analysis, &all);
-            let rep = report::build(&analysis, independent);
-            let out = match self.format {
-                OutFormat::Jsonl => report::json::render_line(&rep),
+            let mut counts = Summary::default();
+            counts.add_analysis(&analysis);
+            let worst = analysis.findings.iter().map(|f| f.severity).max();
+            let (rep, out) = match self.format {
+                // straight from the analysis: no report in between
+                OutFormat::Jsonl => (
+                    None,
+                    report::json::render_analysis_line(&analysis, independent),
+                ),
                 OutFormat::Text => {
-                    report::text::render_document(&rep, &analysis.doc.raw, self.topts)
+                    let rep = report::build(&analysis, independent);
+                    let out = report::text::render_document(&rep, &analysis.doc.raw, self.topts);
+                    (None, out)
                 }
-                OutFormat::Json => String::new(),
+                OutFormat::Json => (Some(report::build(&analysis, independent)), String::new()),
             };
-            Done { rep, out }
+            Done {
+                counts,
+                worst,
+                rep,
+                out,
+            }
         }))
         .map_err(|payload| Error::Internal {
             path,
@@ -332,7 +348,6 @@ impl Work<'_> {
 /// adds up to.
 struct Writer {
     out: Box<dyn Write + Send>,
-    keep: bool,
     summary: Summary,
     docs: Vec<DocumentReport>,
     worst: Option<Severity>,
@@ -343,13 +358,11 @@ impl Writer {
     fn accept(&mut self, done: Result<Done, Error>) -> Result<(), Error> {
         match done {
             Ok(d) => {
-                self.summary.add(&d.rep);
-                for f in &d.rep.findings {
-                    self.worst = self.worst.max(Some(f.severity));
-                }
+                self.summary.merge(&d.counts);
+                self.worst = self.worst.max(d.worst);
                 self.write(&d.out)?;
-                if self.keep {
-                    self.docs.push(d.rep);
+                if let Some(rep) = d.rep {
+                    self.docs.push(rep);
                 }
             }
             Err(e) => self.errors.push(e),
@@ -627,7 +640,6 @@ fn check(args: CheckArgs) -> Result<u8, Error> {
     };
     let mut writer = Writer {
         out,
-        keep: args.format == OutFormat::Json,
         summary: Summary::default(),
         docs: Vec::new(),
         worst: None,

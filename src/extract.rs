@@ -377,6 +377,7 @@ struct Ctx<'a> {
     close_mark: Vec<Option<usize>>,
     used: Vec<bool>,
     /// sentences written in title case ("Trump Says He Will Win"), where cues are capitalised
+    /// (in order)
     headline: Vec<usize>,
 }
 
@@ -531,7 +532,7 @@ impl<'a> Ctx<'a> {
             return false;
         };
         t.is_word()
-            && (!t.cap || self.headline.contains(&self.sent[i]))
+            && (!t.cap || self.headline.binary_search(&self.sent[i]).is_ok())
             && self.lex.cue_heads.may_contain(self.words[i])
             && (self.lex.cue_verbs.contains_key(self.words[i]) || self.phrase_at(i) > 0)
             && self.in_quote[i].is_none()
@@ -1511,7 +1512,7 @@ impl<'a> Ctx<'a> {
         {
             return false;
         }
-        self.text.match_indices(word).any(|(at, _)| {
+        crate::token::match_offsets(self.text, word).any(|at| {
             at != t.span.start
                 && !self.text[at + word.len()..].starts_with(char::is_alphanumeric)
                 && !self.text[..at].ends_with(char::is_alphanumeric)
@@ -3375,22 +3376,32 @@ impl<'a> Ctx<'a> {
 /// Sentences in title case: at least three words of four letters or more, seven in ten of them
 /// capitalised.
 fn headline_sentences(toks: &[Token], lower: &str, sent: &[usize]) -> Vec<usize> {
-    let mut counts: std::collections::BTreeMap<usize, (usize, usize)> = Default::default();
+    // `sent` does not decrease along the tokens: each sentence's tokens are one run
+    let mut out = Vec::new();
+    let mut cur: Option<(usize, usize, usize)> = None;
+    let mut close = |c: Option<(usize, usize, usize)>| {
+        if let Some((s, n, caps)) = c
+            && n >= 3
+            && caps * 10 >= n * 7
+        {
+            out.push(s);
+        }
+    };
     for (t, &s) in toks.iter().zip(sent) {
         // (at least four characters: a fourth one, without counting them all)
         if t.is_word() && t.lower_in(lower).chars().nth(3).is_some() {
-            let e = counts.entry(s).or_default();
-            e.0 += 1;
-            if t.cap {
-                e.1 += 1;
-            }
+            let c = match cur {
+                Some(c) if c.0 == s => c,
+                _ => {
+                    close(cur);
+                    (s, 0, 0)
+                }
+            };
+            cur = Some((s, c.1 + 1, c.2 + usize::from(t.cap)));
         }
     }
-    counts
-        .into_iter()
-        .filter(|(_, (n, caps))| *n >= 3 && caps * 10 >= n * 7)
-        .map(|(s, _)| s)
-        .collect()
+    close(cur);
+    out
 }
 
 /// True when a character is a quotation mark (re-exported for callers that scan text).

@@ -2,7 +2,7 @@
 
 use crate::model::SourceKind;
 use crate::ruleset::{Lexicon, Ruleset};
-use regex::{Regex, RegexSet};
+use regex::Regex;
 use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 
@@ -23,6 +23,23 @@ impl FxHasher {
     }
 }
 
+/// The 1 to 7 bytes of `rest` as a little-endian word, zero-extended: the value of
+/// `u64::from_le_bytes` of them padded with zeros, from two (overlapping) loads instead of a
+/// copy of a variable length (a call to `memcpy`).
+#[inline]
+fn tail_word(rest: &[u8]) -> u64 {
+    let n = rest.len();
+    let u16_at = |i: usize| u16::from_le_bytes([rest[i], rest[i + 1]]) as u64;
+    let u32_at = |i: usize| u32::from_le_bytes(rest[i..i + 4].try_into().expect("4 bytes")) as u64;
+    if n >= 4 {
+        u32_at(0) | u32_at(n - 4) << (8 * (n - 4))
+    } else if n >= 2 {
+        u16_at(0) | u16_at(n - 2) << (8 * (n - 2))
+    } else {
+        rest[0] as u64
+    }
+}
+
 impl Hasher for FxHasher {
     #[inline]
     fn write(&mut self, bytes: &[u8]) {
@@ -32,9 +49,7 @@ impl Hasher for FxHasher {
         }
         let rest = chunks.remainder();
         if !rest.is_empty() {
-            let mut b = [0u8; 8];
-            b[..rest.len()].copy_from_slice(rest);
-            self.add(u64::from_le_bytes(b));
+            self.add(tail_word(rest));
         }
     }
 
@@ -146,24 +161,221 @@ pub struct Lexicons {
     /// Loaded verb lemmas.
     pub loaded_verbs: WordSet,
     /// Boilerplate paragraph patterns.
-    pub boilerplate: Vec<Regex>,
-    /// The same patterns as one set, for ASCII paragraphs (one pass of the lazy DFA; on other
-    /// text a Unicode `\b` keeps the DFA from running a set, so the patterns run one by one).
-    pub boilerplate_ascii: Option<RegexSet>,
+    pub boilerplate: Patterns,
     /// Not-claim sentence patterns.
-    pub not_claims: Vec<Regex>,
+    pub not_claims: Patterns,
 }
 
-/// The patterns as one set, None when there are none or the set is too big to compile.
-fn regex_set(patterns: &[(String, Regex)]) -> Option<RegexSet> {
-    if patterns.is_empty() {
-        return None;
+/// A list of patterns, for whether any of them matches a text, each behind a cheap test that
+/// lets through every text it can match: a pattern anchored at the start of the text runs only
+/// on a text whose first byte can start one of its matches; another pattern whose every match
+/// contains one of a few literal strings ("reply", "comment"...) runs only on a text that has
+/// one of them, ASCII case aside (one pass of a packed searcher over the text lower-cased, far
+/// cheaper than the pattern's own search from the candidates of its prefix, "did", "does",
+/// "could"...).
+#[derive(Debug, Clone, Default)]
+pub struct Patterns {
+    patterns: Vec<(Prefilter, Regex)>,
+    /// The strings of all the `Prefilter::Literals` of two patterns or more: when a text has
+    /// none, those patterns are not tried one by one.
+    any_literal: Option<aho_corasick::packed::Searcher>,
+}
+
+#[derive(Debug, Clone)]
+enum Prefilter {
+    None,
+    /// The bytes a match anchored at the start can begin with (it cannot be empty).
+    FirstByte(Box<[bool; 256]>),
+    /// One of these strings, lower case, is in every match, ASCII case aside.
+    Literals(Vec<Vec<u8>>, aho_corasick::packed::Searcher),
+}
+
+impl Patterns {
+    /// The patterns of a ruleset's pattern list.
+    pub fn new(patterns: &[(String, Regex)]) -> Patterns {
+        let prefilter = |src: &str| {
+            let Ok(hir) = regex_syntax::parse(src) else {
+                return Prefilter::None;
+            };
+            let props = hir.properties();
+            if props
+                .look_set_prefix()
+                .contains(regex_syntax::hir::Look::Start)
+            {
+                let mut first = Box::new([false; 256]);
+                return if props.minimum_len().unwrap_or(0) > 0 && !first_bytes(&hir, &mut first) {
+                    Prefilter::FirstByte(first)
+                } else {
+                    Prefilter::None
+                };
+            }
+            required_literals(&hir)
+                .filter(|l| min_len(l) >= 3)
+                .and_then(|l| {
+                    let s = aho_corasick::packed::Searcher::new(&l)?;
+                    Some(Prefilter::Literals(l, s))
+                })
+                .unwrap_or(Prefilter::None)
+        };
+        let patterns: Vec<(Prefilter, Regex)> = patterns
+            .iter()
+            .map(|(src, r)| (prefilter(src), r.clone()))
+            .collect();
+        let all: Vec<&Vec<Vec<u8>>> = (patterns.iter())
+            .filter_map(|(p, _)| match p {
+                Prefilter::Literals(l, _) => Some(l),
+                _ => None,
+            })
+            .collect();
+        let any_literal = if all.len() >= 2 {
+            aho_corasick::packed::Searcher::new(all.into_iter().flatten())
+        } else {
+            None
+        };
+        Patterns {
+            patterns,
+            any_literal,
+        }
     }
-    regex::RegexSetBuilder::new(patterns.iter().map(|(s, _)| s.as_str()))
-        .size_limit(crate::ruleset::REGEX_SIZE_LIMIT)
-        .dfa_size_limit(crate::ruleset::REGEX_SIZE_LIMIT * 2)
-        .build()
-        .ok()
+
+    /// True when one of the patterns matches `text`.
+    pub fn is_match(&self, text: &str) -> bool {
+        let mut lower: Option<Vec<u8>> = None;
+        let mut any_literal: Option<bool> = None;
+        self.patterns.iter().any(|(pre, r)| {
+            let may = match pre {
+                Prefilter::None => true,
+                Prefilter::FirstByte(first) => {
+                    text.as_bytes().first().is_some_and(|&b| first[b as usize])
+                }
+                Prefilter::Literals(_, lits) => {
+                    let lower: &[u8] =
+                        lower.get_or_insert_with(|| text.as_bytes().to_ascii_lowercase());
+                    *any_literal.get_or_insert_with(|| {
+                        (self.any_literal.as_ref()).is_none_or(|s| s.find(lower).is_some())
+                    }) && lits.find(lower).is_some()
+                }
+            };
+            may && r.is_match(text)
+        })
+    }
+}
+
+/// Adds to `first` every byte a non-empty match of `hir` can begin with; true when `hir` can
+/// match the empty string (then what follows it can begin the match too).
+fn first_bytes(hir: &regex_syntax::hir::Hir, first: &mut [bool; 256]) -> bool {
+    use regex_syntax::hir::{Class, HirKind};
+    match hir.kind() {
+        HirKind::Empty | HirKind::Look(_) => true,
+        HirKind::Literal(l) => match l.0.first() {
+            Some(&b) => {
+                first[b as usize] = true;
+                false
+            }
+            None => true,
+        },
+        HirKind::Class(Class::Unicode(c)) => {
+            let mut buf = [0u8; 4];
+            for r in c.ranges() {
+                // UTF-8 first bytes grow with the code point
+                let lo = r.start().encode_utf8(&mut buf).as_bytes()[0];
+                let hi = r.end().encode_utf8(&mut buf).as_bytes()[0];
+                first[lo as usize..=hi as usize].fill(true);
+            }
+            c.ranges().is_empty()
+        }
+        HirKind::Class(Class::Bytes(c)) => {
+            for r in c.ranges() {
+                first[r.start() as usize..=r.end() as usize].fill(true);
+            }
+            c.ranges().is_empty()
+        }
+        HirKind::Repetition(r) => first_bytes(&r.sub, first) || r.min == 0,
+        HirKind::Capture(c) => first_bytes(&c.sub, first),
+        HirKind::Concat(subs) => subs.iter().all(|s| first_bytes(s, first)),
+        HirKind::Alternation(subs) => {
+            // every branch adds its bytes (no short circuit)
+            let mut empty = false;
+            for s in subs {
+                empty |= first_bytes(s, first);
+            }
+            empty
+        }
+    }
+}
+
+fn min_len(lits: &[Vec<u8>]) -> usize {
+    lits.iter().map(Vec::len).min().unwrap_or(0)
+}
+
+/// The character a class matches when it is one ASCII letter in both cases (`(?i)a`), lower case.
+fn case_pair(class: &regex_syntax::hir::Class) -> Option<u8> {
+    let regex_syntax::hir::Class::Unicode(c) = class else {
+        return None;
+    };
+    match c.ranges() {
+        [u, l] if u.start() == u.end() && l.start() == l.end() => {
+            let (u, l) = (u.start(), l.start());
+            (u.is_ascii_uppercase() && l == u.to_ascii_lowercase()).then_some(l as u8)
+        }
+        _ => None,
+    }
+}
+
+/// Literal strings (lower case; to be found ignoring ASCII case) one of which every match of
+/// `hir` contains, if there are such: a literal, a run of literals and one-letter classes in a
+/// concatenation (the run with the longest shortest string of all the concatenation offers), one
+/// such set from every branch of an alternation. A letter whose case folds to a character other
+/// than its two ASCII cases (`(?i)s` also matches `ſ`) ends a run.
+fn required_literals(hir: &regex_syntax::hir::Hir) -> Option<Vec<Vec<u8>>> {
+    use regex_syntax::hir::HirKind;
+    match hir.kind() {
+        HirKind::Literal(l) => Some(vec![l.0.to_ascii_lowercase()]),
+        HirKind::Class(c) => case_pair(c).map(|b| vec![vec![b]]),
+        HirKind::Capture(c) => required_literals(&c.sub),
+        HirKind::Repetition(r) if r.min >= 1 => required_literals(&r.sub),
+        HirKind::Alternation(subs) => {
+            let mut all = Vec::new();
+            for s in subs {
+                all.extend(required_literals(s)?);
+            }
+            all.sort();
+            all.dedup();
+            Some(all)
+        }
+        HirKind::Concat(subs) => {
+            let mut best: Option<Vec<Vec<u8>>> = None;
+            let mut offer = |set: Vec<Vec<u8>>| {
+                if best.as_ref().is_none_or(|b| min_len(&set) > min_len(b)) {
+                    best = Some(set);
+                }
+            };
+            let mut run: Vec<u8> = Vec::new();
+            for s in subs {
+                let piece = match s.kind() {
+                    HirKind::Literal(l) => Some(l.0.to_ascii_lowercase()),
+                    HirKind::Class(c) => case_pair(c).map(|b| vec![b]),
+                    _ => None,
+                };
+                match piece {
+                    Some(p) => run.extend(p),
+                    None => {
+                        if !run.is_empty() {
+                            offer(vec![std::mem::take(&mut run)]);
+                        }
+                        if let Some(set) = required_literals(s) {
+                            offer(set);
+                        }
+                    }
+                }
+            }
+            if !run.is_empty() {
+                offer(vec![run]);
+            }
+            best
+        }
+        _ => None,
+    }
 }
 
 fn set(l: &Lexicon) -> WordSet {
@@ -217,7 +429,6 @@ impl Lexicons {
             .map(|t| t.split_whitespace().count())
             .max()
             .unwrap_or(1);
-        let regexes = |name: &str| rs.patterns(name).iter().map(|(_, r)| r.clone()).collect();
         let mut cue_heads = WordFilter::default();
         for w in cue_verbs.keys().chain(cue_phrases.keys()) {
             cue_heads.insert(w);
@@ -252,20 +463,14 @@ impl Lexicons {
             recipients: set(rs.lexicon("recipients")),
             non_source_words: set(rs.lexicon("non-source-words")),
             loaded_verbs: set(rs.lexicon("loaded-verbs")),
-            boilerplate: regexes("boilerplate"),
-            boilerplate_ascii: regex_set(rs.patterns("boilerplate")),
-            not_claims: regexes("not-claims"),
+            boilerplate: Patterns::new(rs.patterns("boilerplate")),
+            not_claims: Patterns::new(rs.patterns("not-claims")),
         }
     }
 
     /// True when a paragraph is page furniture (copyright lines, promotions...).
     pub fn is_boilerplate(&self, paragraph: &str) -> bool {
-        if let Some(set) = &self.boilerplate_ascii
-            && paragraph.is_ascii()
-        {
-            return set.is_match(paragraph);
-        }
-        self.boilerplate.iter().any(|r| r.is_match(paragraph))
+        self.boilerplate.is_match(paragraph)
     }
 }
 
@@ -285,5 +490,127 @@ mod tests {
             .filter(|w| lex.cue_heads.may_contain(w))
             .count();
         assert!(passed < 500, "{passed} of 10,000 pass");
+    }
+
+    #[test]
+    fn tail_words_are_the_bytes_zero_padded() {
+        let bytes = [0x81u8, 0x02, 0xf3, 0x44, 0x05, 0xa6, 0x77];
+        for n in 1..=7 {
+            let mut b = [0u8; 8];
+            b[..n].copy_from_slice(&bytes[..n]);
+            assert_eq!(tail_word(&bytes[..n]), u64::from_le_bytes(b), "{n}");
+        }
+    }
+
+    /// `Patterns::is_match` is `any(is_match)` of its patterns, whatever their prefilters.
+    #[test]
+    fn patterns_match_as_their_regexes() {
+        let rs = Ruleset::embedded();
+        let mut lists: Vec<Vec<(String, Regex)>> = ["boilerplate", "not-claims"]
+            .iter()
+            .map(|l| rs.patterns(l).to_vec())
+            .collect();
+        let extra = [
+            r"(?i)\bsubscribe\b",
+            r"(?i)^\s*kas\b",
+            r"(?i)\b(mask|SK) (up|down)",
+            r"(?i)x?",
+            r"^(?i:\s*)[A-Z]\w+ said",
+            r"\bWord\b",
+            r"(?i)(first|sec)ond|third",
+            r"(ab|)cd",
+            r"^\s*\d+ (percent|%)",
+            r"(?i)e+\s*(ſk|k)ey",
+        ];
+        lists.push(
+            extra
+                .iter()
+                .map(|s| (s.to_string(), Regex::new(s).unwrap()))
+                .collect(),
+        );
+        let alphabet = [
+            " ",
+            "\n",
+            "\u{a0}",
+            "a",
+            "did not ",
+            "Didn't ",
+            "RESPOND",
+            "respond",
+            "comment",
+            "Monday, ",
+            "May ",
+            "12, 2020",
+            "2020-01-02",
+            "By ",
+            "Jane ",
+            "Doe",
+            " and ",
+            ",",
+            "posted:",
+            "\u{a9} ",
+            "all rights reserved",
+            "ALL RIGHTS RESERVED",
+            "sign up ",
+            "subscribe",
+            "ſubscribe",
+            " newsletter",
+            "free trial",
+            "\u{212a}as",
+            "kas",
+            "mask ",
+            "SK ",
+            "up",
+            "x",
+            "Word",
+            "word",
+            "second",
+            "cd",
+            "ab",
+            "42 ",
+            "percent",
+            "key",
+            "\u{17f}k",
+            "eeey",
+            "said",
+            "Tom ",
+            "\u{201c}",
+            "é",
+        ];
+        for list in &lists {
+            let pats = Patterns::new(list);
+            for t in crate::testutil::random_texts(&alphabet, 0x9e37_79b9_7f4a_7c15, 4000, 12) {
+                let want = list.iter().any(|(_, r)| r.is_match(&t));
+                assert_eq!(pats.is_match(&t), want, "{t:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn required_literals_and_first_bytes() {
+        let lits = |s: &str| {
+            required_literals(&regex_syntax::parse(s).unwrap()).map(|v| {
+                v.iter()
+                    .map(|b| String::from_utf8(b.clone()).unwrap())
+                    .collect::<Vec<_>>()
+            })
+        };
+        assert_eq!(
+            lits(r"(?i)\b(do|did) (comment|remark)\b"),
+            Some(vec!["comment".to_string(), "remar".to_string()])
+        );
+        // `(?i)s` also matches `ſ`: a run of letters stops there
+        assert_eq!(lits(r"(?i)subscribe"), Some(vec!["cribe".to_string()]));
+        assert_eq!(lits(r"a|\w+"), None);
+        assert_eq!(lits(r"(ab)?c"), Some(vec!["c".to_string()]));
+        let first = |s: &str| {
+            let mut f = [false; 256];
+            let empty = first_bytes(&regex_syntax::parse(s).unwrap(), &mut f);
+            let bytes: Vec<u8> = (0..=255u8).filter(|&b| f[b as usize]).collect();
+            (bytes, empty)
+        };
+        assert_eq!(first(r"^(?i)ab"), (b"Aa".to_vec(), false));
+        assert_eq!(first(r"^x?y*"), (b"xy".to_vec(), true));
+        assert_eq!(first(r"^(é|b)"), (vec![b'b', 0xc3], false));
     }
 }

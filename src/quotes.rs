@@ -58,12 +58,10 @@ pub fn find_quotes(doc: &SourceDoc) -> Vec<Quote> {
         let mut single_open: Option<(usize, usize)> = None;
         // only the characters that can be marks are looked at: `"`, `'`, and those whose UTF-8
         // starts with 0xC2 (« ») or 0xE2 (‘ ’ “ ” „)
+        let mut marks = crate::token::FourBytes::new(bytes, [b'"', b'\'', 0xe2], 0xc2);
         let mut k = 0;
-        while k < bytes.len() {
-            if !matches!(bytes[k], b'"' | b'\'' | 0xc2 | 0xe2) {
-                k += 1;
-                continue;
-            }
+        while let Some(m) = marks.next(k) {
+            k = m;
             let off = k;
             let c = s[off..].chars().next().unwrap_or(' ');
             k += c.len_utf8();

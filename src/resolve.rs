@@ -13,6 +13,10 @@ use crate::registry::{EntryKind, MatchKind, Registry, RegistryMatch, normalize_n
 use crate::span::Span;
 use crate::token::{Token, Tokens, WordIndex};
 
+/// Fx hashing for the maps of source indices and spans (SipHash's flooding resistance buys
+/// nothing for them).
+type FxBuild = std::hash::BuildHasherDefault<crate::lexicon::FxHasher>;
+
 /// Resolve every attribution's mentions to sources (filling `analysis.sources` and each
 /// mention's `source`); returns the spans of mentions that refer to nobody found.
 pub fn resolve_sources(
@@ -36,15 +40,16 @@ pub(crate) fn resolve_sources_with(
     let index = Some(WordIndex::new(&text));
     let mut sources: Vec<Source> = Vec::new();
     let mut last_pos: Vec<usize> = Vec::new();
+    let mut keys = KeyIndex::default();
     // what the text tells of a person's gender (titles, pronouns already resolved): true = she
-    let mut female: std::collections::HashMap<usize, bool> = Default::default();
+    let mut female: std::collections::HashMap<usize, bool, FxBuild> = Default::default();
     // people named in the text, found only if a he/she needs them
     let people_cell: std::cell::OnceCell<Vec<NamedPerson>> = std::cell::OnceCell::new();
     if let Some(p) = people {
         let _ = people_cell.set(p);
     }
     let mut groups: Vec<Vec<usize>> = Vec::new();
-    let mut mentioned: std::collections::HashSet<(usize, Span)> = Default::default();
+    let mut mentioned: std::collections::HashSet<(usize, Span), FxBuild> = Default::default();
     let mut unresolved = Vec::new();
 
     for ai in 0..analysis.attributions.len() {
@@ -64,6 +69,7 @@ pub(crate) fn resolve_sources_with(
                         lex,
                         &mut sources,
                         &mut last_pos,
+                        &mut keys,
                     );
                     if let Some(f) = title_gender(
                         text.get(m.span.start..m.name.start).unwrap_or(""),
@@ -81,25 +87,16 @@ pub(crate) fn resolve_sources_with(
                         && matches!(surface.to_lowercase().as_str(), "who" | "which");
                     let surface = if relative { name } else { surface };
                     let key = normalize_name(surface);
-                    let idx = sources
-                        .iter()
-                        .position(|s| s.keys.contains(&key))
-                        .unwrap_or_else(|| {
-                            let anonymous = m.kind == MentionKind::Anonymous;
-                            let kind = if anonymous {
-                                SourceKind::Anonymous
-                            } else {
-                                classify(name, false, lex)
-                            };
-                            sources.push(new_source(
-                                surface.to_string(),
-                                kind,
-                                anonymous,
-                                vec![key],
-                            ));
-                            last_pos.push(0);
-                            sources.len() - 1
-                        });
+                    let idx = keys.first(&key, &sources).unwrap_or_else(|| {
+                        let anonymous = m.kind == MentionKind::Anonymous;
+                        let kind = if anonymous {
+                            SourceKind::Anonymous
+                        } else {
+                            classify(name, false, lex)
+                        };
+                        let s = new_source(surface.to_string(), kind, anonymous, vec![key]);
+                        push_source(&mut sources, &mut last_pos, &mut keys, s)
+                    });
                     Some(idx)
                 }
                 MentionKind::Pronoun => {
@@ -156,9 +153,13 @@ pub(crate) fn resolve_sources_with(
                         if let Some(p) = person {
                             let key = normalize_name(&p.name);
                             let surname = key.rsplit(' ').next().unwrap_or("").to_string();
-                            let known = sources
-                                .iter()
-                                .position(|s| s.keys.contains(&key) || s.keys.contains(&surname));
+                            let known = match (
+                                keys.first(&key, &sources),
+                                keys.first(&surname, &sources),
+                            ) {
+                                (Some(a), Some(b)) => Some(a.min(b)),
+                                (a, b) => a.or(b),
+                            };
                             let i = known.unwrap_or_else(|| {
                                 let mut s = new_source(
                                     p.name.clone(),
@@ -167,9 +168,7 @@ pub(crate) fn resolve_sources_with(
                                     vec![key, surname],
                                 );
                                 s.named = true;
-                                sources.push(s);
-                                last_pos.push(0);
-                                sources.len() - 1
+                                push_source(&mut sources, &mut last_pos, &mut keys, s)
                             });
                             if sources[i].kind == SourceKind::Person {
                                 if let Some(f) = p.female {
@@ -221,14 +220,8 @@ pub(crate) fn resolve_sources_with(
                 None => {
                     unresolved.push(m.span);
                     let key = format!("?{}", m.span.start);
-                    sources.push(new_source(
-                        surface.to_string(),
-                        SourceKind::Unknown,
-                        false,
-                        vec![key],
-                    ));
-                    last_pos.push(0);
-                    sources.len() - 1
+                    let s = new_source(surface.to_string(), SourceKind::Unknown, false, vec![key]);
+                    push_source(&mut sources, &mut last_pos, &mut keys, s)
                 }
             };
             last_pos[idx] = last_pos[idx].max(m.span.start);
@@ -432,6 +425,140 @@ fn appositive_gender(suffix: &str) -> Option<bool> {
         })
 }
 
+/// The sources that have each key, while mentions are resolved (when sources and keys are only
+/// added): a name is looked up, not compared with every key of every source (a long document
+/// cites thousands). Besides the keys themselves, their last words (the whole key when it has
+/// no space) and the first words of those with a space, for the searches by surname and by
+/// short form: each list holds every source that can pass such a search, in order, and the
+/// search tests them as before. Built once there are [`KeyIndex::FEW`] sources; before, every
+/// source is a candidate.
+#[derive(Default)]
+struct KeyIndex {
+    built: bool,
+    key: std::collections::HashMap<String, Vec<usize>, FxBuild>,
+    last: std::collections::HashMap<String, Vec<usize>, FxBuild>,
+    first: std::collections::HashMap<String, Vec<usize>, FxBuild>,
+}
+
+/// The indices below [`KeyIndex::FEW`], for "every source" as a slice.
+const ALL: [usize; KeyIndex::FEW] = {
+    let mut all = [0; KeyIndex::FEW];
+    let mut i = 0;
+    while i < KeyIndex::FEW {
+        all[i] = i;
+        i += 1;
+    }
+    all
+};
+
+impl KeyIndex {
+    /// Below this many sources, scans are cheaper than keeping the maps.
+    const FEW: usize = 32;
+
+    /// Source `i` is to have key `k` (too).
+    fn add(&mut self, i: usize, k: &str, sources: &[Source]) {
+        if !self.built && sources.len() >= KeyIndex::FEW {
+            self.build(sources);
+        }
+        if self.built {
+            self.put(i, k);
+        }
+    }
+
+    /// The last of `sources` was just added.
+    fn pushed(&mut self, sources: &[Source]) {
+        let i = sources.len() - 1;
+        if self.built {
+            for k in &sources[i].keys {
+                self.put(i, k);
+            }
+        } else if sources.len() >= KeyIndex::FEW {
+            self.build(sources);
+        }
+    }
+
+    fn build(&mut self, sources: &[Source]) {
+        self.built = true;
+        for (j, s) in sources.iter().enumerate() {
+            for k in &s.keys {
+                self.put(j, k);
+            }
+        }
+    }
+
+    fn put(&mut self, i: usize, k: &str) {
+        fn put(
+            map: &mut std::collections::HashMap<String, Vec<usize>, FxBuild>,
+            w: &str,
+            i: usize,
+        ) {
+            match map.get_mut(w) {
+                Some(v) => {
+                    if let Err(at) = v.binary_search(&i) {
+                        v.insert(at, i);
+                    }
+                }
+                None => {
+                    map.insert(w.to_string(), vec![i]);
+                }
+            }
+        }
+        put(&mut self.key, k, i);
+        put(&mut self.last, k.rsplit(' ').next().unwrap_or(k), i);
+        if let Some((first, _)) = k.split_once(' ') {
+            put(&mut self.first, first, i);
+        }
+    }
+
+    /// The first source with key `k` (`sources.iter().position(|s| s.keys.contains(k))`).
+    fn first(&self, k: &str, sources: &[Source]) -> Option<usize> {
+        if !self.built {
+            return sources.iter().position(|s| s.keys.iter().any(|x| x == k));
+        }
+        self.key.get(k).and_then(|v| v.first().copied())
+    }
+
+    fn list<'a>(
+        &'a self,
+        map: &'a std::collections::HashMap<String, Vec<usize>, FxBuild>,
+        w: &str,
+        sources: &[Source],
+    ) -> &'a [usize] {
+        if !self.built {
+            return &ALL[..sources.len()];
+        }
+        map.get(w).map_or(&[], Vec::as_slice)
+    }
+
+    /// In order, the sources with key `k` (among others, before the maps are built).
+    fn with_key(&self, k: &str, sources: &[Source]) -> &[usize] {
+        self.list(&self.key, k, sources)
+    }
+
+    /// In order, the sources with a key whose last word (after its last space) is `w`.
+    fn with_last(&self, w: &str, sources: &[Source]) -> &[usize] {
+        self.list(&self.last, w, sources)
+    }
+
+    /// In order, the sources with a key of two words or more whose first word is `w`.
+    fn with_first(&self, w: &str, sources: &[Source]) -> &[usize] {
+        self.list(&self.first, w, sources)
+    }
+}
+
+/// Add source `s`, with its keys indexed; its index.
+fn push_source(
+    sources: &mut Vec<Source>,
+    last_pos: &mut Vec<usize>,
+    keys: &mut KeyIndex,
+    s: Source,
+) -> usize {
+    sources.push(s);
+    last_pos.push(0);
+    keys.pushed(sources);
+    sources.len() - 1
+}
+
 fn new_source(name: String, kind: SourceKind, anonymous: bool, keys: Vec<String>) -> Source {
     Source {
         name,
@@ -474,26 +601,30 @@ fn resolve_name(
     lex: &Lexicons,
     sources: &mut Vec<Source>,
     last_pos: &mut Vec<usize>,
+    keys: &mut KeyIndex,
 ) -> usize {
     let key = normalize_name(name);
-    if let Some(i) = sources.iter().position(|s| s.keys.contains(&key)) {
+    if let Some(i) = keys.first(&key, sources) {
         return i;
     }
     let tokens: Vec<&str> = key.split_whitespace().collect();
     if tokens.len() == 1 {
         // a surname: the person already named in full
-        if let Some(i) = sources.iter().position(|s| {
+        if let Some(i) = keys.with_last(&key, sources).iter().copied().find(|&i| {
+            let s = &sources[i];
             s.kind == SourceKind::Person
                 && s.name.split_whitespace().count() > 1
                 && s.keys
                     .iter()
                     .any(|k| k.rsplit(' ').next() == Some(key.as_str()))
         }) {
+            keys.add(i, &key, sources);
             sources[i].keys.push(key);
             return i;
         }
         // a short form of a body named in full earlier ("Ford" for "Ford Motor Company")
-        if let Some(i) = sources.iter().position(|s| {
+        if let Some(i) = keys.with_first(&key, sources).iter().copied().find(|&i| {
+            let s = &sources[i];
             matches!(
                 s.kind,
                 SourceKind::Organization | SourceKind::Government | SourceKind::Media
@@ -502,16 +633,19 @@ fn resolve_name(
                 .iter()
                 .any(|k| k.contains(' ') && k.split(' ').next() == Some(key.as_str()))
         }) {
+            keys.add(i, &key, sources);
             sources[i].keys.push(key);
             return i;
         }
     } else if let Some(last) = tokens.last() {
         // the full name of a person first cited by surname
-        if let Some(i) = sources.iter().position(|s| {
+        if let Some(i) = keys.with_key(last, sources).iter().copied().find(|&i| {
+            let s = &sources[i];
             s.keys.len() == 1 && s.keys[0] == *last && s.kind != SourceKind::Anonymous
         }) {
             sources[i].name = name.to_string();
             sources[i].kind = SourceKind::Person;
+            keys.add(i, &key, sources);
             sources[i].keys.push(key);
             return i;
         }
@@ -525,7 +659,7 @@ fn resolve_name(
     let titled = !prefix.is_empty() && prefix != "the";
     let mut kind = classify(name, titled, lex);
     let mut full = name.to_string();
-    let mut keys = vec![key.clone()];
+    let mut new_keys = vec![key.clone()];
     if tokens.len() == 1
         && matches!(kind, SourceKind::Unknown | SourceKind::Person)
         && name.chars().next().is_some_and(char::is_uppercase)
@@ -534,20 +668,18 @@ fn resolve_name(
         if let Some(f) = full_name_in_text(text, index, name, lex) {
             full = f;
             kind = SourceKind::Person;
-            keys.push(normalize_name(&full));
+            new_keys.push(normalize_name(&full));
         }
     }
     if kind == SourceKind::Person
         && tokens.len() > 1
         && let Some(last) = tokens.last()
     {
-        keys.push(last.to_string());
+        new_keys.push(last.to_string());
     }
-    let mut s = new_source(full, kind, false, keys);
+    let mut s = new_source(full, kind, false, new_keys);
     s.named = true;
-    sources.push(s);
-    last_pos.push(0);
-    sources.len() - 1
+    push_source(sources, last_pos, keys, s)
 }
 
 /// What a name names, from the words in it.
@@ -614,9 +746,9 @@ fn full_name_in_text(
     let occurrences: Box<dyn Iterator<Item = usize>> = match index {
         Some(ix) if surname.chars().all(char::is_alphanumeric) => match ix.positions(surname) {
             Some(p) => Box::new(p.iter().copied()),
-            None => Box::new(text.match_indices(surname).map(|(p, _)| p)),
+            None => crate::token::match_offsets(text, surname),
         },
-        _ => Box::new(text.match_indices(surname).map(|(p, _)| p)),
+        _ => crate::token::match_offsets(text, surname),
     };
     for pos in occurrences {
         let after = &text[pos + surname.len()..];
@@ -755,7 +887,7 @@ fn collect_mentions(text: &str, index: Option<&WordIndex>, sources: &mut [Source
             let at: Box<dyn Iterator<Item = usize>> =
                 match index.and_then(|ix| ix.find_whole(text, f)) {
                     Some(it) => it,
-                    None => Box::new(text.match_indices(f.as_str()).map(|(p, _)| p)),
+                    None => crate::token::match_offsets(text, f),
                 };
             for pos in at {
                 let sp = Span::new(pos, pos + f.len());
@@ -784,6 +916,59 @@ mod tests {
     use super::*;
     use crate::Checker;
     use crate::ruleset::Ruleset;
+
+    /// The key index answers as scans over every source's keys, before and after it is built.
+    #[test]
+    fn key_index_answers_as_scans() {
+        let words = ["ann", "lee", "ford", "motor", "co", "bo", "?7", "ann lee"];
+        let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+        let mut next = |n: usize| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % n as u64) as usize
+        };
+        let (mut sources, mut last_pos, mut keys) = (Vec::new(), Vec::new(), KeyIndex::default());
+        for step in 0..400 {
+            let key = (0..1 + next(3))
+                .map(|_| words[next(words.len())])
+                .collect::<Vec<_>>();
+            let key = key.join(" ");
+            if step % 3 == 0 && !sources.is_empty() {
+                let i = next(sources.len());
+                keys.add(i, &key, &sources);
+                sources[i].keys.push(key);
+            } else {
+                let s = new_source("x".into(), SourceKind::Unknown, false, vec![key]);
+                push_source(&mut sources, &mut last_pos, &mut keys, s);
+            }
+            for w in words {
+                let scan = sources.iter().position(|s| s.keys.iter().any(|k| k == w));
+                assert_eq!(keys.first(w, &sources), scan, "{w} at {step}");
+                let all = |p: &dyn Fn(&str) -> bool| -> Vec<usize> {
+                    (0..sources.len())
+                        .filter(|&i| sources[i].keys.iter().any(|k| p(k)))
+                        .collect()
+                };
+                let among = |c: &[usize], p: &dyn Fn(&str) -> bool| -> Vec<usize> {
+                    c.iter()
+                        .copied()
+                        .filter(|&i| sources[i].keys.iter().any(|k| p(k)))
+                        .collect()
+                };
+                let key_is = |k: &str| k == w;
+                let last_is = |k: &str| k.rsplit(' ').next() == Some(w);
+                let first_is = |k: &str| k.contains(' ') && k.split(' ').next() == Some(w);
+                assert_eq!(among(keys.with_key(w, &sources), &key_is), all(&key_is));
+                assert_eq!(among(keys.with_last(w, &sources), &last_is), all(&last_is));
+                assert_eq!(
+                    among(keys.with_first(w, &sources), &first_is),
+                    all(&first_is)
+                );
+            }
+        }
+        assert!(keys.built);
+    }
 
     fn sources(text: &str) -> Vec<(String, SourceKind)> {
         let c = Checker::new(Ruleset::embedded(), None);

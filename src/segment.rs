@@ -39,12 +39,10 @@ pub fn split_block(text: &str, block: Span, lex: &Lexicons) -> Vec<Span> {
     let mut out = Vec::new();
     // byte offsets in `s`; only the sentence marks (. ! ? and the 0xE2 of …) are looked at
     let mut start = 0usize;
+    let mut marks = crate::token::FourBytes::new(bytes, [b'.', b'!', b'?'], 0xe2);
     let mut i = 0;
-    while i < bytes.len() {
-        if !matches!(bytes[i], b'.' | b'!' | b'?' | 0xe2) {
-            i += 1;
-            continue;
-        }
+    while let Some(m) = marks.next(i) {
+        i = m;
         let c = char_at(i).unwrap_or(' ');
         if !matches!(c, '.' | '!' | '?' | '\u{2026}') {
             i += c.len_utf8();

@@ -144,9 +144,66 @@ impl<'a> WordIndex<'a> {
     pub fn new(text: &'a str) -> WordIndex<'a> {
         WordIndex {
             text,
-            map: Self::index(text, true),
+            map: Self::index_capitalised(text),
             others: std::cell::OnceCell::new(),
         }
+    }
+
+    /// [`WordIndex::index`] of the capitalised runs, from the bytes that can start one (ASCII
+    /// capitals and the first bytes of other characters, found 8 bytes at a time): the runs
+    /// of other words are not walked.
+    fn index_capitalised(text: &'a str) -> WordMap<'a> {
+        const LO: u64 = 0x0101_0101_0101_0101;
+        const HI: u64 = 0x8080_8080_8080_8080;
+        // the high bit of each byte that is in 'A'..='Z' or not ASCII ("hasbetween" of Bit
+        // Twiddling Hacks, exact byte by byte: no borrow or carry crosses a byte)
+        let candidates = |x: u64| {
+            let low7 = x & (LO * 0x7f);
+            let upper = (LO * (0x7f + b'Z' as u64 + 1)).wrapping_sub(low7)
+                & !x
+                & low7.wrapping_add(LO * (0x7f - (b'A' as u64 - 1)))
+                & HI;
+            upper | (x & HI)
+        };
+        let mut map = WordMap::with_capacity_and_hasher(text.len() / 64, FxBuild::default());
+        let b = text.as_bytes();
+        let word_before = |i: usize| text[..i].chars().next_back().is_some_and(is_word_char);
+        let mut i = 0;
+        while i < b.len() {
+            // to the next candidate byte
+            if i + 8 <= b.len() {
+                let m = candidates(u64::from_le_bytes(b[i..i + 8].try_into().expect("8 bytes")));
+                if m == 0 {
+                    i += 8;
+                    continue;
+                }
+                i += m.trailing_zeros() as usize / 8;
+            } else if !(b[i].is_ascii_uppercase() || b[i] >= 0x80) {
+                i += 1;
+                continue;
+            }
+            let start = i;
+            let c = char_at(text, i).unwrap_or(' ');
+            i += c.len_utf8();
+            if !(c.is_uppercase() && is_word_char(c)) || (start > 0 && word_before(start)) {
+                continue;
+            }
+            // to the end of the run
+            loop {
+                while b.get(i).is_some_and(|&x| ASCII_CLASS[x as usize] == ALNUM) {
+                    i += 1;
+                }
+                match b.get(i) {
+                    Some(&x) if x >= 0x80 => match char_at(text, i) {
+                        Some(d) if is_word_char(d) => i += d.len_utf8(),
+                        _ => break,
+                    },
+                    _ => break,
+                }
+            }
+            map.entry(&text[start..i]).or_default().push(start);
+        }
+        map
     }
 
     /// The runs of alphanumeric characters of `text` that start with an upper-case character
@@ -162,19 +219,33 @@ impl<'a> WordIndex<'a> {
         );
         let b = text.as_bytes();
         let mut i = 0;
-        while let Some(c) = char_at(text, i) {
-            i += c.len_utf8();
-            if !is_word_char(c) {
-                continue;
-            }
-            let start = i - c.len_utf8();
-            // to the end of the run: ASCII bytes at a time, other characters one by one
+        while i < b.len() {
+            // to the start of a run: ASCII bytes by their class, other characters one by one
+            let start = i;
+            let c = if b[i] < 0x80 {
+                i += 1;
+                if ASCII_CLASS[b[start] as usize] != ALNUM {
+                    continue;
+                }
+                b[start] as char
+            } else {
+                let c = char_at(text, i).unwrap_or(' ');
+                i += c.len_utf8();
+                if !is_word_char(c) {
+                    continue;
+                }
+                c
+            };
+            // to the end of the run
             loop {
-                while b.get(i).is_some_and(u8::is_ascii_alphanumeric) {
+                while b.get(i).is_some_and(|&x| ASCII_CLASS[x as usize] == ALNUM) {
                     i += 1;
                 }
-                match char_at(text, i) {
-                    Some(d) if !d.is_ascii() && is_word_char(d) => i += d.len_utf8(),
+                match b.get(i) {
+                    Some(&x) if x >= 0x80 => match char_at(text, i) {
+                        Some(d) if is_word_char(d) => i += d.len_utf8(),
+                        _ => break,
+                    },
                     _ => break,
                 }
             }
@@ -248,8 +319,9 @@ impl<'a> WordIndex<'a> {
             // every occurrence, overlapping ones too
             None => {
                 let mut from = 0;
+                let finder = memchr::memmem::Finder::new(form.as_bytes());
                 Box::new(std::iter::from_fn(move || {
-                    while let Some(k) = text.get(from..).and_then(|t| t.find(form)) {
+                    while let Some(k) = text.as_bytes().get(from..).and_then(|t| finder.find(t)) {
                         let p = from + k;
                         from = p + char_at(text, p).map_or(1, char::len_utf8);
                         if whole(p) {
@@ -288,6 +360,60 @@ impl<'a> WordIndex<'a> {
     }
 }
 
+/// The offsets, in order, of four bytes in a text, from SIMD searches (`memchr3` for three of
+/// them, `memchr` for the fourth, each result kept until passed): for scans that look only at a
+/// few marks ("." "!" "?" and the first byte of "…"; quotation marks).
+pub(crate) struct FourBytes<'h> {
+    hay: &'h [u8],
+    three: [u8; 3],
+    one: u8,
+    /// The next offset of one of `three` at or after the last search (`usize::MAX`: none),
+    /// None before the first search.
+    at3: Option<usize>,
+    at1: Option<usize>,
+}
+
+impl<'h> FourBytes<'h> {
+    pub(crate) fn new(hay: &'h [u8], three: [u8; 3], one: u8) -> Self {
+        FourBytes {
+            hay,
+            three,
+            one,
+            at3: None,
+            at1: None,
+        }
+    }
+
+    /// The first offset at or after `from` of one of the four bytes (`from` never smaller
+    /// than in the call before).
+    #[inline]
+    pub(crate) fn next(&mut self, from: usize) -> Option<usize> {
+        let rest = self.hay.get(from..).filter(|r| !r.is_empty())?;
+        if self.at3.is_none_or(|p| p < from) {
+            let [a, b, c] = self.three;
+            self.at3 = Some(memchr::memchr3(a, b, c, rest).map_or(usize::MAX, |k| from + k));
+        }
+        if self.at1.is_none_or(|p| p < from) {
+            self.at1 = Some(memchr::memchr(self.one, rest).map_or(usize::MAX, |k| from + k));
+        }
+        let p = self.at3.min(self.at1).unwrap_or(usize::MAX);
+        (p != usize::MAX).then_some(p)
+    }
+}
+
+/// The offsets of `text.match_indices(needle)` (leftmost, non-overlapping), found by a SIMD
+/// substring search (`str`'s two-way search goes about a byte at a time).
+pub fn match_offsets<'a>(text: &'a str, needle: &'a str) -> Box<dyn Iterator<Item = usize> + 'a> {
+    if needle.is_empty() {
+        // (`match_indices` of "" stops at character boundaries only)
+        return Box::new(text.match_indices(needle).map(|(p, _)| p));
+    }
+    Box::new(memchr::memmem::find_iter(
+        text.as_bytes(),
+        needle.as_bytes(),
+    ))
+}
+
 /// The character at byte `i` of `s` (a char boundary), if any.
 #[inline]
 fn char_at(s: &str, i: usize) -> Option<char> {
@@ -319,46 +445,80 @@ pub fn lower(s: &str) -> String {
 
 /// Tokenize `text[span]`. A trailing period stays on a word when the word with it is an
 /// abbreviation (`abbreviations`), has inner periods ("U.S."), or is a single capital (an initial).
+///
+/// The lower-cased buffer starts with a copy of the whole span, ASCII letters lower-cased: an
+/// ASCII word (and every punctuation mark) is its own lower case in place there; the lower case
+/// of a word with other characters is appended after it.
 pub fn tokenize<S: std::hash::BuildHasher>(
     text: &str,
     span: Span,
     abbreviations: &HashSet<String, S>,
 ) -> Tokens {
     let s = &text[span.start..span.end];
+    let bytes = s.as_bytes();
     // about one token per five bytes of news prose
     let mut out = Vec::with_capacity(s.len() / 5 + 1);
-    let mut buf = String::with_capacity(s.len());
-    // "u.s." and the like, checked against `abbreviations` without an allocation per word
+    let mut buf = String::with_capacity(s.len() + s.len() / 16);
+    buf.push_str(s);
+    buf.make_ascii_lowercase();
+    // "u.s." and the like for words that are not ASCII, checked against `abbreviations`
     let mut with_dot = String::new();
     let mut i = 0;
-    while let Some(c) = char_at(s, i) {
-        let clen = c.len_utf8();
-        if c.is_whitespace() {
-            i += clen;
-            continue;
-        }
-        if !is_word_char(c) {
-            let at = buf.len() as u32;
-            buf.push(c);
-            out.push(Token {
-                span: Span::new(span.start + i, span.start + i + clen),
-                kind: TokKind::Punct,
-                lower: (at, buf.len() as u32),
-                first: c,
-                cap: false,
-                possessive: false,
-            });
-            i += clen;
-            continue;
-        }
+    while i < bytes.len() {
+        let b = bytes[i];
+        let (c, clen) = if b < 0x80 {
+            match ASCII_CLASS[b as usize] {
+                SPACE => {
+                    i += 1;
+                    continue;
+                }
+                ALNUM => (b as char, 1),
+                _ => {
+                    out.push(Token {
+                        span: Span::new(span.start + i, span.start + i + 1),
+                        kind: TokKind::Punct,
+                        lower: (i as u32, i as u32 + 1),
+                        first: b as char,
+                        cap: false,
+                        possessive: false,
+                    });
+                    i += 1;
+                    continue;
+                }
+            }
+        } else {
+            let c = s[i..].chars().next().unwrap_or(' ');
+            let clen = c.len_utf8();
+            if c.is_whitespace() {
+                i += clen;
+                continue;
+            }
+            if !is_word_char(c) {
+                // the copy holds it unchanged
+                out.push(Token {
+                    span: Span::new(span.start + i, span.start + i + clen),
+                    kind: TokKind::Punct,
+                    lower: (i as u32, (i + clen) as u32),
+                    first: c,
+                    cap: false,
+                    possessive: false,
+                });
+                i += clen;
+                continue;
+            }
+            (c, clen)
+        };
         let start = i;
+        let mut ascii = c.is_ascii();
         let mut prev = c;
         let mut j = i + clen;
-        let bytes = s.as_bytes();
         loop {
             // ASCII letters and digits a byte at a time
             let run = j;
-            while bytes.get(j).is_some_and(u8::is_ascii_alphanumeric) {
+            while bytes
+                .get(j)
+                .is_some_and(|&b| ASCII_CLASS[b as usize] == ALNUM)
+            {
                 j += 1;
             }
             if j > run {
@@ -368,21 +528,24 @@ pub fn tokenize<S: std::hash::BuildHasher>(
                 break;
             };
             let jlen = cj.len_utf8();
-            if is_word_char(cj) {
+            if !cj.is_ascii() && is_word_char(cj) {
+                ascii = false;
                 prev = cj;
                 j += jlen;
                 continue;
             }
+            // inner joiners: ' ’ - . & followed by a word char; "1,000": a comma between digits
+            if !matches!(cj, '\'' | '\u{2019}' | '-' | '.' | '&' | ',') {
+                break;
+            }
             let after = char_at(s, j + jlen);
-            // inner joiners: ' ’ - . & followed by a word char
-            if matches!(cj, '\'' | '\u{2019}' | '-' | '.' | '&') && after.is_some_and(is_word_char)
-            {
+            if cj != ',' && after.is_some_and(is_word_char) {
                 let a = after.unwrap_or(' ');
+                ascii &= cj.is_ascii() && a.is_ascii();
                 prev = a;
                 j += jlen + a.len_utf8();
                 continue;
             }
-            // "1,000": a comma between digits
             if cj == ',' && prev.is_ascii_digit() && after.is_some_and(|a| a.is_ascii_digit()) {
                 prev = after.unwrap_or('0');
                 j += 2;
@@ -391,42 +554,56 @@ pub fn tokenize<S: std::hash::BuildHasher>(
             break;
         }
         let mut end = j;
-        let word = &s[start..end];
         // trailing period
-        if s.as_bytes().get(j) == Some(&b'.') {
-            let mut wc = word.chars();
-            let single_cap = matches!((wc.next(), wc.next()), (Some(f), None) if f.is_uppercase());
-            let keep = word.contains('.') || single_cap || {
-                with_dot.clear();
-                push_lower(&mut with_dot, word);
-                with_dot.push('.');
-                abbreviations.contains(&with_dot)
+        if bytes.get(j) == Some(&b'.') {
+            let word = &s[start..end];
+            let single_cap = if ascii {
+                end - start == 1 && c.is_ascii_uppercase()
+            } else {
+                let mut wc = word.chars();
+                matches!((wc.next(), wc.next()), (Some(f), None) if f.is_uppercase())
             };
+            let keep = word.contains('.')
+                || single_cap
+                || if ascii {
+                    // the word lower-cased and its period, in the copy
+                    abbreviations.contains(&buf[start..j + 1])
+                } else {
+                    with_dot.clear();
+                    push_lower(&mut with_dot, word);
+                    with_dot.push('.');
+                    abbreviations.contains(&with_dot)
+                };
             if keep {
                 end += 1;
             }
         }
-        let raw = &s[start..end];
-        let at = buf.len();
-        push_lower(&mut buf, raw);
-        if !raw.is_ascii() && buf[at..].contains('\u{2019}') {
-            let straight = buf[at..].replace('\u{2019}', "'");
-            buf.truncate(at);
-            buf.push_str(&straight);
-        }
+        let (at, mut to) = if ascii {
+            (start, end)
+        } else {
+            let raw = &s[start..end];
+            let at = buf.len();
+            push_lower(&mut buf, raw);
+            if buf[at..].contains('\u{2019}') {
+                let straight = buf[at..].replace('\u{2019}', "'");
+                buf.truncate(at);
+                buf.push_str(&straight);
+            }
+            (at, buf.len())
+        };
         let mut possessive = false;
-        let len = buf.len() - at;
-        if len > 2 && (buf.ends_with("'s")) {
-            buf.truncate(buf.len() - 2);
+        let lower = &buf.as_bytes()[at..to];
+        if lower.len() > 2 && lower.ends_with(b"'s") {
+            to -= 2;
             possessive = true;
-        } else if len > 1 && buf.ends_with("s'") {
-            buf.truncate(buf.len() - 1);
+        } else if lower.len() > 1 && lower.ends_with(b"s'") {
+            to -= 1;
             possessive = true;
         }
         out.push(Token {
             span: Span::new(span.start + start, span.start + end),
             kind: TokKind::Word,
-            lower: (at as u32, buf.len() as u32),
+            lower: (at as u32, to as u32),
             first: c,
             cap: c.is_uppercase(),
             possessive,
@@ -439,6 +616,28 @@ pub fn tokenize<S: std::hash::BuildHasher>(
     }
 }
 
+/// What an ASCII byte is to [`tokenize`].
+const SPACE: u8 = 0;
+const ALNUM: u8 = 1;
+const PUNCT: u8 = 2;
+static ASCII_CLASS: [u8; 256] = {
+    let mut t = [PUNCT; 256];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        t[b] = if c.is_ascii_alphanumeric() {
+            ALNUM
+        } else if c == b' ' || (c >= 0x09 && c <= 0x0d) {
+            // `char::is_whitespace` of ASCII
+            SPACE
+        } else {
+            PUNCT
+        };
+        b += 1;
+    }
+    t
+};
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -450,6 +649,21 @@ mod tests {
             .iter()
             .map(|t| t.span.slice(s).to_string())
             .collect()
+    }
+
+    #[test]
+    fn ascii_classes_are_the_char_classes() {
+        for b in 0..128u8 {
+            let c = b as char;
+            let want = if c.is_alphanumeric() {
+                ALNUM
+            } else if c.is_whitespace() {
+                SPACE
+            } else {
+                PUNCT
+            };
+            assert_eq!(ASCII_CLASS[b as usize], want, "{c:?}");
+        }
     }
 
     #[test]
@@ -552,6 +766,74 @@ mod tests {
                 let got: Vec<usize> = idx.find_whole(t, form).unwrap().collect();
                 assert_eq!(got, scan, "{form}");
             }
+        }
+    }
+
+    #[test]
+    fn four_bytes_are_found_in_order() {
+        let hay = "a.b!c…d?e.. “x” é.".as_bytes();
+        let mut f = FourBytes::new(hay, [b'.', b'!', b'?'], 0xe2);
+        let want: Vec<usize> = (0..hay.len())
+            .filter(|&i| matches!(hay[i], b'.' | b'!' | b'?' | 0xe2))
+            .collect();
+        for from in 0..=hay.len() + 1 {
+            let next = want.iter().copied().find(|&i| i >= from);
+            assert_eq!(f.next(from), next, "from {from}");
+        }
+        // skipping ahead
+        let mut f = FourBytes::new(hay, [b'.', b'!', b'?'], 0xe2);
+        for from in [0, 3, 4, 9, 12, 12, 21, 30] {
+            let next = want.iter().copied().find(|&i| i >= from);
+            assert_eq!(f.next(from), next, "from {from}");
+        }
+    }
+
+    /// The capitalised runs found from their first bytes are those of a walk over every run.
+    #[test]
+    fn capitalised_index_is_the_walk_s() {
+        let alphabet = [
+            "A",
+            "b",
+            "Zed",
+            "McD",
+            " ",
+            ".",
+            "\u{e9}",
+            "\u{c9}cole",
+            "\u{2019}",
+            "\u{24b6}",
+            "1",
+            "-",
+            "\u{41f}\u{451}",
+            "x",
+            "\u{201c}",
+            "Q",
+            "a\u{300}",
+            "\n",
+            "IBM",
+            "[",
+        ];
+        for t in crate::testutil::random_texts(&alphabet, 0x2545_f491_4f6c_dd1d, 3000, 40) {
+            let mut got: Vec<(&str, Vec<usize>)> =
+                WordIndex::index_capitalised(&t).into_iter().collect();
+            let mut want: Vec<(&str, Vec<usize>)> =
+                WordIndex::index(&t, true).into_iter().collect();
+            got.sort();
+            want.sort();
+            assert_eq!(got, want, "{t:?}");
+        }
+    }
+
+    #[test]
+    fn match_offsets_are_match_indices() {
+        let text = "aaa é aé aa\u{201c}aa\u{201d} é";
+        for needle in ["", "a", "aa", "é", "\u{201c}", "aé", " ", "x"] {
+            let want: Vec<usize> = text.match_indices(needle).map(|(p, _)| p).collect();
+            assert_eq!(
+                match_offsets(text, needle).collect::<Vec<_>>(),
+                want,
+                "{needle:?}"
+            );
         }
     }
 

@@ -157,7 +157,8 @@ fn check_one(checker: &Checker, doc: SourceDoc) {
     }
     let analysis = checker.check(doc);
     let all: Vec<usize> = (0..analysis.sources.len()).collect();
-    let rep = report::build(&analysis, checker.independent(&analysis, &all));
+    let independent = checker.independent(&analysis, &all);
+    let rep = report::build(&analysis, independent);
     for f in &rep.findings {
         in_raw(&raw, &f.span, "finding");
     }
@@ -169,6 +170,11 @@ fn check_one(checker: &Checker, doc: SourceDoc) {
     }
     let line = report::json::render_line(&rep);
     let _: serde_json::Value = serde_json::from_str(&line).expect("JSON report parses");
+    // the line written straight from the analysis is the report's, byte for byte
+    assert_eq!(
+        report::json::render_analysis_line(&analysis, independent),
+        line
+    );
     let text = report::text::render_document(&rep, &raw, TextOptions { color: false });
     assert!(!text.chars().any(|c| c.is_control() && c != '\n'));
 }

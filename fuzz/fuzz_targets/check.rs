@@ -49,6 +49,11 @@ fuzz_target!(|data: &[u8]| {
     let rep = report::build(&analysis, independent);
     invariants::check_report(text, &rep);
     let line = report::json::render_line(&rep);
+    assert_eq!(
+        report::json::render_analysis_line(&analysis, independent),
+        line,
+        "the JSON line from the analysis is the report's"
+    );
     assert!(line.ends_with('\n') && !line[..line.len() - 1].contains('\n'));
     let v: serde_json::Value = serde_json::from_str(&line).expect("JSON report parses");
     assert_eq!(v["path"], "fuzz");

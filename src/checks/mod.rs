@@ -62,10 +62,7 @@ pub fn run_checks(analysis: &Analysis, checker: &Checker, unresolved: &[Span]) -
 
 /// A finding of `rule` at `span` with its message template filled from `vars`.
 pub fn finding(rule: &Rule, span: Span, vars: &[(&str, &str)]) -> Finding {
-    let mut message = rule.message.clone();
-    for (k, v) in vars {
-        message = message.replace(&format!("{{{k}}}"), v);
-    }
+    let message = fill(&rule.message, vars);
     Finding {
         rule: rule.id.clone(),
         severity: rule.severity,
@@ -76,6 +73,41 @@ pub fn finding(rule: &Rule, span: Span, vars: &[(&str, &str)]) -> Finding {
         attribution: None,
         suggestion: None,
     }
+}
+
+/// `template` with each `{key}` of `vars` replaced by its value, as `str::replace` of each in
+/// turn leaves it; in one pass when no value has a brace (then no value can make or hide a
+/// `{key}` for the ones after it).
+fn fill(template: &str, vars: &[(&str, &str)]) -> String {
+    if vars.iter().any(|(_, v)| v.contains(['{', '}'])) {
+        let mut message = template.to_string();
+        for (k, v) in vars {
+            message = message.replace(&format!("{{{k}}}"), v);
+        }
+        return message;
+    }
+    let mut out =
+        String::with_capacity(template.len() + vars.iter().map(|(_, v)| v.len()).sum::<usize>());
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let value = vars.iter().find_map(|(k, v)| {
+            (after.starts_with(k) && after[k.len()..].starts_with('}')).then_some((k.len(), v))
+        });
+        match value {
+            Some((klen, v)) => {
+                out.push_str(v);
+                rest = &after[klen + 1..];
+            }
+            None => {
+                out.push('{');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 /// The first place an attribution cites source `src`: (attribution index, mention span).
@@ -107,6 +139,7 @@ pub fn check_ids() -> Vec<&'static str> {
 
 #[cfg(test)]
 mod tests {
+    use super::fill;
     use crate::input::parse_text;
     use crate::ruleset::Ruleset;
     use crate::{Checker, Registry};
@@ -138,6 +171,35 @@ mod tests {
                     "rule {} on {:?}: findings {:?}",
                     rule.id, ex.text, a.findings
                 );
+            }
+        }
+    }
+
+    /// `fill` leaves what `str::replace` of each variable in turn leaves.
+    #[test]
+    fn templates_fill_as_replace_in_turn() {
+        let replace = |t: &str, vars: &[(&str, &str)]| {
+            let mut m = t.to_string();
+            for (k, v) in vars {
+                m = m.replace(&format!("{{{k}}}"), v);
+            }
+            m
+        };
+        let alphabet = [
+            "{", "}", "a", "b", "{a}", "{b}", "{ab}", " ", "\u{e9}", "{{a}}",
+        ];
+        let values = ["", "x", "{b}", "}", "{", "a}", "\u{201c}"];
+        let mut n = 0;
+        for t in crate::testutil::random_texts(&alphabet, 0x9e37_79b9_7f4a_7c15, 3000, 10) {
+            n += 1;
+            let (v1, v2) = (values[n % values.len()], values[(n / 7) % values.len()]);
+            for vars in [
+                vec![("a", v1), ("b", v2)],
+                vec![("b", v2), ("ab", v1), ("a", v1)],
+                vec![("a", v1), ("a", v2)],
+                vec![],
+            ] {
+                assert_eq!(fill(&t, &vars), replace(&t, &vars), "{t:?} {vars:?}");
             }
         }
     }

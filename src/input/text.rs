@@ -30,11 +30,9 @@ pub fn paragraphs(text: &str) -> Vec<Span> {
     // Lines with their spans (without the terminator).
     let mut lines = Vec::new();
     let mut start = 0;
-    for (i, b) in text.bytes().enumerate() {
-        if b == b'\n' {
-            lines.push(Span::new(start, i));
-            start = i + 1;
-        }
+    for i in memchr::memchr_iter(b'\n', text.as_bytes()) {
+        lines.push(Span::new(start, i));
+        start = i + 1;
     }
     lines.push(Span::new(start, text.len()));
     let is_blank = |s: &Span| s.slice(text).trim().is_empty();

@@ -1,9 +1,8 @@
 //! JSON (`--format json`) and JSON Lines (`--format jsonl`) reports.
 
-use super::{
-    AttributionReport, AttributionSourceReport, ClaimReport, DocumentReport, FindingReport,
-    RegistryReport, SCHEMA_VERSION, SourceReport, SpanReport, Summary, TextSpan,
-};
+use super::{DocumentReport, Locator, SCHEMA_VERSION, Summary, fragments, round2};
+use crate::model::{Analysis, Attribution, Claim, Finding, Source};
+use crate::span::Span;
 use serde::Serialize;
 
 #[derive(Serialize)]
@@ -36,53 +35,53 @@ pub fn render_run(documents: &[DocumentReport], summary: &Summary) -> String {
     s
 }
 
-/// One document as one JSON line (with the newline): the bytes `serde_json::to_string` makes
-/// of the report (a test checks it), written directly, field names as literals.
+/// One document's report as one JSON line (with the newline).
 pub fn render_line(doc: &DocumentReport) -> String {
+    let mut s = serde_json::to_string(doc).expect("report serializes");
+    s.push('\n');
+    s
+}
+
+/// The JSON line of an analysed document written straight from its analysis, without the
+/// report in between (its spans, texts and ids copied into strings): the bytes
+/// `render_line(&report::build(analysis, independent_sources))` makes (a test checks it).
+pub fn render_analysis_line(analysis: &Analysis, independent_sources: usize) -> String {
     // room for the whole line at once: a document of 20 MB makes a line of 100 MB and more,
     // which growing by doubling would copy and leave behind (pages never written cost nothing)
-    let mut w = Line(Vec::with_capacity(size_hint(doc)));
-    w.document(doc);
+    let mut w = Line(Vec::with_capacity(size_hint(analysis)));
+    w.document(analysis, independent_sources, &Locator::new(analysis));
     w.0.push(b'\n');
     String::from_utf8(w.0).expect("JSON of strings is UTF-8")
 }
 
-/// A size at least about that of the JSON line of `doc` (text lengths and generous room for
-/// the fixed parts; escapes may add a little more).
-fn size_hint(doc: &DocumentReport) -> usize {
+/// A size at least about that of the JSON line of `a` (text lengths and generous room for the
+/// fixed parts; escapes may add a little more).
+fn size_hint(a: &Analysis) -> usize {
     const SPAN: usize = 200;
     const OBJECT: usize = 160;
-    let text = |t: &TextSpan| {
-        t.text.len() + SPAN + OBJECT + t.fragments.as_ref().map_or(0, |f| f.len() * SPAN)
-    };
-    let sources: usize = doc
-        .sources
-        .iter()
+    let text = |s: &Span| s.len() + SPAN + OBJECT;
+    let sources: usize = (a.sources.iter())
         .map(|s| {
-            s.id.len() + s.name.len() + OBJECT * 2 + s.mentions.iter().map(text).sum::<usize>()
+            16 + s.name.len()
+                + OBJECT * 2
+                + s.mentions.iter().map(text).sum::<usize>()
+                + s.registry.as_ref().map_or(0, |r| r.id.len())
         })
         .sum();
-    let attributions: usize = doc
-        .attributions
-        .iter()
-        .map(|a| {
+    let attributions: usize = (a.attributions.iter())
+        .map(|at| {
             OBJECT
-                + text(&a.cue)
-                + a.content.as_ref().map_or(0, text)
-                + a.sources
-                    .iter()
-                    .map(|s| s.text.len() + SPAN + OBJECT)
-                    .sum::<usize>()
+                + text(&at.cue)
+                + at.content.as_ref().map_or(0, |c| {
+                    text(&c.span) + fragments(c).map_or(0, |f| f.len() * SPAN)
+                })
+                + at.sources.iter().map(|m| text(&m.span)).sum::<usize>()
         })
         .sum();
-    let claims: usize = doc
-        .claims
-        .iter()
-        .map(|c| c.text.len() + SPAN + OBJECT + 8 * (c.attributions.len() + c.sources.len()))
+    let claims: usize = (a.claims.iter())
+        .map(|c| text(&c.span) + 8 * (c.attributions.len() + c.sources.len()))
         .sum();
-    let findings: usize = doc
-        .findings
-        .iter()
+    let findings: usize = (a.findings.iter())
         .map(|f| {
             f.rule.len()
                 + f.message.len()
@@ -91,7 +90,7 @@ fn size_hint(doc: &DocumentReport) -> usize {
                 + OBJECT
         })
         .sum();
-    doc.path.len() + 512 + sources + attributions + claims + findings
+    a.doc.path.len() + 512 + sources + attributions + claims + findings
 }
 
 /// Compact JSON, as serde_json writes it.
@@ -103,19 +102,32 @@ impl Line {
         self.0.extend_from_slice(s.as_bytes());
     }
 
+    /// `n` in decimal, two digits at a time, written left-aligned in a fixed buffer that is
+    /// appended whole and cut back (no copy of a variable length: no call to `memcpy`).
     #[inline]
     fn uint(&mut self, mut n: usize) {
+        const PAIRS: &[u8; 200] = b"0001020304050607080910111213141516171819\
+            2021222324252627282930313233343536373839\
+            4041424344454647484950515253545556575859\
+            6061626364656667686970717273747576777879\
+            8081828384858687888990919293949596979899";
+        let digits = n.checked_ilog10().map_or(1, |d| d as usize + 1);
         let mut buf = [0u8; 20];
-        let mut i = buf.len();
-        loop {
-            i -= 1;
-            buf[i] = b'0' + (n % 10) as u8;
-            n /= 10;
-            if n == 0 {
-                break;
-            }
+        let mut i = digits;
+        while n >= 100 {
+            let d = (n % 100) * 2;
+            n /= 100;
+            i -= 2;
+            buf[i..i + 2].copy_from_slice(&PAIRS[d..d + 2]);
         }
-        self.0.extend_from_slice(&buf[i..]);
+        if n >= 10 {
+            buf[..2].copy_from_slice(&PAIRS[n * 2..n * 2 + 2]);
+        } else {
+            buf[0] = b'0' + n as u8;
+        }
+        let len = self.0.len();
+        self.0.extend_from_slice(&buf);
+        self.0.truncate(len + digits);
     }
 
     /// A value serde serializes (enums, floats): rare enough for serde_json itself.
@@ -186,17 +198,38 @@ impl Line {
     }
 
     fn list<T>(&mut self, items: &[T], mut each: impl FnMut(&mut Self, &T)) {
+        self.list_indexed(items, |w, _, it| each(w, it));
+    }
+
+    fn list_indexed<T>(&mut self, items: &[T], mut each: impl FnMut(&mut Self, usize, &T)) {
         self.0.push(b'[');
         for (k, it) in items.iter().enumerate() {
             if k > 0 {
                 self.0.push(b',');
             }
-            each(self, it);
+            each(self, k, it);
         }
         self.0.push(b']');
     }
 
-    fn span(&mut self, s: &SpanReport) {
+    /// An id of the report ("s3"): `prefix` and `i + 1`.
+    fn id(&mut self, prefix: u8, i: usize) {
+        self.0.push(b'"');
+        self.0.push(prefix);
+        self.uint(i + 1);
+        self.0.push(b'"');
+    }
+
+    fn opt_id(&mut self, prefix: u8, i: Option<usize>) {
+        match i {
+            Some(i) => self.id(prefix, i),
+            None => self.raw("null"),
+        }
+    }
+
+    /// A report span (`SpanReport`) of a text span.
+    fn span(&mut self, loc: &Locator, span: Span) {
+        let s = loc.span(span);
         self.raw("{\"start\":");
         self.uint(s.start);
         self.raw(",\"end\":");
@@ -212,33 +245,22 @@ impl Line {
         self.0.push(b'}');
     }
 
-    fn text_span(&mut self, t: &TextSpan) {
+    /// A `TextSpan`: the text as written, its span, and the pieces of an interrupted content.
+    fn text_span(&mut self, loc: &Locator, span: Span, pieces: Option<&[Span]>) {
         self.raw("{\"text\":");
-        self.str(&t.text);
+        self.str(loc.text(span));
         self.raw(",\"span\":");
-        self.span(&t.span);
-        if let Some(f) = &t.fragments {
+        self.span(loc, span);
+        if let Some(f) = pieces {
             self.raw(",\"fragments\":");
-            self.list(f, |w, s| w.span(s));
+            self.list(f, |w, s| w.span(loc, *s));
         }
         self.0.push(b'}');
     }
 
-    fn registry(&mut self, r: &RegistryReport) {
+    fn source(&mut self, loc: &Locator, i: usize, s: &Source) {
         self.raw("{\"id\":");
-        self.str(&r.id);
-        self.raw(",\"match\":");
-        self.serde(&r.how);
-        self.raw(",\"score\":");
-        self.serde(&r.score);
-        self.raw(",\"credibility\":");
-        self.serde(&r.credibility);
-        self.0.push(b'}');
-    }
-
-    fn source(&mut self, s: &SourceReport) {
-        self.raw("{\"id\":");
-        self.str(&s.id);
+        self.id(b's', i);
         self.raw(",\"name\":");
         self.str(&s.name);
         self.raw(",\"kind\":");
@@ -250,62 +272,73 @@ impl Line {
         });
         self.raw(",\"registry\":");
         match &s.registry {
-            Some(r) => self.registry(r),
+            Some(m) => {
+                self.raw("{\"id\":");
+                self.str(&m.id);
+                self.raw(",\"match\":");
+                self.serde(&m.how);
+                self.raw(",\"score\":");
+                self.serde(&round2(m.score));
+                self.raw(",\"credibility\":");
+                self.serde(&s.credibility);
+                self.0.push(b'}');
+            }
             None => self.raw("null"),
         }
         self.raw(",\"mentions\":");
-        self.list(&s.mentions, |w, t| w.text_span(t));
+        self.list(&s.mentions, |w, m| w.text_span(loc, *m, None));
         self.0.push(b'}');
     }
 
-    fn attribution_source(&mut self, s: &AttributionSourceReport) {
-        self.raw("{\"source\":");
-        self.str(&s.source);
-        self.raw(",\"text\":");
-        self.str(&s.text);
-        self.raw(",\"span\":");
-        self.span(&s.span);
-        self.0.push(b'}');
-    }
-
-    fn attribution(&mut self, a: &AttributionReport) {
+    fn attribution(&mut self, loc: &Locator, i: usize, a: &Attribution) {
         self.raw("{\"id\":");
-        self.str(&a.id);
+        self.id(b'a', i);
         self.raw(",\"kind\":");
         self.serde(&a.kind);
         self.raw(",\"sources\":");
-        self.list(&a.sources, |w, s| w.attribution_source(s));
+        self.list(&a.sources, |w, m| {
+            w.raw("{\"source\":");
+            match m.source {
+                Some(s) => w.id(b's', s),
+                None => w.raw("\"\""),
+            }
+            w.raw(",\"text\":");
+            w.str(loc.text(m.span));
+            w.raw(",\"span\":");
+            w.span(loc, m.span);
+            w.0.push(b'}');
+        });
         self.raw(",\"cue\":");
-        self.text_span(&a.cue);
+        self.text_span(loc, a.cue, None);
         self.raw(",\"content\":");
         match &a.content {
-            Some(c) => self.text_span(c),
+            Some(c) => self.text_span(loc, c.span, fragments(c)),
             None => self.raw("null"),
         }
         self.0.push(b'}');
     }
 
-    fn claim(&mut self, c: &ClaimReport) {
+    fn claim(&mut self, loc: &Locator, i: usize, c: &Claim) {
         self.raw("{\"id\":");
-        self.str(&c.id);
+        self.id(b'c', i);
         self.raw(",\"text\":");
-        self.str(&c.text);
+        self.str(loc.text(c.span));
         self.raw(",\"span\":");
-        self.span(&c.span);
+        self.span(loc, c.span);
         self.raw(",\"checkworthiness\":");
-        self.serde(&c.checkworthiness);
+        self.serde(&round2(c.checkworthiness));
         self.raw(",\"status\":");
         self.serde(&c.status);
         self.raw(",\"attributions\":");
-        self.list(&c.attributions, |w, s| w.str(s));
+        self.list(&c.attributions, |w, &a| w.id(b'a', a));
         self.raw(",\"sources\":");
-        self.list(&c.sources, |w, s| w.str(s));
+        self.list(&c.sources, |w, &s| w.id(b's', s));
         self.raw(",\"independent_sources\":");
         self.uint(c.independent_sources);
         self.0.push(b'}');
     }
 
-    fn finding(&mut self, f: &FindingReport) {
+    fn finding(&mut self, loc: &Locator, f: &Finding) {
         self.raw("{\"rule\":");
         self.str(&f.rule);
         self.raw(",\"severity\":");
@@ -313,41 +346,41 @@ impl Line {
         self.raw(",\"message\":");
         self.str(&f.message);
         self.raw(",\"span\":");
-        self.span(&f.span);
+        self.span(loc, f.span);
         self.raw(",\"claim\":");
-        self.opt_str(f.claim.as_deref());
+        self.opt_id(b'c', f.claim);
         self.raw(",\"source\":");
-        self.opt_str(f.source.as_deref());
+        self.opt_id(b's', f.source);
         self.raw(",\"attribution\":");
-        self.opt_str(f.attribution.as_deref());
+        self.opt_id(b'a', f.attribution);
         self.raw(",\"suggestion\":");
         self.opt_str(f.suggestion.as_deref());
         self.0.push(b'}');
     }
 
-    fn document(&mut self, d: &DocumentReport) {
+    fn document(&mut self, a: &Analysis, independent_sources: usize, loc: &Locator) {
         self.raw("{\"path\":");
-        self.str(&d.path);
+        self.str(&a.doc.path);
         self.raw(",\"format\":");
-        self.serde(&d.format);
+        self.serde(&a.doc.format);
         self.raw(",\"stats\":{\"sentences\":");
-        self.uint(d.stats.sentences);
+        self.uint(a.sentences.len());
         self.raw(",\"claims\":");
-        self.uint(d.stats.claims);
+        self.uint(a.claims.len());
         self.raw(",\"attributions\":");
-        self.uint(d.stats.attributions);
+        self.uint(a.attributions.len());
         self.raw(",\"sources\":");
-        self.uint(d.stats.sources);
+        self.uint(a.sources.len());
         self.raw(",\"independent_sources\":");
-        self.uint(d.stats.independent_sources);
+        self.uint(independent_sources);
         self.raw("},\"sources\":");
-        self.list(&d.sources, |w, s| w.source(s));
+        self.list_indexed(&a.sources, |w, i, s| w.source(loc, i, s));
         self.raw(",\"attributions\":");
-        self.list(&d.attributions, |w, a| w.attribution(a));
+        self.list_indexed(&a.attributions, |w, i, at| w.attribution(loc, i, at));
         self.raw(",\"claims\":");
-        self.list(&d.claims, |w, c| w.claim(c));
+        self.list_indexed(&a.claims, |w, i, c| w.claim(loc, i, c));
         self.raw(",\"findings\":");
-        self.list(&d.findings, |w, f| w.finding(f));
+        self.list(&a.findings, |w, f| w.finding(loc, f));
         self.0.push(b'}');
     }
 }
@@ -355,6 +388,19 @@ impl Line {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn numbers_are_decimal() {
+        let mut n = 1usize;
+        for k in 0..200 {
+            for m in [k, n.wrapping_sub(1), n, n.wrapping_add(1), usize::MAX - k] {
+                let mut w = Line(Vec::new());
+                w.uint(m);
+                assert_eq!(String::from_utf8(w.0).unwrap(), m.to_string());
+            }
+            n = n.wrapping_mul(3) | 1;
+        }
+    }
 
     #[test]
     fn strings_escape_as_serde_json_escapes() {
@@ -395,7 +441,7 @@ mod tests {
             ));
             let rep = crate::report::build(&a, 1);
             assert_eq!(
-                render_line(&rep),
+                render_analysis_line(&a, 1),
                 serde_json::to_string(&rep).unwrap() + "\n",
                 "{text}"
             );

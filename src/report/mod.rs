@@ -204,12 +204,48 @@ pub struct Summary {
 impl Summary {
     /// Add one document's figures.
     pub fn add(&mut self, doc: &DocumentReport) {
+        self.add_counts(
+            doc.claims.len(),
+            doc.attributions.len(),
+            doc.sources.len(),
+            doc.findings.iter().map(|f| f.severity),
+        );
+    }
+
+    /// Add the figures of one analysed document (those of its report).
+    pub fn add_analysis(&mut self, analysis: &Analysis) {
+        self.add_counts(
+            analysis.claims.len(),
+            analysis.attributions.len(),
+            analysis.sources.len(),
+            analysis.findings.iter().map(|f| f.severity),
+        );
+    }
+
+    /// Add the figures of `other`.
+    pub fn merge(&mut self, other: &Summary) {
+        self.documents += other.documents;
+        self.claims += other.claims;
+        self.attributions += other.attributions;
+        self.sources += other.sources;
+        self.findings.error += other.findings.error;
+        self.findings.warning += other.findings.warning;
+        self.findings.info += other.findings.info;
+    }
+
+    fn add_counts(
+        &mut self,
+        claims: usize,
+        attributions: usize,
+        sources: usize,
+        severities: impl Iterator<Item = Severity>,
+    ) {
         self.documents += 1;
-        self.claims += doc.claims.len();
-        self.attributions += doc.attributions.len();
-        self.sources += doc.sources.len();
-        for f in &doc.findings {
-            match f.severity {
+        self.claims += claims;
+        self.attributions += attributions;
+        self.sources += sources;
+        for s in severities {
+            match s {
                 Severity::Error => self.findings.error += 1,
                 Severity::Warning => self.findings.warning += 1,
                 Severity::Info => self.findings.info += 1,
@@ -222,26 +258,65 @@ impl Summary {
 pub struct Locator<'a> {
     analysis: &'a Analysis,
     lines: LineIndex,
-    /// The last column worked out: (line, offset, column), for a later offset on the same line,
-    /// not far after it, to be counted from there (spans come mostly in order).
-    last: std::cell::Cell<(usize, usize, usize)>,
-    /// Characters before every `COLUMN_STEP`-th byte, built on the first column asked for on
-    /// a long line (so that a one-line 20 MB document is not counted from its start per span).
-    char_marks: std::cell::OnceCell<Vec<(usize, usize)>>,
+    /// Characters before every `CHAR_STEP`-th byte of the original: a column is the characters
+    /// between two offsets, counted from the nearest mark before each (time independent of the
+    /// line's length).
+    char_marks: Vec<usize>,
+    /// Characters before the start of each line.
+    line_chars: Vec<usize>,
+    /// The line of the last offset asked for (spans come mostly in order, two ends on a line).
+    last_line: std::cell::Cell<usize>,
 }
 
-/// Columns further than this many bytes into a line are counted from a checkpoint.
-const COLUMN_STEP: usize = 4096;
+/// Bytes between two marks of [`Locator::char_marks`].
+const CHAR_STEP: usize = 32;
+
+/// UTF-8 continuation bytes (`10xxxxxx`) among the 8 bytes of `x`.
+#[inline]
+fn continuation_bytes(x: u64) -> usize {
+    const HI: u64 = 0x8080_8080_8080_8080;
+    // bit 7 set and bit 6 clear, per byte; the sum of the bytes by a multiplication
+    let cont = (x & !(x << 1) & HI) >> 7;
+    (cont.wrapping_mul(0x0101_0101_0101_0101) >> 56) as usize
+}
+
+/// Characters in `b` (whole UTF-8 characters, or counted by their first bytes).
+#[inline]
+fn count_chars(b: &[u8]) -> usize {
+    let mut words = b.chunks_exact(8);
+    let mut n = 0;
+    for w in &mut words {
+        n += 8 - continuation_bytes(u64::from_le_bytes(w.try_into().expect("8 bytes")));
+    }
+    n + words
+        .remainder()
+        .iter()
+        .filter(|&&c| (c as i8) >= -0x40)
+        .count()
+}
 
 impl<'a> Locator<'a> {
     /// A locator for `analysis`.
     pub fn new(analysis: &'a Analysis) -> Self {
-        Locator {
+        let raw = analysis.doc.raw.as_bytes();
+        let mut char_marks = Vec::with_capacity(raw.len() / CHAR_STEP + 1);
+        let mut chars = 0;
+        char_marks.push(0);
+        for block in raw.chunks_exact(CHAR_STEP) {
+            chars += count_chars(block);
+            char_marks.push(chars);
+        }
+        let mut loc = Locator {
             analysis,
             lines: LineIndex::new(&analysis.doc.raw),
-            last: std::cell::Cell::new((usize::MAX, 0, 0)),
-            char_marks: std::cell::OnceCell::new(),
-        }
+            char_marks,
+            line_chars: Vec::new(),
+            last_line: std::cell::Cell::new(0),
+        };
+        loc.line_chars = (loc.lines.line_starts().iter())
+            .map(|&start| loc.chars_before(start))
+            .collect();
+        loc
     }
 
     /// 1-based line and column (in characters) of byte `offset` of the original, as
@@ -250,46 +325,51 @@ impl<'a> Locator<'a> {
         let text = self.analysis.doc.raw.as_str();
         let offset = offset.min(text.len());
         let line_starts = self.lines.line_starts();
-        let line = match line_starts.binary_search(&offset) {
-            Ok(i) => i,
-            Err(i) => i - 1,
+        let last = self.last_line.get();
+        let line = if line_starts[last] <= offset
+            && line_starts.get(last + 1).is_none_or(|&next| offset < next)
+        {
+            last
+        } else {
+            let line = match line_starts.binary_search(&offset) {
+                Ok(i) => i,
+                Err(i) => i - 1,
+            };
+            self.last_line.set(line);
+            line
         };
         let start = line_starts[line];
-        let (l, at, last_col) = self.last.get();
-        let col = if !text.is_char_boundary(offset) {
-            offset - start
-        } else if l == line && at <= offset && offset - at <= COLUMN_STEP {
-            last_col + text[at..offset].chars().count()
-        } else if offset - start <= COLUMN_STEP {
-            text[start..offset].chars().count()
+        let col = if text.is_char_boundary(offset) {
+            self.chars_before(offset) - self.line_chars[line]
         } else {
-            self.chars_before(offset) - self.chars_before(start)
+            offset - start
         };
-        if text.is_char_boundary(offset) {
-            self.last.set((line, offset, col));
-        }
         (line + 1, col + 1)
     }
 
     /// Characters in `raw[..offset]` (`offset` on a character boundary).
+    #[inline]
     fn chars_before(&self, offset: usize) -> usize {
-        let text = self.analysis.doc.raw.as_str();
-        let marks = self.char_marks.get_or_init(|| {
-            let mut marks = Vec::with_capacity(text.len() / COLUMN_STEP + 1);
-            let (mut at, mut chars) = (0, 0);
-            for k in 0..=text.len() / COLUMN_STEP {
-                let mut b = (k * COLUMN_STEP).min(text.len());
-                while !text.is_char_boundary(b) {
-                    b -= 1;
-                }
-                chars += text[at..b].chars().count();
-                at = b;
-                marks.push((b, chars));
+        let raw = self.analysis.doc.raw.as_bytes();
+        let k = offset / CHAR_STEP;
+        let mut at = k * CHAR_STEP;
+        let mut chars = self.char_marks[k];
+        while at + 8 <= offset {
+            let w = u64::from_le_bytes(raw[at..at + 8].try_into().expect("8 bytes"));
+            chars += 8 - continuation_bytes(w);
+            at += 8;
+        }
+        let rest = offset - at;
+        if rest > 0 {
+            if let Some(w) = raw.get(at..at + 8) {
+                // the 8 bytes from `at`, those at `offset` and after made zero (not continuation)
+                let w = u64::from_le_bytes(w.try_into().expect("8 bytes"));
+                chars += rest - continuation_bytes(w & ((1u64 << (8 * rest)) - 1));
+            } else {
+                chars += count_chars(&raw[at..offset]);
             }
-            marks
-        });
-        let (b, chars) = marks[offset / COLUMN_STEP];
-        chars + text[b..offset].chars().count()
+        }
+        chars
     }
 
     /// The raw span of a text span.
@@ -312,11 +392,16 @@ impl<'a> Locator<'a> {
         }
     }
 
+    /// The text of a text span as written in the original file.
+    pub fn text(&self, span: Span) -> &'a str {
+        let raw = self.raw(span);
+        &self.analysis.doc.raw[raw.start..raw.end]
+    }
+
     /// Text and place of a text span (the text as written in the original file).
     pub fn text_span(&self, span: Span) -> TextSpan {
-        let raw = self.raw(span);
         TextSpan {
-            text: self.analysis.doc.raw[raw.start..raw.end].to_string(),
+            text: self.text(span).to_string(),
             span: self.span(span),
             fragments: None,
         }
@@ -324,8 +409,8 @@ impl<'a> Locator<'a> {
 
     fn content(&self, c: &Content) -> TextSpan {
         let mut t = self.text_span(c.span);
-        if c.fragments.len() > 1 {
-            t.fragments = Some(c.fragments.iter().map(|f| self.span(*f)).collect());
+        if let Some(f) = fragments(c) {
+            t.fragments = Some(f.iter().map(|f| self.span(*f)).collect());
         }
         t
     }
@@ -334,6 +419,16 @@ impl<'a> Locator<'a> {
     pub fn lines(&self) -> &LineIndex {
         &self.lines
     }
+}
+
+/// The pieces of a content that the report lists (those of an interrupted content only).
+fn fragments(c: &Content) -> Option<&[Span]> {
+    (c.fragments.len() > 1).then_some(c.fragments.as_slice())
+}
+
+/// A score as reported: rounded to two decimals.
+fn round2(x: f64) -> f64 {
+    (x * 100.0).round() / 100.0
 }
 
 /// `prefix` and `i + 1` in decimal ("s1"), without the formatting machinery of `format!`.
@@ -378,7 +473,7 @@ pub fn build(analysis: &Analysis, independent_sources: usize) -> DocumentReport 
             registry: s.registry.as_ref().map(|m| RegistryReport {
                 id: m.id.clone(),
                 how: m.how,
-                score: (m.score * 100.0).round() / 100.0,
+                score: round2(m.score),
                 credibility: s.credibility,
             }),
             mentions: s.mentions.iter().map(|m| loc.text_span(*m)).collect(),
@@ -417,7 +512,7 @@ pub fn build(analysis: &Analysis, independent_sources: usize) -> DocumentReport 
                 id: cid(i),
                 text: t.text,
                 span: t.span,
-                checkworthiness: (c.checkworthiness * 100.0).round() / 100.0,
+                checkworthiness: round2(c.checkworthiness),
                 status: c.status,
                 attributions: c.attributions.iter().map(|&a| aid(a)).collect(),
                 sources: c.sources.iter().map(|&s| sid(s)).collect(),
