@@ -1951,9 +1951,15 @@ impl<'a> Ctx<'a> {
         {
             return;
         }
-        // "aren't showing up", "a strong showing", "the most telling promise": a phrasal
-        // verb, a noun, an adjective
-        if (lemma == "show" && self.w(i + 1) == "up")
+        // "aren't showing up", "a strong showing", "the most telling promise", "his radio show":
+        // a phrasal verb, a noun, an adjective
+        if (lemma == "show"
+            && (self.w(i + 1) == "up"
+                || (i > 0
+                    && matches!(
+                        self.w(i - 1),
+                        "radio" | "talk" | "tv" | "television" | "game" | "news" | "morning"
+                    ))))
             || (self.w(i).ends_with("ing")
                 && i > 0
                 && (matches!(
@@ -3991,5 +3997,14 @@ mod tests {
         ] {
             let _ = atts(text);
         }
+    }
+
+    #[test]
+    fn plural_possessives_and_shows() {
+        let a = one("Sanders' team said the committee appears to skirt limits.");
+        assert_eq!(a.0, vec!["Sanders' team".to_string()]);
+        assert!(
+            atts("Imus' syndicated radio show Imus in the Morning aired for decades.").is_empty()
+        );
     }
 }

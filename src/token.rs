@@ -551,6 +551,19 @@ pub fn tokenize<S: std::hash::BuildHasher>(
                 j += 2;
                 continue;
             }
+            // "Sanders' team", "voters' concerns": a plural possessive, its apostrophe part of
+            // the word (a space and a lower-case letter after it)
+            if cj != ','
+                && cj != '-'
+                && cj != '.'
+                && cj != '&'
+                && prev == 's'
+                && after == Some(' ')
+                && bytes.get(j + jlen + 1).is_some_and(u8::is_ascii_lowercase)
+            {
+                ascii &= cj.is_ascii();
+                j += jlen;
+            }
             break;
         }
         let mut end = j;
@@ -843,6 +856,16 @@ mod tests {
         let t = tokenize(s, Span::new(0, s.len()), &HashSet::new());
         assert_eq!(t.lower_of(&t.toks[1]), "mash");
         assert!(t.toks[1].possessive);
+        // a plural possessive keeps its apostrophe when a lower-case word follows; a closing
+        // single quotation mark does not
+        for s in ["Sanders' team said", "the voters\u{2019} concerns"] {
+            let t = tokenize(s, Span::new(0, s.len()), &HashSet::new());
+            assert_eq!(t.toks.len(), 3, "{s}");
+            assert!(t.toks[0].possessive || t.toks[1].possessive, "{s}");
+        }
+        let s = "the 'boys' Club";
+        let t = tokenize(s, Span::new(0, s.len()), &HashSet::new());
+        assert!(t.toks.iter().all(|k| !k.possessive));
     }
 
     /// The tokenizer as first written (one allocation per step), kept to check the fast one.
@@ -888,6 +911,15 @@ mod tests {
                     {
                         j += 2;
                         continue;
+                    }
+                    // "Sanders' team": a plural possessive
+                    if matches!(cj, '\'' | '\u{2019}')
+                        && chars[j - 1].1 == 's'
+                        && j + 2 < chars.len()
+                        && chars[j + 1].1 == ' '
+                        && chars[j + 2].1.is_ascii_lowercase()
+                    {
+                        j += 1;
                     }
                     break;
                 }
