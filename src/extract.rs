@@ -1474,6 +1474,12 @@ impl<'a> Ctx<'a> {
                 self.in_a_poll(i, out);
             } else if self.sentence_first(i) == i
                 && self.toks[i].cap
+                && matches!(self.w(i), "said" | "says" | "added" | "continued" | "wrote")
+                && self.in_quote[i].is_none()
+            {
+                self.opening_cue(i, out);
+            } else if self.sentence_first(i) == i
+                && self.toks[i].cap
                 && self.w(i).ends_with("ing")
                 && self.lex.cue_verbs.contains_key(self.w(i))
                 && self.in_quote[i].is_none()
@@ -1602,6 +1608,48 @@ impl<'a> Ctx<'a> {
                 o - 1,
             );
         }
+    }
+
+    /// 'Said Comey, "The thought ..."', 'Continued Stone: "So I think ..."': a verb of saying
+    /// opening the sentence, its speaker after it, the quotation after a comma or colon.
+    fn opening_cue(&mut self, i: usize, out: &mut Vec<Attribution>) {
+        let mut nps = self.sources_right(i + 1);
+        let Some(&last) = nps.last() else {
+            return;
+        };
+        if !matches!(last.kind, MentionKind::Name | MentionKind::Description) {
+            return;
+        }
+        // the speaker's appositive runs to the comma or colon before the quotation
+        let end = self.sentence_end(i);
+        let Some(mark) = (last.end..(last.end + 30).min(end)).find(|&k| {
+            (self.punct(k, ',') || self.punct(k, ':'))
+                && self.open_mark.get(k + 1).is_some_and(|q| q.is_some())
+        }) else {
+            return;
+        };
+        let Some(q) = self.open_mark[mark + 1] else {
+            return;
+        };
+        if nps.len() == 1 && mark > last.end && self.punct(last.end, ',') {
+            nps[0].end = mark;
+        } else if mark != last.end {
+            return;
+        }
+        self.used[i] = true;
+        self.used[mark] = true;
+        let lemma = self.cue_lemma(i);
+        let cue = self.toks[i].span;
+        let content = self.quote_content(q);
+        self.push(
+            out,
+            AttributionKind::DirectQuote,
+            &nps,
+            cue,
+            &lemma,
+            Some(content),
+            i,
+        );
     }
 
     /// "Conceding that a deal was likely, he warned ...": a participle that opens the sentence
@@ -4006,5 +4054,27 @@ mod tests {
         assert!(
             atts("Imus' syndicated radio show Imus in the Morning aired for decades.").is_empty()
         );
+    }
+
+    #[test]
+    fn a_verb_of_saying_opening_the_sentence() {
+        let a = atts("Said Comey, \"The thought is very painful.\"");
+        assert_eq!(
+            a,
+            vec![(
+                vec!["Comey".to_string()],
+                "Said".to_string(),
+                "The thought is very painful.".to_string()
+            )]
+        );
+        let a = atts("Continued Stone: \"So I think it's a very real problem.\"");
+        assert_eq!(a.len(), 1, "{a:?}");
+        assert_eq!(a[0].0, vec!["Stone".to_string()]);
+        let a = one("Said Dorothy Poynter, who grew up with Ali, \"We were all so proud of him.\"");
+        assert_eq!(
+            a.0,
+            vec!["Dorothy Poynter, who grew up with Ali".to_string()]
+        );
+        assert!(atts("Said to be the oldest, the tree stands alone.").is_empty());
     }
 }
