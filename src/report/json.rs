@@ -104,7 +104,7 @@ impl Line {
 
     /// `n` in decimal, two digits at a time, written left-aligned in a fixed buffer that is
     /// appended whole and cut back (no copy of a variable length: no call to `memcpy`).
-    #[inline]
+    #[inline(always)]
     fn uint(&mut self, mut n: usize) {
         const PAIRS: &[u8; 200] = b"0001020304050607080910111213141516171819\
             2021222324252627282930313233343536373839\
