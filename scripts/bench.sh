@@ -84,6 +84,8 @@ for k in rng.sample(range(len(words)), marks):
 write("unbalanced-quotes", " ".join(words))
 write("single-paragraph", " ".join(doc.split()))
 EOF
+# the inputs just written (about 100 MB) go to disk now, not while a run is being timed
+sync
 
 read -r DOCS BYTES SRC <"$OUT/archive.meta"
 echo "archive: $DOCS articles, $BYTES bytes of article text (from $SRC)"

@@ -11,7 +11,7 @@ use whosaid::input::{self, Format, JsonlReader, SourceDoc};
 use whosaid::model::Severity;
 use whosaid::report::text::{TextOptions, sanitize};
 use whosaid::report::{self, DocumentReport, Summary};
-use whosaid::{Checker, Error, Registry, Ruleset};
+use whosaid::{Analysis, Checker, Error, Registry, Ruleset};
 
 #[derive(Parser)]
 #[command(
@@ -268,13 +268,20 @@ enum Job {
 }
 
 /// A checked document: its figures, the worst severity of its findings, its report (kept for
-/// `--format json` only), and its rendering (empty for `--format json`).
+/// `--format json` only), and its rendering (empty for `--format json`); or, for a JSON line
+/// too long to hold ([`STREAM_MIN`]), the analysis, written by the writer as the line is made.
 struct Done {
     counts: Summary,
     worst: Option<Severity>,
     rep: Option<DocumentReport>,
     out: String,
+    stream: Option<(Analysis, usize)>,
 }
+
+/// JSON lines from about this size on are written out as they are made, not held whole (a 20 MB
+/// document makes a line of 200 to 300 MB). A panic while one is written leaves it cut short
+/// (then ended with a newline); the input gets an error, as for a panic while checking it.
+const STREAM_MIN: usize = 8 << 20;
 
 /// How documents are checked and rendered, shared by every worker.
 struct Work<'a> {
@@ -307,6 +314,15 @@ impl Work<'_> {
             counts.add_analysis(&analysis);
             let worst = analysis.findings.iter().map(|f| f.severity).max();
             let (rep, out) = match self.format {
+                OutFormat::Jsonl if report::json::line_size_hint(&analysis) >= STREAM_MIN => {
+                    return Done {
+                        counts,
+                        worst,
+                        rep: None,
+                        out: String::new(),
+                        stream: Some((analysis, independent)),
+                    };
+                }
                 // straight from the analysis: no report in between
                 OutFormat::Jsonl => (
                     None,
@@ -324,22 +340,28 @@ impl Work<'_> {
                 worst,
                 rep,
                 out,
+                stream: None,
             }
         }))
-        .map_err(|payload| Error::Internal {
-            path,
-            msg: payload
-                .downcast_ref::<&str>()
-                .map(|s| s.to_string())
-                .or_else(|| payload.downcast_ref::<String>().cloned())
-                .unwrap_or_else(|| "panic".to_string())
-                .lines()
-                .next()
-                .unwrap_or("")
-                .chars()
-                .take(200)
-                .collect(),
-        })
+        .map_err(|payload| internal_error(path, payload))
+    }
+}
+
+/// The error of an input whose check panicked: the first line of the panic's message.
+fn internal_error(path: String, payload: Box<dyn std::any::Any + Send>) -> Error {
+    Error::Internal {
+        path,
+        msg: payload
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| payload.downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "panic".to_string())
+            .lines()
+            .next()
+            .unwrap_or("")
+            .chars()
+            .take(200)
+            .collect(),
     }
 }
 
@@ -358,6 +380,21 @@ impl Writer {
     fn accept(&mut self, done: Result<Done, Error>) -> Result<(), Error> {
         match done {
             Ok(d) => {
+                if let Some((analysis, independent)) = &d.stream {
+                    let out = &mut self.out;
+                    let written = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                        report::json::write_analysis_line(analysis, *independent, &mut **out)
+                    }));
+                    match written {
+                        Ok(r) => r.map_err(|e| Error::io("<stdout>", e))?,
+                        Err(payload) => {
+                            self.write("\n")?;
+                            let path = analysis.doc.path.clone();
+                            self.errors.push(internal_error(path, payload));
+                            return Ok(());
+                        }
+                    }
+                }
                 self.summary.merge(&d.counts);
                 self.worst = self.worst.max(d.worst);
                 self.write(&d.out)?;

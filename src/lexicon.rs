@@ -187,8 +187,18 @@ enum Prefilter {
     /// The bytes a match anchored at the start can begin with (it cannot be empty).
     FirstByte(Box<[bool; 256]>),
     /// One of these strings, lower case, is in every match, ASCII case aside.
-    Literals(Vec<Vec<u8>>, aho_corasick::packed::Searcher),
+    Literals {
+        lits: Vec<Vec<u8>>,
+        search: aho_corasick::packed::Searcher,
+        /// The longest match, in bytes, when the pattern's only look-around assertions are
+        /// word boundaries: then a long text is searched only around the strings (see
+        /// [`Patterns::is_match`]).
+        window: Option<usize>,
+    },
 }
+
+/// Texts from this long on are searched around the strings of a `Prefilter::Literals` only.
+const WINDOWED_MIN: usize = 1 << 14;
 
 impl Patterns {
     /// The patterns of a ruleset's pattern list.
@@ -209,11 +219,18 @@ impl Patterns {
                     Prefilter::None
                 };
             }
+            let window = props
+                .maximum_len()
+                .filter(|_| !props.look_set().contains_anchor());
             required_literals(&hir)
                 .filter(|l| min_len(l) >= 3)
-                .and_then(|l| {
-                    let s = aho_corasick::packed::Searcher::new(&l)?;
-                    Some(Prefilter::Literals(l, s))
+                .and_then(|lits| {
+                    let search = aho_corasick::packed::Searcher::new(&lits)?;
+                    Some(Prefilter::Literals {
+                        lits,
+                        search,
+                        window,
+                    })
                 })
                 .unwrap_or(Prefilter::None)
         };
@@ -223,7 +240,7 @@ impl Patterns {
             .collect();
         let all: Vec<&Vec<Vec<u8>>> = (patterns.iter())
             .filter_map(|(p, _)| match p {
-                Prefilter::Literals(l, _) => Some(l),
+                Prefilter::Literals { lits, .. } => Some(lits),
                 _ => None,
             })
             .collect();
@@ -239,24 +256,35 @@ impl Patterns {
     }
 
     /// True when one of the patterns matches `text`.
+    ///
+    /// In a long text, a pattern behind strings and of a bounded length, whose only look-around
+    /// assertions are word boundaries, runs only on the pieces of the text around the strings
+    /// (from the longest match before one to the longest match after it, widened to a byte
+    /// that no word has on each side, so that a boundary at the end of a piece is one in the
+    /// text): every match holds one of the strings, and a match in a piece is one in the text.
     pub fn is_match(&self, text: &str) -> bool {
         let mut lower: Option<Vec<u8>> = None;
         let mut any_literal: Option<bool> = None;
-        self.patterns.iter().any(|(pre, r)| {
-            let may = match pre {
-                Prefilter::None => true,
-                Prefilter::FirstByte(first) => {
-                    text.as_bytes().first().is_some_and(|&b| first[b as usize])
+        self.patterns.iter().any(|(pre, r)| match pre {
+            Prefilter::None => r.is_match(text),
+            Prefilter::FirstByte(first) => {
+                text.as_bytes().first().is_some_and(|&b| first[b as usize]) && r.is_match(text)
+            }
+            Prefilter::Literals { search, window, .. } => {
+                let lower: &[u8] =
+                    lower.get_or_insert_with(|| text.as_bytes().to_ascii_lowercase());
+                if !*any_literal.get_or_insert_with(|| {
+                    (self.any_literal.as_ref()).is_none_or(|s| s.find(lower).is_some())
+                }) {
+                    return false;
                 }
-                Prefilter::Literals(_, lits) => {
-                    let lower: &[u8] =
-                        lower.get_or_insert_with(|| text.as_bytes().to_ascii_lowercase());
-                    *any_literal.get_or_insert_with(|| {
-                        (self.any_literal.as_ref()).is_none_or(|s| s.find(lower).is_some())
-                    }) && lits.find(lower).is_some()
+                match window {
+                    Some(w) if text.len() >= WINDOWED_MIN => {
+                        windows_match(text, lower, search, *w, r)
+                    }
+                    _ => search.find(lower).is_some() && r.is_match(text),
                 }
-            };
-            may && r.is_match(text)
+            }
         })
     }
 }
@@ -302,6 +330,52 @@ fn first_bytes(hir: &regex_syntax::hir::Hir, first: &mut [bool; 256]) -> bool {
             empty
         }
     }
+}
+
+/// Whether `r` matches `text` somewhere around the strings `search` finds in `lower` (the text
+/// lower-cased): see [`Patterns::is_match`]; `longest` is the longest match of `r`.
+fn windows_match(
+    text: &str,
+    lower: &[u8],
+    search: &aho_corasick::packed::Searcher,
+    longest: usize,
+    r: &Regex,
+) -> bool {
+    let b = text.as_bytes();
+    // a byte that no word has (ASCII, not a letter, digit or underscore): a piece may end
+    // before one and start after one
+    let apart = |x: u8| x.is_ascii() && !x.is_ascii_alphanumeric() && x != b'_';
+    const REACH: usize = 256;
+    let mut piece: Option<(usize, usize)> = None;
+    for m in search.find_iter(lower) {
+        let mut start = m.start().saturating_sub(longest);
+        let mut end = (m.end() + longest).min(b.len());
+        let left = start;
+        while start > 0 && !apart(b[start - 1]) {
+            start -= 1;
+            if left - start > REACH {
+                return r.is_match(text);
+            }
+        }
+        let right = end;
+        while end < b.len() && !apart(b[end]) {
+            end += 1;
+            if end - right > REACH {
+                return r.is_match(text);
+            }
+        }
+        piece = match piece {
+            Some((a, z)) if start <= z => Some((a, z.max(end))),
+            Some((a, z)) => {
+                if r.is_match(&text[a..z]) {
+                    return true;
+                }
+                Some((start, end))
+            }
+            None => Some((start, end)),
+        };
+    }
+    piece.is_some_and(|(a, z)| r.is_match(&text[a..z]))
 }
 
 fn min_len(lits: &[Vec<u8>]) -> usize {
@@ -521,6 +595,10 @@ mod tests {
             r"(ab|)cd",
             r"^\s*\d+ (percent|%)",
             r"(?i)e+\s*(ſk|k)ey",
+            r"(?i)\bsign up\b.{0,40}\bfree\b",
+            r"\bmask (up|down)\b",
+            r"x\bkey",
+            r"(?i)\bfree\b.*\bpercent",
         ];
         lists.push(
             extra
@@ -582,6 +660,18 @@ mod tests {
             for t in crate::testutil::random_texts(&alphabet, 0x9e37_79b9_7f4a_7c15, 4000, 12) {
                 let want = list.iter().any(|(_, r)| r.is_match(&t));
                 assert_eq!(pats.is_match(&t), want, "{t:?}");
+            }
+            // long texts, searched around the strings, each pattern on its own too
+            for t in crate::testutil::random_texts(&alphabet, 0x2545_f491_4f6c_dd1d, 60, 6000) {
+                if t.len() < WINDOWED_MIN {
+                    continue;
+                }
+                let want = list.iter().any(|(_, r)| r.is_match(&t));
+                assert_eq!(pats.is_match(&t), want, "a long text");
+                for p in list {
+                    let one = Patterns::new(std::slice::from_ref(p));
+                    assert_eq!(one.is_match(&t), p.1.is_match(&t), "{}", p.0);
+                }
             }
         }
     }

@@ -48,15 +48,44 @@ pub fn render_line(doc: &DocumentReport) -> String {
 pub fn render_analysis_line(analysis: &Analysis, independent_sources: usize) -> String {
     // room for the whole line at once: a document of 20 MB makes a line of 100 MB and more,
     // which growing by doubling would copy and leave behind (pages never written cost nothing)
-    let mut w = Line(Vec::with_capacity(size_hint(analysis)));
+    let mut w = Line::new(Vec::with_capacity(line_size_hint(analysis)), None);
     w.document(analysis, independent_sources, &Locator::new(analysis));
-    w.0.push(b'\n');
-    String::from_utf8(w.0).expect("JSON of strings is UTF-8")
+    w.buf.push(b'\n');
+    String::from_utf8(w.buf).expect("JSON of strings is UTF-8")
+}
+
+/// [`render_analysis_line`] written to `out` as it is made, a piece of about 64 KB at a time
+/// (a document of 20 MB makes a line of 200 to 300 MB, which need not be held whole).
+pub fn write_analysis_line(
+    analysis: &Analysis,
+    independent_sources: usize,
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
+    write_analysis_line_in(analysis, independent_sources, out, SPILL)
+}
+
+/// Pieces of a line written to an output as it is made are about this long.
+const SPILL: usize = 1 << 16;
+
+fn write_analysis_line_in(
+    analysis: &Analysis,
+    independent_sources: usize,
+    out: &mut dyn std::io::Write,
+    spill: usize,
+) -> std::io::Result<()> {
+    let mut w = Line::new(Vec::with_capacity(spill + spill / 4), Some((out, spill)));
+    w.document(analysis, independent_sources, &Locator::new(analysis));
+    w.buf.push(b'\n');
+    w.spill_now();
+    match w.err {
+        Some(e) => Err(e),
+        None => Ok(()),
+    }
 }
 
 /// A size at least about that of the JSON line of `a` (text lengths and generous room for the
 /// fixed parts; escapes may add a little more).
-fn size_hint(a: &Analysis) -> usize {
+pub fn line_size_hint(a: &Analysis) -> usize {
     const SPAN: usize = 200;
     const OBJECT: usize = 160;
     let text = |s: &Span| s.len() + SPAN + OBJECT;
@@ -93,18 +122,54 @@ fn size_hint(a: &Analysis) -> usize {
     a.doc.path.len() + 512 + sources + attributions + claims + findings
 }
 
-/// Compact JSON, as serde_json writes it.
-struct Line(Vec<u8>);
+/// Compact JSON, as serde_json writes it: into `buf`, which, with an output, goes to it after a
+/// list item whenever it holds `spill` bytes or more (the first error is kept, and nothing is
+/// written after it).
+struct Line<'o> {
+    buf: Vec<u8>,
+    out: Option<(&'o mut dyn std::io::Write, usize)>,
+    err: Option<std::io::Error>,
+}
 
-impl Line {
+impl<'o> Line<'o> {
+    fn new(buf: Vec<u8>, out: Option<(&'o mut dyn std::io::Write, usize)>) -> Self {
+        Line {
+            buf,
+            out,
+            err: None,
+        }
+    }
+
+    /// With an output: what `buf` holds goes to it when it is `spill` bytes or more.
+    #[inline]
+    fn spill(&mut self) {
+        if let Some((_, spill)) = self.out
+            && self.buf.len() >= spill
+        {
+            self.spill_now();
+        }
+    }
+
+    /// With an output: what `buf` holds goes to it.
+    fn spill_now(&mut self) {
+        if let Some((out, _)) = self.out.as_mut() {
+            if self.err.is_none()
+                && let Err(e) = out.write_all(&self.buf)
+            {
+                self.err = Some(e);
+            }
+            self.buf.clear();
+        }
+    }
+
     #[inline]
     fn raw(&mut self, s: &str) {
-        self.0.extend_from_slice(s.as_bytes());
+        self.buf.extend_from_slice(s.as_bytes());
     }
 
     /// `n` in decimal, two digits at a time, written left-aligned in a fixed buffer that is
     /// appended whole and cut back (no copy of a variable length: no call to `memcpy`).
-    #[inline]
+    #[inline(always)]
     fn uint(&mut self, mut n: usize) {
         const PAIRS: &[u8; 200] = b"0001020304050607080910111213141516171819\
             2021222324252627282930313233343536373839\
@@ -125,14 +190,14 @@ impl Line {
         } else {
             buf[0] = b'0' + n as u8;
         }
-        let len = self.0.len();
-        self.0.extend_from_slice(&buf);
-        self.0.truncate(len + digits);
+        let len = self.buf.len();
+        self.buf.extend_from_slice(&buf);
+        self.buf.truncate(len + digits);
     }
 
     /// A value serde serializes (enums, floats): rare enough for serde_json itself.
     fn serde<T: Serialize>(&mut self, v: &T) {
-        serde_json::to_writer(&mut self.0, v).expect("value serializes");
+        serde_json::to_writer(&mut self.buf, v).expect("value serializes");
     }
 
     /// A JSON string, escaped as serde_json escapes (`"`, `\`, and control characters).
@@ -146,7 +211,7 @@ impl Line {
                 || zero(x ^ (LO * 0x22))
                 || zero(x ^ (LO * 0x5c))
         };
-        self.0.push(b'"');
+        self.buf.push(b'"');
         let b = s.as_bytes();
         let (mut start, mut i) = (0, 0);
         while i < b.len() {
@@ -174,20 +239,20 @@ impl Line {
                     continue;
                 }
             };
-            self.0.extend_from_slice(&b[start..i]);
+            self.buf.extend_from_slice(&b[start..i]);
             if esc.is_empty() {
                 const HEX: &[u8; 16] = b"0123456789abcdef";
-                self.0.extend_from_slice(b"\\u00");
-                self.0.push(HEX[(c >> 4) as usize]);
-                self.0.push(HEX[(c & 15) as usize]);
+                self.buf.extend_from_slice(b"\\u00");
+                self.buf.push(HEX[(c >> 4) as usize]);
+                self.buf.push(HEX[(c & 15) as usize]);
             } else {
-                self.0.extend_from_slice(esc.as_bytes());
+                self.buf.extend_from_slice(esc.as_bytes());
             }
             i += 1;
             start = i;
         }
-        self.0.extend_from_slice(&b[start..]);
-        self.0.push(b'"');
+        self.buf.extend_from_slice(&b[start..]);
+        self.buf.push(b'"');
     }
 
     fn opt_str(&mut self, s: Option<&str>) {
@@ -202,22 +267,23 @@ impl Line {
     }
 
     fn list_indexed<T>(&mut self, items: &[T], mut each: impl FnMut(&mut Self, usize, &T)) {
-        self.0.push(b'[');
+        self.buf.push(b'[');
         for (k, it) in items.iter().enumerate() {
             if k > 0 {
-                self.0.push(b',');
+                self.buf.push(b',');
             }
             each(self, k, it);
+            self.spill();
         }
-        self.0.push(b']');
+        self.buf.push(b']');
     }
 
     /// An id of the report ("s3"): `prefix` and `i + 1`.
     fn id(&mut self, prefix: u8, i: usize) {
-        self.0.push(b'"');
-        self.0.push(prefix);
+        self.buf.push(b'"');
+        self.buf.push(prefix);
         self.uint(i + 1);
-        self.0.push(b'"');
+        self.buf.push(b'"');
     }
 
     fn opt_id(&mut self, prefix: u8, i: Option<usize>) {
@@ -242,7 +308,7 @@ impl Line {
         self.uint(s.end_line);
         self.raw(",\"end_column\":");
         self.uint(s.end_column);
-        self.0.push(b'}');
+        self.buf.push(b'}');
     }
 
     /// A `TextSpan`: the text as written, its span, and the pieces of an interrupted content.
@@ -255,7 +321,7 @@ impl Line {
             self.raw(",\"fragments\":");
             self.list(f, |w, s| w.span(loc, *s));
         }
-        self.0.push(b'}');
+        self.buf.push(b'}');
     }
 
     fn source(&mut self, loc: &Locator, i: usize, s: &Source) {
@@ -281,13 +347,13 @@ impl Line {
                 self.serde(&round2(m.score));
                 self.raw(",\"credibility\":");
                 self.serde(&s.credibility);
-                self.0.push(b'}');
+                self.buf.push(b'}');
             }
             None => self.raw("null"),
         }
         self.raw(",\"mentions\":");
         self.list(&s.mentions, |w, m| w.text_span(loc, *m, None));
-        self.0.push(b'}');
+        self.buf.push(b'}');
     }
 
     fn attribution(&mut self, loc: &Locator, i: usize, a: &Attribution) {
@@ -306,7 +372,7 @@ impl Line {
             w.str(loc.text(m.span));
             w.raw(",\"span\":");
             w.span(loc, m.span);
-            w.0.push(b'}');
+            w.buf.push(b'}');
         });
         self.raw(",\"cue\":");
         self.text_span(loc, a.cue, None);
@@ -315,7 +381,7 @@ impl Line {
             Some(c) => self.text_span(loc, c.span, fragments(c)),
             None => self.raw("null"),
         }
-        self.0.push(b'}');
+        self.buf.push(b'}');
     }
 
     fn claim(&mut self, loc: &Locator, i: usize, c: &Claim) {
@@ -335,7 +401,7 @@ impl Line {
         self.list(&c.sources, |w, &s| w.id(b's', s));
         self.raw(",\"independent_sources\":");
         self.uint(c.independent_sources);
-        self.0.push(b'}');
+        self.buf.push(b'}');
     }
 
     fn finding(&mut self, loc: &Locator, f: &Finding) {
@@ -355,7 +421,7 @@ impl Line {
         self.opt_id(b'a', f.attribution);
         self.raw(",\"suggestion\":");
         self.opt_str(f.suggestion.as_deref());
-        self.0.push(b'}');
+        self.buf.push(b'}');
     }
 
     fn document(&mut self, a: &Analysis, independent_sources: usize, loc: &Locator) {
@@ -381,7 +447,7 @@ impl Line {
         self.list_indexed(&a.claims, |w, i, c| w.claim(loc, i, c));
         self.raw(",\"findings\":");
         self.list(&a.findings, |w, f| w.finding(loc, f));
-        self.0.push(b'}');
+        self.buf.push(b'}');
     }
 }
 
@@ -394,9 +460,9 @@ mod tests {
         let mut n = 1usize;
         for k in 0..200 {
             for m in [k, n.wrapping_sub(1), n, n.wrapping_add(1), usize::MAX - k] {
-                let mut w = Line(Vec::new());
+                let mut w = Line::new(Vec::new(), None);
                 w.uint(m);
-                assert_eq!(String::from_utf8(w.0).unwrap(), m.to_string());
+                assert_eq!(String::from_utf8(w.buf).unwrap(), m.to_string());
             }
             n = n.wrapping_mul(3) | 1;
         }
@@ -409,10 +475,10 @@ mod tests {
             "\u{201c}", "中", "abcdefgh", " ", "/", "\u{2028}",
         ];
         for s in crate::testutil::random_texts(&alphabet, 0x9e37_79b9_7f4a_7c15, 5000, 40) {
-            let mut w = Line(Vec::new());
+            let mut w = Line::new(Vec::new(), None);
             w.str(&s);
             assert_eq!(
-                String::from_utf8(w.0).unwrap(),
+                String::from_utf8(w.buf).unwrap(),
                 serde_json::to_string(&s).unwrap(),
                 "{s:?}"
             );
@@ -440,11 +506,14 @@ mod tests {
                 text.to_string(),
             ));
             let rep = crate::report::build(&a, 1);
-            assert_eq!(
-                render_analysis_line(&a, 1),
-                serde_json::to_string(&rep).unwrap() + "\n",
-                "{text}"
-            );
+            let line = render_analysis_line(&a, 1);
+            assert_eq!(line, serde_json::to_string(&rep).unwrap() + "\n", "{text}");
+            // written as it is made, in pieces of every size
+            for spill in [1, 7, 100, 1 << 16] {
+                let mut out = Vec::new();
+                write_analysis_line_in(&a, 1, &mut out, spill).unwrap();
+                assert_eq!(String::from_utf8(out).unwrap(), line, "{spill}");
+            }
         }
     }
 }
