@@ -2804,7 +2804,7 @@ impl<'a> Ctx<'a> {
             return None;
         }
         let head_end = (c..e).find(|&k| sep(k)).unwrap_or(e);
-        if head_end - c > 12 || e - c > 45 || (head_end < e && !comma_before) {
+        if head_end == c || head_end - c > 12 || e - c > 45 || (head_end < e && !comma_before) {
             return None;
         }
         // "Hawkins and others who want to ban abortion said", "Republican activists clamoring
