@@ -2588,11 +2588,7 @@ impl<'a> Ctx<'a> {
                     // (up to a relative clause with a cue of its own: "said Tom Hegel, who
                     // added that ...")
                     nps[0].end = (nps[0].end + 1..s.end)
-                        .find(|&k| {
-                            matches!(self.w(k), "who" | "which")
-                                && self.punct(k - 1, ',')
-                                && (k..s.end).any(|c| self.is_cue_form(c))
-                        })
+                        .find(|&k| self.relative_with_cue(k, s.end))
                         .map_or(s.end, |k| k - 1);
                 }
                 // "said the New York businessman", "said Jim Whelan who represents ...": the
@@ -2618,8 +2614,7 @@ impl<'a> Ctx<'a> {
                                 && self.is_word(k + 1)
                                 && !self.toks[k + 1].cap
                                 && (!matches!(self.w(k + 1), "a" | "an" | "the" | "who" | "which")
-                                    || (matches!(self.w(k + 1), "who" | "which")
-                                        && (k..s.end).any(|c| self.is_cue_form(c))))
+                                    || self.relative_with_cue(k + 1, s.end))
                         })
                         .unwrap_or(s.end);
                     if !(nps[0].end..cut)
@@ -3062,6 +3057,15 @@ impl<'a> Ctx<'a> {
                 || self.lex.source_heads.contains(self.w(k - 1)))
             && !(DETERMINERS.contains(&self.w(k + 1))
                 || matches!(self.w(k + 1), "him" | "her" | "them" | "it" | "us" | "me"))
+    }
+
+    /// ", who added that ...": a relative clause after a comma at `k` with a cue of its own
+    /// before `end`, which is no part of the speaker's mention before it.
+    fn relative_with_cue(&self, k: usize, end: usize) -> bool {
+        matches!(self.w(k), "who" | "which")
+            && k > 0
+            && self.punct(k - 1, ',')
+            && (k..end).any(|c| self.is_cue_form(c))
     }
 
     /// A lower-case word after `i` that opens no clause or phrase: the form at `i` modifies it

@@ -696,6 +696,20 @@ mod tests {
         );
     }
 
+    /// An alphanumeric character starts at byte `p` of `t`.
+    fn alnum_at(t: &str, p: usize) -> bool {
+        t[p..].chars().next().is_some_and(char::is_alphanumeric)
+    }
+
+    /// `t[p..p + len]` is a whole word: no alphanumeric character just before or after it.
+    fn whole_word_at(t: &str, p: usize, len: usize) -> bool {
+        !t[..p]
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphanumeric)
+            && !alnum_at(t, p + len)
+    }
+
     #[test]
     fn word_index_finds_whole_words() {
         let text = "Tom Hegel said. Tomas Hegel's view; (Hegel) and Hegelian. T. Hegel";
@@ -719,28 +733,13 @@ mod tests {
             let scan: Vec<usize> = text
                 .match_indices(form)
                 .map(|(p, _)| p)
-                .filter(|&p| {
-                    !text[..p]
-                        .chars()
-                        .next_back()
-                        .is_some_and(char::is_alphanumeric)
-                })
-                .filter(|&p| {
-                    !text[p + form.len()..]
-                        .chars()
-                        .next()
-                        .is_some_and(char::is_alphanumeric)
-                })
+                .filter(|&p| whole_word_at(text, p, form.len()))
                 .collect();
+            // (find checks the start only)
             let got: Vec<usize> = idx
                 .find(text, form)
                 .unwrap()
-                .filter(|&p| {
-                    !text[p + form.len()..]
-                        .chars()
-                        .next()
-                        .is_some_and(char::is_alphanumeric)
-                })
+                .filter(|&p| !alnum_at(text, p + form.len()))
                 .collect();
             assert_eq!(got, scan, "{form}");
         }
@@ -763,18 +762,7 @@ mod tests {
             ] {
                 let scan: Vec<usize> = (0..t.len())
                     .filter(|&p| t.is_char_boundary(p) && t[p..].starts_with(form))
-                    .filter(|&p| {
-                        !t[..p]
-                            .chars()
-                            .next_back()
-                            .is_some_and(char::is_alphanumeric)
-                    })
-                    .filter(|&p| {
-                        !t[p + form.len()..]
-                            .chars()
-                            .next()
-                            .is_some_and(char::is_alphanumeric)
-                    })
+                    .filter(|&p| whole_word_at(t, p, form.len()))
                     .collect();
                 let got: Vec<usize> = idx.find_whole(t, form).unwrap().collect();
                 assert_eq!(got, scan, "{form}");
