@@ -2,12 +2,12 @@
 //! the outcome to an exit code (0 clean, 1 findings at or above `--fail-on`, 2 could not run).
 
 use clap::{Parser, Subcommand, ValueEnum};
-use std::io::{BufRead, BufReader, IsTerminal, Read, Write};
+use std::io::{BufReader, IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use std::sync::Mutex;
-use std::sync::mpsc;
-use whosaid::input::{self, Format, JsonlReader, SourceDoc};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
+use whosaid::input::{self, Format, JsonlLines, Line};
 use whosaid::model::Severity;
 use whosaid::report::text::{TextOptions, sanitize};
 use whosaid::report::{self, DocumentReport, Summary};
@@ -258,7 +258,18 @@ fn collect_inputs(paths: &[String], errors: &mut Vec<Error>) -> Vec<Input> {
 /// One document to check, in input order: parsed already (a JSON Lines record), still raw (a
 /// file, parsed by the worker that checks it), or an input error to report in its place.
 enum Job {
-    Parsed(SourceDoc),
+    /// A line of a JSON Lines stream.
+    Line {
+        name: Arc<str>,
+        line: Line,
+    },
+    /// A file, read and parsed by its worker.
+    File {
+        name: String,
+        path: PathBuf,
+        format: Format,
+    },
+    /// Text read already (from standard input).
     Raw {
         name: String,
         bytes: Vec<u8>,
@@ -270,6 +281,7 @@ enum Job {
 /// A checked document: its figures, the worst severity of its findings, its report (kept for
 /// `--format json` only), and its rendering (empty for `--format json`); or, for a JSON line
 /// too long to hold ([`STREAM_MIN`]), the analysis, written by the writer as the line is made.
+#[derive(Default)]
 struct Done {
     counts: Summary,
     worst: Option<Severity>,
@@ -293,7 +305,17 @@ struct Work<'a> {
 impl Work<'_> {
     fn run(&self, job: Job) -> Result<Done, Error> {
         let doc = match job {
-            Job::Parsed(d) => d,
+            Job::Line { name, line } => {
+                match input::parse_line(&name, line.number, &line.bytes, Format::Text) {
+                    Some(doc) => doc?,
+                    // white space only
+                    None => return Ok(Done::default()),
+                }
+            }
+            Job::File { name, path, format } => {
+                let bytes = std::fs::read(&path).map_err(|e| Error::io(&path, e))?;
+                input::parse(&name, input::decode_utf8(&name, bytes)?, format)
+            }
             Job::Raw {
                 name,
                 bytes,
@@ -438,109 +460,131 @@ impl Write for SharedBuf {
 /// length, and lets workers run ahead of a slow document.
 const WINDOW_PER_THREAD: usize = 8;
 
-/// Feed every job of `inputs` to `send`, in order; stops early when `send` returns false.
-fn read_jobs(
-    inputs: Vec<Input>,
+/// The jobs of the inputs, in order, taken one at a time: a JSON Lines stream gives a job a line
+/// (read here, parsed by the worker that checks it), any other file a job a file (read by its
+/// worker). Reading is all the source does, so that one thread reads while the others check.
+struct Source {
+    inputs: std::vec::IntoIter<Input>,
     input_format: InFormat,
     max_file_size: u64,
-    mut send: impl FnMut(Job) -> bool,
-) {
-    for inp in inputs {
-        let is_jsonl = |name: &str| {
-            input_format == InFormat::Jsonl
-                || (input_format == InFormat::Auto
-                    && (name.ends_with(".jsonl") || name.ends_with(".ndjson")))
-        };
-        let (name, bytes) = match inp {
-            Input::Stdin => {
-                if is_jsonl("-") {
-                    // one record at a time: the first report comes out before the input ends
-                    let stdin = std::io::stdin().lock();
-                    if !send_jsonl("-", stdin, &mut send) {
-                        return;
-                    }
-                    continue;
-                }
-                let mut b = Vec::new();
-                if let Err(e) = std::io::stdin().lock().read_to_end(&mut b) {
-                    if !send(Job::Failed(Error::io("-", e))) {
-                        return;
-                    }
-                    continue;
-                }
-                ("-".to_string(), b)
-            }
-            Input::File(p) => {
-                let name = p.display().to_string();
-                match std::fs::metadata(&p) {
-                    Ok(m) if m.len() > max_file_size => {
-                        eprintln!(
-                            "warning: {}: skipped: {} bytes is over --max-file-size {}",
-                            sanitize(&name),
-                            m.len(),
-                            max_file_size
-                        );
-                        continue;
-                    }
-                    _ => {}
-                }
-                if is_jsonl(&name) {
-                    let ok = match std::fs::File::open(&p) {
-                        Ok(f) => send_jsonl(&name, BufReader::with_capacity(1 << 16, f), &mut send),
-                        Err(e) => send(Job::Failed(Error::io(&p, e))),
-                    };
-                    if !ok {
-                        return;
-                    }
-                    continue;
-                }
-                match std::fs::read(&p) {
-                    Ok(b) => (name, b),
-                    Err(e) => {
-                        if !send(Job::Failed(Error::io(&p, e))) {
-                            return;
-                        }
-                        continue;
-                    }
-                }
-            }
-        };
-        let format = match input_format {
+    /// The JSON Lines stream being read, with its name as its jobs share it.
+    stream: Option<(Arc<str>, Lines)>,
+}
+
+/// The lines of a JSON Lines file or of standard input.
+type Lines = JsonlLines<BufReader<Box<dyn Read + Send>>>;
+
+impl Source {
+    fn new(inputs: Vec<Input>, input_format: InFormat, max_file_size: u64) -> Source {
+        Source {
+            inputs: inputs.into_iter(),
+            input_format,
+            max_file_size,
+            stream: None,
+        }
+    }
+
+    fn is_jsonl(&self, name: &str) -> bool {
+        self.input_format == InFormat::Jsonl
+            || (self.input_format == InFormat::Auto
+                && (name.ends_with(".jsonl") || name.ends_with(".ndjson")))
+    }
+
+    fn format(&self, name: &str) -> Format {
+        match self.input_format {
             InFormat::Text => Format::Text,
             InFormat::Markdown => Format::Markdown,
             InFormat::Html => Format::Html,
-            _ => Format::from_path(&name).unwrap_or(Format::Text),
-        };
-        if !send(Job::Raw {
-            name,
-            bytes,
-            format,
-        }) {
-            return;
+            _ => Format::from_path(name).unwrap_or(Format::Text),
+        }
+    }
+
+    fn open_stream(&mut self, name: &str, reader: Box<dyn Read + Send>) {
+        let lines = JsonlLines::new(name, BufReader::with_capacity(1 << 16, reader));
+        self.stream = Some((Arc::from(name), lines));
+    }
+
+    /// Whether the next job is at hand: taking it will not wait for input (from a pipe).
+    fn job_waiting(&self) -> bool {
+        match &self.stream {
+            Some((_, lines)) => lines.line_waiting(),
+            None => !matches!(self.inputs.as_slice().first(), Some(Input::Stdin)),
         }
     }
 }
 
-fn send_jsonl(name: &str, reader: impl BufRead, send: &mut impl FnMut(Job) -> bool) -> bool {
-    for doc in JsonlReader::new(name, reader, Format::Text) {
-        let job = match doc {
-            Ok(d) => Job::Parsed(d),
-            Err(e) => Job::Failed(e),
-        };
-        if !send(job) {
-            return false;
+impl Iterator for Source {
+    type Item = Job;
+
+    fn next(&mut self) -> Option<Job> {
+        loop {
+            if let Some((name, lines)) = &mut self.stream {
+                match lines.next() {
+                    Some(Ok(line)) => {
+                        return Some(Job::Line {
+                            name: name.clone(),
+                            line,
+                        });
+                    }
+                    Some(Err(e)) => return Some(Job::Failed(e)),
+                    None => self.stream = None,
+                }
+                continue;
+            }
+            match self.inputs.next()? {
+                Input::Stdin => {
+                    if self.is_jsonl("-") {
+                        // a line at a time: the first report comes out before the input ends
+                        self.open_stream("-", Box::new(std::io::stdin()));
+                        continue;
+                    }
+                    let mut bytes = Vec::new();
+                    if let Err(e) = std::io::stdin().lock().read_to_end(&mut bytes) {
+                        return Some(Job::Failed(Error::io("-", e)));
+                    }
+                    let format = self.format("-");
+                    return Some(Job::Raw {
+                        name: "-".to_string(),
+                        bytes,
+                        format,
+                    });
+                }
+                Input::File(path) => {
+                    let name = path.display().to_string();
+                    match std::fs::metadata(&path) {
+                        Ok(m) if m.len() > self.max_file_size => {
+                            eprintln!(
+                                "warning: {}: skipped: {} bytes is over --max-file-size {}",
+                                sanitize(&name),
+                                m.len(),
+                                self.max_file_size
+                            );
+                            continue;
+                        }
+                        _ => {}
+                    }
+                    if self.is_jsonl(&name) {
+                        match std::fs::File::open(&path) {
+                            Ok(f) => self.open_stream(&name, Box::new(f)),
+                            Err(e) => return Some(Job::Failed(Error::io(&path, e))),
+                        }
+                        continue;
+                    }
+                    let format = self.format(&name);
+                    return Some(Job::File { name, path, format });
+                }
+            }
         }
     }
-    true
 }
 
 /// Check every job on `threads` threads, writing results in input order as they complete.
 ///
-/// The reader (this thread) hands jobs to the workers through a bounded channel; the worker that
-/// finishes the document next in order writes it, and any finished after it, under the
-/// writer's lock. So no thread wakes per document but a worker waiting for work, and at most
-/// `window` documents are in flight (read and not yet written): the reader waits when there
-/// are that many, and is woken once half of them are written.
+/// Every thread (this one too) takes the next job from the source, under its lock, checks it,
+/// and writes it, and any finished after it, under the writer's lock if it is the next in
+/// order. So no thread hands work to another, and none waits but for a moment on a lock, or
+/// for input. At most about `window` documents are in flight (taken and not yet written): a
+/// thread that is that far ahead of the oldest waits until it is written.
 fn run_jobs(
     inputs: Vec<Input>,
     args: &CheckArgs,
@@ -548,94 +592,102 @@ fn run_jobs(
     threads: usize,
     writer: &mut Writer,
 ) -> Result<(), Error> {
+    let mut source = Source::new(inputs, args.input_format, args.max_file_size);
     if threads <= 1 {
-        // everything on this thread; flush after each document so that reports stream
-        let mut result = Ok(());
-        read_jobs(inputs, args.input_format, args.max_file_size, |job| {
-            result = writer.accept(work.run(job)).and_then(|_| writer.flush());
-            result.is_ok()
-        });
-        return result;
+        // reports go out whenever the next input is not at hand yet
+        while let Some(job) = source.next() {
+            writer.accept(work.run(job))?;
+            if !source.job_waiting() {
+                writer.flush()?;
+            }
+        }
+        return writer.flush();
     }
     let window = threads * WINDOW_PER_THREAD;
     struct State<'w> {
         writer: &'w mut Writer,
         /// finished documents waiting for an earlier one, by sequence number
         pending: std::collections::BTreeMap<usize, Result<Done, Error>>,
+        /// the sequence number of the next document to write
         next: usize,
-        in_flight: usize,
+        /// threads waiting for room in the window
+        waiting: usize,
         failed: Option<Error>,
     }
     let state = Mutex::new(State {
         writer,
         pending: std::collections::BTreeMap::new(),
         next: 0,
-        in_flight: 0,
+        waiting: 0,
         failed: None,
     });
     let room = std::sync::Condvar::new();
     let lock = || state.lock().unwrap_or_else(|p| p.into_inner());
-    let (job_tx, job_rx) = mpsc::sync_channel::<(usize, Job)>(window);
-    let job_rx = Mutex::new(job_rx);
-    std::thread::scope(|scope| {
-        for _ in 0..threads {
-            let (job_rx, room, lock) = (&job_rx, &room, &lock);
-            scope.spawn(move || {
-                loop {
-                    let next = job_rx.lock().unwrap_or_else(|p| p.into_inner()).recv();
-                    let Ok((seq, job)) = next else { break };
-                    let done = work.run(job);
-                    let mut st = lock();
-                    st.pending.insert(seq, done);
-                    let mut wrote = false;
-                    loop {
-                        let n = st.next;
-                        let Some(d) = st.pending.remove(&n) else {
-                            break;
-                        };
-                        st.next += 1;
-                        st.in_flight -= 1;
-                        wrote = true;
-                        if st.failed.is_none()
-                            && let Err(e) = st.writer.accept(d)
-                        {
-                            st.failed = Some(e);
-                        }
-                    }
-                    // nothing else being checked: the reader waits for input, so let what
-                    // was written go out now
-                    if st.in_flight == 0
-                        && st.failed.is_none()
-                        && let Err(e) = st.writer.flush()
-                    {
-                        st.failed = Some(e);
-                    }
-                    if wrote && (st.in_flight <= window / 2 || st.failed.is_some()) {
-                        room.notify_one();
-                    }
-                }
-            });
-        }
-        let mut seq = 0;
-        read_jobs(inputs, args.input_format, args.max_file_size, |job| {
+    // the source, and how many jobs it has given
+    let source = Mutex::new((source, 0usize));
+    // documents taken from the source, and whether the last one taken had another at hand
+    let taken = AtomicUsize::new(0);
+    let more_at_hand = AtomicBool::new(true);
+    let worker = || {
+        loop {
             {
                 let mut st = lock();
-                while st.in_flight >= window && st.failed.is_none() {
+                while taken.load(Ordering::SeqCst) - st.next >= window && st.failed.is_none() {
+                    st.waiting += 1;
                     st = room.wait(st).unwrap_or_else(|p| p.into_inner());
+                    st.waiting -= 1;
                 }
-                // a writer that failed (a closed pipe) stops the reading
+                // a writer that failed (a closed pipe) stops the run
                 if st.failed.is_some() {
-                    return false;
+                    return;
                 }
-                st.in_flight += 1;
             }
-            if job_tx.send((seq, job)).is_err() {
-                return false;
+            let (seq, job) = {
+                let mut src = source.lock().unwrap_or_else(|p| p.into_inner());
+                let Some(job) = src.0.next() else { return };
+                let seq = src.1;
+                src.1 += 1;
+                more_at_hand.store(src.0.job_waiting(), Ordering::SeqCst);
+                taken.fetch_add(1, Ordering::SeqCst);
+                (seq, job)
+            };
+            let done = work.run(job);
+            let mut st = lock();
+            st.pending.insert(seq, done);
+            let mut wrote = false;
+            loop {
+                let n = st.next;
+                let Some(d) = st.pending.remove(&n) else {
+                    break;
+                };
+                st.next += 1;
+                wrote = true;
+                if st.failed.is_none()
+                    && let Err(e) = st.writer.accept(d)
+                {
+                    st.failed = Some(e);
+                }
             }
-            seq += 1;
-            true
-        });
-        drop(job_tx);
+            // everything taken is written and the next input is not at hand: the others may
+            // be waiting for it, so let what was written go out now
+            if wrote
+                && taken.load(Ordering::SeqCst) == st.next
+                && !more_at_hand.load(Ordering::SeqCst)
+                && st.failed.is_none()
+                && let Err(e) = st.writer.flush()
+            {
+                st.failed = Some(e);
+            }
+            if wrote && st.waiting > 0 {
+                room.notify_all();
+            }
+        }
+    };
+    std::thread::scope(|scope| {
+        for _ in 1..threads {
+            scope.spawn(worker);
+        }
+        worker();
     });
     let st = state.into_inner().unwrap_or_else(|p| p.into_inner());
     match st.failed {

@@ -164,3 +164,52 @@ fn jsonl_output_streams() {
         assert!(line.contains("\"path\":\"first\""), "{line}");
     }
 }
+
+/// Records that arrive together are checked together, and their reports all go out before more
+/// input comes: none waits in a buffer for the next record.
+#[test]
+fn jsonl_output_streams_every_record_at_hand() {
+    for threads in ["1", "2", "3"] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_whosaid"))
+            .args(with(JSONL, &["--threads", threads]))
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        let mut stdin = child.stdin.take().unwrap();
+        let stdout = child.stdout.take().unwrap();
+        let (tx, rx) = mpsc::channel();
+        std::thread::spawn(move || {
+            for line in BufReader::new(stdout).lines() {
+                let Ok(line) = line else { break };
+                if tx.send(line).is_err() {
+                    break;
+                }
+            }
+        });
+        let mut n = 0;
+        for batch in [3, 1, 4] {
+            let mut chunk = String::new();
+            for _ in 0..batch {
+                chunk.push_str(&record(
+                    &format!("r{n}"),
+                    "The dam failed in 2019, officials said. \"It held,\" Ms. Diaz said.",
+                ));
+                n += 1;
+            }
+            stdin.write_all(chunk.as_bytes()).unwrap();
+            stdin.flush().unwrap();
+            for k in n - batch..n {
+                let line = rx
+                    .recv_timeout(Duration::from_secs(60))
+                    .unwrap_or_else(|_| {
+                        panic!("-j {threads}: report {k} not out while the input is open")
+                    });
+                assert!(line.contains(&format!("\"path\":\"r{k}\"")), "{line}");
+            }
+        }
+        drop(stdin);
+        assert!(child.wait().unwrap().success());
+    }
+}

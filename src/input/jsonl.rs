@@ -4,41 +4,19 @@ use super::{Format, SourceDoc, parse};
 use crate::error::{Error, Result};
 use std::io::BufRead;
 
-/// Reads documents from a JSON Lines stream, one at a time (the stream is never held whole).
+/// Reads documents from a JSON Lines stream, one at a time (the stream is never held whole):
+/// [`JsonlLines`] and [`parse_line`] together.
 pub struct JsonlReader<R> {
-    name: String,
-    reader: R,
-    line: usize,
+    lines: JsonlLines<R>,
     format: Format,
-    buf: Vec<u8>,
-    /// Set when the stream is not worth reading on (UTF-16 or UTF-32 text).
-    stop: bool,
-}
-
-#[derive(serde::Deserialize)]
-struct Record {
-    id: Option<serde_json::Value>,
-    text: Option<String>,
 }
 
 impl<R: BufRead> JsonlReader<R> {
     /// A reader over `reader`, named `name` in errors; each record's text is parsed as `format`.
     pub fn new(name: &str, reader: R, format: Format) -> Self {
         JsonlReader {
-            name: name.to_string(),
-            reader,
-            line: 0,
+            lines: JsonlLines::new(name, reader),
             format,
-            buf: Vec::new(),
-            stop: false,
-        }
-    }
-
-    fn err(&self, msg: impl Into<String>) -> Error {
-        Error::Input {
-            path: self.name.clone(),
-            line: self.line,
-            msg: msg.into(),
         }
     }
 }
@@ -48,55 +26,150 @@ impl<R: BufRead> Iterator for JsonlReader<R> {
 
     fn next(&mut self) -> Option<Self::Item> {
         loop {
+            let line = match self.lines.next()? {
+                Ok(l) => l,
+                Err(e) => return Some(Err(e)),
+            };
+            if let Some(doc) = parse_line(self.lines.name(), line.number, &line.bytes, self.format)
+            {
+                return Some(doc);
+            }
+        }
+    }
+}
+
+/// One line of a JSON Lines stream, not yet parsed: its number (from 1) and its bytes.
+#[derive(Debug)]
+pub struct Line {
+    /// The line's number, from 1.
+    pub number: usize,
+    /// The line, with its line break.
+    pub bytes: Vec<u8>,
+}
+
+/// The lines of a JSON Lines stream, unparsed, so that one thread can read while others parse
+/// ([`parse_line`]). Lines with nothing but ASCII white space are skipped; a stream in UTF-16 or
+/// UTF-32 is one error, and ends there.
+pub struct JsonlLines<R> {
+    name: String,
+    reader: R,
+    line: usize,
+    /// Set when the stream is not worth reading on (UTF-16 or UTF-32 text, a read error).
+    stop: bool,
+}
+
+impl<R: BufRead> JsonlLines<R> {
+    /// The lines of `reader`, named `name` in errors.
+    pub fn new(name: &str, reader: R) -> Self {
+        JsonlLines {
+            name: name.to_string(),
+            reader,
+            line: 0,
+            stop: false,
+        }
+    }
+
+    /// The stream's name, as errors give it.
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+}
+
+impl<R: std::io::Read> JsonlLines<std::io::BufReader<R>> {
+    /// Whether a whole line is already read and waiting in the reader's buffer: the next call to
+    /// `next` will not wait for input.
+    pub fn line_waiting(&self) -> bool {
+        memchr::memchr(b'\n', self.reader.buffer()).is_some()
+    }
+}
+
+impl<R: BufRead> Iterator for JsonlLines<R> {
+    type Item = Result<Line>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        loop {
             if self.stop {
                 return None;
             }
-            self.buf.clear();
+            let mut bytes = Vec::new();
             self.line += 1;
-            match self.reader.read_until(b'\n', &mut self.buf) {
+            match self.reader.read_until(b'\n', &mut bytes) {
                 Ok(0) => return None,
                 Ok(_) => {}
                 Err(e) => {
+                    self.stop = true;
                     return Some(Err(Error::io(self.name.clone(), e)));
                 }
             }
             if self.line == 1
-                && let Some(encoding) = super::wide_bom(&self.buf)
+                && let Some(encoding) = super::wide_bom(&bytes)
             {
                 // Every line would be an error: report the encoding once.
                 self.stop = true;
                 return Some(Err(super::wide_error(&self.name, 1, encoding)));
             }
-            let Ok(line) = std::str::from_utf8(&self.buf) else {
-                let offset = std::str::from_utf8(&self.buf).unwrap_err().valid_up_to();
-                return Some(Err(self.err(format!(
-                    "not valid UTF-8 (first bad byte at offset {offset} of the line)"
-                ))));
-            };
-            let line = line.trim_start_matches('\u{feff}').trim();
-            if line.is_empty() {
+            // the first byte that is not white space is near the start of any record
+            if bytes.iter().all(u8::is_ascii_whitespace) {
                 continue;
             }
-            let rec: Record = match serde_json::from_str(line) {
-                Ok(r) => r,
-                Err(e) => return Some(Err(self.err(format!("not a JSON object: {e}")))),
-            };
-            let Some(text) = rec.text else {
-                return Some(Err(self.err("record has no \"text\" string")));
-            };
-            let id = match rec.id {
-                Some(serde_json::Value::String(s)) => s,
-                Some(serde_json::Value::Number(n)) => n.to_string(),
-                None => format!("{}:{}", self.name, self.line),
-                Some(other) => {
-                    return Some(Err(
-                        self.err(format!("\"id\" must be a string or a number, not {other}"))
-                    ));
-                }
-            };
-            return Some(Ok(parse(&id, text, self.format)));
+            return Some(Ok(Line {
+                number: self.line,
+                bytes,
+            }));
         }
     }
+}
+
+#[derive(serde::Deserialize)]
+struct Record {
+    id: Option<serde_json::Value>,
+    text: Option<String>,
+}
+
+/// The document of line `number` of the JSON Lines stream `name`, its text parsed as `format`;
+/// `None` for a line of white space only. Errors name the stream and the line.
+pub fn parse_line(
+    name: &str,
+    number: usize,
+    bytes: &[u8],
+    format: Format,
+) -> Option<Result<SourceDoc>> {
+    let err = |msg: String| Error::Input {
+        path: name.to_string(),
+        line: number,
+        msg,
+    };
+    let line = match std::str::from_utf8(bytes) {
+        Ok(l) => l,
+        Err(e) => {
+            let offset = e.valid_up_to();
+            return Some(Err(err(format!(
+                "not valid UTF-8 (first bad byte at offset {offset} of the line)"
+            ))));
+        }
+    };
+    let line = line.trim_start_matches('\u{feff}').trim();
+    if line.is_empty() {
+        return None;
+    }
+    let rec: Record = match serde_json::from_str(line) {
+        Ok(r) => r,
+        Err(e) => return Some(Err(err(format!("not a JSON object: {e}")))),
+    };
+    let Some(text) = rec.text else {
+        return Some(Err(err("record has no \"text\" string".to_string())));
+    };
+    let id = match rec.id {
+        Some(serde_json::Value::String(s)) => s,
+        Some(serde_json::Value::Number(n)) => n.to_string(),
+        None => format!("{name}:{number}"),
+        Some(other) => {
+            return Some(Err(err(format!(
+                "\"id\" must be a string or a number, not {other}"
+            ))));
+        }
+    };
+    Some(Ok(parse(&id, text, format)))
 }
 
 #[cfg(test)]
@@ -134,5 +207,42 @@ mod tests {
             got,
             ["w.jsonl:1: UTF-16LE (byte order mark) is not supported; convert the file to UTF-8"]
         );
+    }
+
+    #[test]
+    fn lines_keep_their_numbers_and_parse_alone() {
+        let data = "{\"text\":\"One.\"}\n  \n\n{\"id\":\"b\",\"text\":\"Two.\"}\n{\"id\":[1],\"text\":\"x\"}\n";
+        let lines: Vec<Line> = JsonlLines::new("in.jsonl", data.as_bytes())
+            .collect::<Result<_>>()
+            .unwrap();
+        let numbers: Vec<usize> = lines.iter().map(|l| l.number).collect();
+        assert_eq!(numbers, [1, 4, 5]);
+        let doc = |l: &Line| parse_line("in.jsonl", l.number, &l.bytes, Format::Text).unwrap();
+        // no id: the stream's name and the line's number
+        assert_eq!(doc(&lines[0]).unwrap().path, "in.jsonl:1");
+        assert_eq!(doc(&lines[1]).unwrap().text, "Two.");
+        assert_eq!(
+            doc(&lines[2]).unwrap_err().to_string(),
+            "in.jsonl:5: \"id\" must be a string or a number, not [1]"
+        );
+        // white space that is not ASCII is no record either
+        assert!(parse_line("in.jsonl", 9, "\u{feff}\u{3000}\n".as_bytes(), Format::Text).is_none());
+    }
+
+    #[test]
+    fn knows_whether_a_line_is_waiting() {
+        let data = "{\"text\":\"One.\"}\n{\"text\":\"Two.\"}\n{\"text\":";
+        let mut lines = JsonlLines::new("in.jsonl", std::io::BufReader::new(data.as_bytes()));
+        assert!(
+            !lines.line_waiting(),
+            "nothing is read before the first line is asked for"
+        );
+        assert_eq!(lines.next().unwrap().unwrap().number, 1);
+        assert!(lines.line_waiting());
+        assert_eq!(lines.next().unwrap().unwrap().number, 2);
+        // what is left is not a whole line: taking it would wait for more input
+        assert!(!lines.line_waiting());
+        assert_eq!(lines.next().unwrap().unwrap().number, 3);
+        assert!(lines.next().is_none());
     }
 }

@@ -10,7 +10,7 @@ mod markdown;
 mod text;
 
 pub use html::parse_html;
-pub use jsonl::JsonlReader;
+pub use jsonl::{JsonlLines, JsonlReader, Line, parse_line};
 pub use markdown::parse_markdown;
 pub use text::parse_text;
 
