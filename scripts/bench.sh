@@ -145,6 +145,19 @@ EOF
 # the pathological cases are set against one thread's median CPU time per byte
 PERBYTE[base]=$(awk -v b="$BYTES" '$1 == 1 { print $3 / b }' "$RUNS" | sort -g |
   awk '{ a[NR] = $1 } END { if (NR) print a[int((NR + 1) / 2)] }')
+# memory against the length of the stream: a quarter of the archive, then the whole of it (the
+# target: flat, at most 64 MB plus the largest document)
+LARGEST=$(python3 -c '
+import json, sys
+print(max(len(json.loads(l)["text"].encode()) for l in open(sys.argv[1], encoding="utf-8") if l.strip()))' "$OUT/archive.jsonl")
+head -n $((DOCS / 4)) "$OUT/archive.jsonl" >"$OUT/archive-quarter.jsonl"
+for t in $THREADS; do
+  read -r _ _ rss_q < <(measure check --threads "$t" --input-format jsonl --format jsonl - <"$OUT/archive-quarter.jsonl")
+  rss_w=$(awk -v t="$t" '$1 == t && $4 > m { m = $4 } END { print m }' "$RUNS")
+  awk -v q="$rss_q" -v w="$rss_w" -v t="$t" -v n="$DOCS" -v l="$LARGEST" 'BEGIN {
+    printf "peak RSS, %d thread%s: %.0f MB for %d articles, %.0f MB for %d (limit 64 MB + the largest article, %.2f MB)\n",
+      t, (t > 1 ? "s" : ""), q / 1024, int(n / 4), w / 1024, n, l / 1e6 }'
+done
 echo
 base=${PERBYTE[base]:-}
 for name in one-document no-sentence-punctuation unbalanced-quotes single-paragraph; do
