@@ -13,7 +13,7 @@
 use crate::lexicon::{Lexicons, WordBits, WordSet};
 use crate::model::{Analysis, Attribution, AttributionKind, Content, Mention, MentionKind, Quote};
 use crate::span::Span;
-use crate::token::{Token, Tokens, is_quote_char, tokenize};
+use crate::token::{Token, Tokens, is_quote_char, tokenize_into};
 
 /// Find the attributions of an analysed document, in document order.
 pub fn extract_attributions(analysis: &Analysis, lex: &Lexicons) -> Vec<Attribution> {
@@ -31,21 +31,25 @@ pub fn extract_attributions_with(
     mut each: Option<&mut TokenSink<'_>>,
 ) -> Vec<Attribution> {
     let mut out = Vec::new();
+    // (the buffers of one paragraph are the next's)
+    let mut toks = Tokens::default();
+    let mut scratch = Scratch::default();
     for pi in 0..analysis.doc.blocks.len() {
         let boilerplate = analysis.is_boilerplate(pi, lex);
         if boilerplate && each.is_none() {
             continue;
         }
         let block = analysis.doc.blocks[pi].span;
-        let toks = tokenize(&analysis.doc.text, block, &lex.abbreviations);
+        tokenize_into(&analysis.doc.text, block, &lex.abbreviations, &mut toks);
         if let Some(f) = each.as_mut() {
             f(&toks);
         }
         if boilerplate {
             continue;
         }
-        let mut cx = Ctx::new(analysis, lex, pi, &toks);
+        let mut cx = Ctx::new(analysis, lex, pi, &toks, scratch);
         cx.run(&mut out);
+        scratch = cx.into_scratch();
     }
     out.sort_by_key(|a: &Attribution| (a.cue.start, a.cue.end));
     out
@@ -527,37 +531,88 @@ struct Ctx<'a> {
     headline: Vec<usize>,
 }
 
+/// The per-token vectors of a [`Ctx`], handed from one paragraph's to the next so that a
+/// paragraph allocates none of them.
+#[derive(Default)]
+struct Scratch {
+    /// (empty: see [`recycle`])
+    words: Vec<&'static str>,
+    classes: Vec<u64>,
+    sent: Vec<usize>,
+    sent_first: Vec<Option<usize>>,
+    sent_end: Vec<usize>,
+    in_quote: Vec<Option<usize>>,
+    open_mark: Vec<Option<usize>>,
+    close_mark: Vec<Option<usize>>,
+    used: Vec<bool>,
+    headline: Vec<usize>,
+}
+
+/// `v` emptied, as a vector of strings of any other lifetime, with its allocation (collecting a
+/// vector's `into_iter` into a vector of the same layout reuses the allocation).
+fn recycle<'x>(mut v: Vec<&str>) -> Vec<&'x str> {
+    v.clear();
+    v.into_iter().map(|_| "").collect()
+}
+
+/// `v` cleared, then `n` copies of `x`.
+fn refill<T: Clone>(v: &mut Vec<T>, n: usize, x: T) {
+    v.clear();
+    v.resize(n, x);
+}
+
 impl<'a> Ctx<'a> {
-    fn new(analysis: &'a Analysis, lex: &'a Lexicons, para: usize, toks: &'a Tokens) -> Ctx<'a> {
+    fn new(
+        analysis: &'a Analysis,
+        lex: &'a Lexicons,
+        para: usize,
+        toks: &'a Tokens,
+        scratch: Scratch,
+    ) -> Ctx<'a> {
+        let Scratch {
+            words,
+            mut classes,
+            mut sent,
+            mut sent_first,
+            mut sent_end,
+            mut in_quote,
+            mut open_mark,
+            mut close_mark,
+            mut used,
+            mut headline,
+        } = scratch;
         let lower = toks.lower.as_str();
         let toks = toks.toks.as_slice();
         let text = analysis.doc.text.as_str();
         let n = toks.len();
-        let mut sent = vec![0; n];
+        let mut words = recycle(words);
+        words.extend(toks.iter().map(|t| t.lower_in(lower)));
+        classes.clear();
+        classes.extend(words.iter().map(|w| lex.word_classes.of(w)));
+        refill(&mut sent, n, 0);
         // sentences and quotations come in paragraph order: this paragraph's are a range
         let all = &analysis.sentences;
         let (lo, hi) = (
             all.partition_point(|s| s.paragraph < para),
             all.partition_point(|s| s.paragraph <= para),
         );
-        let sentences: Vec<(usize, &crate::model::Sentence)> =
-            (lo..hi).map(|i| (i, &all[i])).collect();
-        let mut sent_first = vec![None; hi - lo];
+        let sentences = &all[lo..hi];
+        refill(&mut sent_first, hi - lo, None);
         // tokens and sentences are both in text order: walk them together
         let mut cur = 0;
         for (ti, t) in toks.iter().enumerate() {
-            while cur + 1 < sentences.len() && sentences[cur + 1].1.span.start <= t.span.start {
+            while cur + 1 < sentences.len() && sentences[cur + 1].span.start <= t.span.start {
                 cur += 1;
             }
-            if let Some((si, s)) = sentences.get(cur) {
-                sent[ti] = *si;
+            if let Some(s) = sentences.get(cur) {
+                sent[ti] = lo + cur;
                 let after_label = s.label.map(|l| l.end).unwrap_or(s.span.start);
                 if t.span.start >= after_label {
-                    sent_first[*si - lo].get_or_insert(ti);
+                    sent_first[cur].get_or_insert(ti);
                 }
             }
         }
-        let mut sent_end = vec![n; n];
+        refill(&mut sent_end, n, n);
         for k in (0..n.saturating_sub(1)).rev() {
             sent_end[k] = if sent[k] == sent[k + 1] {
                 sent_end[k + 1]
@@ -566,9 +621,9 @@ impl<'a> Ctx<'a> {
             };
         }
         let quotes = analysis.quotes.as_slice();
-        let mut in_quote = vec![None; n];
-        let mut open_mark = vec![None; n];
-        let mut close_mark = vec![None; n];
+        refill(&mut in_quote, n, None);
+        refill(&mut open_mark, n, None);
+        refill(&mut close_mark, n, None);
         let (qlo, qhi) = (
             quotes.partition_point(|q| q.paragraph < para),
             quotes.partition_point(|q| q.paragraph <= para),
@@ -591,15 +646,15 @@ impl<'a> Ctx<'a> {
                 }
             }
         }
-        let words: Vec<&str> = toks.iter().map(|t| t.lower_in(lower)).collect();
-        let classes = words.iter().map(|w| lex.word_classes.of(w)).collect();
+        refill(&mut used, n, false);
+        headline_sentences(toks, lower, &sent, &mut headline);
         Ctx {
             text,
             lex,
             quotes,
             para,
-            used: vec![false; n],
-            headline: headline_sentences(toks, lower, &sent),
+            used,
+            headline,
             words,
             classes,
             classes_none: lex.word_classes.of(""),
@@ -612,6 +667,22 @@ impl<'a> Ctx<'a> {
             in_quote,
             open_mark,
             close_mark,
+        }
+    }
+
+    /// The vectors of this paragraph's context, for the next's.
+    fn into_scratch(self) -> Scratch {
+        Scratch {
+            words: recycle(self.words),
+            classes: self.classes,
+            sent: self.sent,
+            sent_first: self.sent_first,
+            sent_end: self.sent_end,
+            in_quote: self.in_quote,
+            open_mark: self.open_mark,
+            close_mark: self.close_mark,
+            used: self.used,
+            headline: self.headline,
         }
     }
 
@@ -3601,9 +3672,9 @@ impl<'a> Ctx<'a> {
 
 /// Sentences in title case: at least three words of four letters or more, seven in ten of them
 /// capitalised.
-fn headline_sentences(toks: &[Token], lower: &str, sent: &[usize]) -> Vec<usize> {
+fn headline_sentences(toks: &[Token], lower: &str, sent: &[usize], out: &mut Vec<usize>) {
     // `sent` does not decrease along the tokens: each sentence's tokens are one run
-    let mut out = Vec::new();
+    out.clear();
     let mut cur: Option<(usize, usize, usize)> = None;
     let mut close = |c: Option<(usize, usize, usize)>| {
         if let Some((s, n, caps)) = c
@@ -3627,7 +3698,6 @@ fn headline_sentences(toks: &[Token], lower: &str, sent: &[usize]) -> Vec<usize>
         }
     }
     close(cur);
-    out
 }
 
 /// True when a character is a quotation mark (re-exported for callers that scan text).
@@ -3640,6 +3710,7 @@ mod tests {
     use super::*;
     use crate::input::parse_text;
     use crate::ruleset::Ruleset;
+    use crate::token::tokenize;
 
     /// (sources, cue, content) of each attribution of `text`.
     fn atts(text: &str) -> Vec<(Vec<String>, String, String)> {
@@ -3791,7 +3862,7 @@ mod tests {
             let a = analysis(&text, &lex);
             for (pi, block) in a.doc.blocks.iter().enumerate() {
                 let toks = tokenize(&a.doc.text, block.span, &lex.abbreviations);
-                let cx = Ctx::new(&a, &lex, pi, &toks);
+                let cx = Ctx::new(&a, &lex, pi, &toks, Scratch::default());
                 for i in 0..toks.toks.len() + 1 {
                     let mut want = 0;
                     for k in 0..lex.max_title_words {
@@ -3809,6 +3880,57 @@ mod tests {
             }
         }
         assert!(longer > 100, "{longer} titles of several words");
+    }
+
+    /// Contexts made from the buffers of the paragraph before find what fresh ones find.
+    #[test]
+    fn reused_buffers_find_what_fresh_ones_do() {
+        let lex = Lexicons::new(&Ruleset::embedded());
+        let mut texts: Vec<String> = Vec::new();
+        for dir in ["fixtures/wikinews", "fixtures/seed"] {
+            let Ok(entries) = std::fs::read_dir(dir) else {
+                continue;
+            };
+            for e in entries.flatten() {
+                if let Ok(t) = std::fs::read_to_string(e.path()) {
+                    texts.push(t);
+                }
+            }
+        }
+        texts.push(
+            "A very long first paragraph, officials said, with \"a quote\" in it and more words \
+             than the next.\n\nShort one, he said.\n\n\"Yes,\" said Tom Hegel."
+                .to_string(),
+        );
+        assert!(texts.len() > 3);
+        for text in &texts {
+            let a = analysis(text, &lex);
+            let fresh: Vec<String> = (0..a.doc.blocks.len())
+                .flat_map(|pi| {
+                    let toks = tokenize(&a.doc.text, a.doc.blocks[pi].span, &lex.abbreviations);
+                    let mut out = Vec::new();
+                    Ctx::new(&a, &lex, pi, &toks, Scratch::default()).run(&mut out);
+                    out.iter().map(|x| format!("{x:?}")).collect::<Vec<_>>()
+                })
+                .collect();
+            let mut reused: Vec<String> = Vec::new();
+            let mut toks = Tokens::default();
+            let mut scratch = Scratch::default();
+            for pi in 0..a.doc.blocks.len() {
+                tokenize_into(
+                    &a.doc.text,
+                    a.doc.blocks[pi].span,
+                    &lex.abbreviations,
+                    &mut toks,
+                );
+                let mut out = Vec::new();
+                let mut cx = Ctx::new(&a, &lex, pi, &toks, scratch);
+                cx.run(&mut out);
+                scratch = cx.into_scratch();
+                reused.extend(out.iter().map(|x| format!("{x:?}")));
+            }
+            assert_eq!(reused, fresh);
+        }
     }
 
     fn one(text: &str) -> (Vec<String>, String, String) {
