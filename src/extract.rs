@@ -368,6 +368,9 @@ mod cls {
     pub const DESCRIPTION_START: u64 = 1 << 28;
     /// "according" and "by", which start patterns of [`super::Ctx::run`] anywhere in a sentence
     pub const PATTERN_START: u64 = 1 << 29;
+    /// (not a class of words: set on the token that a sentence starts with, see
+    /// [`super::Ctx::sentence_first`], by [`super::Ctx::new`])
+    pub const OPENS_SENTENCE: u64 = 1 << 63;
 }
 
 /// The days of the week, lower case.
@@ -598,27 +601,26 @@ impl<'a> Ctx<'a> {
         );
         let sentences = &all[lo..hi];
         refill(&mut sent_first, hi - lo, None);
-        // tokens and sentences are both in text order: walk them together
-        let mut cur = 0;
-        for (ti, t) in toks.iter().enumerate() {
-            while cur + 1 < sentences.len() && sentences[cur + 1].span.start <= t.span.start {
-                cur += 1;
-            }
-            if let Some(s) = sentences.get(cur) {
-                sent[ti] = lo + cur;
-                let after_label = s.label.map(|l| l.end).unwrap_or(s.span.start);
-                if t.span.start >= after_label {
-                    sent_first[cur].get_or_insert(ti);
-                }
-            }
-        }
         refill(&mut sent_end, n, n);
-        for k in (0..n.saturating_sub(1)).rev() {
-            sent_end[k] = if sent[k] == sent[k + 1] {
-                sent_end[k + 1]
-            } else {
-                k + 1
+        // tokens and sentences are both in text order: a sentence's tokens are a run, from the
+        // first token that starts at or after it (the first sentence's from the first token) to
+        // the next sentence's, found by binary searches
+        let mut from = 0;
+        for (c, s) in sentences.iter().enumerate() {
+            let to = match sentences.get(c + 1) {
+                Some(next) => {
+                    from + toks[from..].partition_point(|t| t.span.start < next.span.start)
+                }
+                None => n,
             };
+            sent[from..to].fill(lo + c);
+            sent_end[from..to].fill(to);
+            let after_label = s.label.map(|l| l.end).unwrap_or(s.span.start);
+            let first = from + toks[from..to].partition_point(|t| t.span.start < after_label);
+            if first < to {
+                sent_first[c] = Some(first);
+            }
+            from = to;
         }
         let quotes = analysis.quotes.as_slice();
         refill(&mut in_quote, n, None);
@@ -648,7 +650,7 @@ impl<'a> Ctx<'a> {
         }
         refill(&mut used, n, false);
         headline_sentences(toks, lower, &sent, &mut headline);
-        Ctx {
+        let mut cx = Ctx {
             text,
             lex,
             quotes,
@@ -667,7 +669,13 @@ impl<'a> Ctx<'a> {
             in_quote,
             open_mark,
             close_mark,
+        };
+        for i in 0..n {
+            if cx.sentence_first(i) == i {
+                cx.classes[i] |= cls::OPENS_SENTENCE;
+            }
         }
+        cx
     }
 
     /// The vectors of this paragraph's context, for the next's.
@@ -1712,16 +1720,17 @@ impl<'a> Ctx<'a> {
         let first = out.len();
         let n = self.toks.len();
         let mut i = 0;
-        while i < n {
+        // (most tokens start no pattern: none but a sentence's first word, "according", "by"
+        // and cue forms do, see below; a loop of its own skips to the next that may, the loop
+        // below keeping the state of all its branches from one token to the next)
+        const STARTS: u64 =
+            cls::CUE_VERB | cls::CUE_PHRASE | cls::PATTERN_START | cls::OPENS_SENTENCE;
+        while let Some(k) = self.classes[i.min(n)..]
+            .iter()
+            .position(|&c| c & STARTS != 0)
+        {
+            i += k;
             if self.used[i] || self.in_quote[i].is_some() {
-                i += 1;
-                continue;
-            }
-            // (most tokens start no pattern: none but a sentence's first word, "according",
-            // "by" and cue forms do, see below)
-            if self.classes[i] & (cls::CUE_VERB | cls::CUE_PHRASE | cls::PATTERN_START) == 0
-                && self.sentence_first(i) != i
-            {
                 i += 1;
                 continue;
             }
@@ -3931,6 +3940,82 @@ mod tests {
             }
             assert_eq!(reused, fresh);
         }
+    }
+
+    /// Each token's sentence, first token of sentence and sentence end, from runs found by
+    /// binary searches, are those of a walk over tokens and sentences together.
+    #[test]
+    fn sentence_runs_are_the_walk_s() {
+        let lex = Lexicons::new(&Ruleset::embedded());
+        let alphabet = [
+            "Tom said. ",
+            "BREAKING: ",
+            "\"Yes.\" ",
+            "Who? ",
+            "x",
+            " ",
+            "\n\n",
+            "U.S. ",
+            "No! ",
+            "a, b ",
+            "Dr. Who said ",
+        ];
+        let texts = (1..100u64).flat_map(|k| {
+            crate::testutil::random_texts(&alphabet, k.wrapping_mul(0x2545_f491_4f6c_dd1d), 6, 30)
+        });
+        let mut seen = 0;
+        for text in texts {
+            let a = analysis(&text, &lex);
+            for (pi, block) in a.doc.blocks.iter().enumerate() {
+                let toks = tokenize(&a.doc.text, block.span, &lex.abbreviations);
+                let cx = Ctx::new(&a, &lex, pi, &toks, Scratch::default());
+                let toks = &toks.toks;
+                let n = toks.len();
+                let all = &a.sentences;
+                let lo = all.partition_point(|s| s.paragraph < pi);
+                let hi = all.partition_point(|s| s.paragraph <= pi);
+                let sentences: Vec<(usize, &crate::model::Sentence)> =
+                    (lo..hi).map(|i| (i, &all[i])).collect();
+                let mut sent = vec![0; n];
+                let mut sent_first = vec![None; hi - lo];
+                let mut cur = 0;
+                for (ti, t) in toks.iter().enumerate() {
+                    while cur + 1 < sentences.len()
+                        && sentences[cur + 1].1.span.start <= t.span.start
+                    {
+                        cur += 1;
+                    }
+                    if let Some((si, s)) = sentences.get(cur) {
+                        sent[ti] = *si;
+                        let after_label = s.label.map(|l| l.end).unwrap_or(s.span.start);
+                        if t.span.start >= after_label {
+                            sent_first[*si - lo].get_or_insert(ti);
+                        }
+                    }
+                }
+                let mut sent_end = vec![n; n];
+                for k in (0..n.saturating_sub(1)).rev() {
+                    sent_end[k] = if sent[k] == sent[k + 1] {
+                        sent_end[k + 1]
+                    } else {
+                        k + 1
+                    };
+                }
+                assert_eq!(cx.sent, sent, "{text:?}");
+                assert_eq!(cx.sent_first, sent_first, "{text:?}");
+                assert_eq!(cx.sent_end, sent_end, "{text:?}");
+                for i in 0..n {
+                    let first = cx.sentence_first(i) == i;
+                    assert_eq!(
+                        cx.classes[i] & cls::OPENS_SENTENCE != 0,
+                        first,
+                        "{text:?} {i}"
+                    );
+                }
+                seen += sentences.len();
+            }
+        }
+        assert!(seen > 1000, "{seen} sentences");
     }
 
     fn one(text: &str) -> (Vec<String>, String, String) {
