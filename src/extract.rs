@@ -617,10 +617,20 @@ impl<'a> Ctx<'a> {
             sent_end[from..to].fill(to);
             let after_label = s.label.map(|l| l.end).unwrap_or(s.span.start);
             let first = from + toks[from..to].partition_point(|t| t.span.start < after_label);
+            // (the token that opens the sentence; each token of one without a first token opens
+            // it, see `Ctx::sentence_first`)
             if first < to {
                 sent_first[c] = Some(first);
+                classes[first] |= cls::OPENS_SENTENCE;
+            } else {
+                classes[from..to]
+                    .iter_mut()
+                    .for_each(|c| *c |= cls::OPENS_SENTENCE);
             }
             from = to;
+        }
+        if sentences.is_empty() {
+            classes.iter_mut().for_each(|c| *c |= cls::OPENS_SENTENCE);
         }
         let quotes = analysis.quotes.as_slice();
         refill(&mut in_quote, n, None);
@@ -650,7 +660,7 @@ impl<'a> Ctx<'a> {
         }
         refill(&mut used, n, false);
         headline_sentences(toks, lower, &sent, &mut headline);
-        let mut cx = Ctx {
+        Ctx {
             text,
             lex,
             quotes,
@@ -669,13 +679,7 @@ impl<'a> Ctx<'a> {
             in_quote,
             open_mark,
             close_mark,
-        };
-        for i in 0..n {
-            if cx.sentence_first(i) == i {
-                cx.classes[i] |= cls::OPENS_SENTENCE;
-            }
         }
-        cx
     }
 
     /// The vectors of this paragraph's context, for the next's.
@@ -3694,8 +3698,7 @@ fn headline_sentences(toks: &[Token], lower: &str, sent: &[usize], out: &mut Vec
         }
     };
     for (t, &s) in toks.iter().zip(sent) {
-        // (at least four characters: a fourth one, without counting them all)
-        if t.is_word() && t.lower_in(lower).chars().nth(3).is_some() {
+        if t.is_word() && four_chars_or_more(t.lower_in(lower)) {
             let c = match cur {
                 Some(c) if c.0 == s => c,
                 _ => {
@@ -3707,6 +3710,12 @@ fn headline_sentences(toks: &[Token], lower: &str, sent: &[usize], out: &mut Vec
         }
     }
     close(cur);
+}
+
+/// True when `w` has four characters or more: four ASCII bytes first, or a fourth character
+/// (without counting them all).
+fn four_chars_or_more(w: &str) -> bool {
+    w.len() >= 4 && (w.as_bytes()[..4].is_ascii() || w.chars().nth(3).is_some())
 }
 
 /// True when a character is a quotation mark (re-exported for callers that scan text).
@@ -4016,6 +4025,17 @@ mod tests {
             }
         }
         assert!(seen > 1000, "{seen} sentences");
+    }
+
+    #[test]
+    fn four_chars_are_counted() {
+        let alphabet = ["a", "é", "中", "\u{1f600}", "1", "'"];
+        let texts = (1..50u64).flat_map(|k| {
+            crate::testutil::random_texts(&alphabet, k.wrapping_mul(0x9e37_79b9_7f4a_7c15), 20, 8)
+        });
+        for w in texts {
+            assert_eq!(four_chars_or_more(&w), w.chars().count() >= 4, "{w:?}");
+        }
     }
 
     fn one(text: &str) -> (Vec<String>, String, String) {
