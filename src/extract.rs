@@ -10,10 +10,10 @@
 //! - a passive participle with `by` (`was affirmed by X and Y`, `confirmed by evidence assessed
 //!   by Reuters and analyzed by experts`, `Based on data reviewed by Reuters, ...`).
 
-use crate::lexicon::Lexicons;
+use crate::lexicon::{Lexicons, WordBits, WordSet};
 use crate::model::{Analysis, Attribution, AttributionKind, Content, Mention, MentionKind, Quote};
 use crate::span::Span;
-use crate::token::{Token, Tokens, is_quote_char, tokenize};
+use crate::token::{Token, Tokens, is_quote_char, tokenize_into};
 
 /// Find the attributions of an analysed document, in document order.
 pub fn extract_attributions(analysis: &Analysis, lex: &Lexicons) -> Vec<Attribution> {
@@ -31,21 +31,25 @@ pub fn extract_attributions_with(
     mut each: Option<&mut TokenSink<'_>>,
 ) -> Vec<Attribution> {
     let mut out = Vec::new();
+    // (the buffers of one paragraph are the next's)
+    let mut toks = Tokens::default();
+    let mut scratch = Scratch::default();
     for pi in 0..analysis.doc.blocks.len() {
         let boilerplate = analysis.is_boilerplate(pi, lex);
         if boilerplate && each.is_none() {
             continue;
         }
         let block = analysis.doc.blocks[pi].span;
-        let toks = tokenize(&analysis.doc.text, block, &lex.abbreviations);
+        tokenize_into(&analysis.doc.text, block, &lex.abbreviations, &mut toks);
         if let Some(f) = each.as_mut() {
             f(&toks);
         }
         if boilerplate {
             continue;
         }
-        let mut cx = Ctx::new(analysis, lex, pi, &toks);
+        let mut cx = Ctx::new(analysis, lex, pi, &toks, scratch);
         cx.run(&mut out);
+        scratch = cx.into_scratch();
     }
     out.sort_by_key(|a: &Attribution| (a.cue.start, a.cue.end));
     out
@@ -329,6 +333,151 @@ const STOP: &[&str] = &[
     "does", "do", "of", "into", "about", "over", "under", "also", "its", "their", "his", "her",
 ];
 
+/// The word classes of [`WordClasses`], a bit each: the lexicons and the word lists above.
+mod cls {
+    pub const CUE_VERB: u64 = 1 << 0;
+    pub const CUE_PHRASE: u64 = 1 << 1;
+    pub const TITLE: u64 = 1 << 2;
+    /// the words that start a title of two words or more
+    pub const TITLE_START: u64 = 1 << 3;
+    pub const ANONYMOUS_HEAD: u64 = 1 << 4;
+    pub const NON_SOURCE: u64 = 1 << 5;
+    pub const SOURCE_HEAD: u64 = 1 << 6;
+    pub const PASSIVE_CUE: u64 = 1 << 7;
+    pub const EVIDENCE: u64 = 1 << 8;
+    pub const GOVERNMENT: u64 = 1 << 9;
+    pub const ORGANIZATION: u64 = 1 << 10;
+    pub const SENTENCE_STARTER: u64 = 1 << 11;
+    pub const ADVERB: u64 = 1 << 12;
+    pub const PASSIVE_AUX: u64 = 1 << 13;
+    pub const VERBISH: u64 = 1 << 14;
+    pub const TIME_UNIT: u64 = 1 << 15;
+    pub const CLAUSE_WORD: u64 = 1 << 16;
+    pub const QUANTITY: u64 = 1 << 17;
+    pub const CUE_PARTICLE: u64 = 1 << 18;
+    pub const CONTENT_STOP: u64 = 1 << 19;
+    pub const INTRO: u64 = 1 << 20;
+    pub const PREPOSITION: u64 = 1 << 21;
+    pub const PRONOUN: u64 = 1 << 22;
+    pub const CONNECTOR: u64 = 1 << 23;
+    pub const DETERMINER: u64 = 1 << 24;
+    pub const POSTMODIFIER: u64 = 1 << 25;
+    pub const STOP: u64 = 1 << 26;
+    pub const DAY: u64 = 1 << 27;
+    /// the first words of the definite descriptions
+    pub const DESCRIPTION_START: u64 = 1 << 28;
+    /// "according" and "by", which start patterns of [`super::Ctx::run`] anywhere in a sentence
+    pub const PATTERN_START: u64 = 1 << 29;
+    /// (not a class of words: set on the token that a sentence starts with, see
+    /// [`super::Ctx::sentence_first`], by [`super::Ctx::new`])
+    pub const OPENS_SENTENCE: u64 = 1 << 63;
+}
+
+/// The days of the week, lower case.
+const DAYS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
+/// The classes ([`cls`]) of each word that has one, made once per ruleset: [`Ctx`] looks each
+/// token up once and then tests bits, where it would hash a token for each lexicon it asks
+/// about, or compare it with each word of a list, several times per token.
+#[derive(Debug, Clone, Default)]
+pub struct WordClasses {
+    map: WordBits,
+    /// the word-prefixes of the titles of two words or more ("chief", "chief executive" of
+    /// "chief executive officer"): a title is looked for at a token only as long as the words
+    /// so far are one of these
+    title_prefixes: WordSet,
+}
+
+impl WordClasses {
+    /// The classes of the lexicons of `lex` and of the word lists of this module.
+    pub fn new(lex: &Lexicons) -> WordClasses {
+        let mut map = WordBits::default();
+        let mut add = |w: &str, c: u64| map.insert(w, c);
+        for w in lex.cue_verbs.keys() {
+            add(w, cls::CUE_VERB);
+        }
+        for w in lex.cue_phrases.keys() {
+            add(w, cls::CUE_PHRASE);
+        }
+        let mut title_prefixes = WordSet::default();
+        for t in &lex.titles {
+            add(t, cls::TITLE);
+            let words: Vec<&str> = t.split(' ').collect();
+            if words.len() > 1 {
+                add(words[0], cls::TITLE_START);
+                for k in 1..words.len() {
+                    title_prefixes.insert(words[..k].join(" "));
+                }
+            }
+        }
+        for d in lex.descriptions.keys() {
+            add(d.split(' ').next().unwrap_or(""), cls::DESCRIPTION_START);
+        }
+        let sets: [(&WordSet, u64); 6] = [
+            (&lex.anonymous_heads, cls::ANONYMOUS_HEAD),
+            (&lex.non_source_words, cls::NON_SOURCE),
+            (&lex.source_heads, cls::SOURCE_HEAD),
+            (&lex.passive_cues, cls::PASSIVE_CUE),
+            (&lex.evidence_nouns, cls::EVIDENCE),
+            (&lex.sentence_starters, cls::SENTENCE_STARTER),
+        ];
+        for (set, c) in sets {
+            for w in set {
+                add(w, c);
+            }
+        }
+        for w in &lex.government_words {
+            add(w, cls::GOVERNMENT);
+        }
+        for w in &lex.organization_words {
+            add(w, cls::ORGANIZATION);
+        }
+        let lists: [(&[&str], u64); 16] = [
+            (ADVERBS, cls::ADVERB),
+            (PASSIVE_AUX, cls::PASSIVE_AUX),
+            (VERBISH, cls::VERBISH),
+            (TIME_UNITS, cls::TIME_UNIT),
+            (CLAUSE_WORDS, cls::CLAUSE_WORD),
+            (QUANTITY, cls::QUANTITY),
+            (CUE_PARTICLES, cls::CUE_PARTICLE),
+            (CONTENT_STOPS, cls::CONTENT_STOP),
+            (INTRO, cls::INTRO),
+            (PREPOSITIONS, cls::PREPOSITION),
+            (PRONOUNS, cls::PRONOUN),
+            (CONNECTORS, cls::CONNECTOR),
+            (DETERMINERS, cls::DETERMINER),
+            (POSTMODIFIERS, cls::POSTMODIFIER),
+            (STOP, cls::STOP),
+            (DAYS, cls::DAY),
+        ];
+        for (list, c) in lists {
+            for w in list {
+                add(w, c);
+            }
+        }
+        add("according", cls::PATTERN_START);
+        add("by", cls::PATTERN_START);
+        WordClasses {
+            map,
+            title_prefixes,
+        }
+    }
+
+    /// The classes of the word `w` (lower case).
+    #[inline]
+    pub fn of(&self, w: &str) -> u64 {
+        self.map.get(w)
+    }
+}
+
 /// A noun phrase found at some position: tokens `start..end`, the name part from `name_start`.
 #[derive(Debug, Clone, Copy)]
 struct Np {
@@ -360,6 +509,10 @@ struct Ctx<'a> {
     toks: &'a [Token],
     /// the lower-cased text of each token
     words: Vec<&'a str>,
+    /// the classes of each token's word ([`WordClasses`])
+    classes: Vec<u64>,
+    /// the classes of "" (the word of a position past the last token)
+    classes_none: u64,
     /// a buffer for the words of a lexicon probe ("foreign minister"), reused
     scratch: std::cell::RefCell<String>,
     /// sentence index of each token
@@ -381,48 +534,108 @@ struct Ctx<'a> {
     headline: Vec<usize>,
 }
 
+/// The per-token vectors of a [`Ctx`], handed from one paragraph's to the next so that a
+/// paragraph allocates none of them.
+#[derive(Default)]
+struct Scratch {
+    /// (empty: see [`recycle`])
+    words: Vec<&'static str>,
+    classes: Vec<u64>,
+    sent: Vec<usize>,
+    sent_first: Vec<Option<usize>>,
+    sent_end: Vec<usize>,
+    in_quote: Vec<Option<usize>>,
+    open_mark: Vec<Option<usize>>,
+    close_mark: Vec<Option<usize>>,
+    used: Vec<bool>,
+    headline: Vec<usize>,
+}
+
+/// `v` emptied, as a vector of strings of any other lifetime, with its allocation (collecting a
+/// vector's `into_iter` into a vector of the same layout reuses the allocation).
+fn recycle<'x>(mut v: Vec<&str>) -> Vec<&'x str> {
+    v.clear();
+    v.into_iter().map(|_| "").collect()
+}
+
+/// `v` cleared, then `n` copies of `x`.
+fn refill<T: Clone>(v: &mut Vec<T>, n: usize, x: T) {
+    v.clear();
+    v.resize(n, x);
+}
+
 impl<'a> Ctx<'a> {
-    fn new(analysis: &'a Analysis, lex: &'a Lexicons, para: usize, toks: &'a Tokens) -> Ctx<'a> {
+    fn new(
+        analysis: &'a Analysis,
+        lex: &'a Lexicons,
+        para: usize,
+        toks: &'a Tokens,
+        scratch: Scratch,
+    ) -> Ctx<'a> {
+        let Scratch {
+            words,
+            mut classes,
+            mut sent,
+            mut sent_first,
+            mut sent_end,
+            mut in_quote,
+            mut open_mark,
+            mut close_mark,
+            mut used,
+            mut headline,
+        } = scratch;
         let lower = toks.lower.as_str();
         let toks = toks.toks.as_slice();
         let text = analysis.doc.text.as_str();
         let n = toks.len();
-        let mut sent = vec![0; n];
+        let mut words = recycle(words);
+        words.extend(toks.iter().map(|t| t.lower_in(lower)));
+        classes.clear();
+        classes.extend(words.iter().map(|w| lex.word_classes.of(w)));
+        refill(&mut sent, n, 0);
         // sentences and quotations come in paragraph order: this paragraph's are a range
         let all = &analysis.sentences;
         let (lo, hi) = (
             all.partition_point(|s| s.paragraph < para),
             all.partition_point(|s| s.paragraph <= para),
         );
-        let sentences: Vec<(usize, &crate::model::Sentence)> =
-            (lo..hi).map(|i| (i, &all[i])).collect();
-        let mut sent_first = vec![None; hi - lo];
-        // tokens and sentences are both in text order: walk them together
-        let mut cur = 0;
-        for (ti, t) in toks.iter().enumerate() {
-            while cur + 1 < sentences.len() && sentences[cur + 1].1.span.start <= t.span.start {
-                cur += 1;
-            }
-            if let Some((si, s)) = sentences.get(cur) {
-                sent[ti] = *si;
-                let after_label = s.label.map(|l| l.end).unwrap_or(s.span.start);
-                if t.span.start >= after_label {
-                    sent_first[*si - lo].get_or_insert(ti);
+        let sentences = &all[lo..hi];
+        refill(&mut sent_first, hi - lo, None);
+        refill(&mut sent_end, n, n);
+        // tokens and sentences are both in text order: a sentence's tokens are a run, from the
+        // first token that starts at or after it (the first sentence's from the first token) to
+        // the next sentence's, found by binary searches
+        let mut from = 0;
+        for (c, s) in sentences.iter().enumerate() {
+            let to = match sentences.get(c + 1) {
+                Some(next) => {
+                    from + toks[from..].partition_point(|t| t.span.start < next.span.start)
                 }
-            }
-        }
-        let mut sent_end = vec![n; n];
-        for k in (0..n.saturating_sub(1)).rev() {
-            sent_end[k] = if sent[k] == sent[k + 1] {
-                sent_end[k + 1]
-            } else {
-                k + 1
+                None => n,
             };
+            sent[from..to].fill(lo + c);
+            sent_end[from..to].fill(to);
+            let after_label = s.label.map(|l| l.end).unwrap_or(s.span.start);
+            let first = from + toks[from..to].partition_point(|t| t.span.start < after_label);
+            // (the token that opens the sentence; each token of one without a first token opens
+            // it, see `Ctx::sentence_first`)
+            if first < to {
+                sent_first[c] = Some(first);
+                classes[first] |= cls::OPENS_SENTENCE;
+            } else {
+                classes[from..to]
+                    .iter_mut()
+                    .for_each(|c| *c |= cls::OPENS_SENTENCE);
+            }
+            from = to;
+        }
+        if sentences.is_empty() {
+            classes.iter_mut().for_each(|c| *c |= cls::OPENS_SENTENCE);
         }
         let quotes = analysis.quotes.as_slice();
-        let mut in_quote = vec![None; n];
-        let mut open_mark = vec![None; n];
-        let mut close_mark = vec![None; n];
+        refill(&mut in_quote, n, None);
+        refill(&mut open_mark, n, None);
+        refill(&mut close_mark, n, None);
         let (qlo, qhi) = (
             quotes.partition_point(|q| q.paragraph < para),
             quotes.partition_point(|q| q.paragraph <= para),
@@ -445,14 +658,18 @@ impl<'a> Ctx<'a> {
                 }
             }
         }
+        refill(&mut used, n, false);
+        headline_sentences(toks, lower, &sent, &mut headline);
         Ctx {
             text,
             lex,
             quotes,
             para,
-            used: vec![false; n],
-            headline: headline_sentences(toks, lower, &sent),
-            words: toks.iter().map(|t| t.lower_in(lower)).collect(),
+            used,
+            headline,
+            words,
+            classes,
+            classes_none: lex.word_classes.of(""),
             scratch: Default::default(),
             toks,
             sent,
@@ -465,8 +682,36 @@ impl<'a> Ctx<'a> {
         }
     }
 
+    /// The vectors of this paragraph's context, for the next's.
+    fn into_scratch(self) -> Scratch {
+        Scratch {
+            words: recycle(self.words),
+            classes: self.classes,
+            sent: self.sent,
+            sent_first: self.sent_first,
+            sent_end: self.sent_end,
+            in_quote: self.in_quote,
+            open_mark: self.open_mark,
+            close_mark: self.close_mark,
+            used: self.used,
+            headline: self.headline,
+        }
+    }
+
     fn w(&self, i: usize) -> &str {
         self.words.get(i).copied().unwrap_or("")
+    }
+
+    /// The classes ([`cls`]) of the word at `i` ([`Ctx::w`]).
+    #[inline]
+    fn class(&self, i: usize) -> u64 {
+        self.classes.get(i).copied().unwrap_or(self.classes_none)
+    }
+
+    /// True when the word at `i` ([`Ctx::w`]) is of one of the classes `c` ([`cls`]).
+    #[inline]
+    fn is(&self, i: usize, c: u64) -> bool {
+        self.class(i) & c != 0
     }
 
     /// `f` of the words `a..b` joined by spaces (without an allocation per call; `f` must not
@@ -531,10 +776,11 @@ impl<'a> Ctx<'a> {
         let Some(t) = self.toks.get(i) else {
             return false;
         };
+        let class = self.classes[i];
         t.is_word()
+            && class & (cls::CUE_VERB | cls::CUE_PHRASE) != 0
             && (!t.cap || self.headline.binary_search(&self.sent[i]).is_ok())
-            && self.lex.cue_heads.may_contain(self.words[i])
-            && (self.lex.cue_verbs.contains_key(self.words[i]) || self.phrase_at(i) > 0)
+            && (class & cls::CUE_VERB != 0 || self.phrase_at(i) > 0)
             && self.in_quote[i].is_none()
             // ("a think tank": a noun)
             && !(self.words[i] == "think" && matches!(self.w(i + 1), "tank" | "tanks"))
@@ -543,6 +789,9 @@ impl<'a> Ctx<'a> {
     /// The number of tokens of a multi-word cue ("pointed out", "made it clear") starting at
     /// `i`, or 0.
     fn phrase_at(&self, i: usize) -> usize {
+        if !self.is(i, cls::CUE_PHRASE) {
+            return 0;
+        }
         let Some(tails) = self.lex.cue_phrases.get(self.w(i)) else {
             return 0;
         };
@@ -570,7 +819,13 @@ impl<'a> Ctx<'a> {
     // ---------------------------------------------------------------- noun phrases
 
     fn title_at(&self, i: usize) -> usize {
-        // number of tokens of the longest title starting at i
+        // number of tokens of the longest title starting at i; the words are looked up joined
+        // only while they start a title (most words neither are one nor start one)
+        let class = self.class(i);
+        if !self.is_word(i) || class & (cls::TITLE | cls::TITLE_START) == 0 {
+            return 0;
+        }
+        let prefixes = &self.lex.word_classes.title_prefixes;
         let mut best = 0;
         let mut words = self.scratch.borrow_mut();
         words.clear();
@@ -582,8 +837,19 @@ impl<'a> Ctx<'a> {
                 words.push(' ');
             }
             words.push_str(self.w(i + k));
-            if self.lex.titles.contains(words.as_str()) {
+            let (title, prefix) = if k == 0 {
+                (class & cls::TITLE != 0, class & cls::TITLE_START != 0)
+            } else {
+                (
+                    self.lex.titles.contains(words.as_str()),
+                    prefixes.contains(words.as_str()),
+                )
+            };
+            if title {
                 best = k + 1;
+            }
+            if !prefix {
+                break;
             }
         }
         best
@@ -619,11 +885,7 @@ impl<'a> Ctx<'a> {
             k += 1;
             name_start = k;
         }
-        if k < n
-            && self.name_word(k)
-            && self.lex.non_source_words.contains(self.w(k))
-            && self.title_at(k) == 0
-        {
+        if k < n && self.name_word(k) && self.is(k, cls::NON_SOURCE) && self.title_at(k) == 0 {
             return None;
         }
         while k < n && self.same_sentence(i, k) {
@@ -677,7 +939,7 @@ impl<'a> Ctx<'a> {
             if has_name_word
                 && self.connector(k)
                 && self.name_word(k + 1)
-                && !self.lex.titles.contains(self.w(k + 1))
+                && !self.is(k + 1, cls::TITLE)
             {
                 k += 1;
                 continue;
@@ -700,13 +962,13 @@ impl<'a> Ctx<'a> {
         while s > 0 && self.same_sentence(s - 1, end - 1) {
             let p = s - 1;
             let ok = self.name_word(p)
-                || (self.is_word(p) && self.lex.titles.contains(self.w(p)))
+                || (self.is_word(p) && self.is(p, cls::TITLE))
                 || (p > 0 && self.connector(p) && self.name_word(p - 1))
                 || (self.w(p) == "the" && self.name_word(p + 1));
             if !ok
                 || (self.name_word(p)
                     && self.toks[p].possessive
-                    && !self.lex.titles.contains(self.w(p + 1))
+                    && !self.is(p + 1, cls::TITLE)
                     && !self.body_word(p + 1))
             {
                 break;
@@ -728,14 +990,16 @@ impl<'a> Ctx<'a> {
     /// "Tom Hegel of SentinelOne").
     fn connector(&self, k: usize) -> bool {
         let w = self.w(k);
-        if !CONNECTORS.contains(&w) || w == "and" {
+        if !self.is(k, cls::CONNECTOR) || w == "and" {
             return false;
         }
         if matches!(w, "of" | "for" | "the" | "&" | "to" | "on") {
-            let prev = if k > 0 { self.w(k - 1) } else { "" };
-            return self.lex.organization_words.contains(prev)
-                || self.lex.government_words.contains(prev)
-                || self.lex.titles.contains(prev)
+            let (prev, prev_class) = if k > 0 {
+                (self.w(k - 1), self.class(k - 1))
+            } else {
+                ("", self.classes_none)
+            };
+            return prev_class & (cls::ORGANIZATION | cls::GOVERNMENT | cls::TITLE) != 0
                 || (w == "the" && prev == "of")
                 || w == "&";
         }
@@ -746,9 +1010,12 @@ impl<'a> Ctx<'a> {
         if i + len > self.toks.len() {
             return false;
         }
-        if self.with_joined(i, i + len, |words| {
-            self.lex.descriptions.contains_key(words)
-        }) {
+        // (a description's first word is a token's word: no other needs the lookup)
+        if self.is(i, cls::DESCRIPTION_START)
+            && self.with_joined(i, i + len, |words| {
+                self.lex.descriptions.contains_key(words)
+            })
+        {
             return true;
         }
         // "the foreign minister", "the county sheriff": a role that refers back to a person
@@ -756,7 +1023,7 @@ impl<'a> Ctx<'a> {
         self.w(i) == "the"
             && (i + 1..i + len)
                 .all(|k| self.is_word(k) && !self.toks[k].cap && self.in_quote[k].is_none())
-            && self.lex.titles.contains(self.w(i + len - 1))
+            && self.is(i + len - 1, cls::TITLE)
             && !self.name_word(i + len)
     }
 
@@ -773,7 +1040,7 @@ impl<'a> Ctx<'a> {
                 return Some(Np::new(i, i + len, i, MentionKind::Description));
             }
         }
-        if PRONOUNS.contains(&w) && self.is_word(i) {
+        if self.is(i, cls::PRONOUN) && self.is_word(i) {
             return Some(Np::new(i, i + 1, i, MentionKind::Pronoun));
         }
         if self.body_at(i) {
@@ -822,8 +1089,7 @@ impl<'a> Ctx<'a> {
 
     /// A word naming a body: "Office", "Ministry", "Institute".
     fn body_word(&self, i: usize) -> bool {
-        let w = self.w(i);
-        self.lex.organization_words.contains(w) || self.lex.government_words.contains(w)
+        self.is(i, cls::ORGANIZATION | cls::GOVERNMENT)
     }
 
     /// A lower-case "-ly" word or a time adverb before a verb: "openly", "typically", "now".
@@ -851,7 +1117,7 @@ impl<'a> Ctx<'a> {
         // ("prosecutor Josh Bash" is a title before a name, not a body)
         self.is_word(i)
             && !self.toks[i].cap
-            && self.lex.government_words.contains(self.w(i))
+            && self.is(i, cls::GOVERNMENT)
             && self.in_quote[i].is_none()
             && !self.name_word(i + 1)
     }
@@ -859,25 +1125,25 @@ impl<'a> Ctx<'a> {
     fn np_word(&self, i: usize) -> bool {
         self.is_word(i)
             && self.in_quote[i].is_none()
-            && !STOP.contains(&self.w(i))
-            && !self.lex.cue_verbs.contains_key(self.w(i))
+            && !self.is(i, cls::STOP)
+            && !self.is(i, cls::CUE_VERB)
     }
 
     /// An unnamed source starting at `i`: "officials", "a person familiar with the matter".
     fn anonymous_right(&self, i: usize) -> Option<Np> {
         let mut k = i;
-        if DETERMINERS.contains(&self.w(k)) {
+        if self.is(k, cls::DETERMINER) {
             k += 1;
         }
         let mut head = None;
         for m in 0..5 {
             let p = k + m;
             if !self.same_sentence(i, p)
-                || !(self.np_word(p) || DETERMINERS.contains(&self.w(p)) && m == 0)
+                || !(self.np_word(p) || self.is(p, cls::DETERMINER) && m == 0)
             {
                 break;
             }
-            if self.lex.anonymous_heads.contains(self.w(p)) && !self.capitalised_mid_sentence(p) {
+            if self.is(p, cls::ANONYMOUS_HEAD) && !self.capitalised_mid_sentence(p) {
                 head = Some(p);
                 // "official Jane Doe": a title, not an anonymous head
                 if self.name_word(p + 1) && !self.punct(p + 1, ',') {
@@ -892,8 +1158,7 @@ impl<'a> Ctx<'a> {
     }
 
     fn postmodifier(&self, from: usize) -> usize {
-        if !POSTMODIFIERS.contains(&self.w(from))
-            || self.w(from) == "who" && self.is_cue_form(from + 1)
+        if !self.is(from, cls::POSTMODIFIER) || self.w(from) == "who" && self.is_cue_form(from + 1)
         {
             return from;
         }
@@ -918,7 +1183,7 @@ impl<'a> Ctx<'a> {
             if !self.is_word(h) || !self.same_sentence(h, end - 1) {
                 break;
             }
-            if self.lex.anonymous_heads.contains(self.w(h)) && !self.capitalised_mid_sentence(h) {
+            if self.is(h, cls::ANONYMOUS_HEAD) && !self.capitalised_mid_sentence(h) {
                 let pm = self.postmodifier(h + 1);
                 if pm != end && h + 1 != end {
                     continue;
@@ -928,11 +1193,11 @@ impl<'a> Ctx<'a> {
                 while s > 0
                     && m < 4
                     && self.same_sentence(s - 1, h)
-                    && (self.np_word(s - 1) || DETERMINERS.contains(&self.w(s - 1)))
+                    && (self.np_word(s - 1) || self.is(s - 1, cls::DETERMINER))
                 {
                     s -= 1;
                     m += 1;
-                    if DETERMINERS.contains(&self.w(s)) {
+                    if self.is(s, cls::DETERMINER) {
                         break;
                     }
                 }
@@ -1190,9 +1455,7 @@ impl<'a> Ctx<'a> {
                 && !self.used[p]
                 && self.in_quote[p].is_none()
                 && !self.is_cue_form(p)
-                && !STOP.contains(&w)
-                && !VERBISH.contains(&w)
-                && !self.lex.non_source_words.contains(w)
+                && !self.is(p, cls::STOP | cls::VERBISH | cls::NON_SOURCE)
                 && !self.looks_like_verb(p)
                 && !self.adverb_ly(p);
             if !describes {
@@ -1204,14 +1467,14 @@ impl<'a> Ctx<'a> {
         // extension only when it reaches a determiner, a capitalised word or a title
         let worth = matches!(self.w(s), "the" | "a" | "an")
             || self.toks[s].cap
-            || (s..start).any(|k| self.lex.titles.contains(self.w(k)));
+            || (s..start).any(|k| self.is(k, cls::TITLE));
         if s < start && worth { s } else { start }
     }
 
     /// Evidence ("technical evidence", "data", "documents") starting at `i`.
     fn evidence_right(&self, i: usize) -> Option<usize> {
         let mut k = i;
-        if DETERMINERS.contains(&self.w(k)) || self.w(k) == "its" || self.w(k) == "their" {
+        if self.is(k, cls::DETERMINER) || self.w(k) == "its" || self.w(k) == "their" {
             k += 1;
         }
         for m in 0..4 {
@@ -1219,14 +1482,14 @@ impl<'a> Ctx<'a> {
             if !self.is_word(p) {
                 return None;
             }
-            if self.lex.evidence_nouns.contains(self.w(p)) {
+            if self.is(p, cls::EVIDENCE) {
                 let mut e = p + 1;
-                while self.lex.evidence_nouns.contains(self.w(e)) {
+                while self.is(e, cls::EVIDENCE) {
                     e += 1;
                 }
                 return Some(e);
             }
-            if STOP.contains(&self.w(p)) {
+            if self.is(p, cls::STOP) {
                 return None;
             }
         }
@@ -1311,9 +1574,7 @@ impl<'a> Ctx<'a> {
             }
             // ", but ...", ", even as ...", ", including ...": another clause (PolNeAR's content
             // ends before it)
-            if self.punct(k, ',')
-                && CONTENT_STOPS.contains(&self.w(k + 1))
-                && self.in_quote[k].is_none()
+            if self.punct(k, ',') && self.is(k + 1, cls::CONTENT_STOP) && self.in_quote[k].is_none()
             {
                 return k;
             }
@@ -1338,7 +1599,7 @@ impl<'a> Ctx<'a> {
                 && !self.w(v).ends_with("ing")
             {
                 let mut v = v;
-                while v > k + 2 && (ADVERBS.contains(&self.w(v - 1)) || self.adverb_ly(v - 1)) {
+                while v > k + 2 && (self.is(v - 1, cls::ADVERB) || self.adverb_ly(v - 1)) {
                     v -= 1;
                 }
                 if v > k + 2 && self.subject_from(k + 2, v).is_some() {
@@ -1348,10 +1609,10 @@ impl<'a> Ctx<'a> {
             // "she admires him and highlighted ...": the main clause goes on
             if matches!(self.w(k), "and" | "but")
                 && self.in_quote[k].is_none()
-                && !(k > a && VERBISH.contains(&self.w(k - 1)))
+                && !(k > a && self.is(k - 1, cls::VERBISH))
             {
                 let mut v = k + 1;
-                while v < end && (ADVERBS.contains(&self.w(v)) || self.adverb_ly(v)) {
+                while v < end && (self.is(v, cls::ADVERB) || self.adverb_ly(v)) {
                     v += 1;
                 }
                 if v < end && (self.looks_like_verb(v) || self.is_cue_form(v)) {
@@ -1463,7 +1724,16 @@ impl<'a> Ctx<'a> {
         let first = out.len();
         let n = self.toks.len();
         let mut i = 0;
-        while i < n {
+        // (most tokens start no pattern: none but a sentence's first word, "according", "by"
+        // and cue forms do, see below; a loop of its own skips to the next that may, the loop
+        // below keeping the state of all its branches from one token to the next)
+        const STARTS: u64 =
+            cls::CUE_VERB | cls::CUE_PHRASE | cls::PATTERN_START | cls::OPENS_SENTENCE;
+        while let Some(k) = self.classes[i.min(n)..]
+            .iter()
+            .position(|&c| c & STARTS != 0)
+        {
+            i += k;
             if self.used[i] || self.in_quote[i].is_some() {
                 i += 1;
                 continue;
@@ -1481,13 +1751,13 @@ impl<'a> Ctx<'a> {
             } else if self.sentence_first(i) == i
                 && self.toks[i].cap
                 && self.w(i).ends_with("ing")
-                && self.lex.cue_verbs.contains_key(self.w(i))
+                && self.is(i, cls::CUE_VERB)
                 && self.in_quote[i].is_none()
             {
                 self.opening_participle(i, out);
             } else if self.w(i) == "by"
                 && i > 0
-                && self.lex.passive_cues.contains(self.w(i - 1))
+                && self.is(i - 1, cls::PASSIVE_CUE)
                 && !self.used[i - 1]
             {
                 self.passive(i, out);
@@ -1513,8 +1783,8 @@ impl<'a> Ctx<'a> {
         // (headlines only: the first paragraphs, so that the search stays linear)
         if !t.cap
             || self.para > 2
-            || self.lex.sentence_starters.contains(self.w(k))
-            || self.lex.non_source_words.contains(self.w(k))
+            || self.is(k, cls::SENTENCE_STARTER)
+            || self.is(k, cls::NON_SOURCE)
         {
             return false;
         }
@@ -1826,7 +2096,7 @@ impl<'a> Ctx<'a> {
             return Some((nps, by));
         }
         let e = self.evidence_right(by + 1)?;
-        if self.lex.passive_cues.contains(self.w(e)) && self.w(e + 1) == "by" {
+        if self.is(e, cls::PASSIVE_CUE) && self.w(e + 1) == "by" {
             return self.agent(e + 1);
         }
         None
@@ -1841,14 +2111,13 @@ impl<'a> Ctx<'a> {
         let end = self.sentence_end(by);
         // what the participle hangs on
         let mut k = part;
-        while k > first && ADVERBS.contains(&self.w(k - 1)) && !PASSIVE_AUX.contains(&self.w(k - 1))
-        {
+        while k > first && self.is(k - 1, cls::ADVERB) && !self.is(k - 1, cls::PASSIVE_AUX) {
             k -= 1;
         }
         let mut cue_start = part;
         let content;
         let asked = self.w(part) == "asked";
-        if asked && (k == first || PASSIVE_AUX.contains(&self.w(k - 1))) {
+        if asked && (k == first || self.is(k - 1, cls::PASSIVE_AUX)) {
             // "Asked by Starnes if he believed ..., Trump said", "Rubio was asked by the
             // moderator whether ...": the question, up to a comma
             if k > first {
@@ -1860,7 +2129,7 @@ impl<'a> Ctx<'a> {
             if content.is_none() {
                 return; // "He was asked by reporters.": no question reported
             }
-        } else if k > first && PASSIVE_AUX.contains(&self.w(k - 1)) {
+        } else if k > first && self.is(k - 1, cls::PASSIVE_AUX) {
             let aux = k - 1;
             cue_start = aux;
             let mut m = aux;
@@ -1883,7 +2152,7 @@ impl<'a> Ctx<'a> {
             } else {
                 content = self.content_span(first, k - 1).map(Content::single);
             }
-        } else if k > first && self.lex.evidence_nouns.contains(self.w(k - 1)) {
+        } else if k > first && self.is(k - 1, cls::EVIDENCE) {
             // "Based on technical data reviewed by X, ...": the main clause after the comma
             let intro = (first..k)
                 .find(|&s| matches!(self.w(s), "based" | "citing" | "using" | "according"));
@@ -1902,7 +2171,7 @@ impl<'a> Ctx<'a> {
         // "... and analyzed by cybersecurity experts": a sibling with the same content
         let mut tail = nps.last().map(|n| n.end).unwrap_or(by + 1);
         while self.w(tail) == "and"
-            && self.lex.passive_cues.contains(self.w(tail + 1))
+            && self.is(tail + 1, cls::PASSIVE_CUE)
             && self.w(tail + 2) == "by"
         {
             let p2 = tail + 1;
@@ -1945,7 +2214,7 @@ impl<'a> Ctx<'a> {
         if !past
             && !quantity_subject
             && i > 0
-            && (DETERMINERS.contains(&self.w(i - 1))
+            && (self.is(i - 1, cls::DETERMINER)
                 || (self.toks[i - 1].possessive && !self.contracted(i - 1)))
         {
             return;
@@ -2061,8 +2330,8 @@ impl<'a> Ctx<'a> {
             "seeking" | "hoping" | "wanting" | "planning" | "trying"
         ) && i > 0
             && self.is_word(i - 1)
-            && !PASSIVE_AUX.contains(&self.w(i - 1))
-            && !ADVERBS.contains(&self.w(i - 1))
+            && !self.is(i - 1, cls::PASSIVE_AUX)
+            && !self.is(i - 1, cls::ADVERB)
             && !self.adverb_ly(i - 1)
         {
             return;
@@ -2105,7 +2374,7 @@ impl<'a> Ctx<'a> {
             && (matches!(
                 self.w(i + 2),
                 "be" | "have" | "been" | "include" | "number" | "total"
-            ) || i > 0 && PASSIVE_AUX.contains(&self.w(i - 1)))
+            ) || i > 0 && self.is(i - 1, cls::PASSIVE_AUX))
         {
             return;
         }
@@ -2136,8 +2405,8 @@ impl<'a> Ctx<'a> {
         if !speech
             && !after_subject
             && !agree_with
-            && PREPOSITIONS.contains(&self.w(i + 1))
-            && !CUE_PARTICLES.contains(&self.w(i + 1))
+            && self.is(i + 1, cls::PREPOSITION)
+            && !self.is(i + 1, cls::CUE_PARTICLE)
         {
             return;
         }
@@ -2145,7 +2414,7 @@ impl<'a> Ctx<'a> {
         let mut j = i;
         loop {
             if j > first
-                && (ADVERBS.contains(&self.w(j - 1))
+                && (self.is(j - 1, cls::ADVERB)
                     || self.adverb_ly(j - 1)
                     || self.w(j - 1).ends_with("n't")
                     || self.w(j - 1).ends_with("n\u{2019}t"))
@@ -2157,8 +2426,7 @@ impl<'a> Ctx<'a> {
                     self.w(j - 2),
                     "on" | "last" | "this" | "next" | "earlier" | "later"
                 )
-                && (self.lex.non_source_words.contains(self.w(j - 1))
-                    || TIME_UNITS.contains(&self.w(j - 1)))
+                && (self.is(j - 1, cls::NON_SOURCE) || self.is(j - 1, cls::TIME_UNIT))
             {
                 // "Ryan, the nation's highest-ranking Republican, on Tuesday called ..."
                 j -= 2;
@@ -2182,11 +2450,11 @@ impl<'a> Ctx<'a> {
                 self.w(cue_start),
                 "on" | "last" | "this" | "next" | "earlier" | "later"
             )
-            && !ADVERBS.contains(&self.w(cue_start + 1))
+            && !self.is(cue_start + 1, cls::ADVERB)
         {
             cue_start += 2;
         }
-        if j > first && PASSIVE_AUX.contains(&self.w(j - 1)) {
+        if j > first && self.is(j - 1, cls::PASSIVE_AUX) {
             // ("The Times is expected to endorse ...": an expectation, PolNeAR's cue "is
             // expected" with the subject as its source)
             let expected = self.w(i) == "expected" && self.w(i + 1) == "to";
@@ -2213,7 +2481,7 @@ impl<'a> Ctx<'a> {
                         | "are"
                         | "was"
                         | "were"
-                ) || ADVERBS.contains(&self.w(j - 1)))
+                ) || self.is(j - 1, cls::ADVERB))
             {
                 j -= 1;
             }
@@ -2334,8 +2602,8 @@ impl<'a> Ctx<'a> {
             }
             // ("Amid the outcry, Matt Walsh ...", "WASHINGTON (AP) — Clinton ...": an opening
             // phrase or dateline before the subject)
-            if (INTRO.contains(&self.w(start))
-                || PREPOSITIONS.contains(&self.w(start))
+            if (self.is(start, cls::INTRO)
+                || self.is(start, cls::PREPOSITION)
                 || matches!(self.w(start), "amid" | "just" | "at" | "for" | "by"))
                 && let Some(c) = (start..i).find(|&k| self.punct(k, ','))
             {
@@ -2356,7 +2624,7 @@ impl<'a> Ctx<'a> {
                 && subj[0].kind == MentionKind::Name
                 && self.punct(subj[0].end, ',')
                 && let Some(v) = (subj[0].end + 1..i).find(|&k| {
-                    VERBISH.contains(&self.w(k)) || self.looks_like_verb(k) || self.is_cue_form(k)
+                    self.is(k, cls::VERBISH) || self.looks_like_verb(k) || self.is_cue_form(k)
                 })
                 && let Some(np) = self.subject_left(start, v)
                 && np.start == subj[0].start
@@ -2368,7 +2636,7 @@ impl<'a> Ctx<'a> {
                 // "Other Republican candidates, including X and Y, have followed ..., saying":
                 // the noun phrase before the main verb
                 if let Some(v) = (start + 1..i).find(|&k| {
-                    VERBISH.contains(&self.w(k)) || self.looks_like_verb(k) || self.is_cue_form(k)
+                    self.is(k, cls::VERBISH) || self.looks_like_verb(k) || self.is_cue_form(k)
                 }) && let Some(np) = self.subject_left(start, v)
                 {
                     subj = vec![np];
@@ -2399,9 +2667,7 @@ impl<'a> Ctx<'a> {
         }
         // "called it careless, but said ...", "denounced it and said ...": a second verb of the
         // speaker of the attribution just before
-        if j > first + 1
-            && matches!(self.w(j - 1), "and" | "but")
-            && !VERBISH.contains(&self.w(j - 2))
+        if j > first + 1 && matches!(self.w(j - 1), "and" | "but") && !self.is(j - 2, cls::VERBISH)
         {
             let lemma = lemma.to_string();
             if self.continue_previous(i, cue_start, &lemma, out) {
@@ -2440,7 +2706,7 @@ impl<'a> Ctx<'a> {
             if let Some(np) = self.subject_left(first, j) {
                 nps = vec![np];
             } else if matches!(self.w(j - 1), "and" | "but")
-                && !(j > first + 1 && VERBISH.contains(&self.w(j - 2)))
+                && !(j > first + 1 && self.is(j - 2, cls::VERBISH))
             {
                 // "Scott blasted Congress and said ...": the subject of the first verb
                 let subj = self.sources_right(first);
@@ -2448,8 +2714,8 @@ impl<'a> Ctx<'a> {
                 if subj
                     .last()
                     .is_some_and(|l| l.end < j - 1 && self.is_word(l.end))
-                    && !PREPOSITIONS.contains(&self.w(first))
-                    && !INTRO.contains(&self.w(first))
+                    && !self.is(first, cls::PREPOSITION)
+                    && !self.is(first, cls::INTRO)
                     && !matches!(self.w(first), "along" | "at" | "for" | "by")
                 {
                     nps = subj;
@@ -2480,7 +2746,7 @@ impl<'a> Ctx<'a> {
             while a > first
                 && comma - a < 8
                 && self.is_word(a - 1)
-                && !PREPOSITIONS.contains(&self.w(a - 1))
+                && !self.is(a - 1, cls::PREPOSITION)
                 && !matches!(self.w(a - 1), "to" | "by" | "for" | "of" | "and" | "that")
                 && !self.is_cue_form(a - 1)
                 && !self.looks_like_verb(a - 1)
@@ -2574,8 +2840,8 @@ impl<'a> Ctx<'a> {
                 (1, Some(s))
                     if self.punct(nps[0].end, ',')
                         && s.end > nps[0].end
-                        && !PREPOSITIONS.contains(&self.w(nps[0].end + 1))
-                        && !PASSIVE_AUX.contains(&self.w(nps[0].end + 1))
+                        && !self.is(nps[0].end + 1, cls::PREPOSITION)
+                        && !self.is(nps[0].end + 1, cls::PASSIVE_AUX)
                         && !matches!(
                             self.w(nps[0].end + 1),
                             "has" | "have" | "had" | "will" | "would"
@@ -2597,11 +2863,11 @@ impl<'a> Ctx<'a> {
                     if s.start == nps[0].start
                         && s.end > nps[0].end
                         && (nps[0].kind == MentionKind::Name
-                            || POSTMODIFIERS.contains(&self.w(nps[0].end)))
+                            || self.is(nps[0].end, cls::POSTMODIFIER))
                         && self.is_word(nps[0].end)
-                        && !PREPOSITIONS.contains(&self.w(nps[0].end))
+                        && !self.is(nps[0].end, cls::PREPOSITION)
                         // (not a verb: "said Mrs. Clinton had avoided ...")
-                        && (!VERBISH.contains(&self.w(nps[0].end))
+                        && (!self.is(nps[0].end, cls::VERBISH)
                             || matches!(self.w(nps[0].end), "who" | "which" | "that"))
                         && !self.looks_like_verb(nps[0].end)
                         && !matches!(self.w(nps[0].end), "after" | "before" | "during" | "on") =>
@@ -2714,7 +2980,7 @@ impl<'a> Ctx<'a> {
         let mut starts = Vec::with_capacity(3);
         // ("At least half of voters say": a quantity, not a preposition)
         let at_least = self.w(c) == "at" && matches!(self.w(c + 1), "least" | "most");
-        if c < j && !at_least && (INTRO.contains(&self.w(c)) || PREPOSITIONS.contains(&self.w(c))) {
+        if c < j && !at_least && (self.is(c, cls::INTRO) || self.is(c, cls::PREPOSITION)) {
             if let Some(comma) = (c..j).find(|&k| self.punct(k, ',')) {
                 starts.push(comma + 1);
             } else if matches!(self.w(c), "yet" | "still" | "but" | "however" | "meanwhile") {
@@ -2727,8 +2993,8 @@ impl<'a> Ctx<'a> {
         // the clause may start later: after a clause word ("a strike that company executives
         // said could ...", "where the secretary of state said", "and one in four said")
         if let Some(k) = (c..j).rev().find(|&k| {
-            CLAUSE_WORDS.contains(&self.w(k)) && !matches!(self.w(k), "that" | "so")
-                || CLAUSE_WORDS.contains(&self.w(k)) && !self.toks[k].cap
+            self.is(k, cls::CLAUSE_WORD) && !matches!(self.w(k), "that" | "so")
+                || self.is(k, cls::CLAUSE_WORD) && !self.toks[k].cap
                 || matches!(self.w(k), "and" | "or")
         }) && k + 1 < j
             && !starts.contains(&(k + 1))
@@ -2843,12 +3109,12 @@ impl<'a> Ctx<'a> {
             return None;
         }
         let opener = self.toks[c].cap
-            || DETERMINERS.contains(&self.w(c))
+            || self.is(c, cls::DETERMINER)
             // ("three-quarters of the voters", "two-thirds")
             || self.w(c).split_once('-').is_some_and(|(n, _)| DETERMINERS.contains(&n))
-            || QUANTITY.contains(&self.w(c))
+            || self.is(c, cls::QUANTITY)
             || self.w(c).starts_with(|ch: char| ch.is_ascii_digit())
-            || self.lex.anonymous_heads.contains(self.w(c))
+            || self.is(c, cls::ANONYMOUS_HEAD)
             || self.body_at(c)
             || self.lex.anonymous_heads.contains(head)
             || self.lex.source_heads.contains(head);
@@ -2872,7 +3138,7 @@ impl<'a> Ctx<'a> {
                 || self.open_mark[k].is_some()
                 || self.is_cue_form(k)
                 || (in_head
-                    && ((VERBISH.contains(&self.w(k))
+                    && ((self.is(k, cls::VERBISH)
                         && !(self.w(k) == "than"
                             && k > c
                             && matches!(self.w(k - 1), "more" | "less" | "fewer" | "greater")))
@@ -2888,16 +3154,14 @@ impl<'a> Ctx<'a> {
                             && self.looks_like_verb(k)
                             && !self.participle_after_head(k)
                             && !self.adverb_ly(k - 1)
-                            && !DETERMINERS.contains(&self.w(k - 1))
-                            && !QUANTITY.contains(&self.w(k - 1)))))
+                            && !self.is(k - 1, cls::DETERMINER)
+                            && !self.is(k - 1, cls::QUANTITY))))
             {
                 return None;
             }
         }
         let mut np = self.np_naming_inside(c, e);
-        if np.kind == MentionKind::Other
-            && (c..head_end).any(|k| self.lex.anonymous_heads.contains(self.w(k)))
-        {
+        if np.kind == MentionKind::Other && (c..head_end).any(|k| self.is(k, cls::ANONYMOUS_HEAD)) {
             np.kind = MentionKind::Anonymous;
         }
         Some(np)
@@ -2906,15 +3170,6 @@ impl<'a> Ctx<'a> {
     /// The end of a cue's tail starting at `k`: a particle ("called for", "warned of") or "in a
     /// statement" / "in an interview" (PolNeAR's cues include them).
     fn cue_tail(&self, k: usize) -> usize {
-        const DAYS: &[&str] = &[
-            "monday",
-            "tuesday",
-            "wednesday",
-            "thursday",
-            "friday",
-            "saturday",
-            "sunday",
-        ];
         let verb = if k > 0 { self.w(k - 1) } else { "" };
         // "pointed out", "made it clear": the whole phrase
         if k > 0 {
@@ -2924,7 +3179,7 @@ impl<'a> Ctx<'a> {
             }
         }
         // "said Sunday": a day right after the verb is part of the cue (PolNeAR: 163 of 240)
-        if self.toks.get(k).is_some_and(|t| t.cap && !t.possessive) && DAYS.contains(&self.w(k)) {
+        if self.toks.get(k).is_some_and(|t| t.cap && !t.possessive) && self.is(k, cls::DAY) {
             return k + 1;
         }
         // "referring to", "responded to", "pointed to"
@@ -2937,10 +3192,10 @@ impl<'a> Ctx<'a> {
             return k + 1;
         }
         // "called for", but not "said on Monday"; "said" takes no particle ("said of him")
-        if CUE_PARTICLES.contains(&self.w(k))
+        if self.is(k, cls::CUE_PARTICLE)
             && lemma_of(self.lex, verb) != "say"
             && self.is_word(k + 1)
-            && !(self.toks[k + 1].cap && self.lex.non_source_words.contains(self.w(k + 1)))
+            && !(self.toks[k + 1].cap && self.is(k + 1, cls::NON_SOURCE))
             && !self.w(k + 1).starts_with(|c: char| c.is_ascii_digit())
         {
             return k + 1;
@@ -2961,10 +3216,7 @@ impl<'a> Ctx<'a> {
     /// quotation, a ';' or a ", but"/", and" that starts another clause.
     fn subject_right(&self, s: usize) -> Option<Np> {
         let end = self.sentence_end(s.min(self.toks.len().saturating_sub(1)));
-        if s >= end
-            || !self.is_word(s)
-            || PREPOSITIONS.contains(&self.w(s))
-            || VERBISH.contains(&self.w(s))
+        if s >= end || !self.is_word(s) || self.is(s, cls::PREPOSITION) || self.is(s, cls::VERBISH)
         {
             return None;
         }
@@ -3016,11 +3268,11 @@ impl<'a> Ctx<'a> {
         self.toks[end - 1].possessive
             || (self.is_word(end)
                 && !self.toks[end].cap
-                && (self.lex.titles.contains(self.w(end))
+                && (self.is(end, cls::TITLE)
                     || heads
-                        && ((self.name_word(end + 1) && !STOP.contains(&self.w(end)))
-                            || self.lex.source_heads.contains(self.w(end))
-                            || self.lex.anonymous_heads.contains(self.w(end)))))
+                        && ((self.name_word(end + 1) && !self.is(end, cls::STOP))
+                            || self.is(end, cls::SOURCE_HEAD)
+                            || self.is(end, cls::ANONYMOUS_HEAD))))
     }
 
     /// A noun phrase over tokens `s..e`, named by the first name inside it: "The group's
@@ -3053,9 +3305,9 @@ impl<'a> Ctx<'a> {
     fn participle_after_head(&self, k: usize) -> bool {
         k > 0
             && (matches!(self.w(k - 1), "those" | "people" | "adults" | "americans")
-                || self.lex.anonymous_heads.contains(self.w(k - 1))
-                || self.lex.source_heads.contains(self.w(k - 1)))
-            && !(DETERMINERS.contains(&self.w(k + 1))
+                || self.is(k - 1, cls::ANONYMOUS_HEAD)
+                || self.is(k - 1, cls::SOURCE_HEAD))
+            && !(self.is(k + 1, cls::DETERMINER)
                 || matches!(self.w(k + 1), "him" | "her" | "them" | "it" | "us" | "me"))
     }
 
@@ -3073,9 +3325,9 @@ impl<'a> Ctx<'a> {
     fn noun_follows(&self, i: usize) -> bool {
         self.is_word(i + 1)
             && !self.toks[i + 1].cap
-            && !PRONOUNS.contains(&self.w(i + 1))
-            && !DETERMINERS.contains(&self.w(i + 1))
-            && !PREPOSITIONS.contains(&self.w(i + 1))
+            && !self.is(i + 1, cls::PRONOUN)
+            && !self.is(i + 1, cls::DETERMINER)
+            && !self.is(i + 1, cls::PREPOSITION)
             && !matches!(self.w(i + 1), "that" | "we" | "i" | "there" | "this" | "to")
     }
 
@@ -3277,7 +3529,7 @@ impl<'a> Ctx<'a> {
             // "said in a statement Tuesday that ...", "told delegates at the convention that
             // ...": the content starts at "that"
             let mut k = k;
-            if (PREPOSITIONS.contains(&self.w(k))
+            if (self.is(k, cls::PREPOSITION)
                 || self
                     .lex
                     .cue_verbs
@@ -3302,7 +3554,7 @@ impl<'a> Ctx<'a> {
     /// "Saturday night at the debate", "on Saturday, and it has ..." (no "that", no quotation).
     fn adjunct(&self, k: usize, to_comma: bool) -> bool {
         let w = self.w(k);
-        let opens = PREPOSITIONS.contains(&w)
+        let opens = self.is(k, cls::PREPOSITION)
             || matches!(
                 w,
                 "to" | "by" | "last" | "this" | "earlier" | "yesterday" | "today"
@@ -3324,14 +3576,14 @@ impl<'a> Ctx<'a> {
 
     /// A capitalised word of time ("Monday", "January").
     fn time_word(&self, t: usize) -> bool {
-        self.toks.get(t).is_some_and(|x| x.cap) && self.lex.non_source_words.contains(self.w(t))
+        self.toks.get(t).is_some_and(|x| x.cap) && self.is(t, cls::NON_SOURCE)
     }
 
     /// The end of a time phrase at `k` ("on Friday", "Tuesday", "last week", "earlier this
     /// month"), or `k` when there is none.
     fn time_end(&self, k: usize) -> usize {
         let day = |t: usize| self.time_word(t) && !self.toks[t].possessive;
-        let unit = |t: usize| TIME_UNITS.contains(&self.w(t));
+        let unit = |t: usize| self.is(t, cls::TIME_UNIT);
         match self.w(k) {
             "on" if day(k + 1) => k + 2,
             "last" | "this" | "next" if unit(k + 1) || day(k + 1) => k + 2,
@@ -3433,9 +3685,9 @@ impl<'a> Ctx<'a> {
 
 /// Sentences in title case: at least three words of four letters or more, seven in ten of them
 /// capitalised.
-fn headline_sentences(toks: &[Token], lower: &str, sent: &[usize]) -> Vec<usize> {
+fn headline_sentences(toks: &[Token], lower: &str, sent: &[usize], out: &mut Vec<usize>) {
     // `sent` does not decrease along the tokens: each sentence's tokens are one run
-    let mut out = Vec::new();
+    out.clear();
     let mut cur: Option<(usize, usize, usize)> = None;
     let mut close = |c: Option<(usize, usize, usize)>| {
         if let Some((s, n, caps)) = c
@@ -3446,8 +3698,7 @@ fn headline_sentences(toks: &[Token], lower: &str, sent: &[usize]) -> Vec<usize>
         }
     };
     for (t, &s) in toks.iter().zip(sent) {
-        // (at least four characters: a fourth one, without counting them all)
-        if t.is_word() && t.lower_in(lower).chars().nth(3).is_some() {
+        if t.is_word() && four_chars_or_more(t.lower_in(lower)) {
             let c = match cur {
                 Some(c) if c.0 == s => c,
                 _ => {
@@ -3459,7 +3710,12 @@ fn headline_sentences(toks: &[Token], lower: &str, sent: &[usize]) -> Vec<usize>
         }
     }
     close(cur);
-    out
+}
+
+/// True when `w` has four characters or more: four ASCII bytes first, or a fourth character
+/// (without counting them all).
+fn four_chars_or_more(w: &str) -> bool {
+    w.len() >= 4 && (w.as_bytes()[..4].is_ascii() || w.chars().nth(3).is_some())
 }
 
 /// True when a character is a quotation mark (re-exported for callers that scan text).
@@ -3472,23 +3728,12 @@ mod tests {
     use super::*;
     use crate::input::parse_text;
     use crate::ruleset::Ruleset;
+    use crate::token::tokenize;
 
     /// (sources, cue, content) of each attribution of `text`.
     fn atts(text: &str) -> Vec<(Vec<String>, String, String)> {
         let lex = Lexicons::new(&Ruleset::embedded());
-        let doc = parse_text("t", text.to_string());
-        let sentences = crate::segment::sentences(&doc, &lex);
-        let quotes = crate::quotes::find_quotes(&doc);
-        let a = Analysis {
-            doc,
-            sentences,
-            quotes,
-            attributions: vec![],
-            sources: vec![],
-            claims: vec![],
-            findings: vec![],
-            boilerplate: vec![],
-        };
+        let a = analysis(text, &lex);
         extract_attributions(&a, &lex)
             .iter()
             .map(|at| {
@@ -3505,6 +3750,292 @@ mod tests {
                 )
             })
             .collect()
+    }
+
+    fn analysis(text: &str, lex: &Lexicons) -> Analysis {
+        let doc = parse_text("t", text.to_string());
+        let sentences = crate::segment::sentences(&doc, lex);
+        let quotes = crate::quotes::find_quotes(&doc);
+        Analysis {
+            doc,
+            sentences,
+            quotes,
+            attributions: vec![],
+            sources: vec![],
+            claims: vec![],
+            findings: vec![],
+            boilerplate: vec![],
+        }
+    }
+
+    /// A word's classes are its memberships of the lexicons and lists they stand for.
+    #[test]
+    fn word_classes_are_the_memberships() {
+        let lex = Lexicons::new(&Ruleset::embedded());
+        let mut words: Vec<String> = ["", "x", "according", "by", "the", "vice", "Said", "said."]
+            .iter()
+            .map(|w| w.to_string())
+            .collect();
+        let sets = [
+            &lex.titles,
+            &lex.anonymous_heads,
+            &lex.non_source_words,
+            &lex.source_heads,
+            &lex.passive_cues,
+            &lex.evidence_nouns,
+            &lex.sentence_starters,
+        ];
+        for set in sets {
+            words.extend(set.iter().cloned());
+        }
+        words.extend(lex.organization_words.iter().cloned());
+        words.extend(lex.government_words.iter().cloned());
+        words.extend(lex.cue_verbs.keys().cloned());
+        words.extend(lex.cue_phrases.keys().cloned());
+        words.extend(lex.descriptions.keys().cloned());
+        let split: Vec<String> = words
+            .iter()
+            .flat_map(|w| w.split(' ').map(str::to_string))
+            .collect();
+        words.extend(split);
+        let lists: [(&[&str], u64); 16] = [
+            (ADVERBS, cls::ADVERB),
+            (PASSIVE_AUX, cls::PASSIVE_AUX),
+            (VERBISH, cls::VERBISH),
+            (TIME_UNITS, cls::TIME_UNIT),
+            (CLAUSE_WORDS, cls::CLAUSE_WORD),
+            (QUANTITY, cls::QUANTITY),
+            (CUE_PARTICLES, cls::CUE_PARTICLE),
+            (CONTENT_STOPS, cls::CONTENT_STOP),
+            (INTRO, cls::INTRO),
+            (PREPOSITIONS, cls::PREPOSITION),
+            (PRONOUNS, cls::PRONOUN),
+            (CONNECTORS, cls::CONNECTOR),
+            (DETERMINERS, cls::DETERMINER),
+            (POSTMODIFIERS, cls::POSTMODIFIER),
+            (STOP, cls::STOP),
+            (DAYS, cls::DAY),
+        ];
+        for (list, _) in lists {
+            words.extend(list.iter().map(|w| w.to_string()));
+        }
+        for w in &words {
+            let c = lex.word_classes.of(w);
+            let mut want = vec![
+                (cls::CUE_VERB, lex.cue_verbs.contains_key(w)),
+                (cls::CUE_PHRASE, lex.cue_phrases.contains_key(w)),
+                (cls::TITLE, lex.titles.contains(w)),
+                (
+                    cls::TITLE_START,
+                    (lex.titles.iter()).any(|t| t.split_once(' ').is_some_and(|(f, _)| f == w)),
+                ),
+                (cls::ANONYMOUS_HEAD, lex.anonymous_heads.contains(w)),
+                (cls::NON_SOURCE, lex.non_source_words.contains(w)),
+                (cls::SOURCE_HEAD, lex.source_heads.contains(w)),
+                (cls::PASSIVE_CUE, lex.passive_cues.contains(w)),
+                (cls::EVIDENCE, lex.evidence_nouns.contains(w)),
+                (cls::GOVERNMENT, lex.government_words.contains(w)),
+                (cls::ORGANIZATION, lex.organization_words.contains(w)),
+                (cls::SENTENCE_STARTER, lex.sentence_starters.contains(w)),
+                (
+                    cls::DESCRIPTION_START,
+                    lex.descriptions
+                        .keys()
+                        .any(|k| k.split(' ').next() == Some(w)),
+                ),
+                (cls::PATTERN_START, matches!(w.as_str(), "according" | "by")),
+            ];
+            want.extend(lists.iter().map(|&(l, bit)| (bit, l.contains(&w.as_str()))));
+            for (bit, has) in want {
+                assert_eq!(c & bit != 0, has, "{w:?} {bit:#x}");
+            }
+        }
+    }
+
+    /// `title_at`, which looks up the joined words only while they start a title, finds the
+    /// longest title a lookup of every run of words finds.
+    #[test]
+    fn title_at_is_the_longest_title() {
+        let lex = Lexicons::new(&Ruleset::embedded());
+        let mut alphabet: Vec<String> = lex
+            .titles
+            .iter()
+            .flat_map(|t| t.split(' ').map(|w| format!("{w} ")))
+            .collect();
+        // whole titles of several words too, and their beginnings
+        for t in lex.titles.iter().filter(|t| t.contains(' ')) {
+            alphabet.push(format!("{t} "));
+            alphabet.push(format!("{} ", &t[..t.rfind(' ').unwrap_or(0)]));
+        }
+        alphabet.sort();
+        alphabet.dedup();
+        alphabet.extend(["Chief ", "the ", ", ", "Smith ", "x ", "\u{201c}"].map(String::from));
+        let mut longer = 0;
+        let pieces: Vec<&str> = alphabet.iter().map(String::as_str).collect();
+        // (a generator stops at its first empty text: many seeds, a few texts each)
+        let texts = (1..200u64).flat_map(|k| {
+            crate::testutil::random_texts(&pieces, k.wrapping_mul(0x9e37_79b9_7f4a_7c15), 10, 40)
+        });
+        for text in texts {
+            let a = analysis(&text, &lex);
+            for (pi, block) in a.doc.blocks.iter().enumerate() {
+                let toks = tokenize(&a.doc.text, block.span, &lex.abbreviations);
+                let cx = Ctx::new(&a, &lex, pi, &toks, Scratch::default());
+                for i in 0..toks.toks.len() + 1 {
+                    let mut want = 0;
+                    for k in 0..lex.max_title_words {
+                        if (i..=i + k).any(|j| !cx.is_word(j)) {
+                            break;
+                        }
+                        let joined: Vec<&str> = (i..=i + k).map(|j| cx.w(j)).collect();
+                        if lex.titles.contains(&joined.join(" ")) {
+                            want = k + 1;
+                        }
+                    }
+                    assert_eq!(cx.title_at(i), want, "{text:?} at {i}");
+                    longer += usize::from(want > 1);
+                }
+            }
+        }
+        assert!(longer > 100, "{longer} titles of several words");
+    }
+
+    /// Contexts made from the buffers of the paragraph before find what fresh ones find.
+    #[test]
+    fn reused_buffers_find_what_fresh_ones_do() {
+        let lex = Lexicons::new(&Ruleset::embedded());
+        let mut texts: Vec<String> = Vec::new();
+        for dir in ["fixtures/wikinews", "fixtures/seed"] {
+            let Ok(entries) = std::fs::read_dir(dir) else {
+                continue;
+            };
+            for e in entries.flatten() {
+                if let Ok(t) = std::fs::read_to_string(e.path()) {
+                    texts.push(t);
+                }
+            }
+        }
+        texts.push(
+            "A very long first paragraph, officials said, with \"a quote\" in it and more words \
+             than the next.\n\nShort one, he said.\n\n\"Yes,\" said Tom Hegel."
+                .to_string(),
+        );
+        assert!(texts.len() > 3);
+        for text in &texts {
+            let a = analysis(text, &lex);
+            let fresh: Vec<String> = (0..a.doc.blocks.len())
+                .flat_map(|pi| {
+                    let toks = tokenize(&a.doc.text, a.doc.blocks[pi].span, &lex.abbreviations);
+                    let mut out = Vec::new();
+                    Ctx::new(&a, &lex, pi, &toks, Scratch::default()).run(&mut out);
+                    out.iter().map(|x| format!("{x:?}")).collect::<Vec<_>>()
+                })
+                .collect();
+            let mut reused: Vec<String> = Vec::new();
+            let mut toks = Tokens::default();
+            let mut scratch = Scratch::default();
+            for pi in 0..a.doc.blocks.len() {
+                tokenize_into(
+                    &a.doc.text,
+                    a.doc.blocks[pi].span,
+                    &lex.abbreviations,
+                    &mut toks,
+                );
+                let mut out = Vec::new();
+                let mut cx = Ctx::new(&a, &lex, pi, &toks, scratch);
+                cx.run(&mut out);
+                scratch = cx.into_scratch();
+                reused.extend(out.iter().map(|x| format!("{x:?}")));
+            }
+            assert_eq!(reused, fresh);
+        }
+    }
+
+    /// Each token's sentence, first token of sentence and sentence end, from runs found by
+    /// binary searches, are those of a walk over tokens and sentences together.
+    #[test]
+    fn sentence_runs_are_the_walk_s() {
+        let lex = Lexicons::new(&Ruleset::embedded());
+        let alphabet = [
+            "Tom said. ",
+            "BREAKING: ",
+            "\"Yes.\" ",
+            "Who? ",
+            "x",
+            " ",
+            "\n\n",
+            "U.S. ",
+            "No! ",
+            "a, b ",
+            "Dr. Who said ",
+        ];
+        let texts = (1..100u64).flat_map(|k| {
+            crate::testutil::random_texts(&alphabet, k.wrapping_mul(0x2545_f491_4f6c_dd1d), 6, 30)
+        });
+        let mut seen = 0;
+        for text in texts {
+            let a = analysis(&text, &lex);
+            for (pi, block) in a.doc.blocks.iter().enumerate() {
+                let toks = tokenize(&a.doc.text, block.span, &lex.abbreviations);
+                let cx = Ctx::new(&a, &lex, pi, &toks, Scratch::default());
+                let toks = &toks.toks;
+                let n = toks.len();
+                let all = &a.sentences;
+                let lo = all.partition_point(|s| s.paragraph < pi);
+                let hi = all.partition_point(|s| s.paragraph <= pi);
+                let sentences: Vec<(usize, &crate::model::Sentence)> =
+                    (lo..hi).map(|i| (i, &all[i])).collect();
+                let mut sent = vec![0; n];
+                let mut sent_first = vec![None; hi - lo];
+                let mut cur = 0;
+                for (ti, t) in toks.iter().enumerate() {
+                    while cur + 1 < sentences.len()
+                        && sentences[cur + 1].1.span.start <= t.span.start
+                    {
+                        cur += 1;
+                    }
+                    if let Some((si, s)) = sentences.get(cur) {
+                        sent[ti] = *si;
+                        let after_label = s.label.map(|l| l.end).unwrap_or(s.span.start);
+                        if t.span.start >= after_label {
+                            sent_first[*si - lo].get_or_insert(ti);
+                        }
+                    }
+                }
+                let mut sent_end = vec![n; n];
+                for k in (0..n.saturating_sub(1)).rev() {
+                    sent_end[k] = if sent[k] == sent[k + 1] {
+                        sent_end[k + 1]
+                    } else {
+                        k + 1
+                    };
+                }
+                assert_eq!(cx.sent, sent, "{text:?}");
+                assert_eq!(cx.sent_first, sent_first, "{text:?}");
+                assert_eq!(cx.sent_end, sent_end, "{text:?}");
+                for i in 0..n {
+                    let first = cx.sentence_first(i) == i;
+                    assert_eq!(
+                        cx.classes[i] & cls::OPENS_SENTENCE != 0,
+                        first,
+                        "{text:?} {i}"
+                    );
+                }
+                seen += sentences.len();
+            }
+        }
+        assert!(seen > 1000, "{seen} sentences");
+    }
+
+    #[test]
+    fn four_chars_are_counted() {
+        let alphabet = ["a", "é", "中", "\u{1f600}", "1", "'"];
+        let texts = (1..50u64).flat_map(|k| {
+            crate::testutil::random_texts(&alphabet, k.wrapping_mul(0x9e37_79b9_7f4a_7c15), 20, 8)
+        });
+        for w in texts {
+            assert_eq!(four_chars_or_more(&w), w.chars().count() >= 4, "{w:?}");
+        }
     }
 
     fn one(text: &str) -> (Vec<String>, String, String) {

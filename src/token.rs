@@ -436,6 +436,25 @@ pub fn push_lower(out: &mut String, s: &str) {
     }
 }
 
+/// Append `s.to_lowercase().replace('\u{2019}', "'")` to `out`: the lower case of a word with
+/// its curly apostrophes straight, a character at a time (without the two allocations; a
+/// word with a capital sigma, whose lower case depends on the letters around it, the long way).
+fn push_lower_straight(out: &mut String, s: &str) {
+    if s.contains('\u{3a3}') {
+        out.push_str(&s.to_lowercase().replace('\u{2019}', "'"));
+        return;
+    }
+    for c in s.chars() {
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+        } else if c == '\u{2019}' {
+            out.push('\'');
+        } else {
+            out.extend(c.to_lowercase());
+        }
+    }
+}
+
 /// The lower case of `s`, without the allocations of `str::to_lowercase` for ASCII words.
 pub fn lower(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
@@ -454,11 +473,29 @@ pub fn tokenize<S: std::hash::BuildHasher>(
     span: Span,
     abbreviations: &HashSet<String, S>,
 ) -> Tokens {
+    let mut toks = Tokens::default();
+    tokenize_into(text, span, abbreviations, &mut toks);
+    toks
+}
+
+/// [`tokenize`] into `toks`, its buffers reused (what they held is dropped).
+pub fn tokenize_into<S: std::hash::BuildHasher>(
+    text: &str,
+    span: Span,
+    abbreviations: &HashSet<String, S>,
+    toks: &mut Tokens,
+) {
     let s = &text[span.start..span.end];
     let bytes = s.as_bytes();
+    let Tokens {
+        toks: out,
+        lower: buf,
+    } = toks;
+    out.clear();
+    buf.clear();
     // about one token per five bytes of news prose
-    let mut out = Vec::with_capacity(s.len() / 5 + 1);
-    let mut buf = String::with_capacity(s.len() + s.len() / 16);
+    out.reserve(s.len() / 5 + 1);
+    buf.reserve(s.len() + s.len() / 16);
     buf.push_str(s);
     buf.make_ascii_lowercase();
     // "u.s." and the like for words that are not ASCII, checked against `abbreviations`
@@ -594,14 +631,8 @@ pub fn tokenize<S: std::hash::BuildHasher>(
         let (at, mut to) = if ascii {
             (start, end)
         } else {
-            let raw = &s[start..end];
             let at = buf.len();
-            push_lower(&mut buf, raw);
-            if buf[at..].contains('\u{2019}') {
-                let straight = buf[at..].replace('\u{2019}', "'");
-                buf.truncate(at);
-                buf.push_str(&straight);
-            }
+            push_lower_straight(buf, &s[start..end]);
             (at, buf.len())
         };
         let mut possessive = false;
@@ -622,10 +653,6 @@ pub fn tokenize<S: std::hash::BuildHasher>(
             possessive,
         });
         i = end;
-    }
-    Tokens {
-        toks: out,
-        lower: buf,
     }
 }
 
@@ -835,6 +862,44 @@ mod tests {
                 want,
                 "{needle:?}"
             );
+        }
+    }
+
+    #[test]
+    fn lower_straight_is_to_lowercase_and_replace() {
+        let alphabet = [
+            "a", "B", "\u{2019}", "'", "\u{3a3}", "\u{3c3}", "\u{3c2}", "\u{130}", "\u{1c5}",
+            "\u{df}", "\u{c9}", "\u{1e9e}", "\u{41f}", " ", "1", "\u{2126}",
+        ];
+        let texts = (1..100u64).flat_map(|k| {
+            crate::testutil::random_texts(&alphabet, k.wrapping_mul(0x2545_f491_4f6c_dd1d), 20, 10)
+        });
+        for s in texts {
+            let mut out = String::from("x");
+            push_lower_straight(&mut out, &s);
+            assert_eq!(out[1..], s.to_lowercase().replace('\u{2019}', "'"), "{s:?}");
+        }
+    }
+
+    /// Tokens made into the buffers of other tokens are those made afresh.
+    #[test]
+    fn tokens_into_used_buffers_are_fresh_tokens() {
+        let ab: HashSet<String> = ["dr.".to_string()].into_iter().collect();
+        let alphabet = ["a", "B", "Dr", ".", "\u{2019}s", "é", " ", "\n", ",", "1"];
+        let mut toks = Tokens::default();
+        // (a generator stops at its first empty text: many seeds, a few texts each)
+        let texts = (1..100u64).flat_map(|k| {
+            crate::testutil::random_texts(&alphabet, k.wrapping_mul(0x9e37_79b9_7f4a_7c15), 8, 30)
+        });
+        for s in texts {
+            let sp = Span::new(0, s.len());
+            tokenize_into(&s, sp, &ab, &mut toks);
+            let fresh = tokenize(&s, sp, &ab);
+            assert_eq!(toks.lower, fresh.lower, "{s:?}");
+            let key = |t: &Token| (t.span, t.kind, t.lower, t.first, t.cap, t.possessive);
+            let got: Vec<_> = toks.toks.iter().map(key).collect();
+            let want: Vec<_> = fresh.toks.iter().map(key).collect();
+            assert_eq!(got, want, "{s:?}");
         }
     }
 
