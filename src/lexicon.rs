@@ -1,7 +1,7 @@
 //! Lexicons compiled from the ruleset once per run, in the shapes the stages need.
 
 use crate::model::SourceKind;
-use crate::ruleset::{Lexicon, Ruleset};
+use crate::ruleset::{Lexicon, Pattern, Ruleset};
 use regex::Regex;
 use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
@@ -311,7 +311,7 @@ pub struct Lexicons {
 /// "could"...).
 #[derive(Debug, Clone, Default)]
 pub struct Patterns {
-    patterns: Vec<(Prefilter, Regex)>,
+    patterns: Vec<(Prefilter, Pattern)>,
     /// The strings of all the `Prefilter::Literals` of two patterns or more: when a text has
     /// none, those patterns are not tried one by one.
     any_literal: Option<aho_corasick::packed::Searcher>,
@@ -322,6 +322,9 @@ enum Prefilter {
     None,
     /// The bytes a match anchored at the start can begin with (it cannot be empty).
     FirstByte(Box<[bool; 256]>),
+    /// [`Prefilter::FirstByte`], then the characters a match anchored at the start can begin
+    /// with, after a run it may skip.
+    Starts(Box<[bool; 256]>, Box<Starts>),
     /// One of these strings, lower case, is in every match, ASCII case aside.
     Literals {
         lits: Vec<Vec<u8>>,
@@ -338,7 +341,7 @@ const WINDOWED_MIN: usize = 1 << 14;
 
 impl Patterns {
     /// The patterns of a ruleset's pattern list.
-    pub fn new(patterns: &[(String, Regex)]) -> Patterns {
+    pub fn new(patterns: &[Pattern]) -> Patterns {
         let prefilter = |src: &str| {
             let Ok(hir) = regex_syntax::parse(src) else {
                 return Prefilter::None;
@@ -350,7 +353,10 @@ impl Patterns {
             {
                 let mut first = Box::new([false; 256]);
                 return if props.minimum_len().unwrap_or(0) > 0 && !first_bytes(&hir, &mut first) {
-                    Prefilter::FirstByte(first)
+                    match anchored_starts(&hir) {
+                        Some(starts) => Prefilter::Starts(first, Box::new(starts)),
+                        None => Prefilter::FirstByte(first),
+                    }
                 } else {
                     Prefilter::None
                 };
@@ -370,9 +376,9 @@ impl Patterns {
                 })
                 .unwrap_or(Prefilter::None)
         };
-        let patterns: Vec<(Prefilter, Regex)> = patterns
+        let patterns: Vec<(Prefilter, Pattern)> = patterns
             .iter()
-            .map(|(src, r)| (prefilter(src), r.clone()))
+            .map(|p| (prefilter(&p.source), p.clone()))
             .collect();
         let all: Vec<&Vec<Vec<u8>>> = (patterns.iter())
             .filter_map(|(p, _)| match p {
@@ -401,10 +407,16 @@ impl Patterns {
     pub fn is_match(&self, text: &str) -> bool {
         let mut lower: Option<Vec<u8>> = None;
         let mut any_literal: Option<bool> = None;
-        self.patterns.iter().any(|(pre, r)| match pre {
-            Prefilter::None => r.is_match(text),
+        self.patterns.iter().any(|(pre, p)| match pre {
+            Prefilter::None => p.regex().is_match(text),
             Prefilter::FirstByte(first) => {
-                text.as_bytes().first().is_some_and(|&b| first[b as usize]) && r.is_match(text)
+                text.as_bytes().first().is_some_and(|&b| first[b as usize])
+                    && p.regex().is_match(text)
+            }
+            Prefilter::Starts(first, starts) => {
+                text.as_bytes().first().is_some_and(|&b| first[b as usize])
+                    && starts.may_match(text)
+                    && p.regex().is_match(text)
             }
             Prefilter::Literals { search, window, .. } => {
                 let lower: &[u8] =
@@ -416,12 +428,174 @@ impl Patterns {
                 }
                 match window {
                     Some(w) if text.len() >= WINDOWED_MIN => {
-                        windows_match(text, lower, search, *w, r)
+                        windows_match(text, lower, search, *w, p.regex())
                     }
-                    _ => search.find(lower).is_some() && r.is_match(text),
+                    _ => search.find(lower).is_some() && p.regex().is_match(text),
                 }
             }
         })
+    }
+}
+
+/// How a match of a pattern anchored at the start of the text (`^\s*(read|see) (next|more)`)
+/// can begin: after a run of characters of `skip` (a leading `\s*`), with one of the sequences
+/// of character classes `seqs` (`[Rr][Ee][Aa][Dd] `, `[Ssſ][Ee][Ee] `), which are never empty.
+/// A text that does not is not matched: its pattern is neither run nor compiled.
+#[derive(Debug, Clone)]
+struct Starts {
+    skip: Option<ClassUnicode>,
+    /// whether no sequence can start with a character of `skip`: then only the end of the
+    /// run need be tried
+    disjoint: bool,
+    seqs: Vec<Vec<ClassUnicode>>,
+}
+
+use regex_syntax::hir::{ClassUnicode, Hir};
+
+/// Sequences of classes and whether each can still grow (what follows it in the pattern is
+/// also in every match).
+type Seqs = Vec<(Vec<ClassUnicode>, bool)>;
+
+const MAX_SEQS: usize = 64;
+const MAX_SEQ_LEN: usize = 16;
+
+/// The [`Starts`] of a pattern `^X*R`, `^R` (None when not of this shape, or when some match
+/// of `R` can begin with anything).
+fn anchored_starts(hir: &Hir) -> Option<Starts> {
+    use regex_syntax::hir::{Class, HirKind, Look};
+    let HirKind::Concat(subs) = hir.kind() else {
+        return None;
+    };
+    let (first, mut rest) = subs.split_first()?;
+    if !matches!(first.kind(), HirKind::Look(Look::Start)) {
+        return None;
+    }
+    let mut skip = None;
+    if let Some(HirKind::Repetition(r)) = rest.first().map(Hir::kind)
+        && r.min == 0
+        && r.max.is_none()
+        && let HirKind::Class(Class::Unicode(c)) = r.sub.kind()
+    {
+        skip = Some(c.clone());
+        rest = &rest[1..];
+    }
+    let mut seqs: Seqs = vec![(Vec::new(), true)];
+    for h in rest {
+        seqs = extend_starts(h, seqs)?;
+    }
+    if seqs.iter().any(|(s, _)| s.is_empty()) {
+        return None;
+    }
+    let seqs: Vec<Vec<ClassUnicode>> = seqs.into_iter().map(|(s, _)| s).collect();
+    let disjoint = skip.as_ref().is_none_or(|k: &ClassUnicode| {
+        seqs.iter().all(|s| {
+            let mut both = k.clone();
+            both.intersect(&s[0]);
+            both.ranges().is_empty()
+        })
+    });
+    Some(Starts {
+        skip,
+        disjoint,
+        seqs,
+    })
+}
+
+/// `seqs` followed by what every match of `h` begins with (None: too many sequences).
+fn extend_starts(h: &Hir, mut seqs: Seqs) -> Option<Seqs> {
+    use regex_syntax::hir::{Class, ClassUnicodeRange, HirKind};
+    let push = |seqs: &mut Seqs, c: &ClassUnicode| {
+        for (s, open) in seqs.iter_mut().filter(|(_, open)| *open) {
+            s.push(c.clone());
+            *open = s.len() < MAX_SEQ_LEN;
+        }
+    };
+    let close = |seqs: &mut Seqs| seqs.iter_mut().for_each(|(_, open)| *open = false);
+    match h.kind() {
+        // (an assertion consumes nothing: what follows it follows what is before it)
+        HirKind::Empty | HirKind::Look(_) => {}
+        HirKind::Literal(l) => match std::str::from_utf8(&l.0) {
+            Ok(lit) => {
+                for ch in lit.chars() {
+                    push(
+                        &mut seqs,
+                        &ClassUnicode::new([ClassUnicodeRange::new(ch, ch)]),
+                    );
+                }
+            }
+            Err(_) => close(&mut seqs),
+        },
+        HirKind::Class(Class::Unicode(c)) => push(&mut seqs, c),
+        HirKind::Class(Class::Bytes(_)) => close(&mut seqs),
+        HirKind::Capture(c) => return extend_starts(&c.sub, seqs),
+        HirKind::Concat(subs) => {
+            for s in subs {
+                seqs = extend_starts(s, seqs)?;
+            }
+        }
+        HirKind::Alternation(subs) => {
+            let (open, closed): (Seqs, Seqs) = seqs.into_iter().partition(|(_, open)| *open);
+            seqs = closed;
+            for s in subs {
+                seqs.extend(extend_starts(s, open.clone())?);
+                if seqs.len() > MAX_SEQS {
+                    return None;
+                }
+            }
+        }
+        HirKind::Repetition(r) => {
+            // `min` copies at least (a few at most looked at), then anything
+            for _ in 0..r.min.min(4) {
+                seqs = extend_starts(&r.sub, seqs)?;
+            }
+            if r.max != Some(r.min) || r.min > 4 {
+                close(&mut seqs);
+            }
+        }
+    }
+    Some(seqs)
+}
+
+/// Whether the class `c` has the character `ch`.
+fn class_has(c: &ClassUnicode, ch: char) -> bool {
+    use std::cmp::Ordering;
+    c.ranges()
+        .binary_search_by(|r| {
+            if r.end() < ch {
+                Ordering::Less
+            } else if r.start() > ch {
+                Ordering::Greater
+            } else {
+                Ordering::Equal
+            }
+        })
+        .is_ok()
+}
+
+impl Starts {
+    /// False when no match of the pattern can begin `text`.
+    fn may_match(&self, text: &str) -> bool {
+        let begins = |rest: &str| {
+            self.seqs.iter().any(|seq| {
+                let mut chars = rest.chars();
+                seq.iter()
+                    .all(|c| chars.next().is_some_and(|ch| class_has(c, ch)))
+            })
+        };
+        let Some(skip) = &self.skip else {
+            return begins(text);
+        };
+        let mut at = 0;
+        loop {
+            let rest = &text[at..];
+            if !self.disjoint && begins(rest) {
+                return true;
+            }
+            match rest.chars().next() {
+                Some(ch) if class_has(skip, ch) => at += ch.len_utf8(),
+                _ => return self.disjoint && begins(rest),
+            }
+        }
     }
 }
 
@@ -756,7 +930,7 @@ mod tests {
     #[test]
     fn patterns_match_as_their_regexes() {
         let rs = Ruleset::embedded();
-        let mut lists: Vec<Vec<(String, Regex)>> = ["boilerplate", "not-claims"]
+        let mut lists: Vec<Vec<Pattern>> = ["boilerplate", "not-claims"]
             .iter()
             .map(|l| rs.patterns(l).to_vec())
             .collect();
@@ -775,11 +949,20 @@ mod tests {
             r"\bmask (up|down)\b",
             r"x\bkey",
             r"(?i)\bfree\b.*\bpercent",
+            r"^\s*(ab|)cd",
+            r"^\s*\sx",
+            r"^\s*(?:\s|Word)+\b",
+            r"(?i)^\s*(follow|like) us\b",
+            r"^a{2,3}b",
+            r"^(x|y)?z",
+            r"^(?i)\s*(k|x){2}a",
+            r"^\s*\d{2}\s*%",
+            r"^\s*(\b|x)said",
         ];
         lists.push(
             extra
                 .iter()
-                .map(|s| (s.to_string(), Regex::new(s).unwrap()))
+                .map(|s| Pattern::new(s, Regex::new(s).unwrap()))
                 .collect(),
         );
         let alphabet = [
@@ -830,11 +1013,17 @@ mod tests {
             "Tom ",
             "\u{201c}",
             "é",
+            "Follow ",
+            "us",
+            "aab",
+            "z",
+            "2",
+            "%",
         ];
         for list in &lists {
             let pats = Patterns::new(list);
             for t in crate::testutil::random_texts(&alphabet, 0x9e37_79b9_7f4a_7c15, 4000, 12) {
-                let want = list.iter().any(|(_, r)| r.is_match(&t));
+                let want = list.iter().any(|p| p.regex().is_match(&t));
                 assert_eq!(pats.is_match(&t), want, "{t:?}");
             }
             // long texts, searched around the strings, each pattern on its own too
@@ -842,11 +1031,11 @@ mod tests {
                 if t.len() < WINDOWED_MIN {
                     continue;
                 }
-                let want = list.iter().any(|(_, r)| r.is_match(&t));
+                let want = list.iter().any(|p| p.regex().is_match(&t));
                 assert_eq!(pats.is_match(&t), want, "a long text");
                 for p in list {
                     let one = Patterns::new(std::slice::from_ref(p));
-                    assert_eq!(one.is_match(&t), p.1.is_match(&t), "{}", p.0);
+                    assert_eq!(one.is_match(&t), p.regex().is_match(&t), "{}", p.source);
                 }
             }
         }

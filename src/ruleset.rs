@@ -212,8 +212,45 @@ pub struct Ruleset {
     pub rules: IndexMap<String, Rule>,
     /// Lexicons by file stem (`cue-verbs`, `titles`...).
     pub lexicons: IndexMap<String, Lexicon>,
-    /// Regex lists by file stem (`boilerplate`...), with their sources.
-    pub patterns: IndexMap<String, Vec<(String, Regex)>>,
+    /// Regex lists by file stem (`boilerplate`...).
+    pub patterns: IndexMap<String, Vec<Pattern>>,
+}
+
+/// A regex of a pattern list and its source. The embedded ones (tested valid) are compiled when
+/// first used: a run whose texts never get past a pattern's prefilter
+/// ([`crate::lexicon::Patterns`]) does not pay for its compilation, tens of millions of
+/// instructions for all of them; a repository's own are compiled when loaded, so that an
+/// invalid one is reported with its file and line.
+#[derive(Debug, Clone)]
+pub struct Pattern {
+    /// The regex as written.
+    pub source: String,
+    regex: std::sync::OnceLock<Regex>,
+}
+
+impl Pattern {
+    /// A pattern compiled now.
+    pub fn new(source: &str, regex: Regex) -> Pattern {
+        Pattern {
+            source: source.to_string(),
+            regex: std::sync::OnceLock::from(regex),
+        }
+    }
+
+    /// A valid pattern, compiled when first used.
+    fn deferred(source: &str) -> Pattern {
+        Pattern {
+            source: source.to_string(),
+            regex: std::sync::OnceLock::new(),
+        }
+    }
+
+    /// The compiled regex.
+    pub fn regex(&self) -> &Regex {
+        self.regex.get_or_init(|| {
+            compile("", 0, &self.source).expect("a deferred pattern is a valid embedded one")
+        })
+    }
 }
 
 pub(crate) const REGEX_SIZE_LIMIT: usize = 1 << 20;
@@ -228,6 +265,14 @@ fn compile(path: &str, line: usize, src: &str) -> Result<Regex> {
             line,
             msg: format!("invalid regex: {e}"),
         })
+}
+
+/// The regexes of a pattern file, with their line numbers (from 1).
+fn pattern_lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    text.lines()
+        .enumerate()
+        .map(|(i, line)| (i + 1, line.trim()))
+        .filter(|(_, l)| !l.is_empty() && !l.starts_with('#'))
 }
 
 fn toml_line(text: &str, err: &toml::de::Error) -> usize {
@@ -252,8 +297,10 @@ impl Ruleset {
             rs.add_lexicon(name, text);
         }
         for (name, text) in EMBEDDED_PATTERNS {
-            rs.add_patterns(&format!("rules/patterns/{name}"), name, text)
-                .expect("embedded patterns are valid");
+            // (valid: see the test `embedded_patterns_compile`)
+            let stem = name.trim_end_matches(".txt").to_string();
+            let list = rs.patterns.entry(stem).or_default();
+            list.extend(pattern_lines(text).map(|(_, l)| Pattern::deferred(l)));
         }
         rs
     }
@@ -424,12 +471,8 @@ impl Ruleset {
     fn add_patterns(&mut self, path: &str, file: &str, text: &str) -> Result<()> {
         let stem = file.trim_end_matches(".txt").to_string();
         let mut new = Vec::new();
-        for (i, line) in text.lines().enumerate() {
-            let l = line.trim();
-            if l.is_empty() || l.starts_with('#') {
-                continue;
-            }
-            new.push((l.to_string(), compile(path, i + 1, l)?));
+        for (line, l) in pattern_lines(text) {
+            new.push(Pattern::new(l, compile(path, line, l)?));
         }
         self.patterns.entry(stem).or_default().extend(new);
         Ok(())
@@ -444,7 +487,7 @@ impl Ruleset {
     }
 
     /// The pattern list `name`.
-    pub fn patterns(&self, name: &str) -> &[(String, Regex)] {
+    pub fn patterns(&self, name: &str) -> &[Pattern] {
         self.patterns.get(name).map(|v| v.as_slice()).unwrap_or(&[])
     }
 
@@ -499,6 +542,25 @@ mod tests {
                 "{name} must be sorted and free of duplicates"
             );
         }
+    }
+
+    #[test]
+    fn embedded_patterns_compile() {
+        let rs = Ruleset::embedded();
+        let mut n = 0;
+        for (name, text) in EMBEDDED_PATTERNS {
+            let stem = name.trim_end_matches(".txt");
+            let sources: Vec<&str> = pattern_lines(text).map(|(_, l)| l).collect();
+            let list = rs.patterns(stem);
+            assert_eq!(list.len(), sources.len(), "{name}");
+            for (p, (line, l)) in list.iter().zip(pattern_lines(text)) {
+                assert_eq!(p.source, l);
+                let eager = compile(name, line, l).expect("valid");
+                assert_eq!(p.regex().as_str(), eager.as_str());
+                n += 1;
+            }
+        }
+        assert!(n > 0);
     }
 
     #[test]
