@@ -516,22 +516,22 @@ struct Ctx<'a> {
     /// a buffer for the words of a lexicon probe ("foreign minister"), reused
     scratch: std::cell::RefCell<String>,
     /// sentence index of each token
-    sent: Vec<usize>,
+    sent: Vec<u32>,
     /// first token of each sentence of the paragraph (after its label), by sentence index
     sent_first: Vec<Option<usize>>,
     /// index of the paragraph's first sentence (`sent_first[0]` is that sentence's)
     sent_lo: usize,
     /// for each token, one past the last token of its sentence
-    sent_end: Vec<usize>,
+    sent_end: Vec<u32>,
     /// quotation index when the token lies inside a quotation's marks
-    in_quote: Vec<Option<usize>>,
+    in_quote: QuoteOf,
     /// quotation index when the token is an opening / closing mark
-    open_mark: Vec<Option<usize>>,
-    close_mark: Vec<Option<usize>>,
+    open_mark: QuoteOf,
+    close_mark: QuoteOf,
     used: Vec<bool>,
     /// sentences written in title case ("Trump Says He Will Win"), where cues are capitalised
     /// (in order)
-    headline: Vec<usize>,
+    headline: Vec<u32>,
 }
 
 /// The per-token vectors of a [`Ctx`], handed from one paragraph's to the next so that a
@@ -541,14 +541,14 @@ struct Scratch {
     /// (empty: see [`recycle`])
     words: Vec<&'static str>,
     classes: Vec<u64>,
-    sent: Vec<usize>,
+    sent: Vec<u32>,
     sent_first: Vec<Option<usize>>,
-    sent_end: Vec<usize>,
-    in_quote: Vec<Option<usize>>,
-    open_mark: Vec<Option<usize>>,
-    close_mark: Vec<Option<usize>>,
+    sent_end: Vec<u32>,
+    in_quote: QuoteOf,
+    open_mark: QuoteOf,
+    close_mark: QuoteOf,
     used: Vec<bool>,
-    headline: Vec<usize>,
+    headline: Vec<u32>,
 }
 
 /// `v` emptied, as a vector of strings of any other lifetime, with its allocation (collecting a
@@ -556,6 +556,49 @@ struct Scratch {
 fn recycle<'x>(mut v: Vec<&str>) -> Vec<&'x str> {
     v.clear();
     v.into_iter().map(|_| "").collect()
+}
+
+/// A quotation (an index of `Analysis::quotes`) or none for each token of a paragraph: the
+/// index less that of the paragraph's first quotation, in a `u32` (`u32::MAX`: none), a
+/// quarter of an `Option<usize>`.
+#[derive(Default)]
+struct QuoteOf {
+    of: Vec<u32>,
+    /// the index of the paragraph's first quotation
+    base: usize,
+}
+
+impl QuoteOf {
+    const NONE: u32 = u32::MAX;
+
+    /// `n` tokens without a quotation, of a paragraph whose quotations are from `base` on.
+    fn reset(&mut self, n: usize, base: usize) {
+        refill(&mut self.of, n, Self::NONE);
+        self.base = base;
+    }
+
+    /// Token `i`'s is quotation `q` (of the paragraph's, which are fewer than `u32::MAX`).
+    fn set(&mut self, i: usize, q: usize) {
+        self.of[i] = u32::try_from(q - self.base)
+            .ok()
+            .filter(|&k| k != Self::NONE)
+            .expect("fewer than 2^32 - 1 quotations in a paragraph");
+    }
+
+    /// The quotation of token `i` (which must exist).
+    #[inline]
+    fn at(&self, i: usize) -> Option<usize> {
+        let k = self.of[i];
+        (k != Self::NONE).then(|| self.base + k as usize)
+    }
+
+    /// The quotation of token `i`, None past the last token.
+    #[inline]
+    fn get(&self, i: usize) -> Option<Option<usize>> {
+        self.of
+            .get(i)
+            .map(|&k| (k != Self::NONE).then(|| self.base + k as usize))
+    }
 }
 
 /// `v` cleared, then `n` copies of `x`.
@@ -592,6 +635,12 @@ impl<'a> Ctx<'a> {
         words.extend(toks.iter().map(|t| t.lower_in(lower)));
         classes.clear();
         classes.extend(words.iter().map(|w| lex.word_classes.of(w)));
+        // (token and sentence indices are kept in u32s, checked here)
+        let n32 = u32::try_from(n).expect("fewer than 2^32 tokens in a paragraph");
+        let idx32 = |i: usize| {
+            u32::try_from(i)
+                .expect("fewer than 2^32 tokens in a paragraph and sentences in a document")
+        };
         refill(&mut sent, n, 0);
         // sentences and quotations come in paragraph order: this paragraph's are a range
         let all = &analysis.sentences;
@@ -601,7 +650,7 @@ impl<'a> Ctx<'a> {
         );
         let sentences = &all[lo..hi];
         refill(&mut sent_first, hi - lo, None);
-        refill(&mut sent_end, n, n);
+        refill(&mut sent_end, n, n32);
         // tokens and sentences are both in text order: a sentence's tokens are a run, from the
         // first token that starts at or after it (the first sentence's from the first token) to
         // the next sentence's, found by binary searches
@@ -613,8 +662,8 @@ impl<'a> Ctx<'a> {
                 }
                 None => n,
             };
-            sent[from..to].fill(lo + c);
-            sent_end[from..to].fill(to);
+            sent[from..to].fill(idx32(lo + c));
+            sent_end[from..to].fill(idx32(to));
             let after_label = s.label.map(|l| l.end).unwrap_or(s.span.start);
             let first = from + toks[from..to].partition_point(|t| t.span.start < after_label);
             // (the token that opens the sentence; each token of one without a first token opens
@@ -633,13 +682,13 @@ impl<'a> Ctx<'a> {
             classes.iter_mut().for_each(|c| *c |= cls::OPENS_SENTENCE);
         }
         let quotes = analysis.quotes.as_slice();
-        refill(&mut in_quote, n, None);
-        refill(&mut open_mark, n, None);
-        refill(&mut close_mark, n, None);
         let (qlo, qhi) = (
             quotes.partition_point(|q| q.paragraph < para),
             quotes.partition_point(|q| q.paragraph <= para),
         );
+        in_quote.reset(n, qlo);
+        open_mark.reset(n, qlo);
+        close_mark.reset(n, qlo);
         for (qi, q) in quotes.iter().enumerate().take(qhi).skip(qlo) {
             if q.paragraph != para || !q.is_quotation {
                 continue;
@@ -650,11 +699,11 @@ impl<'a> Ctx<'a> {
             for (ti, t) in toks.iter().enumerate().take(hi).skip(lo) {
                 if q.inner.contains(t.span) {
                     // the innermost quotation wins (quotes are sorted outer first)
-                    in_quote[ti] = Some(qi);
+                    in_quote.set(ti, qi);
                 } else if t.span.start == q.span.start {
-                    open_mark[ti] = Some(qi);
+                    open_mark.set(ti, qi);
                 } else if !q.unclosed && t.span.end == q.span.end {
-                    close_mark[ti] = Some(qi);
+                    close_mark.set(ti, qi);
                 }
             }
         }
@@ -781,7 +830,7 @@ impl<'a> Ctx<'a> {
             && class & (cls::CUE_VERB | cls::CUE_PHRASE) != 0
             && (!t.cap || self.headline.binary_search(&self.sent[i]).is_ok())
             && (class & cls::CUE_VERB != 0 || self.phrase_at(i) > 0)
-            && self.in_quote[i].is_none()
+            && self.in_quote.at(i).is_none()
             // ("a think tank": a noun)
             && !(self.words[i] == "think" && matches!(self.w(i + 1), "tank" | "tanks"))
     }
@@ -872,7 +921,7 @@ impl<'a> Ctx<'a> {
                     && text
                         .split_once('-')
                         .is_some_and(|(_, r)| r.starts_with(char::is_uppercase))))
-            && self.in_quote[i].is_none()
+            && self.in_quote.at(i).is_none()
     }
 
     /// A proper name (with titles) starting at `i`.
@@ -1022,14 +1071,14 @@ impl<'a> Ctx<'a> {
         // (unless a name follows: "the foreign minister Sergei Lavrov")
         self.w(i) == "the"
             && (i + 1..i + len)
-                .all(|k| self.is_word(k) && !self.toks[k].cap && self.in_quote[k].is_none())
+                .all(|k| self.is_word(k) && !self.toks[k].cap && self.in_quote.at(k).is_none())
             && self.is(i + len - 1, cls::TITLE)
             && !self.name_word(i + len)
     }
 
     fn simple_right(&self, i: usize) -> Option<Np> {
         let w = self.w(i);
-        if self.in_quote.get(i).copied().flatten().is_some() {
+        if self.in_quote.get(i).flatten().is_some() {
             return None;
         }
         if w == "the" && matches!(self.w(i + 1), "former" | "latter") {
@@ -1118,13 +1167,13 @@ impl<'a> Ctx<'a> {
         self.is_word(i)
             && !self.toks[i].cap
             && self.is(i, cls::GOVERNMENT)
-            && self.in_quote[i].is_none()
+            && self.in_quote.at(i).is_none()
             && !self.name_word(i + 1)
     }
 
     fn np_word(&self, i: usize) -> bool {
         self.is_word(i)
-            && self.in_quote[i].is_none()
+            && self.in_quote.at(i).is_none()
             && !self.is(i, cls::STOP)
             && !self.is(i, cls::CUE_VERB)
     }
@@ -1453,7 +1502,7 @@ impl<'a> Ctx<'a> {
             }
             let describes = self.is_word(p)
                 && !self.used[p]
-                && self.in_quote[p].is_none()
+                && self.in_quote.at(p).is_none()
                 && !self.is_cue_form(p)
                 && !self.is(p, cls::STOP | cls::VERBISH | cls::NON_SOURCE)
                 && !self.looks_like_verb(p)
@@ -1499,7 +1548,7 @@ impl<'a> Ctx<'a> {
     // ---------------------------------------------------------------- helpers for content
 
     fn sentence_first(&self, i: usize) -> usize {
-        let k = self.sent[i].wrapping_sub(self.sent_lo);
+        let k = (self.sent[i] as usize).wrapping_sub(self.sent_lo);
         self.sent_first.get(k).copied().flatten().unwrap_or(i)
     }
 
@@ -1507,19 +1556,19 @@ impl<'a> Ctx<'a> {
         if i >= self.toks.len() {
             return self.toks.len();
         }
-        self.sent_end[i]
+        self.sent_end[i] as usize
     }
 
     /// The text of tokens `a..b` without trailing/leading punctuation (but keeping quote marks
     /// that close a quotation inside).
     fn content_span(&self, a: usize, b: usize) -> Option<Span> {
         let (mut a, mut b) = (a, b);
-        while a < b && !self.is_word(a) && self.open_mark[a].is_none() {
+        while a < b && !self.is_word(a) && self.open_mark.at(a).is_none() {
             a += 1;
         }
         while b > a
             && !self.is_word(b - 1)
-            && self.close_mark[b - 1].is_none()
+            && self.close_mark.at(b - 1).is_none()
             && !self.toks[b - 1].is(')')
         {
             b -= 1;
@@ -1556,14 +1605,14 @@ impl<'a> Ctx<'a> {
         ) && !(f..a).any(|k| self.punct(k, ','));
         let mut k = a;
         while k < end {
-            if subordinate && self.punct(k, ',') && self.in_quote[k].is_none() {
+            if subordinate && self.punct(k, ',') && self.in_quote.at(k).is_none() {
                 return k;
             }
             // "Early polls show voters rejecting him: A Quinnipiac poll found ...": a colon
             // before a new sentence
             if k > a
                 && self.punct(k, ':')
-                && self.in_quote[k].is_none()
+                && self.in_quote.at(k).is_none()
                 && self.is_word(k + 1)
                 && self.toks[k + 1].cap
             {
@@ -1574,7 +1623,9 @@ impl<'a> Ctx<'a> {
             }
             // ", but ...", ", even as ...", ", including ...": another clause (PolNeAR's content
             // ends before it)
-            if self.punct(k, ',') && self.is(k + 1, cls::CONTENT_STOP) && self.in_quote[k].is_none()
+            if self.punct(k, ',')
+                && self.is(k + 1, cls::CONTENT_STOP)
+                && self.in_quote.at(k).is_none()
             {
                 return k;
             }
@@ -1584,7 +1635,7 @@ impl<'a> Ctx<'a> {
             }
             // 'who calls Trump a "sociopath," said ...': the quotation ends the clause
             if k > a
-                && self.close_mark[k].is_some()
+                && self.close_mark.at(k).is_some()
                 && self.punct(k - 1, ',')
                 && k + 1 < end
                 && self.is_cue_form(k + 1)
@@ -1594,7 +1645,7 @@ impl<'a> Ctx<'a> {
             // ", and more than 4 in 10 said ...": another attribution
             if self.punct(k, ',')
                 && matches!(self.w(k + 1), "and" | "but")
-                && self.in_quote[k].is_none()
+                && self.in_quote.at(k).is_none()
                 && let Some(v) = (k + 2..(k + 14).min(end)).find(|&t| self.is_cue_form(t))
                 && !self.w(v).ends_with("ing")
             {
@@ -1608,7 +1659,7 @@ impl<'a> Ctx<'a> {
             }
             // "she admires him and highlighted ...": the main clause goes on
             if matches!(self.w(k), "and" | "but")
-                && self.in_quote[k].is_none()
+                && self.in_quote.at(k).is_none()
                 && !(k > a && self.is(k - 1, cls::VERBISH))
             {
                 let mut v = k + 1;
@@ -1625,7 +1676,7 @@ impl<'a> Ctx<'a> {
             }
             // ", Mr. Trump said.": a source and its cue closing the sentence
             if self.punct(k, ',')
-                && self.in_quote[k].is_none()
+                && self.in_quote.at(k).is_none()
                 && let Some(np) = self.name_right(k + 1).or_else(|| self.simple_right(k + 1))
                 && np.end < end
                 && self.is_cue_form(np.end)
@@ -1713,7 +1764,7 @@ impl<'a> Ctx<'a> {
             cue,
             cue_lemma: lemma.to_string(),
             content,
-            sentence: self.sent[at],
+            sentence: self.sent[at] as usize,
             paragraph: self.para,
         });
     }
@@ -1734,7 +1785,7 @@ impl<'a> Ctx<'a> {
             .position(|&c| c & STARTS != 0)
         {
             i += k;
-            if self.used[i] || self.in_quote[i].is_some() {
+            if self.used[i] || self.in_quote.at(i).is_some() {
                 i += 1;
                 continue;
             }
@@ -1745,14 +1796,14 @@ impl<'a> Ctx<'a> {
             } else if self.sentence_first(i) == i
                 && self.toks[i].cap
                 && matches!(self.w(i), "said" | "says" | "added" | "continued" | "wrote")
-                && self.in_quote[i].is_none()
+                && self.in_quote.at(i).is_none()
             {
                 self.opening_cue(i, out);
             } else if self.sentence_first(i) == i
                 && self.toks[i].cap
                 && self.w(i).ends_with("ing")
                 && self.is(i, cls::CUE_VERB)
-                && self.in_quote[i].is_none()
+                && self.in_quote.at(i).is_none()
             {
                 self.opening_participle(i, out);
             } else if self.w(i) == "by"
@@ -1810,14 +1861,13 @@ impl<'a> Ctx<'a> {
                 || self.used[colon]
                 || !self.same_sentence(f, colon)
                 || (np.end - np.name_start < 2 && !self.named_elsewhere(np.name_start))
-                || !self.is_word(colon + 1)
-                    && self.open_mark.get(colon + 1).copied().flatten().is_none()
+                || !self.is_word(colon + 1) && self.open_mark.get(colon + 1).flatten().is_none()
                 || self.w(colon + 1).starts_with(|c: char| c.is_ascii_digit())
             {
                 continue;
             }
             let end = self.sentence_end(f);
-            let content = match self.open_mark.get(colon + 1).copied().flatten() {
+            let content = match self.open_mark.get(colon + 1).flatten() {
                 Some(q) => Some(self.quote_content(q)),
                 None => self.content_span(colon + 1, end).map(Content::single),
             };
@@ -1837,7 +1887,7 @@ impl<'a> Ctx<'a> {
             );
         }
         for o in 1..self.toks.len() {
-            let Some(qi) = self.open_mark[o] else {
+            let Some(qi) = self.open_mark.at(o) else {
                 continue;
             };
             if !self.punct(o - 1, ':') || self.used[o - 1] {
@@ -1898,7 +1948,7 @@ impl<'a> Ctx<'a> {
         }) else {
             return;
         };
-        let Some(q) = self.open_mark[mark + 1] else {
+        let Some(q) = self.open_mark.at(mark + 1) else {
             return;
         };
         if nps.len() == 1 && mark > last.end && self.punct(last.end, ',') {
@@ -1929,12 +1979,12 @@ impl<'a> Ctx<'a> {
         // (the comma may close a quotation: '..., "down the line," he warned')
         let Some(comma) = (i + 2..(i + 30).min(end)).find(|&k| {
             self.punct(k, ',')
-                && (self.in_quote[k].is_none()
+                && (self.in_quote.at(k).is_none()
                     || self.close_mark.get(k + 1).is_some_and(|c| c.is_some()))
         }) else {
             return;
         };
-        let after = if self.close_mark[comma + 1].is_some() {
+        let after = if self.close_mark.at(comma + 1).is_some() {
             comma + 2
         } else {
             comma + 1
@@ -2294,7 +2344,7 @@ impl<'a> Ctx<'a> {
                 || self.punct(i + 1, ':')
                 || self.punct(i + 1, '.')
                 || self.open_mark.get(i + 1).is_some_and(|q| q.is_some())
-                || (i > 0 && (self.close_mark[i - 1].is_some() || self.punct(i - 1, ',')))
+                || (i > 0 && (self.close_mark.at(i - 1).is_some() || self.punct(i - 1, ',')))
                 || self.clause_follows(i + 1, lemma == "advise"))
         {
             return;
@@ -2345,7 +2395,7 @@ impl<'a> Ctx<'a> {
             && !self.punct(i + 1, ',')
             // ('"...," he continued.': after a quotation)
             && !(self.punct(i + 1, '.')
-                && (self.sentence_first(i)..i).any(|k| self.close_mark[k].is_some()))
+                && (self.sentence_first(i)..i).any(|k| self.close_mark.at(k).is_some()))
         {
             return;
         }
@@ -2580,7 +2630,11 @@ impl<'a> Ctx<'a> {
             // the subject of the clause: after a quotation that opens the sentence
             let start = (first..i)
                 .rev()
-                .find(|&k| self.close_mark[k].is_some_and(|q| self.quotes[q].is_quotation))
+                .find(|&k| {
+                    self.close_mark
+                        .at(k)
+                        .is_some_and(|q| self.quotes[q].is_quotation)
+                })
                 .map(|k| {
                     let mut s = k + 1;
                     while self.punct(s, ',') {
@@ -2694,7 +2748,7 @@ impl<'a> Ctx<'a> {
             // "Sen. Jack Reed (D-R.I.), said": a stray comma after the parenthesis
             self.sources_left(j - 1)
         } else if j > 0 && self.same_sentence(j - 1, i)
-            || j > 0 && self.close_mark[j.saturating_sub(1)].is_none() && j > first
+            || j > 0 && self.close_mark.at(j.saturating_sub(1)).is_none() && j > first
         {
             self.sources_left(j)
         } else {
@@ -2795,7 +2849,7 @@ impl<'a> Ctx<'a> {
                     .take_while(|&k| self.toks[k].span.start < c.span.end)
                     .find(|&k| {
                         (self.punct(k, ',') || (k > cue_end && self.is_cue_form(k)))
-                            && self.in_quote[k].is_none()
+                            && self.in_quote.at(k).is_none()
                     })
                 && let Some(cut) = self.content_span(cue_end, comma)
                 && cut.start >= c.span.start
@@ -2822,7 +2876,7 @@ impl<'a> Ctx<'a> {
         }
         // (", noting ...", ", promising ...": a participle after a comma is no inverted cue)
         let after_quote = i > 0
-            && (self.close_mark[i - 1].is_some()
+            && (self.close_mark.at(i - 1).is_some()
                 || (self.punct(i - 1, ',') && !self.w(i).ends_with("ing")));
         if after_quote {
             let mut nps = self.sources_right(i + 1);
@@ -2884,7 +2938,7 @@ impl<'a> Ctx<'a> {
                         })
                         .unwrap_or(s.end);
                     if !(nps[0].end..cut)
-                        .any(|k| self.is_cue_form(k) || self.open_mark[k].is_some())
+                        .any(|k| self.is_cue_form(k) || self.open_mark.at(k).is_some())
                     {
                         let mut e = cut;
                         while e > s.start && self.punct(e - 1, ',') {
@@ -2924,7 +2978,7 @@ impl<'a> Ctx<'a> {
         lemma: &str,
         out: &mut Vec<Attribution>,
     ) -> bool {
-        let sentence = self.sent[i];
+        let sentence = self.sent[i] as usize;
         let Some(prev) = out.iter().rev().find(|a| {
             a.paragraph == self.para
                 && a.sentence == sentence
@@ -2964,7 +3018,7 @@ impl<'a> Ctx<'a> {
         let mut c = first;
         for k in (first..j).rev() {
             // (a quotation that opens the sentence: '"...," the spokesman said')
-            if self.close_mark[k].is_some_and(|q| {
+            if self.close_mark.at(k).is_some_and(|q| {
                 self.quotes[q].is_quotation
                     && self.quotes[q].span.start <= self.toks[first].span.start
             }) || self.punct(k, ';')
@@ -3057,8 +3111,9 @@ impl<'a> Ctx<'a> {
         // - told")
         let sep = |k: usize| self.punct(k, ',') || self.dash(k);
         let comma_before =
-            j > 1 && (sep(j - 1) || self.close_mark[j - 1].is_some() && self.punct(j - 2, ','));
-        while e > c && (sep(e - 1) || comma_before && e == j && self.close_mark[e - 1].is_some()) {
+            j > 1 && (sep(j - 1) || self.close_mark.at(j - 1).is_some() && self.punct(j - 2, ','));
+        while e > c && (sep(e - 1) || comma_before && e == j && self.close_mark.at(e - 1).is_some())
+        {
             e -= 1;
         }
         if c >= e {
@@ -3077,7 +3132,7 @@ impl<'a> Ctx<'a> {
                     || (self.ing_participle(k) && k > c + 1)
             })
             && r > c
-            && !(r..e).any(|k| self.open_mark[k].is_some() || self.in_quote[k].is_some())
+            && !(r..e).any(|k| self.open_mark.at(k).is_some() || self.in_quote.at(k).is_some())
             && let Some(np) = self.subject_from(c, r)
         {
             return Some(Np { end: e, ..np });
@@ -3134,8 +3189,8 @@ impl<'a> Ctx<'a> {
                 continue;
             }
             if self.used[k]
-                || self.in_quote[k].is_some()
-                || self.open_mark[k].is_some()
+                || self.in_quote.at(k).is_some()
+                || self.open_mark.at(k).is_some()
                 || self.is_cue_form(k)
                 || (in_head
                     && ((self.is(k, cls::VERBISH)
@@ -3241,7 +3296,7 @@ impl<'a> Ctx<'a> {
                         | "during"
                         | "after"
                 );
-            if self.open_mark[e].is_some()
+            if self.open_mark.at(e).is_some()
                 || self.punct(e, ';')
                 || self.punct(e, ':')
                 || clause
@@ -3444,7 +3499,7 @@ impl<'a> Ctx<'a> {
         }
         let colon_quote = self.punct(cue_end, ':')
             && self.open_mark.get(cue_end + 1).is_some_and(|q| q.is_some());
-        if b > 0 && self.close_mark[b - 1].is_some() && !colon_quote {
+        if b > 0 && self.close_mark.at(b - 1).is_some() && !colon_quote {
             if self.same_sentence(b - 1, src_start.min(i)) {
                 return self.content_before(src_start.min(i));
             }
@@ -3462,7 +3517,7 @@ impl<'a> Ctx<'a> {
                     || self.adjunct(k, false)
             };
             if ends_here && self.quote_after_cue(i).is_none() {
-                let qi = self.close_mark[b - 1].unwrap_or_default();
+                let qi = self.close_mark.at(b - 1).unwrap_or_default();
                 return (AttributionKind::DirectQuote, Some(self.quote_content(qi)));
             }
         }
@@ -3480,14 +3535,14 @@ impl<'a> Ctx<'a> {
         }
         // "said on Friday he can ...", "said Tuesday that ...": a time is not the content
         let t = self.time_end(k);
-        if t > k && t < end && (self.is_word(t) || self.open_mark[t].is_some()) {
+        if t > k && t < end && (self.is_word(t) || self.open_mark.at(t).is_some()) {
             k = t;
             while k < end && self.punct(k, ',') {
                 k += 1;
             }
         }
         if self.w(k) == "that"
-            && let Some(qi) = self.open_mark.get(k + 1).copied().flatten()
+            && let Some(qi) = self.open_mark.get(k + 1).flatten()
         {
             // 'said that "..."': the content is the clause, "that" included
             let mut c = self.quote_content(qi);
@@ -3497,7 +3552,7 @@ impl<'a> Ctx<'a> {
                 Some(Content::from_fragments(c.fragments)),
             );
         }
-        if let Some(qi) = self.open_mark.get(k).copied().flatten() {
+        if let Some(qi) = self.open_mark.get(k).flatten() {
             return (AttributionKind::DirectQuote, Some(self.quote_content(qi)));
         }
         // "said:" at the end of a paragraph, the quotation in the next one
@@ -3571,7 +3626,7 @@ impl<'a> Ctx<'a> {
             end
         };
         (!to_comma || stop - k <= 8)
-            && !(k..stop).any(|t| self.w(t) == "that" || self.open_mark[t].is_some())
+            && !(k..stop).any(|t| self.w(t) == "that" || self.open_mark.at(t).is_some())
     }
 
     /// A capitalised word of time ("Monday", "January").
@@ -3610,7 +3665,7 @@ impl<'a> Ctx<'a> {
         // Duda remarked, "..."' the first quotation is someone else's
         if k > 0
             && self.same_sentence(k - 1, at)
-            && let Some(qi) = self.close_mark[k - 1]
+            && let Some(qi) = self.close_mark.at(k - 1)
         {
             let mut f = self.quote_content(qi).fragments;
             // '"A," she said, "B."': the second part continues the first
@@ -3625,7 +3680,7 @@ impl<'a> Ctx<'a> {
             };
             while let Some(s) = k {
                 let s = if self.punct(s, '.') { s + 1 } else { s };
-                let Some(q) = self.open_mark.get(s).copied().flatten() else {
+                let Some(q) = self.open_mark.get(s).flatten() else {
                     break;
                 };
                 let Some(close) = self.close_tok(q) else {
@@ -3663,7 +3718,7 @@ impl<'a> Ctx<'a> {
     fn close_tok(&self, q: usize) -> Option<usize> {
         let end = self.quotes[q].span.end;
         let t = self.toks.partition_point(|t| t.span.end < end);
-        (t < self.toks.len() && self.close_mark[t] == Some(q)).then_some(t)
+        (t < self.toks.len() && self.close_mark.at(t) == Some(q)).then_some(t)
     }
 
     /// A quotation that resumes right after the attribution at `at` (", she said, "...").
@@ -3671,11 +3726,11 @@ impl<'a> Ctx<'a> {
         let end = (at + 12).min(self.toks.len());
         for k in at..end {
             if self.punct(k, ',')
-                && let Some(q) = self.open_mark.get(k + 1).copied().flatten()
+                && let Some(q) = self.open_mark.get(k + 1).flatten()
             {
                 return Some(q);
             }
-            if self.punct(k, '.') || self.open_mark[k].is_some() {
+            if self.punct(k, '.') || self.open_mark.at(k).is_some() {
                 break;
             }
         }
@@ -3685,11 +3740,11 @@ impl<'a> Ctx<'a> {
 
 /// Sentences in title case: at least three words of four letters or more, seven in ten of them
 /// capitalised.
-fn headline_sentences(toks: &[Token], lower: &str, sent: &[usize], out: &mut Vec<usize>) {
+fn headline_sentences(toks: &[Token], lower: &str, sent: &[u32], out: &mut Vec<u32>) {
     // `sent` does not decrease along the tokens: each sentence's tokens are one run
     out.clear();
-    let mut cur: Option<(usize, usize, usize)> = None;
-    let mut close = |c: Option<(usize, usize, usize)>| {
+    let mut cur: Option<(u32, usize, usize)> = None;
+    let mut close = |c: Option<(u32, usize, usize)>| {
         if let Some((s, n, caps)) = c
             && n >= 3
             && caps * 10 >= n * 7
@@ -4010,9 +4065,10 @@ mod tests {
                         k + 1
                     };
                 }
-                assert_eq!(cx.sent, sent, "{text:?}");
+                let wide = |v: &[u32]| v.iter().map(|&x| x as usize).collect::<Vec<_>>();
+                assert_eq!(wide(&cx.sent), sent, "{text:?}");
                 assert_eq!(cx.sent_first, sent_first, "{text:?}");
-                assert_eq!(cx.sent_end, sent_end, "{text:?}");
+                assert_eq!(wide(&cx.sent_end), sent_end, "{text:?}");
                 for i in 0..n {
                     let first = cx.sentence_first(i) == i;
                     assert_eq!(
