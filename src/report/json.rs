@@ -1,7 +1,11 @@
 //! JSON (`--format json`) and JSON Lines (`--format jsonl`) reports.
 
 use super::{DocumentReport, Locator, SCHEMA_VERSION, Summary, fragments, round2};
-use crate::model::{Analysis, Attribution, Claim, Finding, Source};
+use crate::input::Format;
+use crate::model::{
+    Analysis, Attribution, AttributionKind, Claim, ClaimStatus, Finding, Severity, Source,
+    SourceKind,
+};
 use crate::span::Span;
 use serde::Serialize;
 
@@ -176,7 +180,15 @@ impl<'o> Line<'o> {
             4041424344454647484950515253545556575859\
             6061626364656667686970717273747576777879\
             8081828384858687888990919293949596979899";
-        let digits = n.checked_ilog10().map_or(1, |d| d as usize + 1);
+        // (the numbers of a report are mostly short: compares before a logarithm)
+        let digits = match n {
+            0..=9 => 1,
+            10..=99 => 2,
+            100..=999 => 3,
+            1000..=9999 => 4,
+            10_000..=99_999 => 5,
+            _ => n.ilog10() as usize + 1,
+        };
         let mut buf = [0u8; 20];
         let mut i = digits;
         while n >= 100 {
@@ -195,9 +207,31 @@ impl<'o> Line<'o> {
         self.buf.truncate(len + digits);
     }
 
-    /// A value serde serializes (enums, floats): rare enough for serde_json itself.
+    /// A value serde serializes (the registry's enums, unusual scores): rare enough for
+    /// serde_json itself.
     fn serde<T: Serialize>(&mut self, v: &T) {
         serde_json::to_writer(&mut self.buf, v).expect("value serializes");
+    }
+
+    /// A score rounded to two decimals ([`round2`]), as serde_json writes it (a test checks
+    /// it): those from 0.01 to 1 written from their hundredths, without float formatting.
+    fn score(&mut self, x: f64) {
+        let hundredths = (x * 100.0).round();
+        if !(1.0..=100.0).contains(&hundredths) {
+            self.serde(&round2(x));
+            return;
+        }
+        // `round2(x)` is `hundredths / 100.0`, whose shortest decimal form is "0.5", "0.05",
+        // "0.55" or "1.0"
+        let k = hundredths as usize;
+        let (tens, ones) = (k / 10, k % 10);
+        match (k, ones) {
+            (100, _) => self.raw("1.0"),
+            (_, 0) => self.buf.extend_from_slice(&[b'0', b'.', b'0' + tens as u8]),
+            _ => self
+                .buf
+                .extend_from_slice(&[b'0', b'.', b'0' + tens as u8, b'0' + ones as u8]),
+        }
     }
 
     /// A JSON string, escaped as serde_json escapes (`"`, `\`, and control characters).
@@ -330,7 +364,7 @@ impl<'o> Line<'o> {
         self.raw(",\"name\":");
         self.str(&s.name);
         self.raw(",\"kind\":");
-        self.serde(&s.kind);
+        self.raw(source_kind(s.kind));
         self.raw(if s.anonymous {
             ",\"anonymous\":true"
         } else {
@@ -344,7 +378,7 @@ impl<'o> Line<'o> {
                 self.raw(",\"match\":");
                 self.serde(&m.how);
                 self.raw(",\"score\":");
-                self.serde(&round2(m.score));
+                self.score(m.score);
                 self.raw(",\"credibility\":");
                 self.serde(&s.credibility);
                 self.buf.push(b'}');
@@ -360,7 +394,7 @@ impl<'o> Line<'o> {
         self.raw("{\"id\":");
         self.id(b'a', i);
         self.raw(",\"kind\":");
-        self.serde(&a.kind);
+        self.raw(attribution_kind(a.kind));
         self.raw(",\"sources\":");
         self.list(&a.sources, |w, m| {
             w.raw("{\"source\":");
@@ -392,9 +426,9 @@ impl<'o> Line<'o> {
         self.raw(",\"span\":");
         self.span(loc, c.span);
         self.raw(",\"checkworthiness\":");
-        self.serde(&round2(c.checkworthiness));
+        self.score(c.checkworthiness);
         self.raw(",\"status\":");
-        self.serde(&c.status);
+        self.raw(claim_status(c.status));
         self.raw(",\"attributions\":");
         self.list(&c.attributions, |w, &a| w.id(b'a', a));
         self.raw(",\"sources\":");
@@ -408,7 +442,7 @@ impl<'o> Line<'o> {
         self.raw("{\"rule\":");
         self.str(&f.rule);
         self.raw(",\"severity\":");
-        self.serde(&f.severity);
+        self.raw(severity(f.severity));
         self.raw(",\"message\":");
         self.str(&f.message);
         self.raw(",\"span\":");
@@ -428,7 +462,7 @@ impl<'o> Line<'o> {
         self.raw("{\"path\":");
         self.str(&a.doc.path);
         self.raw(",\"format\":");
-        self.serde(&a.doc.format);
+        self.raw(format(a.doc.format));
         self.raw(",\"stats\":{\"sentences\":");
         self.uint(a.sentences.len());
         self.raw(",\"claims\":");
@@ -451,9 +485,134 @@ impl<'o> Line<'o> {
     }
 }
 
+/// The JSON strings of the enums of a report, as serde writes them (a test checks them): not
+/// through serde_json's serializer and escaping, for thousands of values per document.
+fn source_kind(k: SourceKind) -> &'static str {
+    match k {
+        SourceKind::Person => "\"person\"",
+        SourceKind::Organization => "\"organization\"",
+        SourceKind::Media => "\"media\"",
+        SourceKind::Government => "\"government\"",
+        SourceKind::Anonymous => "\"anonymous\"",
+        SourceKind::Unknown => "\"unknown\"",
+    }
+}
+
+fn attribution_kind(k: AttributionKind) -> &'static str {
+    match k {
+        AttributionKind::DirectQuote => "\"direct_quote\"",
+        AttributionKind::Indirect => "\"indirect\"",
+        AttributionKind::AccordingTo => "\"according_to\"",
+        AttributionKind::Passive => "\"passive\"",
+        AttributionKind::Other => "\"other\"",
+    }
+}
+
+fn claim_status(s: ClaimStatus) -> &'static str {
+    match s {
+        ClaimStatus::Corroborated => "\"corroborated\"",
+        ClaimStatus::SingleSource => "\"single_source\"",
+        ClaimStatus::Unattributed => "\"unattributed\"",
+    }
+}
+
+fn severity(s: Severity) -> &'static str {
+    match s {
+        Severity::Info => "\"info\"",
+        Severity::Warning => "\"warning\"",
+        Severity::Error => "\"error\"",
+    }
+}
+
+fn format(f: Format) -> &'static str {
+    match f {
+        Format::Text => "\"text\"",
+        Format::Markdown => "\"markdown\"",
+        Format::Html => "\"html\"",
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn enums_as_serde_writes_them() {
+        use serde_json::to_string as json;
+        for k in [
+            SourceKind::Person,
+            SourceKind::Organization,
+            SourceKind::Media,
+            SourceKind::Government,
+            SourceKind::Anonymous,
+            SourceKind::Unknown,
+        ] {
+            assert_eq!(source_kind(k), json(&k).unwrap());
+        }
+        for k in [
+            AttributionKind::DirectQuote,
+            AttributionKind::Indirect,
+            AttributionKind::AccordingTo,
+            AttributionKind::Passive,
+            AttributionKind::Other,
+        ] {
+            assert_eq!(attribution_kind(k), json(&k).unwrap());
+        }
+        for s in [
+            ClaimStatus::Corroborated,
+            ClaimStatus::SingleSource,
+            ClaimStatus::Unattributed,
+        ] {
+            assert_eq!(claim_status(s), json(&s).unwrap());
+        }
+        for s in [Severity::Info, Severity::Warning, Severity::Error] {
+            assert_eq!(severity(s), json(&s).unwrap());
+        }
+        for f in [Format::Text, Format::Markdown, Format::Html] {
+            assert_eq!(format(f), json(&f).unwrap());
+        }
+    }
+
+    #[test]
+    fn scores_as_serde_json_writes_them() {
+        let mut xs: Vec<f64> = (-300..=300).map(|k| k as f64 / 200.0).collect();
+        xs.extend([
+            0.0,
+            -0.0,
+            0.004,
+            0.005,
+            0.0049999,
+            0.995,
+            0.99499,
+            1.004,
+            1.005,
+            100.0,
+            1e300,
+            -1e-300,
+            f64::MIN_POSITIVE,
+            f64::INFINITY,
+            f64::NEG_INFINITY,
+            f64::NAN,
+            0.1 + 0.2,
+            0.35 * 3.0,
+        ]);
+        let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+        for _ in 0..20_000 {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            xs.push((seed >> 11) as f64 / (1u64 << 53) as f64 * 1.2 - 0.1);
+        }
+        for x in xs {
+            let mut w = Line::new(Vec::new(), None);
+            w.score(x);
+            assert_eq!(
+                String::from_utf8(w.buf).unwrap(),
+                serde_json::to_string(&round2(x)).unwrap(),
+                "{x}"
+            );
+        }
+    }
 
     #[test]
     fn numbers_are_decimal() {
