@@ -236,22 +236,13 @@ impl<'o> Line<'o> {
 
     /// A JSON string, escaped as serde_json escapes (`"`, `\`, and control characters).
     fn str(&mut self, s: &str) {
-        const LO: u64 = 0x0101_0101_0101_0101;
-        const HI: u64 = 0x8080_8080_8080_8080;
-        // any byte below 0x20, or equal to `"` or `\` (exact as a yes/no)
-        let special = |x: u64| -> bool {
-            let zero = |v: u64| v.wrapping_sub(LO) & !v & HI != 0;
-            x.wrapping_sub(LO * 0x20) & !x & HI != 0
-                || zero(x ^ (LO * 0x22))
-                || zero(x ^ (LO * 0x5c))
-        };
         self.buf.push(b'"');
         let b = s.as_bytes();
         let (mut start, mut i) = (0, 0);
         while i < b.len() {
             while i + 8 <= b.len() {
                 let x = u64::from_le_bytes(b[i..i + 8].try_into().expect("8 bytes"));
-                if special(x) {
+                if super::json_special(x) {
                     break;
                 }
                 i += 8;
@@ -259,33 +250,54 @@ impl<'o> Line<'o> {
             let Some(&c) = b.get(i) else {
                 break;
             };
-            let esc: &str = match c {
-                b'"' => "\\\"",
-                b'\\' => "\\\\",
-                b'\n' => "\\n",
-                b'\r' => "\\r",
-                b'\t' => "\\t",
-                0x08 => "\\b",
-                0x0c => "\\f",
-                0..=0x1f => "",
-                _ => {
-                    i += 1;
-                    continue;
-                }
-            };
-            self.buf.extend_from_slice(&b[start..i]);
-            if esc.is_empty() {
-                const HEX: &[u8; 16] = b"0123456789abcdef";
-                self.buf.extend_from_slice(b"\\u00");
-                self.buf.push(HEX[(c >> 4) as usize]);
-                self.buf.push(HEX[(c & 15) as usize]);
-            } else {
-                self.buf.extend_from_slice(esc.as_bytes());
+            if !super::json_special_byte(c) {
+                i += 1;
+                continue;
             }
+            self.buf.extend_from_slice(&b[start..i]);
+            self.escape(c);
             i += 1;
             start = i;
         }
         self.buf.extend_from_slice(&b[start..]);
+        self.buf.push(b'"');
+    }
+
+    /// Byte `c`, one that a JSON string escapes, escaped as serde_json escapes it.
+    fn escape(&mut self, c: u8) {
+        let esc: &str = match c {
+            b'"' => "\\\"",
+            b'\\' => "\\\\",
+            b'\n' => "\\n",
+            b'\r' => "\\r",
+            b'\t' => "\\t",
+            0x08 => "\\b",
+            0x0c => "\\f",
+            _ => "",
+        };
+        if esc.is_empty() {
+            const HEX: &[u8; 16] = b"0123456789abcdef";
+            self.buf.extend_from_slice(b"\\u00");
+            self.buf.push(HEX[(c >> 4) as usize]);
+            self.buf.push(HEX[(c & 15) as usize]);
+        } else {
+            self.buf.extend_from_slice(esc.as_bytes());
+        }
+    }
+
+    /// The text of the original at `raw` as a JSON string ([`Line::str`] of it): what lies
+    /// between the bytes to escape, which the locator found once for the whole original, copied
+    /// whole.
+    fn raw_str(&mut self, loc: &Locator, raw: Span) {
+        let text = loc.raw_text().as_bytes();
+        self.buf.push(b'"');
+        let mut at = raw.start;
+        for p in loc.specials_in(raw.start, raw.end) {
+            self.buf.extend_from_slice(&text[at..p]);
+            self.escape(text[p]);
+            at = p + 1;
+        }
+        self.buf.extend_from_slice(&text[at..raw.end]);
         self.buf.push(b'"');
     }
 
@@ -329,7 +341,12 @@ impl<'o> Line<'o> {
 
     /// A report span (`SpanReport`) of a text span.
     fn span(&mut self, loc: &Locator, span: Span) {
-        let s = loc.span(span);
+        self.raw_span(loc, loc.raw(span));
+    }
+
+    /// The report span of the span `raw` of the original.
+    fn raw_span(&mut self, loc: &Locator, raw: Span) {
+        let s = loc.raw_span(raw);
         self.raw("{\"start\":");
         self.uint(s.start);
         self.raw(",\"end\":");
@@ -347,10 +364,11 @@ impl<'o> Line<'o> {
 
     /// A `TextSpan`: the text as written, its span, and the pieces of an interrupted content.
     fn text_span(&mut self, loc: &Locator, span: Span, pieces: Option<&[Span]>) {
+        let raw = loc.raw(span);
         self.raw("{\"text\":");
-        self.str(loc.text(span));
+        self.raw_str(loc, raw);
         self.raw(",\"span\":");
-        self.span(loc, span);
+        self.raw_span(loc, raw);
         if let Some(f) = pieces {
             self.raw(",\"fragments\":");
             self.list(f, |w, s| w.span(loc, *s));
@@ -402,10 +420,11 @@ impl<'o> Line<'o> {
                 Some(s) => w.id(b's', s),
                 None => w.raw("\"\""),
             }
+            let raw = loc.raw(m.span);
             w.raw(",\"text\":");
-            w.str(loc.text(m.span));
+            w.raw_str(loc, raw);
             w.raw(",\"span\":");
-            w.span(loc, m.span);
+            w.raw_span(loc, raw);
             w.buf.push(b'}');
         });
         self.raw(",\"cue\":");
@@ -421,10 +440,11 @@ impl<'o> Line<'o> {
     fn claim(&mut self, loc: &Locator, i: usize, c: &Claim) {
         self.raw("{\"id\":");
         self.id(b'c', i);
+        let raw = loc.raw(c.span);
         self.raw(",\"text\":");
-        self.str(loc.text(c.span));
+        self.raw_str(loc, raw);
         self.raw(",\"span\":");
-        self.span(loc, c.span);
+        self.raw_span(loc, raw);
         self.raw(",\"checkworthiness\":");
         self.score(c.checkworthiness);
         self.raw(",\"status\":");
@@ -530,6 +550,15 @@ fn format(f: Format) -> &'static str {
         Format::Markdown => "\"markdown\"",
         Format::Html => "\"html\"",
     }
+}
+
+/// For the tests of the locator: the JSON string of a span of the original, as [`Line`]
+/// writes it.
+#[cfg(test)]
+pub(super) fn raw_str_for_tests(loc: &Locator, raw: Span) -> String {
+    let mut w = Line::new(Vec::new(), None);
+    w.raw_str(loc, raw);
+    String::from_utf8(w.buf).expect("UTF-8")
 }
 
 #[cfg(test)]
