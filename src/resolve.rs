@@ -35,9 +35,10 @@ pub(crate) fn resolve_sources_with(
     registry: Option<&Registry>,
     people: Option<Vec<NamedPerson>>,
 ) -> Vec<Span> {
-    let text = analysis.doc.text.clone();
+    // (borrowed beside the attributions it resolves, not copied)
+    let text: &str = &analysis.doc.text;
     // every whole word of the text, once: names are looked up in it, not scanned for
-    let index = Some(WordIndex::new(&text));
+    let index = Some(WordIndex::new(text));
     let mut sources: Vec<Source> = Vec::new();
     let mut last_pos: Vec<usize> = Vec::new();
     let mut keys = KeyIndex::default();
@@ -56,12 +57,12 @@ pub(crate) fn resolve_sources_with(
         let mut group = Vec::new();
         for mi in 0..analysis.attributions[ai].sources.len() {
             let m = analysis.attributions[ai].sources[mi].clone();
-            let surface = m.span.slice(&text);
-            let name = m.name.slice(&text);
+            let surface = m.span.slice(text);
+            let name = m.name.slice(text);
             let found = match m.kind {
                 MentionKind::Name => {
                     let i = resolve_name(
-                        &text,
+                        text,
                         index.as_ref(),
                         m.name,
                         m.span,
@@ -135,7 +136,7 @@ pub(crate) fn resolve_sources_with(
                         let known_gender = found.is_some_and(|i| female.contains_key(&i));
                         let near =
                             |p: &NamedPerson| p.pos < m.span.start && m.span.start - p.pos < 1500;
-                        let people = people_cell.get_or_init(|| people_named(&text, lex));
+                        let people = people_cell.get_or_init(|| people_named(text, lex));
                         let person = people
                             .iter()
                             .rev()
@@ -245,7 +246,7 @@ pub(crate) fn resolve_sources_with(
         }
     }
     merge_same_registry_row(&mut sources, &mut analysis.attributions);
-    collect_mentions(&text, index.as_ref(), &mut sources);
+    collect_mentions(text, index.as_ref(), &mut sources);
     analysis.sources = sources;
     unresolved
 }
