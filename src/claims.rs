@@ -78,7 +78,7 @@ fn carries_over(a: &crate::model::Attribution) -> bool {
 pub fn find_claims(analysis: &Analysis, checker: &Checker) -> Vec<Claim> {
     let lex = &checker.lex;
     let text = &analysis.doc.text;
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(analysis.sentences.len());
     let mut boiler = vec![false; analysis.doc.blocks.len()];
     for (i, b) in boiler.iter_mut().enumerate() {
         *b = analysis.is_boilerplate(i, lex);
@@ -121,13 +121,6 @@ pub fn find_claims(analysis: &Analysis, checker: &Checker) -> Vec<Claim> {
     for (si, s) in analysis.sentences.iter().enumerate() {
         let own = std::mem::take(&mut own_by_sentence[si]);
         let attributions = if !own.is_empty() {
-            own.clone()
-        } else if carried.0 == s.paragraph {
-            carried.1.clone()
-        } else {
-            Vec::new()
-        };
-        if !own.is_empty() {
             // only statements carry over: "calling for the killers to be brought to justice"
             // does not source the background sentences after it
             let statements: Vec<usize> = own
@@ -136,7 +129,12 @@ pub fn find_claims(analysis: &Analysis, checker: &Checker) -> Vec<Claim> {
                 .filter(|&ai| carries_over(&analysis.attributions[ai]))
                 .collect();
             carried = (s.paragraph, statements);
-        }
+            own
+        } else if carried.0 == s.paragraph {
+            carried.1.clone()
+        } else {
+            Vec::new()
+        };
         let block = &analysis.doc.blocks[s.paragraph];
         if block.kind == BlockKind::Heading || boiler[s.paragraph] {
             continue;
