@@ -190,34 +190,9 @@ impl<'o> Line<'o> {
     /// `n` in decimal, two digits at a time, written left-aligned in a fixed buffer that is
     /// appended whole and cut back (no copy of a variable length: no call to `memcpy`).
     #[inline(always)]
-    fn uint(&mut self, mut n: usize) {
-        const PAIRS: &[u8; 200] = b"0001020304050607080910111213141516171819\
-            2021222324252627282930313233343536373839\
-            4041424344454647484950515253545556575859\
-            6061626364656667686970717273747576777879\
-            8081828384858687888990919293949596979899";
-        // (the numbers of a report are mostly short: compares before a logarithm)
-        let digits = match n {
-            0..=9 => 1,
-            10..=99 => 2,
-            100..=999 => 3,
-            1000..=9999 => 4,
-            10_000..=99_999 => 5,
-            _ => n.ilog10() as usize + 1,
-        };
-        let mut buf = [0u8; 20];
-        let mut i = digits;
-        while n >= 100 {
-            let d = (n % 100) * 2;
-            n /= 100;
-            i -= 2;
-            buf[i..i + 2].copy_from_slice(&PAIRS[d..d + 2]);
-        }
-        if n >= 10 {
-            buf[..2].copy_from_slice(&PAIRS[n * 2..n * 2 + 2]);
-        } else {
-            buf[0] = b'0' + n as u8;
-        }
+    fn uint(&mut self, n: usize) {
+        let mut buf = [0u8; 24];
+        let digits = decimal_at::<0>(&mut buf, n);
         let len = self.buf.len();
         self.buf.extend_from_slice(&buf);
         self.buf.truncate(len + digits);
@@ -342,10 +317,15 @@ impl<'o> Line<'o> {
 
     /// An id of the report ("s3"): `prefix` and `i + 1`.
     fn id(&mut self, prefix: u8, i: usize) {
-        self.buf.push(b'"');
-        self.buf.push(prefix);
-        self.uint(i + 1);
-        self.buf.push(b'"');
+        // quotes, prefix and digits in one fixed buffer, appended whole and cut back
+        let mut buf = [0u8; 24];
+        buf[0] = b'"';
+        buf[1] = prefix;
+        let digits = decimal_at::<2>(&mut buf, i + 1);
+        buf[2 + digits] = b'"';
+        let len = self.buf.len();
+        self.buf.extend_from_slice(&buf);
+        self.buf.truncate(len + digits + 3);
     }
 
     fn opt_id(&mut self, prefix: u8, i: Option<usize>) {
@@ -623,6 +603,38 @@ fn format(f: Format) -> &'static str {
     }
 }
 
+/// `n` in decimal, two digits at a time, written into `buf` from byte `AT` on; how many digits.
+#[inline(always)]
+fn decimal_at<const AT: usize>(buf: &mut [u8; 24], mut n: usize) -> usize {
+    const PAIRS: &[u8; 200] = b"0001020304050607080910111213141516171819\
+        2021222324252627282930313233343536373839\
+        4041424344454647484950515253545556575859\
+        6061626364656667686970717273747576777879\
+        8081828384858687888990919293949596979899";
+    // (the numbers of a report are mostly short: compares before a logarithm)
+    let digits = match n {
+        0..=9 => 1,
+        10..=99 => 2,
+        100..=999 => 3,
+        1000..=9999 => 4,
+        10_000..=99_999 => 5,
+        _ => n.ilog10() as usize + 1,
+    };
+    let mut i = AT + digits;
+    while n >= 100 {
+        let d = (n % 100) * 2;
+        n /= 100;
+        i -= 2;
+        buf[i..i + 2].copy_from_slice(&PAIRS[d..d + 2]);
+    }
+    if n >= 10 {
+        buf[AT..AT + 2].copy_from_slice(&PAIRS[n * 2..n * 2 + 2]);
+    } else {
+        buf[AT] = b'0' + n as u8;
+    }
+    digits
+}
+
 /// For the tests of the locator: the JSON string of a span of the original, as [`Line`]
 /// writes it.
 #[cfg(test)]
@@ -722,6 +734,11 @@ mod tests {
                 let mut w = Line::new(Vec::new(), None);
                 w.uint(m);
                 assert_eq!(String::from_utf8(w.buf).unwrap(), m.to_string());
+                if m < usize::MAX {
+                    let mut w = Line::new(Vec::new(), None);
+                    w.id(b'c', m);
+                    assert_eq!(String::from_utf8(w.buf).unwrap(), format!("\"c{}\"", m + 1));
+                }
             }
             n = n.wrapping_mul(3) | 1;
         }
