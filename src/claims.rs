@@ -78,7 +78,7 @@ fn carries_over(a: &crate::model::Attribution) -> bool {
 pub fn find_claims(analysis: &Analysis, checker: &Checker) -> Vec<Claim> {
     let lex = &checker.lex;
     let text = &analysis.doc.text;
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(analysis.sentences.len());
     let mut boiler = vec![false; analysis.doc.blocks.len()];
     for (i, b) in boiler.iter_mut().enumerate() {
         *b = analysis.is_boilerplate(i, lex);
@@ -121,13 +121,6 @@ pub fn find_claims(analysis: &Analysis, checker: &Checker) -> Vec<Claim> {
     for (si, s) in analysis.sentences.iter().enumerate() {
         let own = std::mem::take(&mut own_by_sentence[si]);
         let attributions = if !own.is_empty() {
-            own.clone()
-        } else if carried.0 == s.paragraph {
-            carried.1.clone()
-        } else {
-            Vec::new()
-        };
-        if !own.is_empty() {
             // only statements carry over: "calling for the killers to be brought to justice"
             // does not source the background sentences after it
             let statements: Vec<usize> = own
@@ -136,7 +129,12 @@ pub fn find_claims(analysis: &Analysis, checker: &Checker) -> Vec<Claim> {
                 .filter(|&ai| carries_over(&analysis.attributions[ai]))
                 .collect();
             carried = (s.paragraph, statements);
-        }
+            own
+        } else if carried.0 == s.paragraph {
+            carried.1.clone()
+        } else {
+            Vec::new()
+        };
         let block = &analysis.doc.blocks[s.paragraph];
         if block.kind == BlockKind::Heading || boiler[s.paragraph] {
             continue;
@@ -194,58 +192,115 @@ impl Words {
     const ENOUGH: usize = 12;
 
     fn of(t: &str) -> Words {
+        const LO: u64 = 0x0101_0101_0101_0101;
+        const HI: u64 = 0x8080_8080_8080_8080;
+        // per byte of 8 ASCII bytes, the high bit when the byte is in `lo..=hi` (exact byte by
+        // byte, "hasbetween" of Bit Twiddling Hacks: no borrow or carry crosses a byte)
+        let between = |x: u64, lo: u8, hi: u8| {
+            let low7 = x & (LO * 0x7f);
+            (LO * (0x7f + hi as u64 + 1)).wrapping_sub(low7)
+                & low7.wrapping_add(LO * (0x7f - (lo as u64 - 1)))
+                & HI
+        };
+        let equal = |x: u64, c: u8| {
+            let y = x ^ (LO * c as u64);
+            !(((y & (LO * 0x7f)) + LO * 0x7f) | y) & HI
+        };
         let b = t.as_bytes();
-        // `char::is_whitespace` at byte `i` (a char boundary), and the char's length
-        let space = |i: usize| -> (bool, usize) {
+        let (mut count, mut named) = (0, false);
+        // whether the character before `i` is part of a word (not white space)
+        let mut in_word = false;
+        let mut i = 0;
+        while i < b.len() && !(named && count >= Words::ENOUGH) {
+            // the ASCII bytes among the next 8, as a whole: word starts are the bytes that
+            // are not white space after one that is (8 bytes a few operations each, the
+            // words of a sentence being a few bytes long)
+            if let Some(w) = b.get(i..i + 8) {
+                let x = u64::from_le_bytes(w.try_into().expect("8 bytes"));
+                if count >= Words::ENOUGH
+                    && x & HI == 0
+                    && between(x, b'A', b'Z') | between(x, b'"', b'(') == 0
+                {
+                    // enough words counted, and no capital here to start one, nor a quote or
+                    // bracket before one: only where the last word ends matters
+                    in_word = !matches!(w[7], b' ' | b'\t'..=b'\r');
+                    i += 8;
+                    continue;
+                }
+                let ascii = match x & HI {
+                    0 => 8,
+                    high => high.trailing_zeros() as usize / 8,
+                };
+                if ascii > 0 {
+                    let keep = HI >> (8 * (8 - ascii));
+                    // `char::is_whitespace` of ASCII: ' ' and '\t'..='\r'
+                    let space = equal(x, b' ') | between(x, b'\t', b'\r');
+                    let word = !space & keep;
+                    let starts = word & !((word << 8) | (u64::from(in_word) << 7));
+                    if starts != 0 {
+                        if !named {
+                            // the words after the first word of the text
+                            let later = if count == 0 {
+                                starts & (starts - 1)
+                            } else {
+                                starts
+                            };
+                            if later & between(x, b'A', b'Z') != 0 {
+                                named = true;
+                            } else {
+                                // a word opening on a quote or bracket: the character after
+                                // (tested for every word opening on a byte from '"' to '(':
+                                // one not a quote or bracket is itself not a capital)
+                                let mut open = later & between(x, b'"', b'(');
+                                while open != 0 && !named {
+                                    named = capital_after_openers(
+                                        t,
+                                        i + open.trailing_zeros() as usize / 8,
+                                    );
+                                    open &= open - 1;
+                                }
+                            }
+                        }
+                        // (one bit per byte: their sum by a multiplication, not a popcount,
+                        // which the baseline x86-64 has no instruction for)
+                        count += ((starts >> 7).wrapping_mul(LO) >> 56) as usize;
+                    }
+                    in_word = word & (0x80 << (8 * (ascii - 1))) != 0;
+                    i += ascii;
+                    continue;
+                }
+            }
+            // one character
             let c = b[i];
-            if c < 0x80 {
+            let (ws, len) = if c < 0x80 {
                 (matches!(c, b' ' | b'\t'..=b'\r'), 1)
             } else {
                 let ch = t[i..].chars().next().unwrap_or(' ');
                 (ch.is_whitespace(), ch.len_utf8())
+            };
+            if !ws && !in_word {
+                if count >= 1 && !named {
+                    named = capital_after_openers(t, i);
+                }
+                count += 1;
             }
-        };
-        let (mut count, mut named) = (0, false);
-        let mut i = 0;
-        while i < b.len() {
-            let (ws, len) = space(i);
-            if ws {
-                i += len;
-                continue;
-            }
-            // a word starts at i
-            if count >= 1 && !named {
-                let mut rest = t[i..].chars();
-                let first = rest
-                    .find(|c| !matches!(c, '"' | '\u{201c}' | '(' | '\''))
-                    .filter(|c| !c.is_whitespace());
-                named = first.is_some_and(char::is_uppercase);
-            }
-            count += 1;
-            if count >= Words::ENOUGH && named {
-                break;
-            }
+            in_word = !ws;
             i += len;
-            loop {
-                // printable ASCII is never white space
-                while b.get(i).is_some_and(|c| (b'!'..=b'~').contains(c)) {
-                    i += 1;
-                }
-                if i >= b.len() {
-                    break;
-                }
-                let (ws, len) = space(i);
-                if ws {
-                    break;
-                }
-                i += len;
-            }
         }
         Words {
             count: count.min(Words::ENOUGH),
             named,
         }
     }
+}
+
+/// Whether the word at byte `i` of `t` starts, after opening quotes and brackets, with a capital.
+fn capital_after_openers(t: &str, i: usize) -> bool {
+    t[i..]
+        .chars()
+        .find(|c| !matches!(c, '"' | '\u{201c}' | '(' | '\''))
+        .filter(|c| !c.is_whitespace())
+        .is_some_and(char::is_uppercase)
 }
 
 /// True for text that can be a claim: a statement of at least four words, not a question, and
@@ -372,7 +427,34 @@ mod tests {
             "a", "B", " ", "\n", "\u{a0}", "\u{2003}", "\"", "\u{201c}", "(", "'", "\u{c9}", "x",
             "\u{e9}", "\u{3000}", "\u{b}", "\u{85}", ".", "\u{4e2d}",
         ];
-        for t in crate::testutil::random_texts(&alphabet, 0x2545_f491_4f6c_dd1d, 5000, 48) {
+        // and runs of ASCII words of every length, for the 8 bytes at a time
+        let ascii = [
+            "a", "B", " ", "word", "Words", "  ", "\t", "\r\n", "\"Q", "('x", "'", "\"", "(", "0",
+            ".", "\u{1f}", "\u{b}", "\u{c}", "~", "\u{7f}", "\u{201c}", "\u{a0}", "\u{e9}", "Z",
+            "@", "[",
+        ];
+        let texts = crate::testutil::random_texts(&alphabet, 0x2545_f491_4f6c_dd1d, 5000, 48)
+            .chain(crate::testutil::random_texts(
+                &ascii,
+                0x9e37_79b9_7f4a_7c15,
+                20_000,
+                40,
+            ))
+            .chain(crate::testutil::random_texts(
+                &ascii,
+                0x2545_f491_4f6c_dd1d,
+                5000,
+                120,
+            ))
+            // a capital after an opening quote or bracket, the two 8 bytes apart or not, after
+            // enough words or not
+            .chain((0..14).flat_map(|words| {
+                (0..10).flat_map(move |pad| {
+                    ["\"Q", "(X", "'\"Z", "\u{201c}A", "\"a", "\"\" B", "x"]
+                        .map(|end| "ab ".repeat(words) + &" ".repeat(pad) + end + " the end")
+                })
+            }));
+        for t in texts {
             let named = t.split_whitespace().skip(1).any(|w| {
                 w.trim_start_matches(['"', '\u{201c}', '(', '\''])
                     .chars()

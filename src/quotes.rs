@@ -147,7 +147,8 @@ pub fn find_quotes(doc: &SourceDoc) -> Vec<Quote> {
 
 fn make_quote(text: &str, span: Span, inner: Span, paragraph: usize, unclosed: bool) -> Quote {
     let t = inner.slice(text).trim();
-    let words = t.split_whitespace().count();
+    // (no test tells apart more than four words: the rest of a long quotation is not read)
+    let words = t.split_whitespace().take(4).count();
     let ends_punct = t.ends_with(['.', ',', '!', '?', '\u{2026}', ';', ':']);
     let is_quotation = words >= 4 || (ends_punct && words >= 1);
     Quote {
@@ -164,6 +165,22 @@ fn make_quote(text: &str, span: Span, inner: Span, paragraph: usize, unclosed: b
 mod tests {
     use super::*;
     use crate::input::parse_text;
+
+    /// A quote is a quotation by its first four words and its end, as by all its words.
+    #[test]
+    fn quotations_by_four_words() {
+        let alphabet = [
+            "a", " ", "\u{a0}", "word", ".", ",", "?", "\n", "\u{2026}", "\u{e9}",
+        ];
+        for t in crate::testutil::random_texts(&alphabet, 0x2545_f491_4f6c_dd1d, 5000, 24) {
+            let span = Span::new(0, t.len());
+            let q = make_quote(&t, span, span, 0, false);
+            let trimmed = t.trim();
+            let words = trimmed.split_whitespace().count();
+            let ends = trimmed.ends_with(['.', ',', '!', '?', '\u{2026}', ';', ':']);
+            assert_eq!(q.is_quotation, words >= 4 || (ends && words >= 1), "{t:?}");
+        }
+    }
 
     /// The quotation finder as first written (a vector of characters per block), to check the
     /// one that looks at the marks only.

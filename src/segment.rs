@@ -40,6 +40,8 @@ pub fn split_block(text: &str, block: Span, lex: &Lexicons) -> Vec<Span> {
     // byte offsets in `s`; only the sentence marks (. ! ? and the 0xE2 of …) are looked at
     let mut start = 0usize;
     let mut marks = crate::token::FourBytes::new(bytes, [b'.', b'!', b'?'], 0xe2);
+    // the words before periods, lower-cased with the period, in one buffer for the block
+    let mut with_dot = String::new();
     let mut i = 0;
     while let Some(m) = marks.next(i) {
         i = m;
@@ -69,7 +71,7 @@ pub fn split_block(text: &str, block: Span, lex: &Lexicons) -> Vec<Span> {
                 next,
                 '"' | '\u{201c}' | '\u{2018}' | '(' | '[' | '\u{00ab}' | '\'' | '-' | '\u{2014}'
             );
-        if saw_space && starts && !(c == '.' && abbreviation_holds(s, i, k, lex)) {
+        if saw_space && starts && !(c == '.' && abbreviation_holds(s, i, k, lex, &mut with_dot)) {
             push(
                 &mut out,
                 text,
@@ -94,7 +96,13 @@ fn push(out: &mut Vec<Span>, text: &str, span: Span) {
 
 /// True when the period at byte `dot` of `s` ends an abbreviation (or an initial) and the word
 /// at byte `next` does not plainly start a new sentence.
-fn abbreviation_holds(s: &str, dot: usize, next: usize, lex: &Lexicons) -> bool {
+fn abbreviation_holds(
+    s: &str,
+    dot: usize,
+    next: usize,
+    lex: &Lexicons,
+    with_dot: &mut String,
+) -> bool {
     // the word before the dot
     let mut b = dot;
     while let Some(c) = s[..b]
@@ -110,9 +118,10 @@ fn abbreviation_holds(s: &str, dot: usize, next: usize, lex: &Lexicons) -> bool 
     }
     let initial = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
     if !(initial || word.contains('.')) {
-        let mut with_dot = crate::token::lower(word);
+        with_dot.clear();
+        crate::token::push_lower(with_dot, word);
         with_dot.push('.');
-        if !lex.abbreviations.contains(&with_dot) {
+        if !lex.abbreviations.contains(with_dot.as_str()) {
             return false;
         }
     }
@@ -167,7 +176,8 @@ const LABEL_WORDS: &[&str] = &[
 /// followed by more text).
 pub fn find_label(text: &str, sentence: Span) -> Option<Span> {
     let s = sentence.slice(text);
-    let colon = s.find(':')?;
+    // (the SIMD search of the memchr crate: most sentences have no colon, and are read whole)
+    let colon = memchr::memchr(b':', s.as_bytes())?;
     let head = &s[..colon];
     let words: Vec<&str> = head.split_whitespace().collect();
     if words.is_empty() || words.len() > 4 || s[colon + 1..].trim().is_empty() {

@@ -1,7 +1,11 @@
 //! JSON (`--format json`) and JSON Lines (`--format jsonl`) reports.
 
 use super::{DocumentReport, Locator, SCHEMA_VERSION, Summary, fragments, round2};
-use crate::model::{Analysis, Attribution, Claim, Finding, Source};
+use crate::input::Format;
+use crate::model::{
+    Analysis, Attribution, AttributionKind, Claim, ClaimStatus, Finding, Severity, Source,
+    SourceKind,
+};
 use crate::span::Span;
 use serde::Serialize;
 
@@ -129,6 +133,17 @@ struct Line<'o> {
     buf: Vec<u8>,
     out: Option<(&'o mut dyn std::io::Write, usize)>,
     err: Option<std::io::Error>,
+    /// The JSON of the claims' spans as written, one after the other, and where each ends:
+    /// a finding about a claim is mostly at the claim's span, copied from here rather than
+    /// worked out again (line, column and six numbers). Kept only for a line made whole (a
+    /// line written out as it is made is not held whole, nor are these copies of its parts).
+    claim_spans: Vec<u8>,
+    claim_span_ends: Vec<usize>,
+    /// Likewise the JSON of the sources' mentions (text and span) as written, where each ends,
+    /// and the first of each source's: an attribution's mention of a source is one of them.
+    mentions: Vec<u8>,
+    mention_ends: Vec<usize>,
+    first_mentions: Vec<usize>,
 }
 
 impl<'o> Line<'o> {
@@ -137,6 +152,11 @@ impl<'o> Line<'o> {
             buf,
             out,
             err: None,
+            claim_spans: Vec::new(),
+            claim_span_ends: Vec::new(),
+            mentions: Vec::new(),
+            mention_ends: Vec::new(),
+            first_mentions: Vec::new(),
         }
     }
 
@@ -170,54 +190,50 @@ impl<'o> Line<'o> {
     /// `n` in decimal, two digits at a time, written left-aligned in a fixed buffer that is
     /// appended whole and cut back (no copy of a variable length: no call to `memcpy`).
     #[inline(always)]
-    fn uint(&mut self, mut n: usize) {
-        const PAIRS: &[u8; 200] = b"0001020304050607080910111213141516171819\
-            2021222324252627282930313233343536373839\
-            4041424344454647484950515253545556575859\
-            6061626364656667686970717273747576777879\
-            8081828384858687888990919293949596979899";
-        let digits = n.checked_ilog10().map_or(1, |d| d as usize + 1);
-        let mut buf = [0u8; 20];
-        let mut i = digits;
-        while n >= 100 {
-            let d = (n % 100) * 2;
-            n /= 100;
-            i -= 2;
-            buf[i..i + 2].copy_from_slice(&PAIRS[d..d + 2]);
-        }
-        if n >= 10 {
-            buf[..2].copy_from_slice(&PAIRS[n * 2..n * 2 + 2]);
-        } else {
-            buf[0] = b'0' + n as u8;
-        }
+    fn uint(&mut self, n: usize) {
+        let mut buf = [0u8; 24];
+        let digits = decimal_at::<0>(&mut buf, n);
         let len = self.buf.len();
         self.buf.extend_from_slice(&buf);
         self.buf.truncate(len + digits);
     }
 
-    /// A value serde serializes (enums, floats): rare enough for serde_json itself.
+    /// A value serde serializes (the registry's enums, unusual scores): rare enough for
+    /// serde_json itself.
     fn serde<T: Serialize>(&mut self, v: &T) {
         serde_json::to_writer(&mut self.buf, v).expect("value serializes");
     }
 
+    /// A score rounded to two decimals ([`round2`]), as serde_json writes it (a test checks
+    /// it): those from 0.01 to 1 written from their hundredths, without float formatting.
+    fn score(&mut self, x: f64) {
+        let hundredths = (x * 100.0).round();
+        if !(1.0..=100.0).contains(&hundredths) {
+            self.serde(&round2(x));
+            return;
+        }
+        // `round2(x)` is `hundredths / 100.0`, whose shortest decimal form is "0.5", "0.05",
+        // "0.55" or "1.0"
+        let k = hundredths as usize;
+        let (tens, ones) = (k / 10, k % 10);
+        match (k, ones) {
+            (100, _) => self.raw("1.0"),
+            (_, 0) => self.buf.extend_from_slice(&[b'0', b'.', b'0' + tens as u8]),
+            _ => self
+                .buf
+                .extend_from_slice(&[b'0', b'.', b'0' + tens as u8, b'0' + ones as u8]),
+        }
+    }
+
     /// A JSON string, escaped as serde_json escapes (`"`, `\`, and control characters).
     fn str(&mut self, s: &str) {
-        const LO: u64 = 0x0101_0101_0101_0101;
-        const HI: u64 = 0x8080_8080_8080_8080;
-        // any byte below 0x20, or equal to `"` or `\` (exact as a yes/no)
-        let special = |x: u64| -> bool {
-            let zero = |v: u64| v.wrapping_sub(LO) & !v & HI != 0;
-            x.wrapping_sub(LO * 0x20) & !x & HI != 0
-                || zero(x ^ (LO * 0x22))
-                || zero(x ^ (LO * 0x5c))
-        };
         self.buf.push(b'"');
         let b = s.as_bytes();
         let (mut start, mut i) = (0, 0);
         while i < b.len() {
             while i + 8 <= b.len() {
                 let x = u64::from_le_bytes(b[i..i + 8].try_into().expect("8 bytes"));
-                if special(x) {
+                if super::json_special(x) {
                     break;
                 }
                 i += 8;
@@ -225,33 +241,54 @@ impl<'o> Line<'o> {
             let Some(&c) = b.get(i) else {
                 break;
             };
-            let esc: &str = match c {
-                b'"' => "\\\"",
-                b'\\' => "\\\\",
-                b'\n' => "\\n",
-                b'\r' => "\\r",
-                b'\t' => "\\t",
-                0x08 => "\\b",
-                0x0c => "\\f",
-                0..=0x1f => "",
-                _ => {
-                    i += 1;
-                    continue;
-                }
-            };
-            self.buf.extend_from_slice(&b[start..i]);
-            if esc.is_empty() {
-                const HEX: &[u8; 16] = b"0123456789abcdef";
-                self.buf.extend_from_slice(b"\\u00");
-                self.buf.push(HEX[(c >> 4) as usize]);
-                self.buf.push(HEX[(c & 15) as usize]);
-            } else {
-                self.buf.extend_from_slice(esc.as_bytes());
+            if !super::json_special_byte(c) {
+                i += 1;
+                continue;
             }
+            self.buf.extend_from_slice(&b[start..i]);
+            self.escape(c);
             i += 1;
             start = i;
         }
         self.buf.extend_from_slice(&b[start..]);
+        self.buf.push(b'"');
+    }
+
+    /// Byte `c`, one that a JSON string escapes, escaped as serde_json escapes it.
+    fn escape(&mut self, c: u8) {
+        let esc: &str = match c {
+            b'"' => "\\\"",
+            b'\\' => "\\\\",
+            b'\n' => "\\n",
+            b'\r' => "\\r",
+            b'\t' => "\\t",
+            0x08 => "\\b",
+            0x0c => "\\f",
+            _ => "",
+        };
+        if esc.is_empty() {
+            const HEX: &[u8; 16] = b"0123456789abcdef";
+            self.buf.extend_from_slice(b"\\u00");
+            self.buf.push(HEX[(c >> 4) as usize]);
+            self.buf.push(HEX[(c & 15) as usize]);
+        } else {
+            self.buf.extend_from_slice(esc.as_bytes());
+        }
+    }
+
+    /// The text of the original at `raw` as a JSON string ([`Line::str`] of it): what lies
+    /// between the bytes to escape, which the locator found once for the whole original, copied
+    /// whole.
+    fn raw_str(&mut self, loc: &Locator, raw: Span) {
+        let text = loc.raw_text().as_bytes();
+        self.buf.push(b'"');
+        let mut at = raw.start;
+        for p in loc.specials_in(raw.start, raw.end) {
+            self.buf.extend_from_slice(&text[at..p]);
+            self.escape(text[p]);
+            at = p + 1;
+        }
+        self.buf.extend_from_slice(&text[at..raw.end]);
         self.buf.push(b'"');
     }
 
@@ -280,10 +317,15 @@ impl<'o> Line<'o> {
 
     /// An id of the report ("s3"): `prefix` and `i + 1`.
     fn id(&mut self, prefix: u8, i: usize) {
-        self.buf.push(b'"');
-        self.buf.push(prefix);
-        self.uint(i + 1);
-        self.buf.push(b'"');
+        // quotes, prefix and digits in one fixed buffer, appended whole and cut back
+        let mut buf = [0u8; 24];
+        buf[0] = b'"';
+        buf[1] = prefix;
+        let digits = decimal_at::<2>(&mut buf, i + 1);
+        buf[2 + digits] = b'"';
+        let len = self.buf.len();
+        self.buf.extend_from_slice(&buf);
+        self.buf.truncate(len + digits + 3);
     }
 
     fn opt_id(&mut self, prefix: u8, i: Option<usize>) {
@@ -295,7 +337,12 @@ impl<'o> Line<'o> {
 
     /// A report span (`SpanReport`) of a text span.
     fn span(&mut self, loc: &Locator, span: Span) {
-        let s = loc.span(span);
+        self.raw_span(loc, loc.raw(span));
+    }
+
+    /// The report span of the span `raw` of the original.
+    fn raw_span(&mut self, loc: &Locator, raw: Span) {
+        let s = loc.raw_span(raw);
         self.raw("{\"start\":");
         self.uint(s.start);
         self.raw(",\"end\":");
@@ -313,10 +360,11 @@ impl<'o> Line<'o> {
 
     /// A `TextSpan`: the text as written, its span, and the pieces of an interrupted content.
     fn text_span(&mut self, loc: &Locator, span: Span, pieces: Option<&[Span]>) {
+        let raw = loc.raw(span);
         self.raw("{\"text\":");
-        self.str(loc.text(span));
+        self.raw_str(loc, raw);
         self.raw(",\"span\":");
-        self.span(loc, span);
+        self.raw_span(loc, raw);
         if let Some(f) = pieces {
             self.raw(",\"fragments\":");
             self.list(f, |w, s| w.span(loc, *s));
@@ -330,7 +378,7 @@ impl<'o> Line<'o> {
         self.raw(",\"name\":");
         self.str(&s.name);
         self.raw(",\"kind\":");
-        self.serde(&s.kind);
+        self.raw(source_kind(s.kind));
         self.raw(if s.anonymous {
             ",\"anonymous\":true"
         } else {
@@ -344,7 +392,7 @@ impl<'o> Line<'o> {
                 self.raw(",\"match\":");
                 self.serde(&m.how);
                 self.raw(",\"score\":");
-                self.serde(&round2(m.score));
+                self.score(m.score);
                 self.raw(",\"credibility\":");
                 self.serde(&s.credibility);
                 self.buf.push(b'}');
@@ -352,15 +400,25 @@ impl<'o> Line<'o> {
             None => self.raw("null"),
         }
         self.raw(",\"mentions\":");
-        self.list(&s.mentions, |w, m| w.text_span(loc, *m, None));
+        if self.out.is_some() {
+            self.list(&s.mentions, |w, m| w.text_span(loc, *m, None));
+        } else {
+            self.first_mentions.push(self.mention_ends.len());
+            self.list(&s.mentions, |w, m| {
+                let at = w.buf.len();
+                w.text_span(loc, *m, None);
+                w.mentions.extend_from_slice(&w.buf[at..]);
+                w.mention_ends.push(w.mentions.len());
+            });
+        }
         self.buf.push(b'}');
     }
 
-    fn attribution(&mut self, loc: &Locator, i: usize, a: &Attribution) {
+    fn attribution(&mut self, loc: &Locator, sources: &[Source], i: usize, a: &Attribution) {
         self.raw("{\"id\":");
         self.id(b'a', i);
         self.raw(",\"kind\":");
-        self.serde(&a.kind);
+        self.raw(attribution_kind(a.kind));
         self.raw(",\"sources\":");
         self.list(&a.sources, |w, m| {
             w.raw("{\"source\":");
@@ -368,10 +426,23 @@ impl<'o> Line<'o> {
                 Some(s) => w.id(b's', s),
                 None => w.raw("\"\""),
             }
+            // one of its source's mentions, written with the source: `{"text":..,"span":..}`
+            let written = m.source.and_then(|s| {
+                let j = sources.get(s)?.mentions.binary_search(&m.span).ok()?;
+                let k = w.first_mentions.get(s)? + j;
+                let end = *w.mention_ends.get(k)?;
+                Some(if k == 0 { 0 } else { w.mention_ends[k - 1] }..end)
+            });
+            if let Some(r) = written {
+                w.buf.push(b',');
+                w.buf.extend_from_slice(&w.mentions[r.start + 1..r.end]);
+                return;
+            }
+            let raw = loc.raw(m.span);
             w.raw(",\"text\":");
-            w.str(loc.text(m.span));
+            w.raw_str(loc, raw);
             w.raw(",\"span\":");
-            w.span(loc, m.span);
+            w.raw_span(loc, raw);
             w.buf.push(b'}');
         });
         self.raw(",\"cue\":");
@@ -387,14 +458,20 @@ impl<'o> Line<'o> {
     fn claim(&mut self, loc: &Locator, i: usize, c: &Claim) {
         self.raw("{\"id\":");
         self.id(b'c', i);
+        let raw = loc.raw(c.span);
         self.raw(",\"text\":");
-        self.str(loc.text(c.span));
+        self.raw_str(loc, raw);
         self.raw(",\"span\":");
-        self.span(loc, c.span);
+        let at = self.buf.len();
+        self.raw_span(loc, raw);
+        if self.out.is_none() {
+            self.claim_spans.extend_from_slice(&self.buf[at..]);
+            self.claim_span_ends.push(self.claim_spans.len());
+        }
         self.raw(",\"checkworthiness\":");
-        self.serde(&round2(c.checkworthiness));
+        self.score(c.checkworthiness);
         self.raw(",\"status\":");
-        self.serde(&c.status);
+        self.raw(claim_status(c.status));
         self.raw(",\"attributions\":");
         self.list(&c.attributions, |w, &a| w.id(b'a', a));
         self.raw(",\"sources\":");
@@ -404,15 +481,30 @@ impl<'o> Line<'o> {
         self.buf.push(b'}');
     }
 
-    fn finding(&mut self, loc: &Locator, f: &Finding) {
+    fn finding(&mut self, loc: &Locator, claims: &[Claim], f: &Finding) {
         self.raw("{\"rule\":");
         self.str(&f.rule);
         self.raw(",\"severity\":");
-        self.serde(&f.severity);
+        self.raw(severity(f.severity));
         self.raw(",\"message\":");
         self.str(&f.message);
         self.raw(",\"span\":");
-        self.span(loc, f.span);
+        match f.claim {
+            // at its claim's span, written with the claim
+            Some(ci)
+                if claims.get(ci).is_some_and(|c| c.span == f.span)
+                    && ci < self.claim_span_ends.len() =>
+            {
+                let start = if ci == 0 {
+                    0
+                } else {
+                    self.claim_span_ends[ci - 1]
+                };
+                let end = self.claim_span_ends[ci];
+                self.buf.extend_from_slice(&self.claim_spans[start..end]);
+            }
+            _ => self.span(loc, f.span),
+        }
         self.raw(",\"claim\":");
         self.opt_id(b'c', f.claim);
         self.raw(",\"source\":");
@@ -428,7 +520,7 @@ impl<'o> Line<'o> {
         self.raw("{\"path\":");
         self.str(&a.doc.path);
         self.raw(",\"format\":");
-        self.serde(&a.doc.format);
+        self.raw(format(a.doc.format));
         self.raw(",\"stats\":{\"sentences\":");
         self.uint(a.sentences.len());
         self.raw(",\"claims\":");
@@ -440,20 +532,199 @@ impl<'o> Line<'o> {
         self.raw(",\"independent_sources\":");
         self.uint(independent_sources);
         self.raw("},\"sources\":");
+        if self.out.is_none() {
+            // (room for the JSON of the mentions, 60 to 200 bytes each)
+            let mentions = a.sources.iter().map(|s| s.mentions.len()).sum::<usize>();
+            self.mentions.reserve(mentions * 160);
+            self.mention_ends.reserve(mentions);
+        }
         self.list_indexed(&a.sources, |w, i, s| w.source(loc, i, s));
         self.raw(",\"attributions\":");
-        self.list_indexed(&a.attributions, |w, i, at| w.attribution(loc, i, at));
+        self.list_indexed(&a.attributions, |w, i, at| {
+            w.attribution(loc, &a.sources, i, at)
+        });
         self.raw(",\"claims\":");
+        if self.out.is_none() {
+            // (room for the claims' spans, which take 70 to 130 bytes each)
+            self.claim_spans.reserve(a.claims.len() * 128);
+            self.claim_span_ends.reserve(a.claims.len());
+        }
         self.list_indexed(&a.claims, |w, i, c| w.claim(loc, i, c));
         self.raw(",\"findings\":");
-        self.list(&a.findings, |w, f| w.finding(loc, f));
+        self.list(&a.findings, |w, f| w.finding(loc, &a.claims, f));
         self.buf.push(b'}');
     }
+}
+
+/// The JSON strings of the enums of a report, as serde writes them (a test checks them): not
+/// through serde_json's serializer and escaping, for thousands of values per document.
+fn source_kind(k: SourceKind) -> &'static str {
+    match k {
+        SourceKind::Person => "\"person\"",
+        SourceKind::Organization => "\"organization\"",
+        SourceKind::Media => "\"media\"",
+        SourceKind::Government => "\"government\"",
+        SourceKind::Anonymous => "\"anonymous\"",
+        SourceKind::Unknown => "\"unknown\"",
+    }
+}
+
+fn attribution_kind(k: AttributionKind) -> &'static str {
+    match k {
+        AttributionKind::DirectQuote => "\"direct_quote\"",
+        AttributionKind::Indirect => "\"indirect\"",
+        AttributionKind::AccordingTo => "\"according_to\"",
+        AttributionKind::Passive => "\"passive\"",
+        AttributionKind::Other => "\"other\"",
+    }
+}
+
+fn claim_status(s: ClaimStatus) -> &'static str {
+    match s {
+        ClaimStatus::Corroborated => "\"corroborated\"",
+        ClaimStatus::SingleSource => "\"single_source\"",
+        ClaimStatus::Unattributed => "\"unattributed\"",
+    }
+}
+
+fn severity(s: Severity) -> &'static str {
+    match s {
+        Severity::Info => "\"info\"",
+        Severity::Warning => "\"warning\"",
+        Severity::Error => "\"error\"",
+    }
+}
+
+fn format(f: Format) -> &'static str {
+    match f {
+        Format::Text => "\"text\"",
+        Format::Markdown => "\"markdown\"",
+        Format::Html => "\"html\"",
+    }
+}
+
+/// `n` in decimal, two digits at a time, written into `buf` from byte `AT` on; how many digits.
+#[inline(always)]
+fn decimal_at<const AT: usize>(buf: &mut [u8; 24], mut n: usize) -> usize {
+    const PAIRS: &[u8; 200] = b"0001020304050607080910111213141516171819\
+        2021222324252627282930313233343536373839\
+        4041424344454647484950515253545556575859\
+        6061626364656667686970717273747576777879\
+        8081828384858687888990919293949596979899";
+    // (the numbers of a report are mostly short: compares before a logarithm)
+    let digits = match n {
+        0..=9 => 1,
+        10..=99 => 2,
+        100..=999 => 3,
+        1000..=9999 => 4,
+        10_000..=99_999 => 5,
+        _ => n.ilog10() as usize + 1,
+    };
+    let mut i = AT + digits;
+    while n >= 100 {
+        let d = (n % 100) * 2;
+        n /= 100;
+        i -= 2;
+        buf[i..i + 2].copy_from_slice(&PAIRS[d..d + 2]);
+    }
+    if n >= 10 {
+        buf[AT..AT + 2].copy_from_slice(&PAIRS[n * 2..n * 2 + 2]);
+    } else {
+        buf[AT] = b'0' + n as u8;
+    }
+    digits
+}
+
+/// For the tests of the locator: the JSON string of a span of the original, as [`Line`]
+/// writes it.
+#[cfg(test)]
+pub(super) fn raw_str_for_tests(loc: &Locator, raw: Span) -> String {
+    let mut w = Line::new(Vec::new(), None);
+    w.raw_str(loc, raw);
+    String::from_utf8(w.buf).expect("UTF-8")
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn enums_as_serde_writes_them() {
+        use serde_json::to_string as json;
+        for k in [
+            SourceKind::Person,
+            SourceKind::Organization,
+            SourceKind::Media,
+            SourceKind::Government,
+            SourceKind::Anonymous,
+            SourceKind::Unknown,
+        ] {
+            assert_eq!(source_kind(k), json(&k).unwrap());
+        }
+        for k in [
+            AttributionKind::DirectQuote,
+            AttributionKind::Indirect,
+            AttributionKind::AccordingTo,
+            AttributionKind::Passive,
+            AttributionKind::Other,
+        ] {
+            assert_eq!(attribution_kind(k), json(&k).unwrap());
+        }
+        for s in [
+            ClaimStatus::Corroborated,
+            ClaimStatus::SingleSource,
+            ClaimStatus::Unattributed,
+        ] {
+            assert_eq!(claim_status(s), json(&s).unwrap());
+        }
+        for s in [Severity::Info, Severity::Warning, Severity::Error] {
+            assert_eq!(severity(s), json(&s).unwrap());
+        }
+        for f in [Format::Text, Format::Markdown, Format::Html] {
+            assert_eq!(format(f), json(&f).unwrap());
+        }
+    }
+
+    #[test]
+    fn scores_as_serde_json_writes_them() {
+        let mut xs: Vec<f64> = (-300..=300).map(|k| k as f64 / 200.0).collect();
+        xs.extend([
+            0.0,
+            -0.0,
+            0.004,
+            0.005,
+            0.0049999,
+            0.995,
+            0.99499,
+            1.004,
+            1.005,
+            100.0,
+            1e300,
+            -1e-300,
+            f64::MIN_POSITIVE,
+            f64::INFINITY,
+            f64::NEG_INFINITY,
+            f64::NAN,
+            0.1 + 0.2,
+            0.35 * 3.0,
+        ]);
+        let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+        for _ in 0..20_000 {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            xs.push((seed >> 11) as f64 / (1u64 << 53) as f64 * 1.2 - 0.1);
+        }
+        for x in xs {
+            let mut w = Line::new(Vec::new(), None);
+            w.score(x);
+            assert_eq!(
+                String::from_utf8(w.buf).unwrap(),
+                serde_json::to_string(&round2(x)).unwrap(),
+                "{x}"
+            );
+        }
+    }
 
     #[test]
     fn numbers_are_decimal() {
@@ -463,6 +734,11 @@ mod tests {
                 let mut w = Line::new(Vec::new(), None);
                 w.uint(m);
                 assert_eq!(String::from_utf8(w.buf).unwrap(), m.to_string());
+                if m < usize::MAX {
+                    let mut w = Line::new(Vec::new(), None);
+                    w.id(b'c', m);
+                    assert_eq!(String::from_utf8(w.buf).unwrap(), format!("\"c{}\"", m + 1));
+                }
             }
             n = n.wrapping_mul(3) | 1;
         }

@@ -264,8 +264,15 @@ pub struct Locator<'a> {
     char_marks: Vec<usize>,
     /// Characters before the start of each line.
     line_chars: Vec<usize>,
+    /// Whether each line is all ASCII (then a column is a difference of offsets).
+    ascii_lines: Vec<bool>,
     /// The line of the last offset asked for (spans come mostly in order, two ends on a line).
     last_line: std::cell::Cell<usize>,
+    /// The offsets of the original's bytes that a JSON string escapes (`"`, `\`, control
+    /// characters), in order: a text of the original is written to JSON by copying what lies
+    /// between them, not by testing every byte of every text again (found when first asked
+    /// for: only JSON lines are written so).
+    specials: std::cell::OnceCell<Vec<usize>>,
 }
 
 /// Bytes between two marks of [`Locator::char_marks`].
@@ -278,6 +285,53 @@ fn continuation_bytes(x: u64) -> usize {
     // bit 7 set and bit 6 clear, per byte; the sum of the bytes by a multiplication
     let cont = (x & !(x << 1) & HI) >> 7;
     (cont.wrapping_mul(0x0101_0101_0101_0101) >> 56) as usize
+}
+
+/// Whether one of the 8 bytes of `x` is one that a JSON string escapes: below 0x20, `"` or
+/// `\` (exact as a yes/no).
+#[inline]
+pub(crate) fn json_special(x: u64) -> bool {
+    const LO: u64 = 0x0101_0101_0101_0101;
+    const HI: u64 = 0x8080_8080_8080_8080;
+    let zero = |v: u64| v.wrapping_sub(LO) & !v & HI != 0;
+    x.wrapping_sub(LO * 0x20) & !x & HI != 0 || zero(x ^ (LO * 0x22)) || zero(x ^ (LO * 0x5c))
+}
+
+/// Whether a JSON string escapes byte `c`.
+#[inline]
+pub(crate) fn json_special_byte(c: u8) -> bool {
+    c < 0x20 || c == b'"' || c == b'\\'
+}
+
+/// The offsets of the bytes of `b` that a JSON string escapes, in order: control characters and
+/// `"` 8 bytes at a time (one test: `c ^ 2` is below 0x21 for those and no other byte), then
+/// `\` by a SIMD search.
+fn json_specials(b: &[u8]) -> Vec<usize> {
+    const LO: u64 = 0x0101_0101_0101_0101;
+    const HI: u64 = 0x8080_8080_8080_8080;
+    let mut out = Vec::new();
+    let control_or_quote = |c: u8| c < 0x20 || c == b'"';
+    let mut words = b.chunks_exact(8);
+    let mut at = 0;
+    for w in &mut words {
+        let y = u64::from_le_bytes(w.try_into().expect("8 bytes")) ^ (LO * 2);
+        if y.wrapping_sub(LO * 0x21) & !y & HI != 0 {
+            out.extend((0..8).filter(|&i| control_or_quote(w[i])).map(|i| at + i));
+        }
+        at += 8;
+    }
+    let rest = words.remainder();
+    out.extend(
+        (0..rest.len())
+            .filter(|&i| control_or_quote(rest[i]))
+            .map(|i| at + i),
+    );
+    let before = out.len();
+    out.extend(memchr::memchr_iter(b'\\', b));
+    if out.len() > before {
+        out.sort_unstable();
+    }
+    out
 }
 
 /// Characters in `b` (whole UTF-8 characters, or counted by their first bytes).
@@ -311,12 +365,38 @@ impl<'a> Locator<'a> {
             lines: LineIndex::new(&analysis.doc.raw),
             char_marks,
             line_chars: Vec::new(),
+            ascii_lines: Vec::new(),
             last_line: std::cell::Cell::new(0),
+            specials: std::cell::OnceCell::new(),
         };
         loc.line_chars = (loc.lines.line_starts().iter())
             .map(|&start| loc.chars_before(start))
             .collect();
+        let starts = loc.lines.line_starts();
+        loc.ascii_lines = (0..starts.len())
+            .map(|l| {
+                let end = starts.get(l + 1).copied().unwrap_or(raw.len());
+                let chars_end = match loc.line_chars.get(l + 1) {
+                    Some(&c) => c,
+                    None => loc.chars_before(raw.len()),
+                };
+                chars_end - loc.line_chars[l] == end - starts[l]
+            })
+            .collect();
         loc
+    }
+
+    /// The offsets of [`Locator::specials`] in `[start, end)` of the original.
+    pub(crate) fn specials_in(&self, start: usize, end: usize) -> impl Iterator<Item = usize> {
+        let specials =
+            (self.specials).get_or_init(|| json_specials(self.analysis.doc.raw.as_bytes()));
+        let k = specials.partition_point(|&p| p < start);
+        specials[k..].iter().copied().take_while(move |&p| p < end)
+    }
+
+    /// The original text.
+    pub(crate) fn raw_text(&self) -> &'a str {
+        &self.analysis.doc.raw
     }
 
     /// 1-based line and column (in characters) of byte `offset` of the original, as
@@ -339,7 +419,9 @@ impl<'a> Locator<'a> {
             line
         };
         let start = line_starts[line];
-        let col = if text.is_char_boundary(offset) {
+        let col = if self.ascii_lines[line] {
+            offset - start
+        } else if text.is_char_boundary(offset) {
             self.chars_before(offset) - self.line_chars[line]
         } else {
             offset - start
@@ -354,6 +436,10 @@ impl<'a> Locator<'a> {
         let k = offset / CHAR_STEP;
         let mut at = k * CHAR_STEP;
         let mut chars = self.char_marks[k];
+        if self.char_marks.get(k + 1) == Some(&(chars + CHAR_STEP)) {
+            // an ASCII block: a character a byte
+            return chars + (offset - at);
+        }
         while at + 8 <= offset {
             let w = u64::from_le_bytes(raw[at..at + 8].try_into().expect("8 bytes"));
             chars += 8 - continuation_bytes(w);
@@ -379,7 +465,11 @@ impl<'a> Locator<'a> {
 
     /// A text span as a report span.
     pub fn span(&self, span: Span) -> SpanReport {
-        let raw = self.raw(span);
+        self.raw_span(self.raw(span))
+    }
+
+    /// A span of the original as a report span.
+    pub fn raw_span(&self, raw: Span) -> SpanReport {
         let (line, column) = self.line_col(raw.start);
         let (end_line, end_column) = self.line_col(raw.end);
         SpanReport {
@@ -609,6 +699,71 @@ mod tests {
                 (seed % (raw.len() as u64 + 2)) as usize
             };
             assert_eq!(loc.line_col(off), idx.line_col(&raw, off), "offset {off}");
+        }
+    }
+
+    /// Columns on texts of ASCII and other lines and blocks (counted by a subtraction on the
+    /// first), and the bytes a JSON string escapes, agree with plain scans.
+    #[test]
+    fn ascii_lines_and_json_specials_match_scans() {
+        let alphabet = [
+            "a",
+            "word ",
+            "\n",
+            "\r\n",
+            "\u{e9}",
+            "\u{201c}",
+            "\"",
+            "\\",
+            "\t",
+            "\u{1}",
+            "\u{1f}",
+            " ",
+            "\u{7f}",
+            "\u{4e2d}",
+            "abcdefghijklmnopqrstuvwxyz0123456789",
+            "!",
+            "#",
+            "\u{2028}",
+        ];
+        for (k, raw) in
+            crate::testutil::random_texts(&alphabet, 0x9e37_79b9_7f4a_7c15, 600, 200).enumerate()
+        {
+            let analysis = Analysis {
+                doc: parse_text("t", raw.clone()),
+                sentences: vec![],
+                quotes: vec![],
+                attributions: vec![],
+                sources: vec![],
+                claims: vec![],
+                findings: vec![],
+                boilerplate: vec![],
+            };
+            let loc = Locator::new(&analysis);
+            let idx = LineIndex::new(&raw);
+            for off in (0..=raw.len() + 1).filter(|o| (o + k) % 3 == 0 || *o >= raw.len()) {
+                assert_eq!(loc.line_col(off), idx.line_col(&raw, off), "{raw:?} {off}");
+            }
+            let b = raw.as_bytes();
+            let scan: Vec<usize> = (0..b.len())
+                .filter(|&i| b[i] < 0x20 || b[i] == b'"' || b[i] == b'\\')
+                .collect();
+            let specials = loc.specials_in(0, raw.len()).collect::<Vec<_>>();
+            assert_eq!(specials, scan, "{raw:?}");
+            for start in (0..=raw.len())
+                .filter(|&i| raw.is_char_boundary(i))
+                .step_by(7)
+            {
+                for end in (start..=raw.len())
+                    .filter(|&i| raw.is_char_boundary(i))
+                    .step_by(5)
+                {
+                    assert_eq!(
+                        json::raw_str_for_tests(&loc, Span::new(start, end)),
+                        serde_json::to_string(&raw[start..end]).unwrap()
+                    );
+                }
+            }
         }
     }
 }
