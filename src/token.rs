@@ -133,7 +133,88 @@ pub struct WordIndex<'a> {
 }
 
 type FxBuild = std::hash::BuildHasherDefault<crate::lexicon::FxHasher>;
-type WordMap<'a> = std::collections::HashMap<&'a str, Vec<usize>, FxBuild>;
+
+/// The positions of words, by the word: each word gets a number the first time it is seen, and
+/// the positions of all the words are kept in one vector, those of each word together and in
+/// order (a vector per word cost an allocation and its growths per distinct word).
+#[derive(Debug, Default)]
+struct WordMap<'a> {
+    /// Word -> its number.
+    ids: std::collections::HashMap<&'a str, u32, FxBuild>,
+    /// The positions of word `k` are `at[starts[k]..starts[k + 1]]`.
+    starts: Vec<u32>,
+    at: Vec<usize>,
+}
+
+/// A [`WordMap`] being filled: the words' numbers and positions in the order of the text.
+struct WordMapBuilder<'a> {
+    ids: std::collections::HashMap<&'a str, u32, FxBuild>,
+    seen: Vec<(u32, usize)>,
+}
+
+impl<'a> WordMapBuilder<'a> {
+    fn with_capacity(words: usize) -> WordMapBuilder<'a> {
+        WordMapBuilder {
+            ids: std::collections::HashMap::with_capacity_and_hasher(words, FxBuild::default()),
+            seen: Vec::with_capacity(words * 2),
+        }
+    }
+
+    #[inline]
+    fn push(&mut self, word: &'a str, at: usize) {
+        let next = self.ids.len() as u32;
+        let id = *self.ids.entry(word).or_insert(next);
+        self.seen.push((id, at));
+    }
+
+    /// The positions grouped by word (a counting sort: stable, so each word's stay in order).
+    fn build(self) -> WordMap<'a> {
+        let n = self.ids.len();
+        let mut starts = vec![0u32; n + 1];
+        for &(id, _) in &self.seen {
+            starts[id as usize + 1] += 1;
+        }
+        for k in 0..n {
+            starts[k + 1] += starts[k];
+        }
+        let mut next = starts.clone();
+        let mut at = vec![0usize; self.seen.len()];
+        for &(id, p) in &self.seen {
+            let slot = &mut next[id as usize];
+            at[*slot as usize] = p;
+            *slot += 1;
+        }
+        WordMap {
+            ids: self.ids,
+            starts,
+            at,
+        }
+    }
+}
+
+impl<'a> WordMap<'a> {
+    /// The positions of `word`, in order (empty when it is not there).
+    fn get(&self, word: &str) -> &[usize] {
+        match self.ids.get(word) {
+            Some(&k) => {
+                &self.at[self.starts[k as usize] as usize..self.starts[k as usize + 1] as usize]
+            }
+            None => &[],
+        }
+    }
+
+    /// Every word with its positions.
+    #[cfg(test)]
+    fn entries(&self) -> Vec<(&'a str, Vec<usize>)> {
+        let mut v: Vec<(&'a str, Vec<usize>)> = self
+            .ids
+            .keys()
+            .map(|&w| (w, self.get(w).to_vec()))
+            .collect();
+        v.sort();
+        v
+    }
+}
 
 impl<'a> WordIndex<'a> {
     /// Texts from this many bytes on index their words that are not capitalised when one is
@@ -165,7 +246,7 @@ impl<'a> WordIndex<'a> {
                 & HI;
             upper | (x & HI)
         };
-        let mut map = WordMap::with_capacity_and_hasher(text.len() / 64, FxBuild::default());
+        let mut map = WordMapBuilder::with_capacity(text.len() / 64);
         let b = text.as_bytes();
         let word_before = |i: usize| text[..i].chars().next_back().is_some_and(is_word_char);
         let mut i = 0;
@@ -201,22 +282,19 @@ impl<'a> WordIndex<'a> {
                     _ => break,
                 }
             }
-            map.entry(&text[start..i]).or_default().push(start);
+            map.push(&text[start..i], start);
         }
-        map
+        map.build()
     }
 
     /// The runs of alphanumeric characters of `text` that start with an upper-case character
     /// (`capitalised`), or with another.
     fn index(text: &'a str, capitalised: bool) -> WordMap<'a> {
-        let mut map = WordMap::with_capacity_and_hasher(
-            if capitalised {
-                text.len() / 64
-            } else {
-                text.len() / 32
-            },
-            FxBuild::default(),
-        );
+        let mut map = WordMapBuilder::with_capacity(if capitalised {
+            text.len() / 64
+        } else {
+            text.len() / 32
+        });
         let b = text.as_bytes();
         let mut i = 0;
         while i < b.len() {
@@ -250,10 +328,10 @@ impl<'a> WordIndex<'a> {
                 }
             }
             if c.is_uppercase() == capitalised {
-                map.entry(&text[start..i]).or_default().push(start);
+                map.push(&text[start..i], start);
             }
         }
-        map
+        map.build()
     }
 
     /// Start offsets, in order, of the runs of alphanumeric characters that are exactly `word`;
@@ -267,7 +345,7 @@ impl<'a> WordIndex<'a> {
         } else {
             return None;
         };
-        Some(map.get(word).map(Vec::as_slice).unwrap_or(&[]))
+        Some(map.get(word))
     }
 
     /// The offsets, in order, where `text` (the indexed text) has `form` as whole words (no
@@ -842,13 +920,30 @@ mod tests {
             "[",
         ];
         for t in crate::testutil::random_texts(&alphabet, 0x2545_f491_4f6c_dd1d, 3000, 40) {
-            let mut got: Vec<(&str, Vec<usize>)> =
-                WordIndex::index_capitalised(&t).into_iter().collect();
-            let mut want: Vec<(&str, Vec<usize>)> =
-                WordIndex::index(&t, true).into_iter().collect();
-            got.sort();
-            want.sort();
+            let got = WordIndex::index_capitalised(&t).entries();
+            let want = WordIndex::index(&t, true).entries();
             assert_eq!(got, want, "{t:?}");
+            // both are a map of vectors filled by a walk over the runs
+            for capitalised in [true, false] {
+                let mut simple: std::collections::HashMap<&str, Vec<usize>> = Default::default();
+                let mut start = None;
+                for (i, c) in t.char_indices().chain([(t.len(), ' ')]) {
+                    match (start, is_word_char(c)) {
+                        (None, true) => start = Some(i),
+                        (Some(s), false) => {
+                            let w = &t[s..i];
+                            if w.chars().next().is_some_and(char::is_uppercase) == capitalised {
+                                simple.entry(w).or_default().push(s);
+                            }
+                            start = None;
+                        }
+                        _ => {}
+                    }
+                }
+                let mut simple: Vec<(&str, Vec<usize>)> = simple.into_iter().collect();
+                simple.sort();
+                assert_eq!(WordIndex::index(&t, capitalised).entries(), simple, "{t:?}");
+            }
         }
     }
 
