@@ -334,7 +334,7 @@ const STOP: &[&str] = &[
 ];
 
 /// The word classes of [`WordClasses`], a bit each: the lexicons and the word lists above.
-mod cls {
+pub(crate) mod cls {
     pub const CUE_VERB: u64 = 1 << 0;
     pub const CUE_PHRASE: u64 = 1 << 1;
     pub const TITLE: u64 = 1 << 2;

@@ -285,9 +285,9 @@ pub struct Lexicons {
     /// Last words of media names.
     pub media_words: WordSet,
     /// Organisation words.
-    pub organization_words: HashSet<String>,
+    pub organization_words: WordSet,
     /// Government words.
-    pub government_words: HashSet<String>,
+    pub government_words: WordSet,
     /// Recipients of "told".
     pub recipients: WordSet,
     /// Capitalised words that do not start names.
@@ -832,18 +832,8 @@ impl Lexicons {
             evidence_nouns: set(rs.lexicon("evidence-nouns")),
             media_names: set(rs.lexicon("media-names")),
             media_words: set(rs.lexicon("media-words")),
-            organization_words: rs
-                .lexicon("organization-words")
-                .entries
-                .iter()
-                .cloned()
-                .collect(),
-            government_words: rs
-                .lexicon("government-words")
-                .entries
-                .iter()
-                .cloned()
-                .collect(),
+            organization_words: set(rs.lexicon("organization-words")),
+            government_words: set(rs.lexicon("government-words")),
             recipients: set(rs.lexicon("recipients")),
             non_source_words: set(rs.lexicon("non-source-words")),
             loaded_verbs: set(rs.lexicon("loaded-verbs")),

@@ -7,6 +7,7 @@
 //! unknown identity, named as written, and is reported; nothing is invented. Each source is then
 //! matched against the registry, and every place the text names it is collected.
 
+use crate::extract::cls;
 use crate::lexicon::Lexicons;
 use crate::model::{Analysis, MentionKind, Source, SourceKind};
 use crate::registry::{EntryKind, MatchKind, Registry, RegistryMatch, normalize_name};
@@ -340,7 +341,9 @@ impl PeopleScan {
             if t.is_word() && t.cap && !t.possessive {
                 self.run_start.get_or_insert(t.span.start);
                 let lower = toks.lower_of(t);
-                if lex.titles.contains(lower) {
+                // (the lexicons' words by their classes: one lookup for four sets)
+                let class = lex.word_classes.of(lower);
+                if class & cls::TITLE != 0 {
                     // the name: the words after the last title in the run
                     self.titled = true;
                     self.after = 0;
@@ -351,10 +354,8 @@ impl PeopleScan {
                     if self.words.len() < 4 {
                         self.words.push(t.clone());
                         self.bodyish = self.bodyish
-                            || lex.organization_words.contains(lower)
-                            || lex.government_words.contains(lower)
-                            || lex.media_words.contains(lower)
-                            || lex.non_source_words.contains(lower);
+                            || class & (cls::ORGANIZATION | cls::GOVERNMENT | cls::NON_SOURCE) != 0
+                            || lex.media_words.contains(lower);
                     }
                 }
             } else if self.run_start.is_some() {
@@ -706,7 +707,7 @@ fn classify(name: &str, titled: bool, lex: &Lexicons) -> SourceKind {
     if words.len() > 1 && words.last().is_some_and(|w| lex.media_words.contains(*w)) {
         return SourceKind::Media;
     }
-    let mut has = |set: &std::collections::HashSet<String>| {
+    let mut has = |set: &crate::lexicon::WordSet| {
         words.iter().any(|w| set.contains(*w))
             || words.windows(2).any(|p| {
                 joined(&mut phrase, p[0], " ", p[1]);
@@ -998,7 +999,7 @@ mod tests {
         if words.len() > 1 && words.last().is_some_and(|w| lex.media_words.contains(*w)) {
             return SourceKind::Media;
         }
-        let has = |set: &std::collections::HashSet<String>| {
+        let has = |set: &crate::lexicon::WordSet| {
             words.iter().any(|w| set.contains(*w))
                 || (words.len() > 1 && words.windows(2).any(|p| set.contains(&p.join(" "))))
         };
