@@ -25,6 +25,86 @@ const SUGGEST_THRESHOLD: f64 = 0.92;
 /// of initials go (`"J. R. R. Tolkien"` -> `"j r r tolkien"`, `"U.S."` -> `"us"`); a leading
 /// `"the "` is dropped; whitespace is collapsed. `"Zélensky"` -> `"zelensky"`.
 pub fn normalize_name(s: &str) -> String {
+    if s.is_ascii() {
+        return normalize_ascii(s.as_bytes());
+    }
+    normalize_chars(s)
+}
+
+/// [`normalize_name`] of an ASCII name, byte by byte (no vector of chars, no vector of words).
+fn normalize_ascii(s: &[u8]) -> String {
+    let fold = |b: u8| match b {
+        b'`' => b'\'',
+        b => b.to_ascii_lowercase(),
+    };
+    let at = |i: usize| s.get(i).map(|&b| fold(b));
+    let alnum = |i: usize| at(i).is_some_and(|c| c.is_ascii_alphanumeric());
+    // the text with its punctuation made spaces, as in `normalize_chars`
+    let mut out: Vec<u8> = Vec::with_capacity(s.len());
+    let mut i = 0;
+    while let Some(c) = at(i) {
+        if i == 0 || !alnum(i - 1) {
+            // dotted single letters ("u.s."): their letters, when there are two or more
+            let (mut j, mut letters) = (i, 0);
+            while let Some(l) = at(j) {
+                if !l.is_ascii_alphabetic() || alnum(j + 1) {
+                    break;
+                }
+                letters += 1;
+                if at(j + 1) == Some(b'.') {
+                    j += 2;
+                } else {
+                    j += 1;
+                    break;
+                }
+            }
+            if letters >= 2 {
+                let mut k = i;
+                while k < j {
+                    out.push(fold(s[k]));
+                    k += if at(k + 1) == Some(b'.') { 2 } else { 1 };
+                }
+                if alnum(j) {
+                    out.push(b' ');
+                }
+                i = j;
+                continue;
+            }
+        }
+        match c {
+            c if c.is_ascii_alphanumeric() => out.push(c),
+            b'\'' if i > 0 && alnum(i - 1) && at(i + 1) == Some(b's') && !alnum(i + 2) => {
+                i += 1;
+            }
+            b'\'' | b'-' if i > 0 && alnum(i - 1) && alnum(i + 1) => out.push(c),
+            _ => out.push(b' '),
+        }
+        i += 1;
+    }
+    // the words joined by single spaces, without a leading "the" when others follow
+    let mut words = out
+        .split(|&b| b == b' ')
+        .filter(|w| !w.is_empty())
+        .peekable();
+    let mut name = String::with_capacity(out.len());
+    if words.peek() == Some(&&b"the"[..]) {
+        words.next();
+        if words.peek().is_none() {
+            name.push_str("the");
+        }
+    }
+    for (k, w) in words.enumerate() {
+        if k > 0 {
+            name.push(' ');
+        }
+        // (ASCII bytes)
+        name.extend(w.iter().map(|&b| b as char));
+    }
+    name
+}
+
+/// [`normalize_name`] of any name, by chars.
+fn normalize_chars(s: &str) -> String {
     let chars = fold(s);
     let alnum = |i: usize| chars.get(i).is_some_and(|c| c.is_alphanumeric());
     let mut out = String::with_capacity(s.len());
@@ -345,6 +425,29 @@ impl Registry {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The byte-by-byte normalization of ASCII names is the one by chars.
+    #[test]
+    fn ascii_names_normalize_as_by_chars() {
+        let alphabet = [
+            "the", "The", " ", "  ", "a", "J", "U", "s", "S", ".", "'", "`", "-", "1", "x", "\t",
+            ",", "Putin", "O", "(", "r.",
+        ];
+        for t in crate::testutil::random_texts(&alphabet, 0x9e37_79b9_7f4a_7c15, 5000, 12) {
+            assert_eq!(normalize_ascii(t.as_bytes()), normalize_chars(&t), "{t:?}");
+        }
+        for t in [
+            "",
+            "the",
+            "The the",
+            "the U.S.",
+            "J. R. R. Tolkien",
+            "Putin's",
+            "O'Sullivan",
+        ] {
+            assert_eq!(normalize_ascii(t.as_bytes()), normalize_chars(t), "{t:?}");
+        }
+    }
 
     #[test]
     fn ascii_folds_as_by_decomposition() {
