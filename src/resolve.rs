@@ -39,7 +39,7 @@ pub(crate) fn resolve_sources_with(
     // (borrowed beside the attributions it resolves, not copied)
     let text: &str = &analysis.doc.text;
     // every whole word of the text, once: names are looked up in it, not scanned for
-    let index = Some(WordIndex::new(text));
+    let index = Some(WordIndex::for_text(text));
     let mut sources: Vec<Source> = Vec::new();
     let mut last_pos: Vec<usize> = Vec::new();
     let mut keys = KeyIndex::default();
@@ -931,6 +931,23 @@ mod tests {
     use super::*;
     use crate::Checker;
     use crate::ruleset::Ruleset;
+
+    /// Full names are found from a surname the same with an index of the text's words and with
+    /// the index of nothing of a short text (scans).
+    #[test]
+    fn full_names_are_found_without_an_index() {
+        let lex = crate::lexicon::Lexicons::new(&Ruleset::embedded());
+        let text = "President Joe Biden met Smith. Dr. Anna Smith said. xSmith, Jo Smithson and \
+                    Minister Lee Smith-Jones; the smith. Mr Bo Lee spoke to Lee.";
+        let (full, none) = (WordIndex::new(text), WordIndex::for_text(text));
+        for surname in ["Smith", "Biden", "Lee", "smith", "Jones", "Smithson", "Bo"] {
+            assert_eq!(
+                full_name_in_text(text, Some(&full), surname, &lex),
+                full_name_in_text(text, Some(&none), surname, &lex),
+                "{surname}"
+            );
+        }
+    }
 
     /// The key index answers as scans over every source's keys, before and after it is built.
     #[test]

@@ -128,7 +128,8 @@ pub fn is_quote_char(c: char) -> bool {
 #[derive(Debug, Default)]
 pub struct WordIndex<'a> {
     text: &'a str,
-    map: WordMap<'a>,
+    /// None when the text is too short to be worth indexing (see [`WordIndex::for_text`])
+    map: Option<WordMap<'a>>,
     others: std::cell::OnceCell<WordMap<'a>>,
 }
 
@@ -221,11 +222,28 @@ impl<'a> WordIndex<'a> {
     /// asked for.
     pub const LAZY_MIN: usize = 1 << 16;
 
+    /// Texts from this many bytes on are indexed by [`WordIndex::for_text`].
+    pub const EAGER_MIN: usize = 1 << 14;
+
     /// Index the capitalised words (runs of alphanumeric characters) of `text`.
     pub fn new(text: &'a str) -> WordIndex<'a> {
         WordIndex {
             text,
-            map: Self::index_capitalised(text),
+            map: Some(Self::index_capitalised(text)),
+            others: std::cell::OnceCell::new(),
+        }
+    }
+
+    /// [`WordIndex::new`] of a text of [`WordIndex::EAGER_MIN`] bytes or more; for a shorter
+    /// one, an index of nothing, whose `positions` are all None (the few names of a short
+    /// text are found by scans for less than the index costs).
+    pub fn for_text(text: &'a str) -> WordIndex<'a> {
+        if text.len() >= Self::EAGER_MIN {
+            return Self::new(text);
+        }
+        WordIndex {
+            text,
+            map: None,
             others: std::cell::OnceCell::new(),
         }
     }
@@ -336,10 +354,11 @@ impl<'a> WordIndex<'a> {
 
     /// Start offsets, in order, of the runs of alphanumeric characters that are exactly `word`;
     /// None when `word` does not start with an upper-case character and the text is shorter
-    /// than [`WordIndex::LAZY_MIN`] (not indexed: scan).
+    /// than [`WordIndex::LAZY_MIN`], or when the index was made by [`WordIndex::for_text`] of
+    /// a text shorter than [`WordIndex::EAGER_MIN`] (not indexed: scan).
     pub fn positions(&self, word: &str) -> Option<&[usize]> {
         let map = if word.chars().next().is_some_and(char::is_uppercase) {
-            &self.map
+            self.map.as_ref()?
         } else if self.text.len() >= Self::LAZY_MIN {
             self.others.get_or_init(|| Self::index(self.text, false))
         } else {
@@ -873,6 +892,33 @@ mod tests {
                 assert_eq!(got, scan, "{form}");
             }
         }
+    }
+
+    /// An index of nothing (a short text) finds what a full index finds, by scans.
+    #[test]
+    fn short_text_index_finds_as_the_full_one() {
+        let text =
+            "Tom Hegel said. Tomas Hegel's view; (Hegel) and Hegelian. T. Hegel A A A xA A A";
+        let (full, none) = (WordIndex::new(text), WordIndex::for_text(text));
+        assert_eq!(none.positions("Hegel"), None);
+        for form in [
+            "Hegel",
+            "Tom Hegel",
+            "T. Hegel",
+            "Hegel and",
+            "A A",
+            "said",
+            "Hegel)",
+        ] {
+            let a: Vec<usize> = full.find_whole(text, form).unwrap().collect();
+            let b: Vec<usize> = none.find_whole(text, form).unwrap().collect();
+            assert_eq!(a, b, "{form}");
+        }
+        let long = format!("{text} {}", "x ".repeat(WordIndex::EAGER_MIN));
+        assert_eq!(
+            WordIndex::for_text(&long).positions("Hegel"),
+            Some(&[4, 22, 37, 61][..])
+        );
     }
 
     #[test]
