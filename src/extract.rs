@@ -501,6 +501,20 @@ impl Np {
     }
 }
 
+/// `from + s[from..].partition_point(pred)`, for a point likely near `from`: probes 1, 2, 4, ...
+/// items on, then searches the last step. A huge paragraph's many short runs (sentences,
+/// quotations) then cost a few cache lines each, not a search of all its tokens each.
+fn partition_from<T>(s: &[T], from: usize, pred: impl Fn(&T) -> bool) -> usize {
+    let rest = &s[from..];
+    let (mut lo, mut step) = (0, 1);
+    // `pred` holds for `rest[..lo]`
+    while step <= rest.len() && pred(&rest[step - 1]) {
+        lo = step;
+        step *= 2;
+    }
+    from + lo + rest[lo..step.min(rest.len())].partition_point(pred)
+}
+
 struct Ctx<'a> {
     text: &'a str,
     lex: &'a Lexicons,
@@ -532,6 +546,20 @@ struct Ctx<'a> {
     /// sentences written in title case ("Trump Says He Will Win"), where cues are capitalised
     /// (in order)
     headline: Vec<u32>,
+    /// the paragraph's attributions chained by sentence, for [`Ctx::last_of_sentence`] (made
+    /// when first asked for)
+    by_sentence: std::cell::RefCell<SentenceChains>,
+}
+
+/// A paragraph's attributions chained by sentence ([`Ctx::last_of_sentence`]).
+#[derive(Default)]
+struct SentenceChains {
+    /// the last link of each sentence of the paragraph
+    heads: Vec<usize>,
+    /// an index in `out`, and the link before it in its sentence
+    links: Vec<(usize, usize)>,
+    /// how many of `out` are chained
+    indexed: usize,
 }
 
 /// The per-token vectors of a [`Ctx`], handed from one paragraph's to the next so that a
@@ -657,15 +685,13 @@ impl<'a> Ctx<'a> {
         let mut from = 0;
         for (c, s) in sentences.iter().enumerate() {
             let to = match sentences.get(c + 1) {
-                Some(next) => {
-                    from + toks[from..].partition_point(|t| t.span.start < next.span.start)
-                }
+                Some(next) => partition_from(toks, from, |t| t.span.start < next.span.start),
                 None => n,
             };
             sent[from..to].fill(idx32(lo + c));
             sent_end[from..to].fill(idx32(to));
             let after_label = s.label.map(|l| l.end).unwrap_or(s.span.start);
-            let first = from + toks[from..to].partition_point(|t| t.span.start < after_label);
+            let first = partition_from(&toks[..to], from, |t| t.span.start < after_label);
             // (the token that opens the sentence; each token of one without a first token opens
             // it, see `Ctx::sentence_first`)
             if first < to {
@@ -689,13 +715,22 @@ impl<'a> Ctx<'a> {
         in_quote.reset(n, qlo);
         open_mark.reset(n, qlo);
         close_mark.reset(n, qlo);
+        // (where the previous quotation's tokens began: quotations come by their start, so the
+        // searches gallop on from there rather than search the whole paragraph each time)
+        let (mut prev_start, mut prev_lo) = (0, 0);
         for (qi, q) in quotes.iter().enumerate().take(qhi).skip(qlo) {
             if q.paragraph != para || !q.is_quotation {
                 continue;
             }
             // only the tokens within the quote's span (tokens are sorted)
-            let lo = toks.partition_point(|t| t.span.start < q.span.start);
-            let hi = toks.partition_point(|t| t.span.start < q.span.end);
+            let hint = if q.span.start >= prev_start {
+                prev_lo
+            } else {
+                0
+            };
+            let lo = partition_from(toks, hint, |t| t.span.start < q.span.start);
+            let hi = partition_from(toks, lo, |t| t.span.start < q.span.end);
+            (prev_start, prev_lo) = (q.span.start, lo);
             for (ti, t) in toks.iter().enumerate().take(hi).skip(lo) {
                 if q.inner.contains(t.span) {
                     // the innermost quotation wins (quotes are sorted outer first)
@@ -728,6 +763,7 @@ impl<'a> Ctx<'a> {
             in_quote,
             open_mark,
             close_mark,
+            by_sentence: Default::default(),
         }
     }
 
@@ -1773,6 +1809,8 @@ impl<'a> Ctx<'a> {
 
     fn run(&mut self, out: &mut Vec<Attribution>) {
         let first = out.len();
+        // (the attributions before this paragraph's are none of [`Ctx::last_of_sentence`]'s)
+        self.by_sentence.get_mut().indexed = first;
         let n = self.toks.len();
         let mut i = 0;
         // (most tokens start no pattern: none but a sentence's first word, "according", "by"
@@ -2979,14 +3017,11 @@ impl<'a> Ctx<'a> {
         out: &mut Vec<Attribution>,
     ) -> bool {
         let sentence = self.sent[i] as usize;
-        let Some(prev) = out.iter().rev().find(|a| {
-            a.paragraph == self.para
-                && a.sentence == sentence
-                && a.cue.end <= self.toks[i].span.start
-        }) else {
+        let before = self.toks[i].span.start;
+        let Some(prev) = self.last_of_sentence(out, sentence, |a| a.cue.end <= before) else {
             return false;
         };
-        let sources = prev.sources.clone();
+        let sources = out[prev].sources.clone();
         let tail = self.cue_tail(i + 1);
         let (kind, content) = self.content_after(i, tail, i);
         if content.is_none() {
@@ -3008,6 +3043,56 @@ impl<'a> Ctx<'a> {
             paragraph: self.para,
         });
         true
+    }
+
+    /// The index in `out` of the last attribution of this paragraph's sentence `sentence` for
+    /// which `pred` holds: `out.iter().rposition(|a| a.paragraph == self.para && a.sentence ==
+    /// sentence && pred(a))`, without a walk back through all the attributions before it (in one
+    /// huge paragraph, each of thousands of cues would walk back through all the others): the
+    /// paragraph's attributions are chained by sentence as they are found (`Ctx::by_sentence`).
+    fn last_of_sentence(
+        &self,
+        out: &[Attribution],
+        sentence: usize,
+        pred: impl Fn(&Attribution) -> bool,
+    ) -> Option<usize> {
+        const NONE: usize = usize::MAX;
+        let mut chain = self.by_sentence.borrow_mut();
+        let SentenceChains {
+            heads,
+            links,
+            indexed,
+        } = &mut *chain;
+        let nsent = self.sent_first.len();
+        if heads.len() != nsent {
+            heads.resize(nsent, NONE);
+        }
+        // (attributions are only ever pushed while a paragraph is checked: the new ones are
+        // `out[indexed..]`; those of earlier paragraphs are never of this one)
+        for (k, a) in out.iter().enumerate().skip(*indexed) {
+            let s = a.sentence.wrapping_sub(self.sent_lo);
+            if a.paragraph == self.para && s < nsent {
+                links.push((k, heads[s]));
+                heads[s] = links.len() - 1;
+            }
+        }
+        *indexed = out.len();
+        let s = sentence.wrapping_sub(self.sent_lo);
+        if s >= nsent {
+            // (a paragraph without sentences: no chain, walk back)
+            return out
+                .iter()
+                .rposition(|a| a.paragraph == self.para && a.sentence == sentence && pred(a));
+        }
+        let mut link = heads[s];
+        while link != NONE {
+            let (k, next) = links[link];
+            if pred(&out[k]) {
+                return Some(k);
+            }
+            link = next;
+        }
+        None
     }
 
     /// The subject of a clause ending before `j`: from the clause start (the sentence start, or
@@ -3956,6 +4041,50 @@ mod tests {
     }
 
     /// Contexts made from the buffers of the paragraph before find what fresh ones find.
+    #[test]
+    fn partition_from_is_partition_point() {
+        // sorted values with runs of repeats; every start that the predicate holds before
+        for k in 0..200u64 {
+            let mut x = k.wrapping_mul(0x9e37_79b9_7f4a_7c15) | 1;
+            let mut next = || {
+                x ^= x << 13;
+                x ^= x >> 7;
+                x ^= x << 17;
+                x
+            };
+            let len = (next() % 70) as usize;
+            let mut v: Vec<u64> = (0..len).map(|_| next() % 40).collect();
+            v.sort_unstable();
+            for bound in 0..42 {
+                let want = v.partition_point(|&e| e < bound);
+                for from in 0..=want {
+                    assert_eq!(
+                        partition_from(&v, from, |&e| e < bound),
+                        want,
+                        "{v:?} {bound}"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn continuing_cues_find_their_sentence_in_a_long_paragraph() {
+        // "added" continues the attribution before it in its own sentence, however many
+        // sentences and attributions the paragraph has before it
+        let one = "Smith said the dam failed. Jones said it held, and added that it was old. ";
+        let want = atts(one);
+        assert_eq!(want.len(), 3, "{want:?}");
+        assert_eq!(want[2].0, ["Jones"]);
+        let long = one.repeat(300);
+        let got = atts(&long);
+        assert_eq!(got.len(), 900);
+        for (k, a) in got.iter().enumerate() {
+            assert_eq!(a.0, want[k % 3].0, "attribution {k}");
+            assert_eq!(a.1, want[k % 3].1, "attribution {k}");
+        }
+    }
+
     #[test]
     fn reused_buffers_find_what_fresh_ones_do() {
         let lex = Lexicons::new(&Ruleset::embedded());
