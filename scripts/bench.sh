@@ -12,7 +12,10 @@
 #   whosaid check --input-format jsonl --format jsonl - < input > /dev/null
 # under /usr/bin/time -v for each thread count in THREADS, REPEAT times, interleaved: MB/s of
 # article text (wall clock and CPU time), articles/s, peak RSS; then the medians, and each
-# thread count's median wall clock against one thread's. Then single documents of PATHO_MB each, read as plain text
+# thread count's median wall clock against one thread's. With 1 and 2 threads, each round also
+# times two one-thread processes at once on the archive: what two threads can get from the
+# machine at that moment (its two vCPUs slow each other down by up to a third when a neighbour
+# is busy), to read the two-thread figure against. Then single documents of PATHO_MB each, read as plain text
 # from standard input: the same prose as one document, without sentence punctuation, with
 # 200,000 unbalanced quotation marks, and as a single paragraph; each with its time per byte
 # relative to the archive (the target is within 3x). A case that runs past TIMEOUT seconds is
@@ -24,6 +27,8 @@ MB=${MB:-20}
 PATHO_MB=${PATHO_MB:-20}
 THREADS=${THREADS:-"1 2"}
 REPEAT=${REPEAT:-5}
+# with 1 and 2 threads, also time two one-thread processes at once (PAIR=0: not)
+PAIR=${PAIR:-$([[ " $THREADS " == *" 1 "* && " $THREADS " == *" 2 "* ]] && echo 1 || echo 0)}
 TIMEOUT=${TIMEOUT:-600}
 CORPUS=${CORPUS:-../shared/corpora/wikinews/wikinews_en_2019_2020.jsonl}
 OUT=target/bench
@@ -122,6 +127,19 @@ for rep in $(seq "$REPEAT"); do
       printf "%-26s %8s %9.2f %9.2f %10.2f %11.2f %9.1f   %.0f articles/s\n",
         "archive.jsonl", t, w, c, b / w / 1e6, b / c / 1e6, r / 1024, d / w }'
   done
+  if [ "$PAIR" = 1 ]; then
+    # the machine's own limit for two threads at this moment: two one-thread processes at once,
+    # each on the whole archive (so twice the work in the time the slower one takes)
+    t0=$(date +%s.%N)
+    "$BIN" check --threads 1 --input-format jsonl --format jsonl - <"$OUT/archive.jsonl" >/dev/null &
+    "$BIN" check --threads 1 --input-format jsonl --format jsonl - <"$OUT/archive.jsonl" >/dev/null || true
+    wait || true
+    t1=$(date +%s.%N)
+    wall=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.3f", b - a }')
+    echo "pair $wall 0 0" >>"$RUNS"
+    awk -v b="$BYTES" -v w="$wall" 'BEGIN {
+      printf "%-26s %8s %9.2f %9s %10.2f\n", "archive.jsonl x2 (2 procs)", "1+1", w, "", 2 * b / w / 1e6 }'
+  fi
 done
 echo
 # the medians of each thread count, and each one's wall clock against one thread's
@@ -129,8 +147,12 @@ python3 - "$RUNS" "$BYTES" "$DOCS" "$REPEAT" <<'EOF'
 import statistics, sys
 runs, size, docs, rep = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), sys.argv[4]
 by = {}
+pair = []
 for line in open(runs):
     t, w, c, r = line.split()
+    if t == "pair":
+        pair.append(float(w))
+        continue
     by.setdefault(int(t), []).append((float(w), float(c), int(r)))
 one = statistics.median(w for w, _, _ in by[1]) if 1 in by else None
 for t, rs in by.items():
@@ -141,6 +163,10 @@ for t, rs in by.items():
     print(f"median of {rep}, {t} thread{'s' if t > 1 else ''}: {size / w / 1e6:.1f} MB/s "
           f"({size / c / 1e6:.1f} MB/s of CPU time), {docs / w:.0f} articles/s, "
           f"peak RSS {r / 1024:.0f} MB{vs}")
+if pair and one:
+    w = statistics.median(pair)
+    print(f"median of {rep}, two one-thread processes at once: {2 * size / w / 1e6:.1f} MB/s, "
+          f"{2 * one / w:.2f}x one thread (what the machine gives two threads at the moment)")
 EOF
 # the pathological cases are set against one thread's median CPU time per byte
 PERBYTE[base]=$(awk -v b="$BYTES" '$1 == 1 { print $3 / b }' "$RUNS" | sort -g |
