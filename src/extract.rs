@@ -396,6 +396,26 @@ pub struct WordClasses {
     title_prefixes: WordSet,
 }
 
+/// The word lists of this module that are classes of [`WordClasses`], with their class.
+const WORD_LISTS: [(&[&str], u64); 16] = [
+    (ADVERBS, cls::ADVERB),
+    (PASSIVE_AUX, cls::PASSIVE_AUX),
+    (VERBISH, cls::VERBISH),
+    (TIME_UNITS, cls::TIME_UNIT),
+    (CLAUSE_WORDS, cls::CLAUSE_WORD),
+    (QUANTITY, cls::QUANTITY),
+    (CUE_PARTICLES, cls::CUE_PARTICLE),
+    (CONTENT_STOPS, cls::CONTENT_STOP),
+    (INTRO, cls::INTRO),
+    (PREPOSITIONS, cls::PREPOSITION),
+    (PRONOUNS, cls::PRONOUN),
+    (CONNECTORS, cls::CONNECTOR),
+    (DETERMINERS, cls::DETERMINER),
+    (POSTMODIFIERS, cls::POSTMODIFIER),
+    (STOP, cls::STOP),
+    (DAYS, cls::DAY),
+];
+
 impl WordClasses {
     /// The classes of the lexicons of `lex` and of the word lists of this module.
     pub fn new(lex: &Lexicons) -> WordClasses {
@@ -440,25 +460,7 @@ impl WordClasses {
         for w in &lex.organization_words {
             add(w, cls::ORGANIZATION);
         }
-        let lists: [(&[&str], u64); 16] = [
-            (ADVERBS, cls::ADVERB),
-            (PASSIVE_AUX, cls::PASSIVE_AUX),
-            (VERBISH, cls::VERBISH),
-            (TIME_UNITS, cls::TIME_UNIT),
-            (CLAUSE_WORDS, cls::CLAUSE_WORD),
-            (QUANTITY, cls::QUANTITY),
-            (CUE_PARTICLES, cls::CUE_PARTICLE),
-            (CONTENT_STOPS, cls::CONTENT_STOP),
-            (INTRO, cls::INTRO),
-            (PREPOSITIONS, cls::PREPOSITION),
-            (PRONOUNS, cls::PRONOUN),
-            (CONNECTORS, cls::CONNECTOR),
-            (DETERMINERS, cls::DETERMINER),
-            (POSTMODIFIERS, cls::POSTMODIFIER),
-            (STOP, cls::STOP),
-            (DAYS, cls::DAY),
-        ];
-        for (list, c) in lists {
+        for (list, c) in WORD_LISTS {
             for w in list {
                 add(w, c);
             }
@@ -3938,25 +3940,7 @@ mod tests {
             .flat_map(|w| w.split(' ').map(str::to_string))
             .collect();
         words.extend(split);
-        let lists: [(&[&str], u64); 16] = [
-            (ADVERBS, cls::ADVERB),
-            (PASSIVE_AUX, cls::PASSIVE_AUX),
-            (VERBISH, cls::VERBISH),
-            (TIME_UNITS, cls::TIME_UNIT),
-            (CLAUSE_WORDS, cls::CLAUSE_WORD),
-            (QUANTITY, cls::QUANTITY),
-            (CUE_PARTICLES, cls::CUE_PARTICLE),
-            (CONTENT_STOPS, cls::CONTENT_STOP),
-            (INTRO, cls::INTRO),
-            (PREPOSITIONS, cls::PREPOSITION),
-            (PRONOUNS, cls::PRONOUN),
-            (CONNECTORS, cls::CONNECTOR),
-            (DETERMINERS, cls::DETERMINER),
-            (POSTMODIFIERS, cls::POSTMODIFIER),
-            (STOP, cls::STOP),
-            (DAYS, cls::DAY),
-        ];
-        for (list, _) in lists {
+        for (list, _) in WORD_LISTS {
             words.extend(list.iter().map(|w| w.to_string()));
         }
         for w in &words {
@@ -3985,7 +3969,11 @@ mod tests {
                 ),
                 (cls::PATTERN_START, matches!(w.as_str(), "according" | "by")),
             ];
-            want.extend(lists.iter().map(|&(l, bit)| (bit, l.contains(&w.as_str()))));
+            want.extend(
+                WORD_LISTS
+                    .iter()
+                    .map(|&(l, bit)| (bit, l.contains(&w.as_str()))),
+            );
             for (bit, has) in want {
                 assert_eq!(c & bit != 0, has, "{w:?} {bit:#x}");
             }

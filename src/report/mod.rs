@@ -646,6 +646,20 @@ mod tests {
     use super::*;
     use crate::input::parse_text;
 
+    /// The analysis of `raw` as plain text, with nothing found in it (for the locator).
+    fn plain(raw: &str) -> Analysis {
+        Analysis {
+            doc: parse_text("t", raw.to_string()),
+            sentences: vec![],
+            quotes: vec![],
+            attributions: vec![],
+            sources: vec![],
+            claims: vec![],
+            findings: vec![],
+            boilerplate: vec![],
+        }
+    }
+
     /// Columns from checkpoints agree with counting from the line start, on long lines of
     /// multi-byte characters, at every offset (character boundary or not).
     #[test]
@@ -665,16 +679,7 @@ mod tests {
                 raw.push('\n');
             }
         }
-        let analysis = Analysis {
-            doc: parse_text("t", raw.clone()),
-            sentences: vec![],
-            quotes: vec![],
-            attributions: vec![],
-            sources: vec![],
-            claims: vec![],
-            findings: vec![],
-            boilerplate: vec![],
-        };
+        let analysis = plain(&raw);
         let loc = Locator::new(&analysis);
         let idx = LineIndex::new(&raw);
         for off in (0..=raw.len() + 2).filter(|o| o % 13 == 0 || raw.len().abs_diff(*o) < 5) {
@@ -682,10 +687,7 @@ mod tests {
         }
         // short lines, offsets in and out of order (a column is counted on from the last one)
         let raw = "ab\u{e9}cd\nx\u{201c}y\u{201d}z w\n\nlast line \u{4e2d}\u{6587}".repeat(50);
-        let analysis = Analysis {
-            doc: parse_text("t", raw.clone()),
-            ..analysis
-        };
+        let analysis = plain(&raw);
         let loc = Locator::new(&analysis);
         let idx = LineIndex::new(&raw);
         let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
@@ -729,16 +731,7 @@ mod tests {
         for (k, raw) in
             crate::testutil::random_texts(&alphabet, 0x9e37_79b9_7f4a_7c15, 600, 200).enumerate()
         {
-            let analysis = Analysis {
-                doc: parse_text("t", raw.clone()),
-                sentences: vec![],
-                quotes: vec![],
-                attributions: vec![],
-                sources: vec![],
-                claims: vec![],
-                findings: vec![],
-                boilerplate: vec![],
-            };
+            let analysis = plain(&raw);
             let loc = Locator::new(&analysis);
             let idx = LineIndex::new(&raw);
             for off in (0..=raw.len() + 1).filter(|o| (o + k) % 3 == 0 || *o >= raw.len()) {
