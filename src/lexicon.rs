@@ -208,50 +208,6 @@ impl WordBits {
     }
 }
 
-/// A Bloom filter of words: a cheap "certainly not one of them" before a hash-map lookup (two
-/// bits of an 8,192-bit table per word, from the high bits of the word's [`FxHasher`] hash; with
-/// the few hundred cue words, about one other word in a hundred passes).
-#[derive(Debug, Clone)]
-pub struct WordFilter {
-    bits: Vec<u64>,
-}
-
-impl Default for WordFilter {
-    fn default() -> WordFilter {
-        WordFilter {
-            bits: vec![0; WordFilter::BITS / 64],
-        }
-    }
-}
-
-impl WordFilter {
-    const BITS: usize = 8192;
-
-    #[inline]
-    fn bits_of(word: &str) -> [usize; 2] {
-        let mut h = FxHasher::default();
-        h.write(word.as_bytes());
-        let h = h.finish();
-        // the high bits of the product depend on every bit of the word
-        [(h >> 51) as usize, ((h >> 38) as usize) % WordFilter::BITS]
-    }
-
-    /// Add `word`.
-    pub fn insert(&mut self, word: &str) {
-        for b in WordFilter::bits_of(word) {
-            self.bits[b / 64] |= 1 << (b % 64);
-        }
-    }
-
-    /// False when `word` was certainly not added.
-    #[inline]
-    pub fn may_contain(&self, word: &str) -> bool {
-        WordFilter::bits_of(word)
-            .iter()
-            .all(|&b| self.bits[b / 64] & (1 << (b % 64)) != 0)
-    }
-}
-
 /// The lexicons and patterns of a ruleset, ready for lookups.
 #[derive(Debug, Clone)]
 pub struct Lexicons {
@@ -259,9 +215,6 @@ pub struct Lexicons {
     pub cue_verbs: WordMap<String>,
     /// Multi-word cues by their first word: "pointed" -> [["out"], ["to"]].
     pub cue_phrases: WordMap<Vec<Vec<String>>>,
-    /// The keys of `cue_verbs` and of `cue_phrases` (made by [`Lexicons::new`]: add a word here
-    /// when adding it to either).
-    pub cue_heads: WordFilter,
     /// Participles that attribute with "by".
     pub passive_cues: WordSet,
     /// Abbreviations ("u.s.", "dr.").
@@ -813,14 +766,9 @@ impl Lexicons {
             .map(|t| t.split_whitespace().count())
             .max()
             .unwrap_or(1);
-        let mut cue_heads = WordFilter::default();
-        for w in cue_verbs.keys().chain(cue_phrases.keys()) {
-            cue_heads.insert(w);
-        }
         let mut lex = Lexicons {
             cue_verbs,
             cue_phrases,
-            cue_heads,
             passive_cues: set(rs.lexicon("passive-cues")),
             abbreviations: set(rs.lexicon("abbreviations")),
             sentence_starters: set(rs.lexicon("sentence-starters")),
@@ -854,20 +802,6 @@ impl Lexicons {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn cue_heads_pass_every_cue_word_and_few_others() {
-        let lex = Lexicons::new(&Ruleset::embedded());
-        for w in lex.cue_verbs.keys().chain(lex.cue_phrases.keys()) {
-            assert!(lex.cue_heads.may_contain(w), "{w}");
-        }
-        let others: Vec<String> = (0..10_000).map(|i| format!("w{i}")).collect();
-        let passed = others
-            .iter()
-            .filter(|w| lex.cue_heads.may_contain(w))
-            .count();
-        assert!(passed < 500, "{passed} of 10,000 pass");
-    }
 
     /// `WordBits` answers as a map from words to the union of their bits.
     #[test]
