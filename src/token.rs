@@ -751,6 +751,13 @@ pub fn tokenize_into<S: std::hash::BuildHasher>(
         });
         i = end;
     }
+    // the tokens' places in the buffer are `u32`s: a paragraph whose lower-cased words come to
+    // 4 GiB (far more than memory allows for its tokens) is refused, not indexed wrongly (the
+    // command line reports a panic while checking an input as an error of that input)
+    assert!(
+        u32::try_from(buf.len()).is_ok(),
+        "a paragraph of 4 GiB or more is not supported"
+    );
 }
 
 /// What an ASCII byte is to [`tokenize`].
