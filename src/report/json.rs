@@ -133,17 +133,6 @@ struct Line<'o> {
     buf: Vec<u8>,
     out: Option<(&'o mut dyn std::io::Write, usize)>,
     err: Option<std::io::Error>,
-    /// The JSON of the claims' spans as written, one after the other, and where each ends:
-    /// a finding about a claim is mostly at the claim's span, copied from here rather than
-    /// worked out again (line, column and six numbers). Kept only for a line made whole (a
-    /// line written out as it is made is not held whole, nor are these copies of its parts).
-    claim_spans: Vec<u8>,
-    claim_span_ends: Vec<usize>,
-    /// Likewise the JSON of the sources' mentions (text and span) as written, where each ends,
-    /// and the first of each source's: an attribution's mention of a source is one of them.
-    mentions: Vec<u8>,
-    mention_ends: Vec<usize>,
-    first_mentions: Vec<usize>,
 }
 
 impl<'o> Line<'o> {
@@ -152,11 +141,6 @@ impl<'o> Line<'o> {
             buf,
             out,
             err: None,
-            claim_spans: Vec::new(),
-            claim_span_ends: Vec::new(),
-            mentions: Vec::new(),
-            mention_ends: Vec::new(),
-            first_mentions: Vec::new(),
         }
     }
 
@@ -400,21 +384,11 @@ impl<'o> Line<'o> {
             None => self.raw("null"),
         }
         self.raw(",\"mentions\":");
-        if self.out.is_some() {
-            self.list(&s.mentions, |w, m| w.text_span(loc, *m, None));
-        } else {
-            self.first_mentions.push(self.mention_ends.len());
-            self.list(&s.mentions, |w, m| {
-                let at = w.buf.len();
-                w.text_span(loc, *m, None);
-                w.mentions.extend_from_slice(&w.buf[at..]);
-                w.mention_ends.push(w.mentions.len());
-            });
-        }
+        self.list(&s.mentions, |w, m| w.text_span(loc, *m, None));
         self.buf.push(b'}');
     }
 
-    fn attribution(&mut self, loc: &Locator, sources: &[Source], i: usize, a: &Attribution) {
+    fn attribution(&mut self, loc: &Locator, i: usize, a: &Attribution) {
         self.raw("{\"id\":");
         self.id(b'a', i);
         self.raw(",\"kind\":");
@@ -425,18 +399,6 @@ impl<'o> Line<'o> {
             match m.source {
                 Some(s) => w.id(b's', s),
                 None => w.raw("\"\""),
-            }
-            // one of its source's mentions, written with the source: `{"text":..,"span":..}`
-            let written = m.source.and_then(|s| {
-                let j = sources.get(s)?.mentions.binary_search(&m.span).ok()?;
-                let k = w.first_mentions.get(s)? + j;
-                let end = *w.mention_ends.get(k)?;
-                Some(if k == 0 { 0 } else { w.mention_ends[k - 1] }..end)
-            });
-            if let Some(r) = written {
-                w.buf.push(b',');
-                w.buf.extend_from_slice(&w.mentions[r.start + 1..r.end]);
-                return;
             }
             let raw = loc.raw(m.span);
             w.raw(",\"text\":");
@@ -462,12 +424,7 @@ impl<'o> Line<'o> {
         self.raw(",\"text\":");
         self.raw_str(loc, raw);
         self.raw(",\"span\":");
-        let at = self.buf.len();
         self.raw_span(loc, raw);
-        if self.out.is_none() {
-            self.claim_spans.extend_from_slice(&self.buf[at..]);
-            self.claim_span_ends.push(self.claim_spans.len());
-        }
         self.raw(",\"checkworthiness\":");
         self.score(c.checkworthiness);
         self.raw(",\"status\":");
@@ -481,7 +438,7 @@ impl<'o> Line<'o> {
         self.buf.push(b'}');
     }
 
-    fn finding(&mut self, loc: &Locator, claims: &[Claim], f: &Finding) {
+    fn finding(&mut self, loc: &Locator, f: &Finding) {
         self.raw("{\"rule\":");
         self.str(&f.rule);
         self.raw(",\"severity\":");
@@ -489,22 +446,7 @@ impl<'o> Line<'o> {
         self.raw(",\"message\":");
         self.str(&f.message);
         self.raw(",\"span\":");
-        match f.claim {
-            // at its claim's span, written with the claim
-            Some(ci)
-                if claims.get(ci).is_some_and(|c| c.span == f.span)
-                    && ci < self.claim_span_ends.len() =>
-            {
-                let start = if ci == 0 {
-                    0
-                } else {
-                    self.claim_span_ends[ci - 1]
-                };
-                let end = self.claim_span_ends[ci];
-                self.buf.extend_from_slice(&self.claim_spans[start..end]);
-            }
-            _ => self.span(loc, f.span),
-        }
+        self.span(loc, f.span);
         self.raw(",\"claim\":");
         self.opt_id(b'c', f.claim);
         self.raw(",\"source\":");
@@ -532,26 +474,13 @@ impl<'o> Line<'o> {
         self.raw(",\"independent_sources\":");
         self.uint(independent_sources);
         self.raw("},\"sources\":");
-        if self.out.is_none() {
-            // (room for the JSON of the mentions, 60 to 200 bytes each)
-            let mentions = a.sources.iter().map(|s| s.mentions.len()).sum::<usize>();
-            self.mentions.reserve(mentions * 160);
-            self.mention_ends.reserve(mentions);
-        }
         self.list_indexed(&a.sources, |w, i, s| w.source(loc, i, s));
         self.raw(",\"attributions\":");
-        self.list_indexed(&a.attributions, |w, i, at| {
-            w.attribution(loc, &a.sources, i, at)
-        });
+        self.list_indexed(&a.attributions, |w, i, at| w.attribution(loc, i, at));
         self.raw(",\"claims\":");
-        if self.out.is_none() {
-            // (room for the claims' spans, which take 70 to 130 bytes each)
-            self.claim_spans.reserve(a.claims.len() * 128);
-            self.claim_span_ends.reserve(a.claims.len());
-        }
         self.list_indexed(&a.claims, |w, i, c| w.claim(loc, i, c));
         self.raw(",\"findings\":");
-        self.list(&a.findings, |w, f| w.finding(loc, &a.claims, f));
+        self.list(&a.findings, |w, f| w.finding(loc, f));
         self.buf.push(b'}');
     }
 }
