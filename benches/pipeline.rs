@@ -90,12 +90,7 @@ fn segmented(name: &str) -> Vec<Analysis> {
         .map(|doc| Analysis {
             sentences: segment::sentences(&doc, lex),
             quotes: quotes::find_quotes(&doc),
-            doc,
-            attributions: Vec::new(),
-            sources: Vec::new(),
-            claims: Vec::new(),
-            findings: Vec::new(),
-            boilerplate: Vec::new(),
+            ..Analysis::new(doc)
         })
         .collect()
 }

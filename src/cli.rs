@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
-use whosaid::input::{self, Format, JsonlLines, Line};
+use whosaid::input::{self, Format, JsonlLines, Line, SourceDoc};
 use whosaid::model::Severity;
 use whosaid::report::text::{TextOptions, sanitize};
 use whosaid::report::{self, DocumentReport, Summary};
@@ -303,6 +303,15 @@ struct Work<'a> {
 }
 
 impl Work<'_> {
+    /// The document of a file's (or standard input's) bytes.
+    fn parse_raw(name: String, bytes: Vec<u8>, format: Format) -> Result<SourceDoc, Error> {
+        Ok(input::parse(
+            &name,
+            input::decode_utf8(&name, bytes)?,
+            format,
+        ))
+    }
+
     fn run(&self, job: Job) -> Result<Done, Error> {
         let doc = match job {
             Job::Line { name, line } => {
@@ -314,13 +323,13 @@ impl Work<'_> {
             }
             Job::File { name, path, format } => {
                 let bytes = std::fs::read(&path).map_err(|e| Error::io(&path, e))?;
-                input::parse(&name, input::decode_utf8(&name, bytes)?, format)
+                Self::parse_raw(name, bytes, format)?
             }
             Job::Raw {
                 name,
                 bytes,
                 format,
-            } => input::parse(&name, input::decode_utf8(&name, bytes)?, format),
+            } => Self::parse_raw(name, bytes, format)?,
             Job::Failed(e) => return Err(e),
         };
         // A panic here is a bug; it must not take the run down with it (with several threads a
@@ -623,9 +632,9 @@ fn run_jobs(
     });
     let room = std::sync::Condvar::new();
     let lock = || state.lock().unwrap_or_else(|p| p.into_inner());
-    // the source, and how many jobs it has given
-    let source = Mutex::new((source, 0usize));
-    // documents taken from the source, and whether the last one taken had another at hand
+    let source = Mutex::new(source);
+    // documents taken from the source (the next one's sequence number; counted under the
+    // source's lock), and whether the last one taken had another at hand
     let taken = AtomicUsize::new(0);
     let more_at_hand = AtomicBool::new(true);
     let worker = || {
@@ -644,12 +653,9 @@ fn run_jobs(
             }
             let (seq, job) = {
                 let mut src = source.lock().unwrap_or_else(|p| p.into_inner());
-                let Some(job) = src.0.next() else { return };
-                let seq = src.1;
-                src.1 += 1;
-                more_at_hand.store(src.0.job_waiting(), Ordering::SeqCst);
-                taken.fetch_add(1, Ordering::SeqCst);
-                (seq, job)
+                let Some(job) = src.next() else { return };
+                more_at_hand.store(src.job_waiting(), Ordering::SeqCst);
+                (taken.fetch_add(1, Ordering::SeqCst), job)
             };
             let done = work.run(job);
             let mut st = lock();

@@ -3899,14 +3899,9 @@ mod tests {
         let sentences = crate::segment::sentences(&doc, lex);
         let quotes = crate::quotes::find_quotes(&doc);
         Analysis {
-            doc,
             sentences,
             quotes,
-            attributions: vec![],
-            sources: vec![],
-            claims: vec![],
-            findings: vec![],
-            boilerplate: vec![],
+            ..Analysis::new(doc)
         }
     }
 
@@ -4248,12 +4243,7 @@ mod tests {
         let a = Analysis {
             sentences: crate::segment::sentences(&doc, &lex),
             quotes: crate::quotes::find_quotes(&doc),
-            doc,
-            attributions: vec![],
-            sources: vec![],
-            claims: vec![],
-            findings: vec![],
-            boilerplate: vec![],
+            ..Analysis::new(doc)
         };
         let at = extract_attributions(&a, &lex);
         assert_eq!(at.len(), 1);

@@ -65,14 +65,10 @@ impl Checker {
             .map(|b| self.lex.is_boilerplate(b.span.slice(&doc.text)))
             .collect();
         let mut analysis = Analysis {
-            doc,
             sentences,
             quotes,
-            attributions: Vec::new(),
-            sources: Vec::new(),
-            claims: Vec::new(),
-            findings: Vec::new(),
             boilerplate,
+            ..Analysis::new(doc)
         };
         // the people named in the text, for pronouns, from the tokens extraction makes (when
         // they are the tokens of the whole text)

@@ -267,6 +267,20 @@ pub struct Analysis {
 }
 
 impl Analysis {
+    /// The analysis of `doc` before any stage has run: nothing found in it yet.
+    pub fn new(doc: SourceDoc) -> Analysis {
+        Analysis {
+            doc,
+            sentences: Vec::new(),
+            quotes: Vec::new(),
+            attributions: Vec::new(),
+            sources: Vec::new(),
+            claims: Vec::new(),
+            findings: Vec::new(),
+            boilerplate: Vec::new(),
+        }
+    }
+
     /// Text of a span of the analysed text.
     pub fn text(&self, span: Span) -> &str {
         span.slice(&self.doc.text)

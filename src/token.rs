@@ -287,19 +287,7 @@ impl<'a> WordIndex<'a> {
             if !(c.is_uppercase() && is_word_char(c)) || (start > 0 && word_before(start)) {
                 continue;
             }
-            // to the end of the run
-            loop {
-                while b.get(i).is_some_and(|&x| ASCII_CLASS[x as usize] == ALNUM) {
-                    i += 1;
-                }
-                match b.get(i) {
-                    Some(&x) if x >= 0x80 => match char_at(text, i) {
-                        Some(d) if is_word_char(d) => i += d.len_utf8(),
-                        _ => break,
-                    },
-                    _ => break,
-                }
-            }
+            i = run_end(text, i);
             map.push(&text[start..i], start);
         }
         map.build()
@@ -332,19 +320,7 @@ impl<'a> WordIndex<'a> {
                 }
                 c
             };
-            // to the end of the run
-            loop {
-                while b.get(i).is_some_and(|&x| ASCII_CLASS[x as usize] == ALNUM) {
-                    i += 1;
-                }
-                match b.get(i) {
-                    Some(&x) if x >= 0x80 => match char_at(text, i) {
-                        Some(d) if is_word_char(d) => i += d.len_utf8(),
-                        _ => break,
-                    },
-                    _ => break,
-                }
-            }
+            i = run_end(text, i);
             if c.is_uppercase() == capitalised {
                 map.push(&text[start..i], start);
             }
@@ -509,6 +485,24 @@ pub fn match_offsets<'a>(text: &'a str, needle: &'a str) -> Box<dyn Iterator<Ite
         text.as_bytes(),
         needle.as_bytes(),
     ))
+}
+
+/// The end of the run of word characters of `text` that goes on at `i`: ASCII bytes by their
+/// class, other characters one by one.
+fn run_end(text: &str, mut i: usize) -> usize {
+    let b = text.as_bytes();
+    loop {
+        while b.get(i).is_some_and(|&x| ASCII_CLASS[x as usize] == ALNUM) {
+            i += 1;
+        }
+        match b.get(i) {
+            Some(&x) if x >= 0x80 => match char_at(text, i) {
+                Some(d) if is_word_char(d) => i += d.len_utf8(),
+                _ => return i,
+            },
+            _ => return i,
+        }
+    }
 }
 
 /// The character at byte `i` of `s` (a char boundary), if any.

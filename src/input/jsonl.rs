@@ -93,7 +93,7 @@ impl<R: BufRead> Iterator for JsonlLines<R> {
             }
             let mut bytes = Vec::new();
             self.line += 1;
-            match read_line(&mut self.reader, &mut bytes) {
+            match self.reader.read_until(b'\n', &mut bytes) {
                 Ok(0) => return None,
                 Ok(_) => {}
                 Err(e) => {
@@ -116,36 +116,6 @@ impl<R: BufRead> Iterator for JsonlLines<R> {
                 number: self.line,
                 bytes,
             }));
-        }
-    }
-}
-
-/// `BufRead::read_until(reader, b'\n', bytes)`, the line break found by the SIMD search of the
-/// memchr crate (the standard library's goes a word at a time).
-fn read_line<R: BufRead>(reader: &mut R, bytes: &mut Vec<u8>) -> std::io::Result<usize> {
-    let mut read = 0;
-    loop {
-        let (done, used) = {
-            let available = match reader.fill_buf() {
-                Ok(b) => b,
-                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
-                Err(e) => return Err(e),
-            };
-            match memchr::memchr(b'\n', available) {
-                Some(i) => {
-                    bytes.extend_from_slice(&available[..=i]);
-                    (true, i + 1)
-                }
-                None => {
-                    bytes.extend_from_slice(available);
-                    (false, available.len())
-                }
-            }
-        };
-        reader.consume(used);
-        read += used;
-        if done || used == 0 {
-            return Ok(read);
         }
     }
 }
@@ -205,27 +175,6 @@ pub fn parse_line(
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    /// Lines as `read_until` reads them, through buffers of every size.
-    #[test]
-    fn lines_as_read_until() {
-        let alphabet = ["a", "\n", "{\"x\": 1}", "\r\n", "\u{e9}", "  "];
-        for t in crate::testutil::random_texts(&alphabet, 0x2545_f491_4f6c_dd1d, 300, 60) {
-            for cap in [1, 2, 3, 7, 64] {
-                let mut ours = std::io::BufReader::with_capacity(cap, t.as_bytes());
-                let mut std = std::io::BufReader::with_capacity(cap, t.as_bytes());
-                loop {
-                    let (mut a, mut b) = (Vec::new(), Vec::new());
-                    let n = read_line(&mut ours, &mut a).unwrap();
-                    assert_eq!(n, std.read_until(b'\n', &mut b).unwrap());
-                    assert_eq!(a, b);
-                    if n == 0 {
-                        break;
-                    }
-                }
-            }
-        }
-    }
 
     #[test]
     fn reads_records_and_skips_blank_lines() {

@@ -648,16 +648,7 @@ mod tests {
 
     /// The analysis of `raw` as plain text, with nothing found in it (for the locator).
     fn plain(raw: &str) -> Analysis {
-        Analysis {
-            doc: parse_text("t", raw.to_string()),
-            sentences: vec![],
-            quotes: vec![],
-            attributions: vec![],
-            sources: vec![],
-            claims: vec![],
-            findings: vec![],
-            boilerplate: vec![],
-        }
+        Analysis::new(parse_text("t", raw.to_string()))
     }
 
     /// Columns from checkpoints agree with counting from the line start, on long lines of
