@@ -489,6 +489,7 @@ pub fn match_offsets<'a>(text: &'a str, needle: &'a str) -> Box<dyn Iterator<Ite
 
 /// The end of the run of word characters of `text` that goes on at `i`: ASCII bytes by their
 /// class, other characters one by one.
+#[inline]
 fn run_end(text: &str, mut i: usize) -> usize {
     let b = text.as_bytes();
     loop {
@@ -577,6 +578,15 @@ pub fn tokenize_into<S: std::hash::BuildHasher>(
     toks: &mut Tokens,
 ) {
     let s = &text[span.start..span.end];
+    // the tokens' places in the lower-cased buffer are `u32`s, and the buffer holds at most
+    // 2.5 times the paragraph (its copy, then the lower case of its words that are not ASCII,
+    // at most 3 bytes for 2): a paragraph of over 1.4 GB (far more than memory allows for its
+    // tokens) is refused, not indexed wrongly (the command line reports a panic while checking
+    // an input as an error of that input)
+    assert!(
+        s.len() <= u32::MAX as usize / 3,
+        "a paragraph of over 1.4 GB is not supported"
+    );
     let bytes = s.as_bytes();
     let Tokens {
         toks: out,
@@ -745,13 +755,6 @@ pub fn tokenize_into<S: std::hash::BuildHasher>(
         });
         i = end;
     }
-    // the tokens' places in the buffer are `u32`s: a paragraph whose lower-cased words come to
-    // 4 GiB (far more than memory allows for its tokens) is refused, not indexed wrongly (the
-    // command line reports a panic while checking an input as an error of that input)
-    assert!(
-        u32::try_from(buf.len()).is_ok(),
-        "a paragraph of 4 GiB or more is not supported"
-    );
 }
 
 /// What an ASCII byte is to [`tokenize`].
