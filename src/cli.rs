@@ -50,6 +50,18 @@ pub(crate) enum OutFormat {
     Text,
     Json,
     Jsonl,
+    /// SARIF 2.1.0 (GitHub code scanning).
+    Sarif,
+    /// GitHub Actions workflow commands (annotations).
+    Github,
+    /// JUnit XML (GitLab, Jenkins test views).
+    Junit,
+    /// GitLab Code Quality JSON.
+    Gitlab,
+    /// A Markdown summary (pull-request comment, job summary).
+    Markdown,
+    /// CSV, a row per finding.
+    Csv,
 }
 
 #[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
@@ -180,6 +192,35 @@ fn explain(id: &str, dir: Option<&Path>) -> Result<u8, Error> {
     Ok(0)
 }
 
+/// A per-file error as the reports list it: the file's name and the problem (without the name
+/// repeated in front).
+fn file_error(e: &Error) -> report::FileError {
+    let path = match e {
+        Error::Io { path, .. } => path.display().to_string(),
+        Error::Utf8 { path, .. }
+        | Error::Input { path, .. }
+        | Error::Internal { path, .. }
+        | Error::Registry { path, .. }
+        | Error::Rule { path, .. } => path.clone(),
+        _ => String::new(),
+    };
+    let full = e.to_string();
+    let message = match full.strip_prefix(&path) {
+        Some(rest) if !path.is_empty() => {
+            let rest = rest.trim_start_matches(':').trim_start();
+            // "12: problem" (a line number first) reads as "line 12: problem"
+            let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+            if digits > 0 && rest[digits..].starts_with(':') {
+                format!("line {rest}")
+            } else {
+                rest.to_string()
+            }
+        }
+        _ => full,
+    };
+    report::FileError { path, message }
+}
+
 fn write_stdout(s: &str) -> Result<(), Error> {
     let mut out = std::io::stdout().lock();
     out.write_all(s.as_bytes())
@@ -239,34 +280,38 @@ fn check(args: CheckArgs) -> Result<u8, Error> {
         &mut writer,
     )?;
 
-    match args.format {
-        OutFormat::Json => {
-            let s = report::json::render_run(&writer.docs, &writer.summary);
-            writer.write(&s)?;
-        }
-        OutFormat::Text => {
-            let s = report::text::render_summary(&writer.summary, topts);
-            writer.write(&s)?;
-        }
-        OutFormat::Jsonl => {}
-    }
-    writer.flush()?;
-    if !writer.errors.is_empty() {
-        for e in &writer.errors {
-            eprintln!("error: {}", sanitize(&e.to_string()));
-        }
-        return Ok(2);
-    }
-    if let Some(path) = &args.output {
-        let data = std::mem::take(&mut *buf.lock().unwrap_or_else(|p| p.into_inner()));
-        write_atomic(path, &data)?;
-    }
     let threshold = match args.fail_on {
         FailOn::Error => Some(Severity::Error),
         FailOn::Warning => Some(Severity::Warning),
         FailOn::Info => Some(Severity::Info),
         FailOn::Never => None,
     };
+    let file_errors: Vec<report::FileError> = writer.errors.iter().map(file_error).collect();
+    let (docs, summary) = (&writer.docs, &writer.summary);
+    let rendered = match args.format {
+        OutFormat::Json => report::json::render_run_with_errors(docs, summary, &file_errors),
+        OutFormat::Text => report::text::render_summary(summary, topts),
+        OutFormat::Jsonl => String::new(),
+        OutFormat::Sarif => report::sarif::render(docs, &file_errors, &checker.ruleset),
+        OutFormat::Github => report::github::render(docs, &file_errors),
+        OutFormat::Junit => report::junit::render(docs, &file_errors, threshold),
+        OutFormat::Gitlab => report::gitlab::render(docs, &file_errors),
+        OutFormat::Markdown => report::markdown::render(docs, &file_errors, summary),
+        OutFormat::Csv => report::csv::render(docs, &file_errors),
+    };
+    writer.write(&rendered)?;
+    writer.flush()?;
+    // the report is written even when some files failed: they are in it (and on stderr)
+    if let Some(path) = &args.output {
+        let data = std::mem::take(&mut *buf.lock().unwrap_or_else(|p| p.into_inner()));
+        write_atomic(path, &data)?;
+    }
+    if !writer.errors.is_empty() {
+        for e in &writer.errors {
+            eprintln!("error: {}", sanitize(&e.to_string()));
+        }
+        return Ok(2);
+    }
     Ok(match (threshold, writer.worst) {
         (Some(t), Some(w)) if w >= t => 1,
         _ => 0,

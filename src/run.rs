@@ -166,7 +166,8 @@ impl Work<'_> {
                     let out = report::text::render_document(&rep, &analysis.doc.raw, self.topts);
                     (None, out)
                 }
-                OutFormat::Json => (Some(report::build(&analysis, independent)), String::new()),
+                // rendered from the whole run's reports at its end
+                _ => (Some(report::build(&analysis, independent)), String::new()),
             };
             Done {
                 counts,

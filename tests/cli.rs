@@ -127,7 +127,8 @@ fn output_file_is_written_and_kept_on_failure() {
     let first = fs::read_to_string(&out).unwrap();
     let v: serde_json::Value = serde_json::from_str(&first).unwrap();
     assert_eq!(v["summary"]["documents"], 1);
-    // a failed run leaves the previous report in place, and no temporary file behind
+    // a run where one input fails still writes the report of the others, naming the failed
+    // one in `errors` (issue 14), and leaves no temporary file behind
     let o = whosaid(
         &[
             "check",
@@ -141,7 +142,9 @@ fn output_file_is_written_and_kept_on_failure() {
         None,
     );
     assert_eq!(o.status.code(), Some(2));
-    assert_eq!(fs::read_to_string(&out).unwrap(), first);
+    let v: serde_json::Value = serde_json::from_str(&fs::read_to_string(&out).unwrap()).unwrap();
+    assert_eq!(v["summary"]["documents"], 1);
+    assert_eq!(v["errors"][0]["path"], "missing.txt");
     assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
 }
 

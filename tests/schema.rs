@@ -198,6 +198,7 @@ fn full_document() -> DocumentReport {
             source: Some("s1".into()),
             attribution: Some("a1".into()),
             suggestion: Some("did you mean Tom Hegel?".into()),
+            fingerprint: "00001234abcd0001".into(),
         },
         FindingReport {
             rule: "unattributed-claim".into(),
@@ -208,6 +209,7 @@ fn full_document() -> DocumentReport {
             source: None,
             attribution: None,
             suggestion: None,
+            fingerprint: "00001234abcd0002".into(),
         },
         FindingReport {
             rule: "anonymous-source".into(),
@@ -218,6 +220,7 @@ fn full_document() -> DocumentReport {
             source: Some("s2".into()),
             attribution: None,
             suggestion: None,
+            fingerprint: "00001234abcd0003".into(),
         },
     ];
     DocumentReport {

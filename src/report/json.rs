@@ -1,6 +1,6 @@
 //! JSON (`--format json`) and JSON Lines (`--format jsonl`) reports.
 
-use super::{DocumentReport, Locator, SCHEMA_VERSION, Summary, fragments, round2};
+use super::{DocumentReport, FileError, Locator, SCHEMA_VERSION, Summary, fragments, round2};
 use crate::input::Format;
 use crate::model::{
     Analysis, Attribution, AttributionKind, Claim, ClaimStatus, Finding, Severity, Source,
@@ -21,10 +21,20 @@ struct Run<'a> {
     tool: Tool,
     documents: &'a [DocumentReport],
     summary: &'a Summary,
+    errors: &'a [FileError],
 }
 
 /// The whole-run JSON object, pretty-printed, with a final newline.
 pub fn render_run(documents: &[DocumentReport], summary: &Summary) -> String {
+    render_run_with_errors(documents, summary, &[])
+}
+
+/// The whole-run JSON object with the files that could not be checked in `errors`.
+pub fn render_run_with_errors(
+    documents: &[DocumentReport],
+    summary: &Summary,
+    errors: &[FileError],
+) -> String {
     let run = Run {
         schema_version: SCHEMA_VERSION,
         tool: Tool {
@@ -33,6 +43,7 @@ pub fn render_run(documents: &[DocumentReport], summary: &Summary) -> String {
         },
         documents,
         summary,
+        errors,
     };
     let mut s = serde_json::to_string_pretty(&run).expect("report serializes");
     s.push('\n');
@@ -438,7 +449,7 @@ impl<'o> Line<'o> {
         self.buf.push(b'}');
     }
 
-    fn finding(&mut self, loc: &Locator, f: &Finding) {
+    fn finding(&mut self, loc: &Locator, f: &Finding, fingerprint: &str) {
         self.raw("{\"rule\":");
         self.str(&f.rule);
         self.raw(",\"severity\":");
@@ -455,6 +466,8 @@ impl<'o> Line<'o> {
         self.opt_id(b'a', f.attribution);
         self.raw(",\"suggestion\":");
         self.opt_str(f.suggestion.as_deref());
+        self.raw(",\"fingerprint\":");
+        self.str(fingerprint);
         self.buf.push(b'}');
     }
 
@@ -480,7 +493,8 @@ impl<'o> Line<'o> {
         self.raw(",\"claims\":");
         self.list_indexed(&a.claims, |w, i, c| w.claim(loc, i, c));
         self.raw(",\"findings\":");
-        self.list(&a.findings, |w, f| w.finding(loc, f));
+        let fingerprints = super::fingerprint::fingerprints(a, loc);
+        self.list_indexed(&a.findings, |w, i, f| w.finding(loc, f, &fingerprints[i]));
         self.buf.push(b'}');
     }
 }

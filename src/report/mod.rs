@@ -3,7 +3,14 @@
 //!
 //! Every span in a report is in the original file's coordinates (bytes, 1-based line/column).
 
+pub mod csv;
+pub mod fingerprint;
+pub mod github;
+pub mod gitlab;
 pub mod json;
+pub mod junit;
+pub mod markdown;
+pub mod sarif;
 pub mod text;
 
 use crate::model::{Analysis, AttributionKind, ClaimStatus, Content, Severity, SourceKind};
@@ -139,6 +146,9 @@ pub struct FindingReport {
     pub attribution: Option<String>,
     /// Suggested fix.
     pub suggestion: Option<String>,
+    /// Stable across edits elsewhere in the file: rule, normalised span and sentence text, path
+    /// ([`fingerprint`]).
+    pub fingerprint: String,
 }
 
 /// Per-document figures.
@@ -173,6 +183,16 @@ pub struct DocumentReport {
     pub claims: Vec<ClaimReport>,
     /// Findings.
     pub findings: Vec<FindingReport>,
+}
+
+/// A file that could not be checked (unreadable, not UTF-8...): reported in its place, in every
+/// format, while the other files are still reported.
+#[derive(Debug, Clone, Serialize)]
+pub struct FileError {
+    /// The path as given (or found in a directory walk).
+    pub path: String,
+    /// What went wrong, for a person.
+    pub message: String,
 }
 
 /// Finding counts by severity.
@@ -610,10 +630,12 @@ pub fn build(analysis: &Analysis, independent_sources: usize) -> DocumentReport 
             }
         })
         .collect();
+    let fingerprints = fingerprint::fingerprints(analysis, &loc);
     let findings = analysis
         .findings
         .iter()
-        .map(|f| FindingReport {
+        .zip(fingerprints)
+        .map(|(f, fingerprint)| FindingReport {
             rule: f.rule.clone(),
             severity: f.severity,
             message: f.message.clone(),
@@ -622,6 +644,7 @@ pub fn build(analysis: &Analysis, independent_sources: usize) -> DocumentReport 
             source: f.source.map(sid),
             attribution: f.attribution.map(aid),
             suggestion: f.suggestion.clone(),
+            fingerprint,
         })
         .collect();
     DocumentReport {

@@ -451,6 +451,7 @@ mod tests {
             source: None,
             attribution: None,
             suggestion: suggestion.map(String::from),
+            fingerprint: String::new(),
         }
     }
 
