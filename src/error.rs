@@ -50,6 +50,15 @@ pub enum Error {
         /// The problem.
         msg: String,
     },
+    /// A bad `whosaid.toml` (unknown key, bad value, unknown rule id).
+    Config {
+        /// The config file.
+        path: String,
+        /// 1-based line (0 when the file as a whole).
+        line: usize,
+        /// The problem, naming the key.
+        msg: String,
+    },
     /// A bad command-line request.
     Usage(String),
     /// A bug: checking this input panicked. The run goes on with the other inputs and exits 2.
@@ -72,6 +81,13 @@ impl fmt::Display for Error {
             Error::Input { path, line, msg } => write!(f, "{path}:{line}: {msg}"),
             Error::Registry { path, line, msg } => write!(f, "{path}:{line}: {msg}"),
             Error::Rule { path, line, msg } => {
+                if *line == 0 {
+                    write!(f, "{path}: {msg}")
+                } else {
+                    write!(f, "{path}:{line}: {msg}")
+                }
+            }
+            Error::Config { path, line, msg } => {
                 if *line == 0 {
                     write!(f, "{path}: {msg}")
                 } else {

@@ -338,6 +338,11 @@ fn is_skipped(name: &str) -> bool {
             | "form"
             | "svg"
             | "math"
+            // code and computer text: never prose (and a quote mark in it never a quotation)
+            | "pre"
+            | "code"
+            | "kbd"
+            | "samp"
             | "iframe"
             | "object"
             | "embed"
@@ -556,8 +561,10 @@ mod tests {
         assert_eq!(raw_of(&d, "Roe, a"), "Roe,\r\n  <em>a");
         assert_eq!(raw_of(&d, "Jane"), "Jane");
         assert_eq!(raw_of(&d, "researcher"), "researcher");
-        let d = html("<pre>keep\n  this</pre>");
-        assert_eq!(d.text, "keep\n  this");
+        // preformatted text is code or computer output: not prose at all (issue 14)
+        let d = html("<p>Before.</p><pre>x = \"a,\" she said\n  y</pre><p>After <code>\"q\"</code> \
+                      and <kbd>Ctrl</kbd> <samp>ok</samp>.</p>");
+        assert_eq!(d.text, "Before.\n\nAfter and .");
     }
 
     #[test]

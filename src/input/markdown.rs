@@ -31,7 +31,7 @@ pub fn parse_markdown(path: &str, raw: String) -> SourceDoc {
 /// A front matter that is never closed is not front matter: the file is read as ordinary
 /// Markdown (the `---` is a thematic break and what follows is prose). Skipping to the end of the
 /// file instead would silently drop the whole article over one missing line.
-fn front_matter_len(s: &str) -> Option<usize> {
+pub(crate) fn front_matter_len(s: &str) -> Option<usize> {
     let mut lines = s.split_inclusive('\n');
     let first = lines.next()?;
     let closers: &[&str] = match first.trim_end() {
@@ -119,9 +119,12 @@ fn walk(raw: &str, base: usize, b: &mut DocBuilder) {
                 // The range includes the backticks; point at the code itself when it is there
                 // as written.
                 let t = t.trim();
+                // code is never a quotation: its quote marks become `_` (as many bytes, so
+                // the text still maps byte for byte)
+                let neutral = neutral_quotes(t);
                 match raw.get(start..end).and_then(|s| s.find(t)) {
-                    Some(at) => b.push_linear(t, start + at, kind),
-                    None => b.push_atomic(t, start, end - start, kind),
+                    Some(at) => b.push_linear(&neutral, start + at, kind),
+                    None => b.push_atomic(&neutral, start, end - start, kind),
                 }
             }
             Event::SoftBreak => b.push_atomic(" ", start, end - start, kind),
@@ -131,6 +134,24 @@ fn walk(raw: &str, base: usize, b: &mut DocBuilder) {
             _ => {}
         }
     }
+}
+
+/// `s` with every quotation mark (straight, curly, guillemet) replaced by as many `_` as it has
+/// bytes.
+fn neutral_quotes(s: &str) -> String {
+    s.chars()
+        .flat_map(|c| {
+            let n = match c {
+                '"' | '\'' | '`' => 1,
+                '\u{ab}' | '\u{bb}' => 2,
+                '\u{2018}' | '\u{2019}' | '\u{201a}' | '\u{201b}' | '\u{201c}' | '\u{201d}'
+                | '\u{201e}' | '\u{201f}' | '\u{2039}' | '\u{203a}' => 3,
+                _ => 0,
+            };
+            let keep = (n == 0).then_some(c);
+            keep.into_iter().chain(std::iter::repeat_n('_', n))
+        })
+        .collect()
 }
 
 /// Open a container that decides the kind of the blocks inside it.
@@ -161,6 +182,14 @@ mod tests {
         d.map
             .span_to_raw(Span::new(at, at + needle.len()))
             .slice(&d.raw)
+    }
+
+    #[test]
+    fn inline_code_is_never_a_quotation() {
+        let d = md("Set `x = \"a\"` and `\u{201c}b\u{201d}` here.\n");
+        assert_eq!(d.text, "Set x = _a_ and ___b___ here.");
+        assert_eq!(raw_of(&d, "x = _a_"), "x = \"a\"");
+        assert!(crate::quotes::find_quotes(&d).is_empty());
     }
 
     #[test]

@@ -7,7 +7,11 @@
 mod html;
 mod jsonl;
 mod markdown;
+mod template;
 mod text;
+
+pub(crate) use markdown::front_matter_len;
+pub use template::mask as mask_templates;
 
 pub use html::parse_html;
 pub use jsonl::{JsonlLines, JsonlReader, Line, parse_line};
@@ -247,9 +251,22 @@ pub fn decode_utf8(path: &str, bytes: Vec<u8>) -> Result<String> {
 pub fn parse(path: &str, raw: String, format: Format) -> SourceDoc {
     match format {
         Format::Text => parse_text(path, raw),
-        Format::Markdown => parse_markdown(path, raw),
-        Format::Html => parse_html(path, raw),
+        Format::Markdown => parse_masked(path, raw, parse_markdown),
+        Format::Html => parse_masked(path, raw, parse_html),
     }
+}
+
+/// `raw` parsed by `parse` with its template markup and front matter blanked out
+/// ([`template::mask`], same length, so every offset is an offset of `raw`), and `raw` kept as
+/// the original.
+fn parse_masked(path: &str, raw: String, parse: fn(&str, String) -> SourceDoc) -> SourceDoc {
+    let masked = template::mask(&raw);
+    if masked == raw {
+        return parse(path, raw);
+    }
+    let mut doc = parse(path, masked);
+    doc.raw = raw;
+    doc
 }
 
 /// Builds the `text`, offset map and blocks of a [`SourceDoc`] for the structured readers
