@@ -9,7 +9,11 @@ use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::Mutex;
+use whosaid::baseline::{self, Baseline};
+use whosaid::changed::ChangedLines;
+use whosaid::config::{self, Config};
 use whosaid::model::Severity;
+use whosaid::policy::Policy;
 use whosaid::report::text::{TextOptions, sanitize};
 use whosaid::report::{self, Summary};
 use whosaid::{Checker, Error, Registry, Ruleset};
@@ -35,6 +39,8 @@ enum Cmd {
         #[arg(long)]
         rules: Option<PathBuf>,
     },
+    /// Write a commented starter whosaid.toml in the current directory (never overwrites).
+    Init,
     /// Explain one rule: what it flags, why it matters, how to fix it.
     Explain {
         /// Rule id, e.g. single-source.
@@ -73,7 +79,7 @@ pub(crate) enum InFormat {
     Jsonl,
 }
 
-#[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
+#[derive(Clone, Copy, ValueEnum, PartialEq, Eq, Debug)]
 enum FailOn {
     Error,
     Warning,
@@ -105,9 +111,10 @@ struct CheckArgs {
     /// Write the report to this file (atomically) instead of standard output.
     #[arg(long, short)]
     output: Option<PathBuf>,
-    /// Exit with 1 when a finding of this severity or worse is found.
-    #[arg(long, value_enum, default_value = "error")]
-    fail_on: FailOn,
+    /// Exit with 1 when a finding of this severity or worse is found [default: error, or
+    /// whosaid.toml's fail-on].
+    #[arg(long, value_enum)]
+    fail_on: Option<FailOn>,
     /// Input format; auto goes by file extension (and plain text for standard input).
     #[arg(long, value_enum, default_value = "auto")]
     input_format: InFormat,
@@ -120,6 +127,28 @@ struct CheckArgs {
     /// Documents checked at once (default: the number of cores). Output keeps the input order.
     #[arg(long, short = 'j', value_name = "N")]
     threads: Option<usize>,
+    /// Settings file [default: whosaid.toml in the current directory or its nearest parent].
+    #[arg(long, value_name = "FILE", conflicts_with = "no_config")]
+    config: Option<PathBuf>,
+    /// Read no whosaid.toml.
+    #[arg(long)]
+    no_config: bool,
+    /// Report only findings whose fingerprint is not in this baseline file.
+    #[arg(long, value_name = "FILE")]
+    baseline: Option<PathBuf>,
+    /// Record the fingerprints of this run's findings in FILE (a baseline), atomically.
+    #[arg(long, value_name = "FILE")]
+    write_baseline: Option<PathBuf>,
+    /// Report only findings on lines changed since this git revision (git diff --unified=0).
+    #[arg(long, value_name = "REV")]
+    changed_since: Option<String>,
+    /// Exit 0 when no article is found (default: "no articles found", exit 2).
+    #[arg(long)]
+    allow_empty: bool,
+    /// Progress bar on standard error: auto shows one when it is a terminal and there are
+    /// more than a few files.
+    #[arg(long, value_enum, default_value = "auto")]
+    progress: Color,
 }
 
 /// Run the command line.
@@ -135,6 +164,7 @@ pub fn main() -> ExitCode {
     let result = match cli.cmd {
         Cmd::Check(args) => check(args),
         Cmd::Rules { rules } => list_rules(rules.as_deref()),
+        Cmd::Init => init(),
         Cmd::Explain { rule, rules } => explain(&rule, rules.as_deref()),
     };
     match result {
@@ -192,6 +222,10 @@ fn explain(id: &str, dir: Option<&Path>) -> Result<u8, Error> {
     Ok(0)
 }
 
+fn summary_findings(s: &Summary) -> usize {
+    s.findings.error + s.findings.warning + s.findings.info
+}
+
 /// A per-file error as the reports list it: the file's name and the problem (without the name
 /// repeated in front).
 fn file_error(e: &Error) -> report::FileError {
@@ -228,15 +262,106 @@ fn write_stdout(s: &str) -> Result<(), Error> {
         .map_err(|e| Error::io("<stdout>", e))
 }
 
+/// `whosaid init`: the starter whosaid.toml, never over an existing file.
+fn init() -> Result<u8, Error> {
+    let path = Path::new(config::FILE_NAME);
+    let file = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(path);
+    let mut file = match file {
+        Ok(f) => f,
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+            return Err(Error::Usage(format!(
+                "{}: already exists; not overwritten (remove it first to start again)",
+                config::FILE_NAME
+            )));
+        }
+        Err(e) => return Err(Error::io(path, e)),
+    };
+    file.write_all(config::STARTER.as_bytes())
+        .and_then(|_| file.sync_all())
+        .map_err(|e| Error::io(path, e))?;
+    write_stdout(&format!(
+        "wrote {}: every setting, commented out at its default (docs/configuration.md)\n",
+        config::FILE_NAME
+    ))?;
+    Ok(0)
+}
+
+/// The settings of a run: `--config FILE`, else the nearest whosaid.toml, else the defaults.
+fn load_config(args: &CheckArgs) -> Result<Config, Error> {
+    if args.no_config {
+        return Ok(Config::default());
+    }
+    let path = match &args.config {
+        Some(p) => Some(p.clone()),
+        None => std::env::current_dir().ok().and_then(|d| config::find(&d)),
+    };
+    match path {
+        Some(p) => Config::load(&p),
+        None => Ok(Config::default()),
+    }
+}
+
 fn check(args: CheckArgs) -> Result<u8, Error> {
-    let ruleset = load_rules(args.rules.as_deref())?;
-    let registry = match &args.registry {
+    let config = load_config(&args)?;
+    // the command line wins over the file
+    let rules_dir = args.rules.clone().or_else(|| config.rules.clone());
+    let mut ruleset = load_rules(rules_dir.as_deref())?;
+    config.apply(&mut ruleset)?;
+    let registry_path = args.registry.clone().or_else(|| config.registry.clone());
+    let registry = match &registry_path {
         Some(p) => Some(Registry::load(p)?),
         None => None,
     };
     let checker = Checker::new(ruleset, registry);
     let mut errors = Vec::new();
-    let inputs = collect_inputs(&args.paths, &mut errors);
+    let inputs = collect_inputs(&args.paths, &config, &mut errors);
+    if inputs.is_empty() && errors.is_empty() && !args.allow_empty {
+        return Err(Error::Usage(format!(
+            "no articles found in {} (extensions: {}; --allow-empty to accept that)",
+            args.paths.join(", "),
+            config.extensions.join(", ")
+        )));
+    }
+    let baseline = match &args.baseline {
+        Some(p) => Some(Baseline::load(p)?),
+        None => None,
+    };
+    let changed = match &args.changed_since {
+        Some(rev) => {
+            let cwd = std::env::current_dir().map_err(|e| Error::io(".", e))?;
+            Some(ChangedLines::since(rev, &cwd)?)
+        }
+        None => None,
+    };
+    let fail_on = args
+        .fail_on
+        .or(config.fail_on.map(|f| match f {
+            config::FailOn::Error => FailOn::Error,
+            config::FailOn::Warning => FailOn::Warning,
+            config::FailOn::Info => FailOn::Info,
+            config::FailOn::Never => FailOn::Never,
+        }))
+        .unwrap_or(FailOn::Error);
+    let policy = Policy {
+        config,
+        baseline,
+        changed,
+        record: args.write_baseline.is_some(),
+    };
+    let files = inputs.len();
+    let show_progress = match args.progress {
+        Color::Always => true,
+        Color::Never => false,
+        Color::Auto => std::io::stderr().is_terminal() && files > 5,
+    };
+    let progress = show_progress.then(|| {
+        let bar = indicatif::ProgressBar::new(files as u64);
+        bar.set_draw_target(indicatif::ProgressDrawTarget::stderr());
+        bar
+    });
     let color = match args.color {
         Color::Always => true,
         Color::Never => false,
@@ -265,11 +390,15 @@ fn check(args: CheckArgs) -> Result<u8, Error> {
         docs: Vec::new(),
         worst: None,
         errors,
+        in_baseline: 0,
+        entries: Vec::new(),
+        progress,
     };
     let work = Work {
         checker: &checker,
         format: args.format,
         topts,
+        policy: &policy,
     };
     run_jobs(
         inputs,
@@ -280,7 +409,10 @@ fn check(args: CheckArgs) -> Result<u8, Error> {
         &mut writer,
     )?;
 
-    let threshold = match args.fail_on {
+    if let Some(p) = writer.progress.take() {
+        p.finish_and_clear();
+    }
+    let threshold = match fail_on {
         FailOn::Error => Some(Severity::Error),
         FailOn::Warning => Some(Severity::Warning),
         FailOn::Info => Some(Severity::Info),
@@ -305,6 +437,25 @@ fn check(args: CheckArgs) -> Result<u8, Error> {
     if let Some(path) = &args.output {
         let data = std::mem::take(&mut *buf.lock().unwrap_or_else(|p| p.into_inner()));
         write_atomic(path, &data)?;
+    }
+    if let Some(b) = &policy.baseline {
+        eprintln!(
+            "baseline: {} finding{} matched the baseline and {} not reported; {} new",
+            writer.in_baseline,
+            if writer.in_baseline == 1 { "" } else { "s" },
+            if writer.in_baseline == 1 { "is" } else { "are" },
+            summary_findings(&writer.summary),
+        );
+        let _ = b;
+    }
+    if let Some(path) = &args.write_baseline {
+        write_atomic(path, baseline::render(&writer.entries).as_bytes())?;
+        eprintln!(
+            "baseline: {} finding{} recorded in {}",
+            writer.entries.len(),
+            if writer.entries.len() == 1 { "" } else { "s" },
+            sanitize(&path.display().to_string())
+        );
     }
     if !writer.errors.is_empty() {
         for e in &writer.errors {

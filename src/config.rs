@@ -63,6 +63,9 @@ impl FailOn {
     }
 }
 
+/// A rule's parameters by name (with their places in the file).
+type Params = IndexMap<Spanned<String>, f64>;
+
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 struct File {
@@ -75,7 +78,7 @@ struct File {
     fail_on: Option<FailOn>,
     disable: Option<Vec<Spanned<String>>>,
     severity: Option<IndexMap<Spanned<String>, Severity>>,
-    thresholds: Option<IndexMap<Spanned<String>, IndexMap<Spanned<String>, f64>>>,
+    thresholds: Option<IndexMap<Spanned<String>, Params>>,
     kinds: Option<IndexMap<String, KindFile>>,
 }
 
@@ -424,8 +427,8 @@ impl Config {
     pub fn kind_of(&self, path: &str, front: &[(String, Vec<String>)]) -> Option<&Kind> {
         let rel = self.relative(Path::new(path));
         self.kinds.iter().find(|k| {
-            let by_path = (k.paths.as_ref())
-                .is_some_and(|g| rel.as_ref().is_some_and(|r| g.is_match(r)));
+            let by_path =
+                (k.paths.as_ref()).is_some_and(|g| rel.as_ref().is_some_and(|r| g.is_match(r)));
             by_path
                 || k.values.iter().any(|(key, want)| {
                     front.iter().any(|(fk, vals)| {
@@ -457,31 +460,48 @@ mod tests {
         let e = parse("[kinds.opinion]\npaths = [\"a/**\"]\nlayuot = [\"x\"]\n")
             .unwrap_err()
             .to_string();
-        assert!(e.starts_with("whosaid.toml:3: ") && e.contains("layuot"), "{e}");
+        assert!(
+            e.starts_with("whosaid.toml:3: ") && e.contains("layuot"),
+            "{e}"
+        );
     }
 
     #[test]
     fn bad_values_name_the_line() {
-        let e = parse("\nfail-on = \"sometimes\"\n").unwrap_err().to_string();
-        assert!(e.starts_with("whosaid.toml:2: ") && e.contains("sometimes"), "{e}");
+        let e = parse("\nfail-on = \"sometimes\"\n")
+            .unwrap_err()
+            .to_string();
+        assert!(
+            e.starts_with("whosaid.toml:2: ") && e.contains("sometimes"),
+            "{e}"
+        );
         let e = parse("[severity]\nsingle-source = \"fatal\"\n")
             .unwrap_err()
             .to_string();
         assert!(e.starts_with("whosaid.toml:2: "), "{e}");
         let e = parse("include = [\"a/[b\"]\n").unwrap_err().to_string();
-        assert!(e.starts_with("whosaid.toml:1: ") && e.contains("include"), "{e}");
+        assert!(
+            e.starts_with("whosaid.toml:1: ") && e.contains("include"),
+            "{e}"
+        );
     }
 
     #[test]
     fn unknown_rule_ids_and_parameters_are_errors_with_lines() {
         let mut rs = Ruleset::embedded();
-        let c = parse("disable = [\"loaded-verb\"]\n[severity]\nsingel-source = \"error\"\n")
-            .unwrap();
+        let c =
+            parse("disable = [\"loaded-verb\"]\n[severity]\nsingel-source = \"error\"\n").unwrap();
         let e = c.apply(&mut rs).unwrap_err().to_string();
-        assert!(e.starts_with("whosaid.toml:3: ") && e.contains("singel-source"), "{e}");
+        assert!(
+            e.starts_with("whosaid.toml:3: ") && e.contains("singel-source"),
+            "{e}"
+        );
         let c = parse("[thresholds.single-source]\nmin_checkworthyness = 0.7\n").unwrap();
         let e = c.apply(&mut rs).unwrap_err().to_string();
-        assert!(e.contains(":2: ") && e.contains("min_checkworthiness"), "{e}");
+        assert!(
+            e.contains(":2: ") && e.contains("min_checkworthiness"),
+            "{e}"
+        );
         let c = parse("[kinds.review]\ndisable = [\"nope\"]\n").unwrap();
         assert!(c.apply(&mut rs).unwrap_err().to_string().contains(":2: "));
     }
@@ -526,14 +546,25 @@ mod tests {
         let c = parse("[kinds.review]\npaths = [\"reviews/**\"]\ndisable = [\"loaded-verb\"]\n")
             .unwrap();
         let fm = |k: &str, v: &str| vec![(k.to_string(), vec![v.to_string()])];
-        let k = c.kind_of("/repo/news/a.md", &fm("categories", "Opinion")).unwrap();
+        let k = c
+            .kind_of("/repo/news/a.md", &fm("categories", "Opinion"))
+            .unwrap();
         assert_eq!(k.name, "opinion");
         assert!(k.disable.contains(&"unattributed-claim".to_string()));
         let k = c.kind_of("/repo/reviews/film.md", &[]).unwrap();
-        assert_eq!((k.name.as_str(), &k.disable[..]), ("review", &["loaded-verb".to_string()][..]));
+        assert_eq!(
+            (k.name.as_str(), &k.disable[..]),
+            ("review", &["loaded-verb".to_string()][..])
+        );
         // the review kind was replaced: its front-matter values are gone
-        assert!(c.kind_of("/repo/news/b.md", &fm("tags", "review")).is_none());
-        assert!(c.kind_of("/repo/news/c.md", &fm("layout", "post")).is_none());
+        assert!(
+            c.kind_of("/repo/news/b.md", &fm("tags", "review"))
+                .is_none()
+        );
+        assert!(
+            c.kind_of("/repo/news/c.md", &fm("layout", "post"))
+                .is_none()
+        );
     }
 
     /// The starter's commented-out settings, made live: every example in it is valid.
@@ -561,7 +592,10 @@ mod tests {
         assert_eq!(c.fail_on, Some(FailOn::Error));
         let names: Vec<&str> = c.kinds.iter().map(|k| k.name.as_str()).collect();
         let defaults = default_kinds();
-        assert_eq!(names, defaults.iter().map(|k| k.name.as_str()).collect::<Vec<_>>());
+        assert_eq!(
+            names,
+            defaults.iter().map(|k| k.name.as_str()).collect::<Vec<_>>()
+        );
         for (k, d) in c.kinds.iter().zip(&defaults) {
             assert_eq!(k.disable, d.disable, "{}", k.name);
             assert_eq!(k.values[0], d.values[0], "{}", k.name);
@@ -578,7 +612,12 @@ mod tests {
             keys.push(k.clone());
             if k == "kinds" {
                 for kind in v.as_table().unwrap().values() {
-                    keys.extend(kind.as_table().unwrap().keys().map(|x| format!("kinds.*.{x}")));
+                    keys.extend(
+                        kind.as_table()
+                            .unwrap()
+                            .keys()
+                            .map(|x| format!("kinds.*.{x}")),
+                    );
                 }
             }
         }
@@ -586,7 +625,10 @@ mod tests {
             assert!(keys.contains(&format!("kinds.*.{k}")), "{k} in the starter");
         }
         for k in keys {
-            assert!(doc.contains(&format!("### `{k}`")), "docs/configuration.md documents `{k}`");
+            assert!(
+                doc.contains(&format!("### `{k}`")),
+                "docs/configuration.md documents `{k}`"
+            );
         }
     }
 }

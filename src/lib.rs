@@ -8,6 +8,8 @@
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 #![warn(missing_docs)]
 
+pub mod baseline;
+pub mod changed;
 pub mod checks;
 pub mod claims;
 pub mod config;
@@ -16,6 +18,7 @@ pub mod extract;
 pub mod input;
 pub mod lexicon;
 pub mod model;
+pub mod policy;
 pub mod quotes;
 pub mod registry;
 pub mod report;
@@ -23,6 +26,7 @@ pub mod resolve;
 pub mod ruleset;
 pub mod segment;
 pub mod span;
+pub mod suppress;
 #[cfg(test)]
 mod testutil;
 pub mod token;

@@ -13,14 +13,19 @@ use whosaid::report::text::{TextOptions, sanitize};
 use whosaid::report::{self, DocumentReport, Summary};
 use whosaid::{Analysis, Checker, Error};
 
-pub(crate) const DEFAULT_EXTENSIONS: &[&str] = &["txt", "md", "markdown", "html", "htm"];
-
 pub(crate) enum Input {
     Stdin,
     File(PathBuf),
 }
 
-pub(crate) fn collect_inputs(paths: &[String], errors: &mut Vec<Error>) -> Vec<Input> {
+/// The inputs named on the command line, in order: files as given (whatever their name), and
+/// the files of directories (walked in name order, respecting `.gitignore`) that `config`
+/// takes: article extensions, not README/CHANGELOG/LICENSE/CONTRIBUTING, `include`/`exclude`.
+pub(crate) fn collect_inputs(
+    paths: &[String],
+    config: &whosaid::config::Config,
+    errors: &mut Vec<Error>,
+) -> Vec<Input> {
     let mut out = Vec::new();
     for p in paths {
         if p == "-" {
@@ -39,10 +44,7 @@ pub(crate) fn collect_inputs(paths: &[String], errors: &mut Vec<Error>) -> Vec<I
                     match entry {
                         Ok(e) => {
                             let ep = e.path();
-                            let ok_ext = ep.extension().and_then(|x| x.to_str()).is_some_and(|x| {
-                                DEFAULT_EXTENSIONS.contains(&x.to_ascii_lowercase().as_str())
-                            });
-                            if e.file_type().is_some_and(|t| t.is_file()) && ok_ext {
+                            if e.file_type().is_some_and(|t| t.is_file()) && config.walk_takes(ep) {
                                 found.push(ep.to_path_buf());
                             }
                         }
@@ -90,6 +92,8 @@ pub(crate) struct Done {
     rep: Option<DocumentReport>,
     out: String,
     stream: Option<(Analysis, usize)>,
+    /// What the policy (kinds, suppressions, baseline, changed lines) removed and recorded.
+    applied: whosaid::policy::Applied,
 }
 
 /// JSON lines from about this size on are written out as they are made, not held whole (a 20 MB
@@ -102,6 +106,7 @@ pub(crate) struct Work<'a> {
     pub(crate) checker: &'a Checker,
     pub(crate) format: OutFormat,
     pub(crate) topts: TextOptions,
+    pub(crate) policy: &'a whosaid::policy::Policy,
 }
 
 impl Work<'_> {
@@ -140,7 +145,8 @@ impl Work<'_> {
         let path = doc.path.clone();
         std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
             let checker = self.checker;
-            let analysis = checker.check(doc);
+            let mut analysis = checker.check(doc);
+            let mut applied = self.policy.apply(&mut analysis);
             let all: Vec<usize> = (0..analysis.sources.len()).collect();
             let independent = checker.independent(&analysis, &all);
             let mut counts = Summary::default();
@@ -154,6 +160,7 @@ impl Work<'_> {
                         rep: None,
                         out: String::new(),
                         stream: Some((analysis, independent)),
+                        applied,
                     };
                 }
                 // straight from the analysis: no report in between
@@ -175,6 +182,7 @@ impl Work<'_> {
                 rep,
                 out,
                 stream: None,
+                applied: std::mem::take(&mut applied),
             }
         }))
         .map_err(|payload| internal_error(path, payload))
@@ -208,6 +216,12 @@ pub(crate) struct Writer {
     pub(crate) docs: Vec<DocumentReport>,
     pub(crate) worst: Option<Severity>,
     pub(crate) errors: Vec<Error>,
+    /// Findings the baseline matched, over the run.
+    pub(crate) in_baseline: usize,
+    /// The baseline entries of what was reported (for `--write-baseline`).
+    pub(crate) entries: Vec<whosaid::baseline::Entry>,
+    /// Documents done (checked or failed), for the progress bar.
+    pub(crate) progress: Option<indicatif::ProgressBar>,
 }
 
 impl Writer {
@@ -230,6 +244,8 @@ impl Writer {
                     }
                 }
                 self.summary.merge(&d.counts);
+                self.in_baseline += d.applied.in_baseline;
+                self.entries.extend(d.applied.entries);
                 self.worst = self.worst.max(d.worst);
                 self.write(&d.out)?;
                 if let Some(rep) = d.rep {
@@ -237,6 +253,9 @@ impl Writer {
                 }
             }
             Err(e) => self.errors.push(e),
+        }
+        if let Some(p) = &self.progress {
+            p.inc(1);
         }
         Ok(())
     }

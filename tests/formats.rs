@@ -145,7 +145,10 @@ fn github_commands_match_the_findings_and_escape_file_names() {
             .replace(':', "%3A")
             .replace(',', "%2C")
     };
-    let finding = out.lines().find(|l| l.starts_with("::warning")).expect(&out);
+    let finding = out
+        .lines()
+        .find(|l| l.starts_with("::warning"))
+        .expect(&out);
     assert!(
         finding.starts_with(&format!(
             "::warning file={},line=1,",
@@ -153,9 +156,15 @@ fn github_commands_match_the_findings_and_escape_file_names() {
         )),
         "{finding}"
     );
-    assert!(finding.contains("%3A budget%2C vote 100%25.txt,line="), "{finding}");
+    assert!(
+        finding.contains("%3A budget%2C vote 100%25.txt,line="),
+        "{finding}"
+    );
     let error = out.lines().find(|l| l.starts_with("::error")).expect(&out);
-    assert!(error.contains("bad.md") && error.contains("UTF-8"), "{error}");
+    assert!(
+        error.contains("bad.md") && error.contains("UTF-8"),
+        "{error}"
+    );
 }
 
 #[test]
@@ -219,16 +228,25 @@ fn markdown_summary_counts_per_rule_and_a_table_per_file() {
         );
         let mut per_rule = std::collections::BTreeMap::<&str, [usize; 3]>::new();
         for w in &want {
-            let k = ["error", "warning", "info"].iter().position(|s| *s == w.7).unwrap();
+            let k = ["error", "warning", "info"]
+                .iter()
+                .position(|s| *s == w.7)
+                .unwrap();
             per_rule.entry(&w.5).or_default()[k] += 1;
         }
         for (rule, [e, w, i]) in per_rule {
-            assert!(out.contains(&format!("| `{rule}` | {e} | {w} | {i} |")), "{rule}\n{out}");
+            assert!(
+                out.contains(&format!("| `{rule}` | {e} | {w} | {i} |")),
+                "{rule}\n{out}"
+            );
         }
         let with_findings = (report["documents"].as_array().unwrap().iter())
             .filter(|d| !d["findings"].as_array().unwrap().is_empty())
             .count();
-        assert_eq!(out.matches("| line | severity | rule | message |").count(), with_findings);
+        assert_eq!(
+            out.matches("| line | severity | rule | message |").count(),
+            with_findings
+        );
     }
 }
 
@@ -264,7 +282,11 @@ fn csv_has_a_row_per_finding_with_its_fingerprint() {
 #[test]
 fn json_names_files_that_failed_and_still_reports_the_others() {
     let dir = tempfile::tempdir().unwrap();
-    std::fs::copy(root().join("fixtures/seed/npo-mash.txt"), dir.path().join("a.txt")).unwrap();
+    std::fs::copy(
+        root().join("fixtures/seed/npo-mash.txt"),
+        dir.path().join("a.txt"),
+    )
+    .unwrap();
     std::fs::write(dir.path().join("b.md"), b"caf\xe9\n").unwrap();
     let out_file = dir.path().join("out.json");
     let p = dir.path().display().to_string();

@@ -562,8 +562,10 @@ mod tests {
         assert_eq!(raw_of(&d, "Jane"), "Jane");
         assert_eq!(raw_of(&d, "researcher"), "researcher");
         // preformatted text is code or computer output: not prose at all (issue 14)
-        let d = html("<p>Before.</p><pre>x = \"a,\" she said\n  y</pre><p>After <code>\"q\"</code> \
-                      and <kbd>Ctrl</kbd> <samp>ok</samp>.</p>");
+        let d = html(
+            "<p>Before.</p><pre>x = \"a,\" she said\n  y</pre><p>After <code>\"q\"</code> \
+                      and <kbd>Ctrl</kbd> <samp>ok</samp>.</p>",
+        );
         assert_eq!(d.text, "Before.\n\nAfter and .");
     }
 

@@ -4,6 +4,7 @@
 //!
 //! Consumes: bytes. Produces: `SourceDoc`. Nothing downstream reads `raw` except the reports.
 
+mod front_matter;
 mod html;
 mod jsonl;
 mod markdown;
@@ -13,6 +14,7 @@ mod text;
 pub(crate) use markdown::front_matter_len;
 pub use template::mask as mask_templates;
 
+pub use front_matter::{FrontMatter, front_matter, get as front_matter_values};
 pub use html::parse_html;
 pub use jsonl::{JsonlLines, JsonlReader, Line, parse_line};
 pub use markdown::parse_markdown;

@@ -209,7 +209,8 @@ mod tests {
 
     #[test]
     fn code_blocks_are_blanked_whole() {
-        let raw = "Intro.\n\n{% highlight python %}\nprint(\"hi,\" said)\n{% endhighlight %}\n\nAfter.";
+        let raw =
+            "Intro.\n\n{% highlight python %}\nprint(\"hi,\" said)\n{% endhighlight %}\n\nAfter.";
         assert_eq!(shows(raw), "Intro. After.");
         let raw = "A.\n{% raw %}{{ x }} \"q\"{% endraw %}\nB.";
         assert_eq!(shows(raw), "A. B.");
@@ -229,8 +230,14 @@ mod tests {
 
     #[test]
     fn prose_braces_and_unclosed_tags_are_kept() {
-        assert_eq!(shows("Set {a, b} and {% unclosed"), "Set {a, b} and {% unclosed");
+        assert_eq!(
+            shows("Set {a, b} and {% unclosed"),
+            "Set {a, b} and {% unclosed"
+        );
         assert_eq!(shows("## Intro {#intro}"), "## Intro {#intro}");
-        assert_eq!(shows("caf\u{e9} {{ x }} \u{201c}ok\u{201d}"), "caf\u{e9} \u{201c}ok\u{201d}");
+        assert_eq!(
+            shows("caf\u{e9} {{ x }} \u{201c}ok\u{201d}"),
+            "caf\u{e9} \u{201c}ok\u{201d}"
+        );
     }
 }

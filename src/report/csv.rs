@@ -55,9 +55,19 @@ pub fn render(documents: &[DocumentReport], errors: &[FileError]) -> String {
         }
     }
     for e in errors {
-        row([&e.path, "", "", "", "", "error", "file-error", &e.message, "", ""]);
+        row([
+            &e.path,
+            "",
+            "",
+            "",
+            "",
+            "error",
+            "file-error",
+            &e.message,
+            "",
+            "",
+        ]);
     }
-    drop(row);
     String::from_utf8(w.into_inner().expect("CSV in memory")).expect("CSV of strings is UTF-8")
 }
 

@@ -68,10 +68,10 @@ mod tests {
 
     #[test]
     fn escapes_as_the_actions_toolkit_does() {
-        assert_eq!(escape_data("100%\r\nsure: yes, no"), "100%25%0D%0Asure: yes, no");
         assert_eq!(
-            escape_property("a:b,c%d\ne.md"),
-            "a%3Ab%2Cc%25d%0Ae.md"
+            escape_data("100%\r\nsure: yes, no"),
+            "100%25%0D%0Asure: yes, no"
         );
+        assert_eq!(escape_property("a:b,c%d\ne.md"), "a%3Ab%2Cc%25d%0Ae.md");
     }
 }

@@ -115,7 +115,10 @@ mod tests {
             }],
             Some(Severity::Error),
         );
-        assert!(out.contains("tests=\"1\" failures=\"0\" errors=\"1\""), "{out}");
+        assert!(
+            out.contains("tests=\"1\" failures=\"0\" errors=\"1\""),
+            "{out}"
+        );
         assert!(out.contains("name=\"bad.md\""));
         assert!(out.contains("<error message=\"not UTF-8\"/>"));
     }

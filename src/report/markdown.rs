@@ -33,7 +33,10 @@ pub fn render(documents: &[DocumentReport], errors: &[FileError], summary: &Summ
         summary.sources
     ));
     if !errors.is_empty() {
-        out.push_str(&format!("### Files that could not be checked ({})\n\n", errors.len()));
+        out.push_str(&format!(
+            "### Files that could not be checked ({})\n\n",
+            errors.len()
+        ));
         for e in errors {
             out.push_str(&format!("- `{}`: {}\n", code(&e.path), escape(&e.message)));
         }
@@ -47,9 +50,17 @@ pub fn render(documents: &[DocumentReport], errors: &[FileError], summary: &Summ
         by_rule.entry(&f.rule).or_default()[sev_index(f.severity)] += 1;
     }
     by_rule.sort_by(|a, ak, b, bk| (bk.iter().sum::<usize>(), a).cmp(&(ak.iter().sum(), b)));
-    out.push_str("### Findings per rule\n\n| rule | errors | warnings | info |\n|---|---:|---:|---:|\n");
+    out.push_str(
+        "### Findings per rule\n\n| rule | errors | warnings | info |\n|---|---:|---:|---:|\n",
+    );
     for (rule, c) in &by_rule {
-        out.push_str(&format!("| `{}` | {} | {} | {} |\n", code(rule), c[0], c[1], c[2]));
+        out.push_str(&format!(
+            "| `{}` | {} | {} | {} |\n",
+            code(rule),
+            c[0],
+            c[1],
+            c[2]
+        ));
     }
     out.push('\n');
     let mut all: Vec<(&DocumentReport, &super::FindingReport)> = (documents.iter())
