@@ -64,11 +64,12 @@ impl Checker {
     pub fn check(&self, doc: SourceDoc) -> Analysis {
         let sentences = segment::sentences(&doc, &self.lex);
         let quotes = quotes::find_quotes(&doc);
-        let boilerplate = doc
+        let mut boilerplate: Vec<bool> = doc
             .blocks
             .iter()
             .map(|b| self.lex.is_boilerplate(b.span.slice(&doc.text)))
             .collect();
+        mark_reference_lists(&doc, &self.ruleset, &mut boilerplate);
         let mut analysis = Analysis {
             sentences,
             quotes,
@@ -102,6 +103,29 @@ impl Checker {
     /// How many independent sources the document's sources `ids` (indices) form.
     pub fn independent(&self, analysis: &Analysis, ids: &[usize]) -> usize {
         claims::independent_count(analysis, self.registry.as_ref(), ids)
+    }
+}
+
+/// A reference list ("Works Cited", "References", "Sources", "Bibliography": the headings of
+/// `rules/patterns/reference-headings.txt`) is boilerplate: the heading, or a short paragraph
+/// standing alone as one, and every block after it up to the next heading.
+fn mark_reference_lists(doc: &SourceDoc, ruleset: &Ruleset, boilerplate: &mut [bool]) {
+    let Some(patterns) = ruleset.patterns.get("reference-headings") else {
+        return;
+    };
+    let mut inside = false;
+    for (i, b) in doc.blocks.iter().enumerate() {
+        let text = b.span.slice(&doc.text);
+        let heading = b.kind == input::BlockKind::Heading;
+        let looks_like_heading = heading || text.len() <= 40;
+        if looks_like_heading && patterns.iter().any(|p| p.regex().is_match(text)) {
+            inside = true;
+        } else if heading {
+            inside = false;
+        }
+        if inside && let Some(x) = boilerplate.get_mut(i) {
+            *x = true;
+        }
     }
 }
 

@@ -132,6 +132,10 @@ pub const EMBEDDED_PATTERNS: &[(&str, &str)] = &[
         "not-claims.txt",
         include_str!("../rules/patterns/not-claims.txt"),
     ),
+    (
+        "reference-headings.txt",
+        include_str!("../rules/patterns/reference-headings.txt"),
+    ),
 ];
 
 /// One rule's metadata and settings.
