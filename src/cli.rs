@@ -142,6 +142,10 @@ struct CheckArgs {
     /// Report only findings on lines changed since this git revision (git diff --unified=0).
     #[arg(long, value_name = "REV")]
     changed_since: Option<String>,
+    /// Apply whosaid.toml's exclude to files named on the command line too (as pre-commit
+    /// names them); without it only directory walks are filtered.
+    #[arg(long)]
+    force_exclude: bool,
     /// Exit 0 when no article is found (default: "no articles found", exit 2).
     #[arg(long)]
     allow_empty: bool,
@@ -317,8 +321,9 @@ fn check(args: CheckArgs) -> Result<u8, Error> {
     };
     let checker = Checker::new(ruleset, registry);
     let mut errors = Vec::new();
-    let inputs = collect_inputs(&args.paths, &config, &mut errors);
-    if inputs.is_empty() && errors.is_empty() && !args.allow_empty {
+    let inputs = collect_inputs(&args.paths, &config, args.force_exclude, &mut errors);
+    // (with --force-exclude, as from a hook, a commit of excluded files alone is fine)
+    if inputs.is_empty() && errors.is_empty() && !args.allow_empty && !args.force_exclude {
         return Err(Error::Usage(format!(
             "no articles found in {} (extensions: {}; --allow-empty to accept that)",
             args.paths.join(", "),

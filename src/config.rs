@@ -423,6 +423,13 @@ impl Config {
         true
     }
 
+    /// Whether `path` matches `exclude` (for files named on the command line with
+    /// `--force-exclude`, as a pre-commit hook names them).
+    pub fn excluded(&self, path: &Path) -> bool {
+        let rel = self.relative(path);
+        (self.exclude.as_ref()).is_some_and(|exc| rel.as_ref().is_some_and(|r| exc.is_match(r)))
+    }
+
     /// The kind of the document at `path` with front matter `front` (key, values), if any.
     pub fn kind_of(&self, path: &str, front: &[(String, Vec<String>)]) -> Option<&Kind> {
         let rel = self.relative(Path::new(path));
@@ -536,6 +543,8 @@ mod tests {
         assert!(!c.walk_takes(Path::new("/repo/news/changelog.txt")));
         assert!(!c.walk_takes(Path::new("/repo/data/dump.json")));
         assert!(!c.walk_takes(Path::new("/repo/drafts/x.md")));
+        assert!(c.excluded(Path::new("/repo/drafts/x.md")));
+        assert!(!c.excluded(Path::new("/repo/news/a.md")));
         let c = parse("include = [\"news/**\"]\nskip-names = []\n").unwrap();
         assert!(c.walk_takes(Path::new("/repo/news/README.md")));
         assert!(!c.walk_takes(Path::new("/repo/blog/a.md")));

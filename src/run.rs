@@ -18,12 +18,14 @@ pub(crate) enum Input {
     File(PathBuf),
 }
 
-/// The inputs named on the command line, in order: files as given (whatever their name), and
+/// The inputs named on the command line, in order: files as given (whatever their name; those
+/// that match the config's `exclude` dropped with `force_exclude`), and
 /// the files of directories (walked in name order, respecting `.gitignore`) that `config`
 /// takes: article extensions, not README/CHANGELOG/LICENSE/CONTRIBUTING, `include`/`exclude`.
 pub(crate) fn collect_inputs(
     paths: &[String],
     config: &whosaid::config::Config,
+    force_exclude: bool,
     errors: &mut Vec<Error>,
 ) -> Vec<Input> {
     let mut out = Vec::new();
@@ -53,6 +55,7 @@ pub(crate) fn collect_inputs(
                 }
                 out.extend(found.into_iter().map(Input::File));
             }
+            Ok(_) if force_exclude && config.excluded(&path) => {}
             Ok(_) => out.push(Input::File(path)),
         }
     }

@@ -433,3 +433,28 @@ fn an_empty_run_says_so_unless_allowed() {
     let o = run(d, &["check", ".", "--allow-empty"]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
 }
+
+#[test]
+fn force_exclude_applies_the_config_to_named_files() {
+    let dir = repo();
+    let d = dir.path();
+    let named = [
+        "check",
+        "drafts/unfinished.md",
+        "news/suppressed.md",
+        "--format",
+        "json",
+    ];
+    let o = run(d, &named);
+    let v: Value = serde_json::from_slice(&o.stdout).unwrap();
+    // named files are checked whatever the config says
+    assert_eq!(v["documents"].as_array().unwrap().len(), 2);
+    let mut args = named.to_vec();
+    args.push("--force-exclude");
+    let v: Value = serde_json::from_slice(&run(d, &args).stdout).unwrap();
+    assert_eq!(v["documents"].as_array().unwrap().len(), 1);
+    assert_eq!(v["documents"][0]["path"], "news/suppressed.md");
+    // a hook given only excluded files has nothing to do, and that is fine
+    let o = run(d, &["check", "drafts/unfinished.md", "--force-exclude"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+}
