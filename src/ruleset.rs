@@ -423,6 +423,21 @@ impl Ruleset {
             existing.examples.extend(f.example);
             return Ok(());
         }
+        // an unknown id is named as such first (it used to be "needs a severity", then
+        // "needs a message", and only then "unknown rule id")
+        if !embedded {
+            // A repository cannot add code: a new id must reuse an existing kind, which
+            // whosaid 0.1 does not offer yet. Say so rather than silently ignore it.
+            return Err(Error::Rule {
+                path: path.to_string(),
+                line: line_of("id"),
+                msg: format!(
+                    "unknown rule id {:?}; known rules: {}",
+                    f.id,
+                    self.rules.keys().cloned().collect::<Vec<_>>().join(", ")
+                ),
+            });
+        }
         let missing = |what: &str| Error::Rule {
             path: path.to_string(),
             line: 1,
@@ -439,19 +454,6 @@ impl Ruleset {
             examples: f.example,
             id: f.id.clone(),
         };
-        if !embedded {
-            // A repository cannot add code: a new id must reuse an existing kind, which
-            // whosaid 0.1 does not offer yet. Say so rather than silently ignore it.
-            return Err(Error::Rule {
-                path: path.to_string(),
-                line: line_of("id"),
-                msg: format!(
-                    "unknown rule id {:?}; known rules: {}",
-                    rule.id,
-                    self.rules.keys().cloned().collect::<Vec<_>>().join(", ")
-                ),
-            });
-        }
         self.rules.insert(f.id, rule);
         Ok(())
     }
@@ -610,6 +612,16 @@ mod tests {
         std::fs::write(&p, "id = \"single-source\"\ncolour = 1\n").unwrap();
         let err = Ruleset::with_overrides(dir.path()).unwrap_err().to_string();
         assert!(err.contains(":2:") && err.contains("colour"), "{err}");
+        // an unknown id is named first, not as a new rule lacking a severity or a message
+        std::fs::write(&p, "# a typo\nid = \"singel-source\"\nenabled = false\n").unwrap();
+        let err = Ruleset::with_overrides(dir.path()).unwrap_err().to_string();
+        assert!(
+            err.starts_with(&format!(
+                "{}:2: unknown rule id \"singel-source\"",
+                p.display()
+            )),
+            "{err}"
+        );
     }
 
     #[test]
