@@ -210,6 +210,16 @@ fn list_rules(dir: Option<&Path>) -> Result<u8, Error> {
 
 fn explain(id: &str, dir: Option<&Path>) -> Result<u8, Error> {
     let rs = load_rules(dir)?;
+    if id == whosaid::suppress::UNUSED {
+        write_stdout(&format!(
+            "# Unused suppression ({id})\n\nA whosaid-disable comment (or front-matter \
+             whosaid.disable) that suppressed no finding.\n\nSeverity: info\n\n\
+             ## What it flags\nA suppression that matched nothing: a misspelt rule id, or a \
+             finding that has since been fixed.\n\n## How to fix\nCorrect the rule id, or \
+             remove the comment. See docs/ci.md#suppressions.\n"
+        ))?;
+        return Ok(0);
+    }
     let Some(r) = rs.rules.get(id) else {
         return Err(Error::Usage(format!(
             "no rule {id:?}; `whosaid rules` lists them"
@@ -360,7 +370,12 @@ fn check(args: CheckArgs) -> Result<u8, Error> {
     let show_progress = match args.progress {
         Color::Always => true,
         Color::Never => false,
-        Color::Auto => std::io::stderr().is_terminal() && files > 5,
+        // not over a report streaming to the same terminal
+        Color::Auto => {
+            std::io::stderr().is_terminal()
+                && files > 5
+                && (args.output.is_some() || !std::io::stdout().is_terminal())
+        }
     };
     let progress = show_progress.then(|| {
         let bar = indicatif::ProgressBar::new(files as u64);

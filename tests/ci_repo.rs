@@ -458,3 +458,11 @@ fn force_exclude_applies_the_config_to_named_files() {
     let o = run(d, &["check", "drafts/unfinished.md", "--force-exclude"]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
 }
+
+#[test]
+fn explain_knows_the_unused_suppression_note() {
+    let dir = tempfile::tempdir().unwrap();
+    let o = run(dir.path(), &["explain", "unused-suppression"]);
+    assert_eq!(o.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&o.stdout).contains("suppressed no finding"));
+}

@@ -57,7 +57,8 @@ fn a_works_cited_list_is_not_claims() {
 
 #[test]
 fn a_feed_footer_is_boilerplate() {
-    // was: "The post ... appeared first on ..." flagged as an unattributed claim
+    // was: "The post ... appeared first on ..." and "This post appeared first on ..." flagged
+    // as unattributed claims
     assert_eq!(
         findings("feed-footer.html"),
         lines(&[(2, "unattributed-claim")])
