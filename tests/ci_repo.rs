@@ -260,6 +260,19 @@ fn after_a_baseline_only_new_findings_are_reported() {
         "{}",
         stderr(&o)
     );
+    // named another way (`news` rather than `./news`), the files are the same to the baseline
+    let o = run(
+        d,
+        &[
+            "check",
+            "news",
+            "_posts",
+            "opinion",
+            "--baseline",
+            "baseline.json",
+        ],
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     // an edit above the old findings and a new unsourced claim: only the claim is new
     let file = d.join("news/suppressed.md");
     let raw = std::fs::read_to_string(&file).unwrap();

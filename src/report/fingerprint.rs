@@ -3,7 +3,8 @@
 //! follow it across edits.
 //!
 //! A fingerprint is made of the rule id, the normalised text of the finding's span, the
-//! normalised text of the sentence it starts in, and the document's path; never byte offsets
+//! normalised text of the sentence it starts in, and the document's path (without `./`
+//! segments, with `/` separators: [`normal_path`]); never byte offsets
 //! or line numbers. Normalised means lower-cased, curly quotes and apostrophes made straight,
 //! and every run of white space made one space, so re-wrapping a paragraph keeps it. When two
 //! findings of one document would share a fingerprint (the same sentence twice), the second and
@@ -50,8 +51,25 @@ fn base_hash(analysis: &Analysis, loc: &Locator, f: &Finding) -> u64 {
     h.write(&[0]);
     h.write(normalise(sentence).as_bytes());
     h.write(&[0]);
-    h.write(analysis.doc.path.replace('\\', "/").as_bytes());
+    h.write(normal_path(&analysis.doc.path).as_bytes());
     h.0
+}
+
+/// A path as fingerprints see it: `/` separators, without `.` segments or doubled slashes, so
+/// `./news/a.md` (from `whosaid check .`) and `news/a.md` (from `whosaid check news`) are the
+/// same file to a baseline.
+pub fn normal_path(path: &str) -> String {
+    let path = path.replace('\\', "/");
+    let absolute = path.starts_with('/');
+    let parts: Vec<&str> = (path.split('/'))
+        .filter(|p| !p.is_empty() && *p != ".")
+        .collect();
+    let joined = parts.join("/");
+    if absolute {
+        format!("/{joined}")
+    } else {
+        joined
+    }
 }
 
 /// Lower case, straight quotes, one space for every run of white space, trimmed.
@@ -104,6 +122,13 @@ mod tests {
             normalise("  \u{201c}It\u{2019}s\n  Done,\u{201d}\tshe SAID "),
             "\"it's done,\" she said"
         );
+    }
+
+    #[test]
+    fn paths_are_compared_without_dot_segments() {
+        assert_eq!(normal_path("./news//a.md"), "news/a.md");
+        assert_eq!(normal_path("news\\a.md"), "news/a.md");
+        assert_eq!(normal_path("/srv/./site/a.md"), "/srv/site/a.md");
     }
 
     #[test]
