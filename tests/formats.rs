@@ -114,6 +114,33 @@ fn sarif_validates_against_the_schema_and_has_every_finding() {
             assert!(!rules[idx]["help"]["text"].as_str().unwrap().is_empty());
         }
     }
+    // a file that cannot be read is a notification of a valid log, and the run is unsuccessful
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(
+        root().join("fixtures/seed/npo-mash.txt"),
+        dir.path().join("a b.txt"),
+    )
+    .unwrap();
+    std::fs::write(dir.path().join("bad.md"), b"caf\xe9\n").unwrap();
+    let p = dir.path().display().to_string();
+    let (out, code) = run("sarif", &[&p]);
+    assert_eq!(code, 2);
+    let sarif: Value = serde_json::from_str(&out).unwrap();
+    let errs: Vec<String> = validator
+        .iter_errors(&sarif)
+        .map(|e| e.to_string())
+        .collect();
+    assert!(errs.is_empty(), "{errs:#?}");
+    let inv = &sarif["runs"][0]["invocations"][0];
+    assert_eq!(inv["executionSuccessful"], false);
+    let note = &inv["toolExecutionNotifications"][0];
+    assert!(note["message"]["text"].as_str().unwrap().contains("UTF-8"));
+    let uri = note["locations"][0]["physicalLocation"]["artifactLocation"]["uri"].as_str();
+    assert!(uri.unwrap().ends_with("/bad.md"));
+    let results = sarif["runs"][0]["results"].as_array().unwrap();
+    assert!(!results.is_empty());
+    let uri = results[0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"].as_str();
+    assert!(uri.unwrap().ends_with("/a%20b.txt"), "{uri:?}");
 }
 
 #[test]

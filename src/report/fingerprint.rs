@@ -40,10 +40,14 @@ pub fn fingerprints(analysis: &Analysis, loc: &Locator) -> Vec<String> {
 }
 
 fn base_hash(analysis: &Analysis, loc: &Locator, f: &Finding) -> u64 {
-    let sentence = (analysis.sentences.iter())
-        .find(|s| s.span.start <= f.span.start && f.span.start < s.span.end.max(s.span.start + 1))
-        .map(|s| loc.text(s.span))
-        .unwrap_or("");
+    // the sentence the finding starts in (sentences are in order: a binary search, so a long
+    // document's fingerprints are not findings times sentences)
+    let ss = &analysis.sentences;
+    let k = ss.partition_point(|s| s.span.start <= f.span.start);
+    let sentence = (k > 0)
+        .then(|| &ss[k - 1])
+        .filter(|s| f.span.start < s.span.end.max(s.span.start + 1))
+        .map_or("", |s| loc.text(s.span));
     let mut h = Fnv::new();
     h.write(f.rule.as_bytes());
     h.write(&[0]);

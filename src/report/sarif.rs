@@ -137,7 +137,8 @@ fn pascal(id: &str) -> String {
         .collect()
 }
 
-/// A path as a relative URI reference: `/` separators, and every byte outside RFC 3986's
+/// A path as a URI reference (relative, or `file://` for an absolute path): `/` separators, and
+/// every byte outside RFC 3986's
 /// unreserved characters and `/` percent-encoded (a space, `%`, `#`, `?` or `:` in a file name
 /// would otherwise change what the URI means).
 pub fn uri(path: &str) -> String {
@@ -151,6 +152,10 @@ pub fn uri(path: &str) -> String {
             out.push_str(&format!("%{b:02X}"));
         }
     }
+    // an absolute path is a file: URI (SARIF viewers resolve relative ones against the repo)
+    if out.starts_with('/') {
+        out.insert_str(0, "file://");
+    }
     out
 }
 
@@ -162,6 +167,7 @@ mod tests {
     fn paths_become_uri_references() {
         assert_eq!(uri("./news/a b:c#1.md"), "news/a%20b%3Ac%231.md");
         assert_eq!(uri("dir\\caf\u{e9}.md"), "dir/caf%C3%A9.md");
+        assert_eq!(uri("/srv/site/a.md"), "file:///srv/site/a.md");
         assert_eq!(pascal("single-source"), "SingleSource");
     }
 }
