@@ -50,6 +50,8 @@ pub(crate) enum OutFormat {
     Text,
     Json,
     Jsonl,
+    /// One self-contained page for an editor (src/report/html.rs).
+    Html,
 }
 
 #[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
@@ -211,9 +213,11 @@ fn check(args: CheckArgs) -> Result<u8, Error> {
         Some(n) => n,
     };
     let buf = std::sync::Arc::new(Mutex::new(Vec::new()));
-    let out: Box<dyn Write + Send> = match &args.output {
-        Some(_) => Box::new(SharedBuf(buf.clone())),
-        None => Box::new(std::io::BufWriter::with_capacity(
+    // the HTML page is put together at the end (its index comes before the documents)
+    let buffered = args.output.is_some() || args.format == OutFormat::Html;
+    let out: Box<dyn Write + Send> = match buffered {
+        true => Box::new(SharedBuf(buf.clone())),
+        false => Box::new(std::io::BufWriter::with_capacity(
             1 << 16,
             std::io::stdout(),
         )),
@@ -249,6 +253,7 @@ fn check(args: CheckArgs) -> Result<u8, Error> {
             writer.write(&s)?;
         }
         OutFormat::Jsonl => {}
+        OutFormat::Html => {}
     }
     writer.flush()?;
     if !writer.errors.is_empty() {
@@ -257,9 +262,22 @@ fn check(args: CheckArgs) -> Result<u8, Error> {
         }
         return Ok(2);
     }
-    if let Some(path) = &args.output {
-        let data = std::mem::take(&mut *buf.lock().unwrap_or_else(|p| p.into_inner()));
-        write_atomic(path, &data)?;
+    if buffered {
+        let mut data = std::mem::take(&mut *buf.lock().unwrap_or_else(|p| p.into_inner()));
+        if args.format == OutFormat::Html {
+            let documents = String::from_utf8_lossy(&data);
+            let page = report::html::render_page(
+                &writer.docs,
+                &documents,
+                &writer.summary,
+                &checker.ruleset,
+            );
+            data = page.into_bytes();
+        }
+        match &args.output {
+            Some(path) => write_atomic(path, &data)?,
+            None => write_stdout(&String::from_utf8_lossy(&data))?,
+        }
     }
     let threshold = match args.fail_on {
         FailOn::Error => Some(Severity::Error),

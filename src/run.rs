@@ -167,6 +167,12 @@ impl Work<'_> {
                     (None, out)
                 }
                 OutFormat::Json => (Some(report::build(&analysis, independent)), String::new()),
+                OutFormat::Html => {
+                    let rep = report::build(&analysis, independent);
+                    let registry = checker.registry.as_ref();
+                    let out = report::html::render_document(&rep, &analysis.doc.raw, registry);
+                    (Some(rep), out)
+                }
             };
             Done {
                 counts,

@@ -3,6 +3,7 @@
 //!
 //! Every span in a report is in the original file's coordinates (bytes, 1-based line/column).
 
+pub mod html;
 pub mod json;
 pub mod text;
 
