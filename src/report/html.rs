@@ -127,10 +127,9 @@ fn class_safe(key: &str) -> String {
 const STATUS_ORDER: &[&str] = &["corroborated", "single_source", "disputed", "unattributed"];
 
 fn percent(part: usize, whole: usize) -> String {
-    if whole == 0 {
-        "0%".to_string()
-    } else {
-        format!("{}%", (part * 100 + whole / 2) / whole)
+    match (part * 100 + whole / 2).checked_div(whole) {
+        Some(p) => format!("{p}%"),
+        None => "0%".to_string(),
     }
 }
 
@@ -345,7 +344,12 @@ fn render_doc_summary(out: &mut String, doc: &DocumentReport) {
     out.push_str("<div class=\"summary\">");
     let _ = write!(out, "<span class=\"fig\"><b>{total}</b> claims</span>");
     for (k, n) in &by_status {
-        if *n == 0 && !matches!(k.as_str(), "corroborated" | "single_source" | "unattributed") {
+        if *n == 0
+            && !matches!(
+                k.as_str(),
+                "corroborated" | "single_source" | "unattributed"
+            )
+        {
             continue;
         }
         let _ = write!(
@@ -425,7 +429,11 @@ fn render_findings(out: &mut String, doc: &DocumentReport) {
             f.span.column,
         );
         if let Some(s) = &f.suggestion {
-            let _ = write!(out, "<br><span class=\"where\">suggestion: {}</span>", escape(s));
+            let _ = write!(
+                out,
+                "<br><span class=\"where\">suggestion: {}</span>",
+                escape(s)
+            );
         }
         out.push_str("</li>\n");
     }
@@ -581,7 +589,10 @@ fn render_who_said_what(out: &mut String, doc: &DocumentReport) {
                     );
                 }
                 if let Some(line) = inherited_from(&c.span, a) {
-                    let _ = write!(out, " <span class=\"inherited\">inherited from line {line}</span>");
+                    let _ = write!(
+                        out,
+                        " <span class=\"inherited\">inherited from line {line}</span>"
+                    );
                 }
                 out.push_str("</li>");
             }
@@ -627,7 +638,11 @@ fn base64(bytes: &[u8]) -> String {
     const ABC: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
     let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
     for chunk in bytes.chunks(3) {
-        let b = [chunk[0], *chunk.get(1).unwrap_or(&0), *chunk.get(2).unwrap_or(&0)];
+        let b = [
+            chunk[0],
+            *chunk.get(1).unwrap_or(&0),
+            *chunk.get(2).unwrap_or(&0),
+        ];
         let n = (b[0] as u32) << 16 | (b[1] as u32) << 8 | b[2] as u32;
         for k in 0..4 {
             if k <= chunk.len() {
@@ -643,7 +658,10 @@ fn base64(bytes: &[u8]) -> String {
 /// The CSP source of an inline element's content: `'sha256-...'`.
 fn csp_hash(content: &str) -> String {
     use sha2::Digest;
-    format!("'sha256-{}'", base64(&sha2::Sha256::digest(content.as_bytes())))
+    format!(
+        "'sha256-{}'",
+        base64(&sha2::Sha256::digest(content.as_bytes()))
+    )
 }
 
 /// The Content-Security-Policy of the page: nothing may load; only the page's own style and
@@ -772,17 +790,22 @@ pub fn render_page(
          <th>findings</th></tr></thead><tbody>\n",
     );
     for (k, d) in docs.iter().enumerate() {
-        let count = |key: &str| d.claims.iter().filter(|c| status_key(&c.status) == key).count();
+        let count = |key: &str| {
+            d.claims
+                .iter()
+                .filter(|c| status_key(&c.status) == key)
+                .count()
+        };
         let (co, si, un) = (
             count("corroborated"),
             count("single_source"),
             count("unattributed"),
         );
-        let _ = write!(
+        let _ = writeln!(
             out,
             "<tr class=\"index-row\"><td><a href=\"#d{}\">{}</a></td><td class=\"num\">{}</td>\
              <td class=\"num\">{co}</td><td class=\"num\">{si}</td><td class=\"num\">{un}</td>\
-             <td class=\"num\">{}</td><td class=\"num\">{}</td></tr>\n",
+             <td class=\"num\">{}</td><td class=\"num\">{}</td></tr>",
             k + 1,
             escape(&d.path),
             d.claims.len(),
@@ -791,10 +814,8 @@ pub fn render_page(
         );
     }
     out.push_str("</tbody></table></nav>\n");
-    for (k, part) in documents.split(DOC_END).enumerate() {
-        if part.is_empty() {
-            continue;
-        }
+    let parts = documents.split(DOC_END).filter(|p| !p.is_empty());
+    for (k, part) in parts.enumerate() {
         let number = (k + 1).to_string();
         let mut rest = part;
         while let Some(i) = rest.find(DOC_MARK) {
@@ -818,10 +839,10 @@ pub fn render_page(
             if !named.contains(&rule.id.as_str()) {
                 continue;
             }
-            let _ = write!(
+            let _ = writeln!(
                 out,
                 "<div class=\"rule\" id=\"rule-{}\"><h3>{} ({})</h3><p><i>{}</i>. Default \
-                 severity: {}.</p>\n",
+                 severity: {}.</p>",
                 class_safe(&rule.id),
                 escape(&rule.name),
                 escape(&rule.id),
@@ -847,7 +868,9 @@ mod tests {
         let e = escape(s);
         assert!(!e.contains('<') && !e.contains('>') && !e.contains('"') && !e.contains('\''));
         assert!(e.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;q&quot;"));
-        assert!(e.contains("\u{2400}\u{2401}\u{2402}\u{241b}[31m\u{2421}\u{fffd}\u{fffd}\u{240d}\tok"));
+        assert!(
+            e.contains("\u{2400}\u{2401}\u{2402}\u{241b}[31m\u{2421}\u{fffd}\u{fffd}\u{240d}\tok")
+        );
         // the placeholders of the page's assembly never come out of escaping
         assert!(!e.contains(DOC_MARK) && !e.contains(DOC_END));
         for c in (0u32..0x300).filter_map(char::from_u32) {
