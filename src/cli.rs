@@ -35,6 +35,8 @@ enum Cmd {
         #[arg(long)]
         rules: Option<PathBuf>,
     },
+    /// Run the language server (LSP on standard input and output), for editors.
+    Lsp,
     /// Explain one rule: what it flags, why it matters, how to fix it.
     Explain {
         /// Rule id, e.g. single-source.
@@ -126,6 +128,12 @@ pub fn main() -> ExitCode {
         Cmd::Check(args) => check(args),
         Cmd::Rules { rules } => list_rules(rules.as_deref()),
         Cmd::Explain { rule, rules } => explain(&rule, rules.as_deref()),
+        Cmd::Lsp => whosaid::lsp::serve(
+            std::io::BufReader::new(std::io::stdin()),
+            std::io::stdout(),
+            whosaid::lsp::Options::default(),
+        )
+        .map(|()| 0),
     };
     match result {
         Ok(code) => ExitCode::from(code),
