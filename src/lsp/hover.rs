@@ -158,11 +158,11 @@ pub fn hover(
         .flat_map(|s| s.mentions.iter().map(move |m| (s, m)))
         .filter(|(_, m)| contains(&m.span, off))
         .min_by_key(|(_, m)| m.span.end - m.span.start);
-    if let Some((s, m)) = mention {
-        if let Some(sec) = source_section(rep, &s.id, &m.text, registry) {
-            sections.push(sec);
-            range = Some(&m.span);
-        }
+    if let Some((s, m)) = mention
+        && let Some(sec) = source_section(rep, &s.id, &m.text, registry)
+    {
+        sections.push(sec);
+        range = Some(&m.span);
     }
     for f in rep.findings.iter().filter(|f| contains(&f.span, off)) {
         let summary = ruleset
