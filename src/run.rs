@@ -81,7 +81,7 @@ pub(crate) enum Job {
 }
 
 /// A checked document: its figures, the worst severity of its findings, its report (kept for
-/// `--format json` only), and its rendering (empty for `--format json`); or, for a JSON line
+/// `--format json` and `html`), and its rendering (empty for `--format json`); or, for a JSON line
 /// too long to hold ([`STREAM_MIN`]), the analysis, written by the writer as the line is made.
 #[derive(Default)]
 pub(crate) struct Done {
