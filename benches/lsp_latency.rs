@@ -76,22 +76,31 @@ fn main() {
 
     // in process: one check of the draft, as the server makes it
     let checker = whosaid::Checker::new(whosaid::Ruleset::embedded(), Some(registry));
-    let mut costs = Vec::new();
+    let (mut costs, mut checks, mut reports, mut conversions) = (vec![], vec![], vec![], vec![]);
     let mut findings = 0;
     for _ in 0..30 {
         let t = Instant::now();
         let doc = whosaid::input::parse("draft.txt", text.clone(), whosaid::input::Format::Text);
         let analysis = checker.check(doc);
+        let t1 = Instant::now();
         let all: Vec<usize> = (0..analysis.sources.len()).collect();
         let independent = checker.independent(&analysis, &all);
         let rep = whosaid::report::build(&analysis, independent);
+        let t2 = Instant::now();
         let lines = whosaid::lsp::text::LineMap::new(&text);
         let diags = whosaid::lsp::diagnostics(&rep, &text, &lines, whosaid::lsp::RULE_DOCS_BASE);
+        let t3 = Instant::now();
         findings = diags.len();
-        costs.push(t.elapsed());
+        costs.push(t3 - t);
+        checks.push(t1 - t);
+        reports.push(t2 - t1);
+        conversions.push(t3 - t2);
     }
     println!("{findings} diagnostics");
     summary("check in process (parse..diagnostics)", costs);
+    summary("  of which parse and check", checks);
+    summary("  of which report", reports);
+    summary("  of which diagnostics (UTF-16 ranges)", conversions);
 
     // through the binary
     let ws = tempfile::tempdir().unwrap();
