@@ -351,3 +351,40 @@ fn markdown_drafts_get_the_html_comment() {
     );
     assert!(client.shutdown().success());
 }
+
+/// A message that is not JSON ends the server with exit status 2 and an error naming the
+/// problem, not a panic; a request before `initialize` is refused with the protocol's error.
+#[test]
+fn bad_input_is_an_error_not_a_panic() {
+    use std::io::Write;
+    let run = |input: &[u8]| {
+        let mut child = Command::new(BIN)
+            .arg("lsp")
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        child.stdin.take().unwrap().write_all(input).unwrap();
+        child.wait_with_output().unwrap()
+    };
+    let out = run(b"Content-Length: 5\r\n\r\n{bad}");
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.starts_with("error: <lsp input>:") && !err.contains("panicked"),
+        "{err}"
+    );
+
+    let hover = r#"{"jsonrpc":"2.0","id":1,"method":"textDocument/hover","params":{}}"#;
+    let exit = r#"{"jsonrpc":"2.0","method":"exit"}"#;
+    let input = format!(
+        "Content-Length: {}\r\n\r\n{hover}Content-Length: {}\r\n\r\n{exit}",
+        hover.len(),
+        exit.len()
+    );
+    let out = run(input.as_bytes());
+    assert_eq!(out.status.code(), Some(0));
+    let reply = String::from_utf8_lossy(&out.stdout);
+    assert!(reply.contains("\"code\":-32002"), "{reply}");
+}
