@@ -617,7 +617,7 @@ pub fn render_document(doc: &DocumentReport, raw: &str, registry: Option<&Regist
     out.push_str(
         "<p class=\"legend\">Key: <span class=\"m-src\">source</span> \
          <span class=\"m-cue\">cue</span> <span class=\"m-content\">attributed content</span> \
-         <span class=\"m-claim-unattributed\">unattributed claim</span>. In the margin, each claim's \
+         <span class=\"m-claim-unattributed\">unattributed claim</span><br>In the margin, each claim's \
          status (\u{25cf} corroborated, \u{25d0} single-source, \u{25cb} unattributed). Point at a \
          source to light all its mentions.</p>\n",
     );
