@@ -290,6 +290,34 @@ fn an_editor_session_on_the_seed_article() {
     );
     assert_diagnostics_match(&diags4, &cli_findings(scratch.path(), &text, None), &text);
 
+    // and the rules of whosaid.toml apply: a repository's rules directory turning a rule off
+    std::fs::create_dir_all(root.join("newsroom/checks")).unwrap();
+    std::fs::write(
+        root.join("newsroom/checks/unattributed-claim.toml"),
+        "id = \"unattributed-claim\"\nenabled = false\n",
+    )
+    .unwrap();
+    std::fs::write(
+        root.join("whosaid.toml"),
+        "registry = \"data/registry.csv\"\nrules = \"newsroom\"\n",
+    )
+    .unwrap();
+    client.notify(
+        "textDocument/didChange",
+        json!({
+            "textDocument": {"uri": uri, "version": 4},
+            "contentChanges": [{"text": text}],
+        }),
+    );
+    let (_, diags5) = client.diagnostics(&uri, 4);
+    assert!(!diags5.iter().any(|d| d["code"] == "unattributed-claim"));
+    let unattributed = diags3
+        .iter()
+        .filter(|d| d["code"] == "unattributed-claim")
+        .count();
+    assert!(unattributed > 0);
+    assert_eq!(diags5.len(), diags3.len() - unattributed);
+
     // a request the server does not know gets an error, not silence
     let err = client
         .request(
