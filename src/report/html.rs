@@ -297,12 +297,23 @@ fn render_text(out: &mut String, doc: &DocumentReport, raw: &str) {
             for m in &active {
                 end = end.min(m.end);
             }
-            for m in &active {
-                open_mark(out, doc, m, m.start == at);
+            // links do not nest: where mentions overlap, the piece links to the innermost
+            let link = (active.iter().enumerate())
+                .filter(|(_, m)| matches!(m.kind, MarkKind::Source(_)))
+                .min_by_key(|(_, m)| m.end - m.start)
+                .map(|(k, _)| k);
+            let shown =
+                |k: usize, m: &Mark| !matches!(m.kind, MarkKind::Source(_)) || Some(k) == link;
+            for (k, m) in active.iter().enumerate() {
+                if shown(k, m) {
+                    open_mark(out, doc, m, m.start == at);
+                }
             }
             escape_into(out, &raw[at..end]);
-            for m in active.iter().rev() {
-                close_mark(out, m);
+            for (k, m) in active.iter().enumerate().rev() {
+                if shown(k, m) {
+                    close_mark(out, m);
+                }
             }
             at = end;
         }
@@ -900,6 +911,59 @@ mod tests {
         assert_eq!(
             csp_hash("abc"),
             "'sha256-ungWv48Bz+pBQUDeXa4iI7ADYaOWF3qctBD/YfIAFa0='"
+        );
+    }
+
+    /// Overlapping highlights still nest, and links never do: a text with a mention inside
+    /// another and a content across both renders to balanced elements.
+    #[test]
+    fn overlapping_highlights_nest_and_links_do_not() {
+        let raw = "Said Tom Hegel of SentinelOne today.";
+        let analysis = crate::Analysis::new(crate::input::parse_text("t", raw.to_string()));
+        let mut rep = crate::report::build(&analysis, 0);
+        let loc = crate::report::Locator::new(&analysis);
+        let span = |a: usize, b: usize| loc.raw_span(crate::span::Span::new(a, b));
+        let source =
+            |id: &str, spans: Vec<crate::report::SpanReport>| crate::report::SourceReport {
+                id: id.into(),
+                name: id.into(),
+                kind: crate::model::SourceKind::Person,
+                anonymous: false,
+                registry: None,
+                mentions: (spans.into_iter())
+                    .map(|span| crate::report::TextSpan {
+                        text: raw[span.start..span.end].into(),
+                        span,
+                        fragments: None,
+                    })
+                    .collect(),
+            };
+        rep.sources = vec![
+            source("s1", vec![span(5, 29)]),
+            source("s2", vec![span(18, 29), span(18, 29)]),
+        ];
+        let mut out = String::new();
+        render_text(&mut out, &rep, raw);
+        let opens = out.matches("<a ").count();
+        assert_eq!(opens, out.matches("</a>").count());
+        assert_eq!(out.matches("<span").count(), out.matches("</span>").count());
+        // no <a> opens while another is open
+        let mut depth = 0;
+        for (i, _) in out.match_indices('<') {
+            if out[i..].starts_with("<a ") {
+                depth += 1;
+                assert_eq!(depth, 1, "{out}");
+            } else if out[i..].starts_with("</a>") {
+                depth -= 1;
+            }
+        }
+        assert!(
+            out.contains("data-s=\"d\u{1}-s2\" title=\"s2\">SentinelOne</a>"),
+            "{out}"
+        );
+        assert!(
+            out.contains("data-s=\"d\u{1}-s1\" title=\"s1\">Tom Hegel of </a>"),
+            "{out}"
         );
     }
 
