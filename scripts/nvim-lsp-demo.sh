@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Try `whosaid lsp` in a real editor, headless: Neovim's built-in LSP client opens the seed
 # article in a workspace whose whosaid.toml names the seed registry, prints the diagnostics it
-# received and the hover on "Hegel". Needs nvim (0.7 or later; Debian: apt-get install neovim).
+# received, the hover on "Hegel" and the code actions on line 10. Needs nvim (0.7 or later;
+# Debian: apt-get install neovim).
 #   scripts/nvim-lsp-demo.sh [path/to/whosaid]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -30,6 +31,17 @@ vim.api.nvim_win_set_cursor(0, { line, vim.fn.col(".") })
 local res = vim.lsp.buf_request_sync(0, "textDocument/hover", vim.lsp.util.make_position_params(), 10000)
 for _, r in pairs(res or {}) do
   if r.result then out:write("hover on Hegel:\n" .. r.result.contents.value .. "\n") end
+end
+vim.api.nvim_win_set_cursor(0, { 10, 130 })
+local params = vim.lsp.util.make_range_params()
+params.context = { diagnostics = {} }
+local acts = vim.lsp.buf_request_sync(0, "textDocument/codeAction", params, 10000)
+for _, r in pairs(acts or {}) do
+  for _, a in ipairs(r.result or {}) do
+    local edit = a.edit and a.edit.changes and select(2, next(a.edit.changes))
+    out:write(string.format("code action on line 10: %s -> inserts %q\n", a.title,
+      edit and vim.trim(edit[1].newText) or ""))
+  end
 end
 vim.lsp.stop_client(id)
 vim.cmd("qa!")
