@@ -41,6 +41,8 @@ enum Cmd {
     },
     /// Write a commented starter whosaid.toml in the current directory (never overwrites).
     Init,
+    /// Run the language server (LSP on standard input and output), for editors.
+    Lsp,
     /// Explain one rule: what it flags, why it matters, how to fix it.
     Explain {
         /// Rule id, e.g. single-source.
@@ -68,6 +70,8 @@ pub(crate) enum OutFormat {
     Markdown,
     /// CSV, a row per finding.
     Csv,
+    /// One self-contained page for an editor (src/report/html.rs).
+    Html,
 }
 
 #[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
@@ -170,6 +174,12 @@ pub fn main() -> ExitCode {
         Cmd::Rules { rules } => list_rules(rules.as_deref()),
         Cmd::Init => init(),
         Cmd::Explain { rule, rules } => explain(&rule, rules.as_deref()),
+        Cmd::Lsp => whosaid::lsp::serve(
+            std::io::BufReader::new(std::io::stdin()),
+            std::io::stdout(),
+            whosaid::lsp::Options::default(),
+        )
+        .map(|()| 0),
     };
     match result {
         Ok(code) => ExitCode::from(code),
@@ -397,9 +407,11 @@ fn check(args: CheckArgs) -> Result<u8, Error> {
         Some(n) => n,
     };
     let buf = std::sync::Arc::new(Mutex::new(Vec::new()));
-    let out: Box<dyn Write + Send> = match &args.output {
-        Some(_) => Box::new(SharedBuf(buf.clone())),
-        None => Box::new(std::io::BufWriter::with_capacity(
+    // the HTML page is put together at the end (its index comes before the documents)
+    let buffered = args.output.is_some() || args.format == OutFormat::Html;
+    let out: Box<dyn Write + Send> = match buffered {
+        true => Box::new(SharedBuf(buf.clone())),
+        false => Box::new(std::io::BufWriter::with_capacity(
             1 << 16,
             std::io::stdout(),
         )),
@@ -450,13 +462,28 @@ fn check(args: CheckArgs) -> Result<u8, Error> {
         OutFormat::Gitlab => report::gitlab::render(docs, &file_errors),
         OutFormat::Markdown => report::markdown::render(docs, &file_errors, summary),
         OutFormat::Csv => report::csv::render(docs, &file_errors),
+        // put together below (its index comes before the documents)
+        OutFormat::Html => String::new(),
     };
     writer.write(&rendered)?;
     writer.flush()?;
     // the report is written even when some files failed: they are in it (and on stderr)
-    if let Some(path) = &args.output {
-        let data = std::mem::take(&mut *buf.lock().unwrap_or_else(|p| p.into_inner()));
-        write_atomic(path, &data)?;
+    if buffered {
+        let mut data = std::mem::take(&mut *buf.lock().unwrap_or_else(|p| p.into_inner()));
+        if args.format == OutFormat::Html {
+            let documents = String::from_utf8_lossy(&data);
+            let page = report::html::render_page(
+                &writer.docs,
+                &documents,
+                &writer.summary,
+                &checker.ruleset,
+            );
+            data = page.into_bytes();
+        }
+        match &args.output {
+            Some(path) => write_atomic(path, &data)?,
+            None => write_stdout(&String::from_utf8_lossy(&data))?,
+        }
     }
     if let Some(b) = &policy.baseline {
         eprintln!(

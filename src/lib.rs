@@ -17,6 +17,7 @@ pub mod error;
 pub mod extract;
 pub mod input;
 pub mod lexicon;
+pub mod lsp;
 pub mod model;
 pub mod policy;
 pub mod quotes;

@@ -86,7 +86,7 @@ pub(crate) enum Job {
 }
 
 /// A checked document: its figures, the worst severity of its findings, its report (kept for
-/// `--format json` only), and its rendering (empty for `--format json`); or, for a JSON line
+/// `--format json` and `html`), and its rendering (empty for `--format json`); or, for a JSON line
 /// too long to hold ([`STREAM_MIN`]), the analysis, written by the writer as the line is made.
 #[derive(Default)]
 pub(crate) struct Done {
@@ -175,6 +175,12 @@ impl Work<'_> {
                     let rep = report::build(&analysis, independent);
                     let out = report::text::render_document(&rep, &analysis.doc.raw, self.topts);
                     (None, out)
+                }
+                OutFormat::Html => {
+                    let rep = report::build(&analysis, independent);
+                    let registry = checker.registry.as_ref();
+                    let out = report::html::render_document(&rep, &analysis.doc.raw, registry);
+                    (Some(rep), out)
                 }
                 // rendered from the whole run's reports at its end
                 _ => (Some(report::build(&analysis, independent)), String::new()),
