@@ -43,6 +43,8 @@ enum Cmd {
         #[arg(long)]
         rules: Option<PathBuf>,
     },
+    /// Keep the source registry: validate it, suggest rows from articles, import ratings.
+    Registry(crate::registry_cmd::RegistryArgs),
 }
 
 #[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
@@ -124,6 +126,7 @@ pub fn main() -> ExitCode {
         Cmd::Check(args) => check(args),
         Cmd::Rules { rules } => list_rules(rules.as_deref()),
         Cmd::Explain { rule, rules } => explain(&rule, rules.as_deref()),
+        Cmd::Registry(args) => crate::registry_cmd::run(args),
     };
     match result {
         Ok(code) => ExitCode::from(code),

@@ -4,6 +4,7 @@
 use std::process::ExitCode;
 
 mod cli;
+mod registry_cmd;
 mod run;
 mod write;
 

@@ -7,6 +7,8 @@
 
 mod load;
 mod lookup;
+pub mod rows;
+pub mod validate;
 
 pub use lookup::normalize_name;
 

@@ -1,0 +1,115 @@
+//! `whosaid registry validate|suggest|import-ratings` end to end through the built binary.
+
+mod common;
+
+use common::whosaid;
+use std::fs;
+
+fn out(o: &std::process::Output) -> String {
+    String::from_utf8_lossy(&o.stdout).to_string()
+}
+
+fn err(o: &std::process::Output) -> String {
+    String::from_utf8_lossy(&o.stderr).to_string()
+}
+
+#[test]
+fn validate_accepts_the_seed_registry() {
+    let o = whosaid(
+        &["registry", "validate", "fixtures/seed/registry.csv"],
+        None,
+    );
+    assert_eq!(o.status.code(), Some(0), "{}{}", out(&o), err(&o));
+    assert_eq!(
+        out(&o),
+        "fixtures/seed/registry.csv: 0 errors, 0 warnings\n"
+    );
+}
+
+#[test]
+fn validate_lists_every_error_with_its_line_and_exits_2() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("sources.csv");
+    fs::write(
+        &p,
+        "id,name,kind,affiliation,credibility\n\
+         reuters,Reuters,media,,high\n\
+         reuters,Reuters News,media,,high\n\
+         ana,Ana Lima,person,acme,\n\
+         bo,Bo Li,newspaper,,great\n",
+    )
+    .unwrap();
+    let o = whosaid(&["registry", "validate", p.to_str().unwrap()], None);
+    assert_eq!(o.status.code(), Some(2), "{}", out(&o));
+    let text = out(&o);
+    let name = p.display().to_string();
+    for want in [
+        format!("{name}:3: error: duplicate id `reuters` (first defined on line 2)"),
+        format!("{name}:4: error: affiliation `acme` of `ana` is not an id in this registry"),
+        format!("{name}:5: error: unknown kind `newspaper`"),
+        format!("{name}:5: error: unknown credibility `great`"),
+        format!("{name}: 4 errors, 0 warnings"),
+    ] {
+        assert!(text.contains(&want), "missing {want:?} in\n{text}");
+    }
+}
+
+#[test]
+fn validate_finds_the_cycle_of_the_fixture() {
+    let o = whosaid(
+        &[
+            "registry",
+            "validate",
+            "fixtures/registry/affiliation-cycle.csv",
+        ],
+        None,
+    );
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        out(&o)
+            .contains("affiliation-cycle.csv:2: error: affiliation cycle: lab -> institute -> lab"),
+        "{}",
+        out(&o)
+    );
+}
+
+#[test]
+fn warnings_exit_1_only_with_fail_on_warning_and_age_is_configurable() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("sources.csv");
+    fs::write(
+        &p,
+        "id,name,aliases,kind,last_verified\n\
+         nyt,The New York Times,Times,media,2025-01-01\n",
+    )
+    .unwrap();
+    let p = p.to_str().unwrap();
+    let base = ["registry", "validate", p, "--today", "2026-01-01"];
+    let o = whosaid(&base, None);
+    assert_eq!(o.status.code(), Some(0), "{}", out(&o));
+    assert!(
+        out(&o).contains(":2: warning: alias `Times` is a common word"),
+        "{}",
+        out(&o)
+    );
+    assert!(out(&o).contains("0 errors, 1 warning\n"), "{}", out(&o));
+    let o = whosaid(&[&base[..], &["--fail-on", "warning"]].concat(), None);
+    assert_eq!(o.status.code(), Some(1));
+    // 365 days old is not more than 365; with --max-age 300 it is
+    let o = whosaid(&[&base[..], &["--max-age", "300"]].concat(), None);
+    assert!(
+        out(&o).contains(":2: warning: last_verified 2025-01-01 is 365 days old (more than 300)"),
+        "{}",
+        out(&o)
+    );
+    let o = whosaid(&["registry", "validate", p, "--today", "2026-02-30"], None);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(err(&o).contains("--today"), "{}", err(&o));
+}
+
+#[test]
+fn validate_of_a_missing_file_names_it_and_exits_2() {
+    let o = whosaid(&["registry", "validate", "no/such/registry.csv"], None);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(err(&o).contains("no/such/registry.csv"), "{}", err(&o));
+}
