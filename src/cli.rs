@@ -45,6 +45,8 @@ enum Cmd {
     },
     /// Keep the source registry: validate it, suggest rows from articles, import ratings.
     Registry(crate::registry_cmd::RegistryArgs),
+    /// Summarise the sourcing of a collection: articles, or the JSON Lines reports of `check`.
+    Report(crate::report_cmd::ReportArgs),
 }
 
 #[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
@@ -127,6 +129,7 @@ pub fn main() -> ExitCode {
         Cmd::Rules { rules } => list_rules(rules.as_deref()),
         Cmd::Explain { rule, rules } => explain(&rule, rules.as_deref()),
         Cmd::Registry(args) => crate::registry_cmd::run(args),
+        Cmd::Report(args) => crate::report_cmd::run(args),
     };
     match result {
         Ok(code) => ExitCode::from(code),

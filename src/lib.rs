@@ -10,6 +10,7 @@
 
 pub mod checks;
 pub mod claims;
+pub mod collection;
 pub mod error;
 pub mod extract;
 pub mod input;

@@ -1,0 +1,92 @@
+//! `whosaid report`: the collection view over many articles, or over the JSON Lines reports
+//! `whosaid check --format jsonl` wrote (`--from-reports`). The figures and the renderers are
+//! the library's (`whosaid::collection`); this module reads, picks the format and writes.
+
+use crate::gather::check_articles;
+use crate::registry_cmd::print;
+use crate::write::write_atomic;
+use clap::ValueEnum;
+use std::io::BufReader;
+use std::path::PathBuf;
+use whosaid::collection::{self, Doc};
+use whosaid::{Error, Registry};
+
+#[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
+enum ReportFormat {
+    Html,
+    Markdown,
+    Csv,
+    Json,
+}
+
+#[derive(clap::Args)]
+pub(crate) struct ReportArgs {
+    /// Articles (files, directories, - for standard input), or with --from-reports the JSON
+    /// Lines report files.
+    #[arg(required = true)]
+    paths: Vec<String>,
+    /// Read JSON Lines reports written by `whosaid check --format jsonl` instead of articles.
+    #[arg(long)]
+    from_reports: bool,
+    /// Source registry CSV to check the articles with.
+    #[arg(long)]
+    registry: Option<PathBuf>,
+    /// Directory of rule overrides to check the articles with.
+    #[arg(long)]
+    rules: Option<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "markdown")]
+    format: ReportFormat,
+    /// Write the report to this file (atomically) instead of standard output.
+    #[arg(long, short)]
+    output: Option<PathBuf>,
+    /// Title of the HTML page.
+    #[arg(long, default_value = "Sourcing across the collection")]
+    title: String,
+    /// Documents checked at once (default: the number of cores).
+    #[arg(long, short = 'j', value_name = "N")]
+    threads: Option<usize>,
+}
+
+/// Every report of `paths`, in order (`-` is standard input).
+fn read_report_files(paths: &[String]) -> Result<Vec<Doc>, Error> {
+    let mut docs = Vec::new();
+    for p in paths {
+        if p == "-" {
+            docs.extend(collection::read_reports("-", std::io::stdin().lock())?);
+            continue;
+        }
+        let f = std::fs::File::open(p).map_err(|e| Error::io(p, e))?;
+        docs.extend(collection::read_reports(p, BufReader::new(f))?);
+    }
+    Ok(docs)
+}
+
+pub(crate) fn run(a: ReportArgs) -> Result<u8, Error> {
+    let docs = if a.from_reports {
+        if a.registry.is_some() || a.rules.is_some() {
+            return Err(Error::Usage(
+                "--from-reports reads finished reports, which carry their registry matches already; drop --registry and --rules, or summarise the articles themselves to check them again".into(),
+            ));
+        }
+        read_report_files(&a.paths)?
+    } else {
+        let registry = match &a.registry {
+            Some(p) => Some(Registry::load(p)?),
+            None => None,
+        };
+        check_articles(&a.paths, registry, a.rules.as_deref(), a.threads)?
+    };
+    let summary = collection::summarize(&docs);
+    let out = match a.format {
+        ReportFormat::Html => collection::html::render(&summary, &a.title),
+        ReportFormat::Markdown => collection::markdown::render(&summary),
+        ReportFormat::Csv => collection::csv::render(&summary),
+        ReportFormat::Json => collection::json::render(&summary),
+    };
+    match &a.output {
+        Some(p) => write_atomic(p, out.as_bytes())?,
+        None => print(&out)?,
+    }
+    Ok(0)
+}
