@@ -2,12 +2,15 @@
 //! The work is in the library (`whosaid::registry::{validate, suggest, ratings}`); this module
 //! reads the files, prints, writes atomically and picks the exit code.
 
+use crate::gather::check_articles;
+use crate::write::write_atomic;
 use clap::{Subcommand, ValueEnum};
 use std::io::Write;
 use std::path::{Path, PathBuf};
-use whosaid::Error;
 use whosaid::registry::validate::{self, Level};
+use whosaid::registry::{rows, suggest};
 use whosaid::report::text::sanitize;
+use whosaid::{Error, Registry};
 
 #[derive(clap::Args)]
 pub(crate) struct RegistryArgs {
@@ -19,6 +22,9 @@ pub(crate) struct RegistryArgs {
 enum RegistryCmd {
     /// Check a registry file: every problem at once, each with its line.
     Validate(ValidateArgs),
+    /// Named sources in articles that the registry lacks, as CSV rows ready to paste; names
+    /// close to a row are listed apart (on standard error), never merged.
+    Suggest(SuggestArgs),
 }
 
 #[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
@@ -42,10 +48,86 @@ struct ValidateArgs {
     fail_on: FailOn,
 }
 
+#[derive(clap::Args)]
+struct SuggestArgs {
+    /// Articles (files, directories, - for standard input).
+    #[arg(required = true)]
+    paths: Vec<String>,
+    /// The registry CSV; its columns are the columns of the rows.
+    #[arg(long)]
+    registry: Option<PathBuf>,
+    /// Directory of rule overrides.
+    #[arg(long)]
+    rules: Option<PathBuf>,
+    /// Write the rows to this file (atomically) instead of standard output.
+    #[arg(long, short)]
+    output: Option<PathBuf>,
+    /// Documents checked at once (default: the number of cores).
+    #[arg(long, short = 'j', value_name = "N")]
+    threads: Option<usize>,
+}
+
 pub(crate) fn run(args: RegistryArgs) -> Result<u8, Error> {
     match args.cmd {
         RegistryCmd::Validate(a) => validate_cmd(a),
+        RegistryCmd::Suggest(a) => suggest_cmd(a),
     }
+}
+
+/// The registry at `path` and its header's columns.
+fn load_with_header(path: &Path) -> Result<(Registry, Vec<String>), Error> {
+    let name = path.display().to_string();
+    let text = read_text(path)?;
+    let registry = Registry::from_csv(&name, &text)?;
+    let data = text.strip_prefix('\u{feff}').unwrap_or(&text);
+    let header = rows::read_table(&name, data)?
+        .header
+        .map(|h| h.fields)
+        .unwrap_or_default();
+    Ok((registry, header))
+}
+
+fn suggest_cmd(a: SuggestArgs) -> Result<u8, Error> {
+    let (registry, header) = match &a.registry {
+        Some(p) => {
+            let (r, h) = load_with_header(p)?;
+            (Some(r), h)
+        }
+        None => (
+            None,
+            ["id", "name", "aliases", "kind"].map(String::from).to_vec(),
+        ),
+    };
+    let docs = check_articles(&a.paths, registry.clone(), a.rules.as_deref(), a.threads)?;
+    let s = suggest::suggest(&registry.unwrap_or_default(), &docs);
+    let csv = suggest::rows_csv(&header, &s.rows);
+    match &a.output {
+        Some(p) => write_atomic(p, csv.as_bytes())?,
+        None => print(&csv)?,
+    }
+    for n in &s.near {
+        eprintln!(
+            "{}",
+            sanitize(&format!(
+                "near match: {} ({} mention{}, first at {}:{}) is close to `{}` ({}): the same source? add an alias; a different one? add a row",
+                n.name,
+                n.mentions,
+                if n.mentions == 1 { "" } else { "s" },
+                n.first.0,
+                n.first.1,
+                n.row_id,
+                n.row_name
+            ))
+        );
+    }
+    eprintln!(
+        "{} new row{} suggested, {} near match{} to review",
+        s.rows.len(),
+        if s.rows.len() == 1 { "" } else { "s" },
+        s.near.len(),
+        if s.near.len() == 1 { "" } else { "es" }
+    );
+    Ok(0)
 }
 
 /// Today as days since 1970-01-01, or the day `--today` names.

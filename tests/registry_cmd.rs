@@ -13,6 +13,19 @@ fn err(o: &std::process::Output) -> String {
     String::from_utf8_lossy(&o.stderr).to_string()
 }
 
+/// The shared Wikinews sample: ../shared next to the main checkout, ../../shared from a
+/// worktree under wt/.
+fn shared_sample() -> Option<std::path::PathBuf> {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    ["../shared", "../../shared"]
+        .iter()
+        .map(|s| {
+            root.join(s)
+                .join("corpora/wikinews/wikinews_en_2019_2020.jsonl")
+        })
+        .find(|p| p.exists())
+}
+
 #[test]
 fn validate_accepts_the_seed_registry() {
     let o = whosaid(
@@ -112,4 +125,108 @@ fn validate_of_a_missing_file_names_it_and_exits_2() {
     let o = whosaid(&["registry", "validate", "no/such/registry.csv"], None);
     assert_eq!(o.status.code(), Some(2));
     assert!(err(&o).contains("no/such/registry.csv"), "{}", err(&o));
+}
+
+/// The suggested rows of `paths`, appended under the seed registry, validated.
+fn suggest_then_validate(paths: &[&str]) -> (usize, String) {
+    let dir = tempfile::tempdir().unwrap();
+    let rows = dir.path().join("rows.csv");
+    let args = [
+        &["registry", "suggest"][..],
+        paths,
+        &[
+            "--registry",
+            "fixtures/seed/registry.csv",
+            "-o",
+            rows.to_str().unwrap(),
+        ],
+    ]
+    .concat();
+    let o = whosaid(&args, None);
+    assert_eq!(o.status.code(), Some(0), "{}", err(&o));
+    let rows = fs::read_to_string(&rows).unwrap();
+    let seed = fs::read_to_string("fixtures/seed/registry.csv").unwrap();
+    let (header, body) = rows.split_once('\n').unwrap();
+    assert_eq!(header, seed.lines().next().unwrap().to_string() + "");
+    let n = body.lines().count();
+    let merged = dir.path().join("merged.csv");
+    fs::write(&merged, format!("{seed}{body}")).unwrap();
+    let o = whosaid(
+        &[
+            "registry",
+            "validate",
+            merged.to_str().unwrap(),
+            "--max-age",
+            "0",
+        ],
+        None,
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", out(&o));
+    (n, out(&o))
+}
+
+#[test]
+fn suggested_rows_for_the_wikinews_fixtures_pass_validate() {
+    let (n, report) = suggest_then_validate(&["fixtures/wikinews"]);
+    assert!(n >= 20, "only {n} rows suggested");
+    assert!(report.ends_with(": 0 errors, 0 warnings\n"), "{report}");
+}
+
+#[test]
+fn suggested_rows_for_the_shared_wikinews_sample_pass_validate() {
+    let Some(sample) = shared_sample() else {
+        eprintln!("SKIPPED: the shared Wikinews sample is not here (no ../shared or ../../shared)");
+        return;
+    };
+    let (n, report) = suggest_then_validate(&[sample.to_str().unwrap()]);
+    assert!(n >= 300, "only {n} rows suggested");
+    assert!(report.ends_with(": 0 errors, 0 warnings\n"), "{report}");
+}
+
+#[test]
+fn near_matches_are_listed_apart_and_never_become_rows() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = dir.path().join("a.txt");
+    fs::write(
+        &a,
+        "\"It was a screwup,\" said Nicholas Weever.\n\nTom Hegal said the breach was large.\n\nMaria Ressa said the site would appeal.\n",
+    )
+    .unwrap();
+    let o = whosaid(
+        &[
+            "registry",
+            "suggest",
+            a.to_str().unwrap(),
+            "--registry",
+            "fixtures/seed/registry.csv",
+        ],
+        None,
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", err(&o));
+    let rows = out(&o);
+    assert!(
+        !rows.contains("Weever") && !rows.contains("Hegal"),
+        "{rows}"
+    );
+    assert!(
+        rows.contains(&format!(
+            "maria-ressa,Maria Ressa,,person,,,,,suggested: 1 mention in 1 document; first at {}:5",
+            a.display()
+        )),
+        "{rows}"
+    );
+    let e = err(&o);
+    assert!(
+        e.contains("near match: Nicholas Weever (1 mention, first at "),
+        "{e}"
+    );
+    assert!(
+        e.contains("is close to `nicholas-weaver` (Nicholas Weaver)"),
+        "{e}"
+    );
+    assert!(e.contains("near match: Tom Hegal"), "{e}");
+    assert!(
+        e.contains("1 new row suggested, 2 near matches to review"),
+        "{e}"
+    );
 }

@@ -16,8 +16,8 @@ pub mod markdown;
 mod summary;
 
 pub use summary::{
-    ArticleRow, CredibilityCounts, KindCount, PeriodRow, SourceRow, StatusCounts, Summary,
-    summarize,
+    ArticleRow, CredibilityCounts, KindCount, PRONOUNS, PeriodRow, SourceRow, StatusCounts,
+    Summary, summarize,
 };
 
 use crate::error::{Error, Result};

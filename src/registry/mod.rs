@@ -8,6 +8,7 @@
 mod load;
 mod lookup;
 pub mod rows;
+pub mod suggest;
 pub mod validate;
 
 pub use lookup::normalize_name;
