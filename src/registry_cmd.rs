@@ -7,6 +7,7 @@ use crate::write::write_atomic;
 use clap::{Subcommand, ValueEnum};
 use std::io::Write;
 use std::path::{Path, PathBuf};
+use whosaid::registry::ratings::{self, Action, Cuts, Ratings};
 use whosaid::registry::validate::{self, Level};
 use whosaid::registry::{rows, suggest};
 use whosaid::report::text::sanitize;
@@ -25,6 +26,33 @@ enum RegistryCmd {
     /// Named sources in articles that the registry lacks, as CSV rows ready to paste; names
     /// close to a row are listed apart (on standard error), never merged.
     Suggest(SuggestArgs),
+    /// Set the credibility of media rows from a table of outlet ratings keyed by web domain,
+    /// into a new registry file; rows the newsroom rated itself are never changed.
+    ImportRatings(ImportArgs),
+}
+
+#[derive(clap::Args)]
+struct ImportArgs {
+    /// The ratings CSV (a header row; a domain column and a 0-1 score column).
+    ratings: PathBuf,
+    /// The column of the ratings that holds the web domain.
+    #[arg(long, value_name = "C")]
+    domain_column: String,
+    /// The column of the ratings that holds the score, from 0 to 1.
+    #[arg(long, value_name = "S")]
+    score_column: String,
+    /// The registry CSV to import into (it is not changed).
+    #[arg(long)]
+    registry: PathBuf,
+    /// The new registry file to write (atomically).
+    #[arg(long, short)]
+    output: PathBuf,
+    /// The lowest scores of the tiers high, medium and low; below the last: deprecated.
+    #[arg(long, value_name = "HIGH,MEDIUM,LOW", default_value = "0.75,0.5,0.25")]
+    cuts: String,
+    /// What the rating_source column says for the tiers set (default: the ratings file's name).
+    #[arg(long, value_name = "NAME")]
+    label: Option<String>,
 }
 
 #[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
@@ -71,6 +99,7 @@ pub(crate) fn run(args: RegistryArgs) -> Result<u8, Error> {
     match args.cmd {
         RegistryCmd::Validate(a) => validate_cmd(a),
         RegistryCmd::Suggest(a) => suggest_cmd(a),
+        RegistryCmd::ImportRatings(a) => import_cmd(a),
     }
 }
 
@@ -192,4 +221,80 @@ fn validate_cmd(a: ValidateArgs) -> Result<u8, Error> {
     } else {
         0
     })
+}
+
+fn import_cmd(a: ImportArgs) -> Result<u8, Error> {
+    let cuts = Cuts::parse(&a.cuts).map_err(|e| Error::Usage(format!("--cuts: {e}")))?;
+    let same = |x: &Path, y: &Path| match (x.canonicalize(), y.canonicalize()) {
+        (Ok(x), Ok(y)) => x == y,
+        _ => x == y,
+    };
+    if same(&a.output, &a.registry) || same(&a.output, &a.ratings) {
+        return Err(Error::Usage(format!(
+            "-o {} names an input; write the new registry to a new file and compare it before replacing the old one",
+            a.output.display()
+        )));
+    }
+    let label = a.label.clone().unwrap_or_else(|| {
+        a.ratings
+            .file_name()
+            .map_or("ratings".into(), |n| n.to_string_lossy().to_string())
+    });
+    let rname = a.ratings.display().to_string();
+    let table = Ratings::read(
+        &rname,
+        &read_text(&a.ratings)?,
+        &a.domain_column,
+        &a.score_column,
+    )?;
+    let name = a.registry.display().to_string();
+    let outcome = ratings::import(&name, &read_text(&a.registry)?, &table, &cuts, &label)?;
+    write_atomic(&a.output, outcome.text.as_bytes())?;
+    let mut out = String::new();
+    let (mut changed, mut kept) = (0, 0);
+    for r in &outcome.rows {
+        let line = match &r.action {
+            Action::Changed { before, after } => {
+                changed += 1;
+                let before = if before.is_empty() {
+                    "(unrated)"
+                } else {
+                    before
+                };
+                format!(
+                    "{name}:{}: {}: credibility {before} -> {} ({} {})",
+                    r.line,
+                    r.id,
+                    after.as_str(),
+                    r.domain,
+                    r.score
+                )
+            }
+            Action::Kept { own, tier } => {
+                kept += 1;
+                format!(
+                    "{name}:{}: {}: kept {own}, rated by the newsroom ({} {} would give {})",
+                    r.line,
+                    r.id,
+                    r.domain,
+                    r.score,
+                    tier.as_str()
+                )
+            }
+            Action::Unchanged => continue,
+        };
+        out.push_str(&sanitize(&line));
+        out.push('\n');
+    }
+    out.push_str(&sanitize(&format!(
+        "{changed} row{} changed, {kept} kept (rated by the newsroom), {} media row{} without a rating of {} rated domains; wrote {}",
+        if changed == 1 { "" } else { "s" },
+        outcome.unrated.len(),
+        if outcome.unrated.len() == 1 { "" } else { "s" },
+        table.len(),
+        a.output.display()
+    )));
+    out.push('\n');
+    print(&out)?;
+    Ok(0)
 }

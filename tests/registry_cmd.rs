@@ -230,3 +230,132 @@ fn near_matches_are_listed_apart_and_never_become_rows() {
         "{e}"
     );
 }
+
+const MEDIA_REGISTRY: &str = "id,name,aliases,kind,domains,credibility,rating_source,notes\n\
+reuters,Reuters,Reuters News,media,reuters.com,,,\n\
+rt,RT,Russia Today,media,rt.com,high,,\"the desk's own call, 2024\"\n\
+cnn,CNN,,media,edition.cnn.com,low,old-list.csv,\n\
+breitbart,Breitbart,,media,https://www.breitbart.com,,,\n\
+ana-lima,Ana Lima,,person,reuters.com,,,\n";
+
+const RATINGS: &str =
+    "domain,pc1\nreuters.com,0.91\nrt.com,0.12\ncnn.com,0.63\nbreitbart.com,0.2\n";
+
+#[test]
+fn import_ratings_writes_a_new_file_and_leaves_newsroom_rated_rows_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let reg = dir.path().join("sources.csv");
+    let rat = dir.path().join("lin2023.csv");
+    let new = dir.path().join("new.csv");
+    fs::write(&reg, MEDIA_REGISTRY).unwrap();
+    fs::write(&rat, RATINGS).unwrap();
+    let args = [
+        "registry",
+        "import-ratings",
+        rat.to_str().unwrap(),
+        "--domain-column",
+        "domain",
+        "--score-column",
+        "pc1",
+        "--registry",
+        reg.to_str().unwrap(),
+        "-o",
+        new.to_str().unwrap(),
+    ];
+    let o = whosaid(&args, None);
+    assert_eq!(o.status.code(), Some(0), "{}", err(&o));
+    assert_eq!(
+        fs::read_to_string(&reg).unwrap(),
+        MEDIA_REGISTRY,
+        "the registry itself changed"
+    );
+    let text = fs::read_to_string(&new).unwrap();
+    let old: Vec<&str> = MEDIA_REGISTRY.lines().collect();
+    let got: Vec<&str> = text.lines().collect();
+    assert_eq!(got[0], old[0]);
+    assert_eq!(
+        got[1],
+        "reuters,Reuters,Reuters News,media,reuters.com,high,lin2023.csv,"
+    );
+    assert_eq!(
+        got[2], old[2],
+        "the newsroom's own rating of RT was changed"
+    );
+    assert_eq!(got[3], "cnn,CNN,,media,edition.cnn.com,medium,lin2023.csv,");
+    assert_eq!(
+        got[4],
+        "breitbart,Breitbart,,media,https://www.breitbart.com,deprecated,lin2023.csv,"
+    );
+    assert_eq!(got[5], old[5], "a person row was changed");
+    let report = out(&o);
+    let name = reg.display().to_string();
+    for want in [
+        format!("{name}:2: reuters: credibility (unrated) -> high (reuters.com 0.91)"),
+        format!("{name}:3: rt: kept high, rated by the newsroom (rt.com 0.12 would give deprecated)"),
+        format!("{name}:4: cnn: credibility low -> medium (cnn.com 0.63)"),
+        format!("{name}:5: breitbart: credibility (unrated) -> deprecated (breitbart.com 0.2)"),
+        "3 rows changed, 1 kept (rated by the newsroom), 0 media rows without a rating of 4 rated domains".to_string(),
+    ] {
+        assert!(report.contains(&want), "missing {want:?} in\n{report}");
+    }
+    // the new file is a registry that validates
+    let o = whosaid(&["registry", "validate", new.to_str().unwrap()], None);
+    assert_eq!(o.status.code(), Some(0), "{}", out(&o));
+
+    // configurable cuts: with 0.95,0.9,0.5 Reuters is medium; RT is still the newsroom's
+    let new2 = dir.path().join("new2.csv");
+    let mut args2 = args.to_vec();
+    args2[10] = new2.to_str().unwrap();
+    args2.extend(["--cuts", "0.95,0.9,0.5", "--label", "lin"]);
+    let o = whosaid(&args2, None);
+    assert_eq!(o.status.code(), Some(0), "{}", err(&o));
+    let text = fs::read_to_string(&new2).unwrap();
+    assert!(
+        text.contains("\nreuters,Reuters,Reuters News,media,reuters.com,medium,lin,\n"),
+        "{text}"
+    );
+    assert!(text.contains(old[2]), "{text}");
+}
+
+#[test]
+fn import_ratings_refuses_to_overwrite_its_input_and_names_bad_rating_lines() {
+    let dir = tempfile::tempdir().unwrap();
+    let reg = dir.path().join("sources.csv");
+    let rat = dir.path().join("ratings.csv");
+    fs::write(&reg, MEDIA_REGISTRY).unwrap();
+    fs::write(&rat, "domain,pc1\nreuters.com,0.91\nrt.com,high\n").unwrap();
+    let run = |out: &std::path::Path| {
+        whosaid(
+            &[
+                "registry",
+                "import-ratings",
+                rat.to_str().unwrap(),
+                "--domain-column",
+                "domain",
+                "--score-column",
+                "pc1",
+                "--registry",
+                reg.to_str().unwrap(),
+                "-o",
+                out.to_str().unwrap(),
+            ],
+            None,
+        )
+    };
+    let o = run(&reg);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(err(&o).contains("names an input"), "{}", err(&o));
+    let new = dir.path().join("new.csv");
+    let o = run(&new);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        err(&o).contains(&format!(
+            "{}:3: score `high` of rt.com is not a number from 0 to 1",
+            rat.display()
+        )),
+        "{}",
+        err(&o)
+    );
+    assert!(!new.exists(), "a failed import left a file");
+    assert_eq!(fs::read_to_string(&reg).unwrap(), MEDIA_REGISTRY);
+}

@@ -7,6 +7,7 @@
 
 mod load;
 mod lookup;
+pub mod ratings;
 pub mod rows;
 pub mod suggest;
 pub mod validate;
