@@ -175,14 +175,7 @@ fn explain(id: &str, dir: Option<&Path>) -> Result<u8, Error> {
             "no rule {id:?}; `whosaid rules` lists them"
         )));
     };
-    write_stdout(&format!(
-        "# {} ({})\n\n{}\n\nSeverity: {}\n\n{}\n",
-        r.name,
-        r.id,
-        r.summary,
-        r.severity.as_str(),
-        r.description.trim()
-    ))?;
+    write_stdout(&whosaid::rule_docs::explain(r))?;
     Ok(0)
 }
 

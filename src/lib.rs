@@ -20,6 +20,7 @@ pub mod quotes;
 pub mod registry;
 pub mod report;
 pub mod resolve;
+pub mod rule_docs;
 pub mod ruleset;
 pub mod segment;
 pub mod span;
