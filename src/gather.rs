@@ -17,13 +17,14 @@ use whosaid::{Checker, Error, Registry, Ruleset};
 const MAX_FILE_SIZE: u64 = 10 * 1024 * 1024;
 
 /// The reports of the articles at `paths` (files, directories, `-`), checked with `registry`
-/// and the rules of `rules`, in input order, dated from JSON Lines `date` fields and Markdown
-/// front matter. The first input error stops it.
+/// and the rules of `rules`, in input order; with `dated`, dated from JSON Lines `date` fields
+/// and Markdown front matter (which reads those files once more). The first input error stops it.
 pub(crate) fn check_articles(
     paths: &[String],
     registry: Option<Registry>,
     rules: Option<&Path>,
     threads: Option<usize>,
+    dated: bool,
 ) -> Result<Vec<Doc>, Error> {
     let ruleset = match rules {
         Some(d) => Ruleset::with_overrides(d)?,
@@ -36,7 +37,7 @@ pub(crate) fn check_articles(
         return Err(e);
     }
     let mut dates: HashMap<String, String> = HashMap::new();
-    for input in &inputs {
+    for input in inputs.iter().filter(|_| dated) {
         if let crate::run::Input::File(p) = input {
             read_dates(p, &mut dates)?;
         }

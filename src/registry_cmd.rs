@@ -127,7 +127,13 @@ fn suggest_cmd(a: SuggestArgs) -> Result<u8, Error> {
             ["id", "name", "aliases", "kind"].map(String::from).to_vec(),
         ),
     };
-    let docs = check_articles(&a.paths, registry.clone(), a.rules.as_deref(), a.threads)?;
+    let docs = check_articles(
+        &a.paths,
+        registry.clone(),
+        a.rules.as_deref(),
+        a.threads,
+        false,
+    )?;
     let s = suggest::suggest(&registry.unwrap_or_default(), &docs);
     let csv = suggest::rows_csv(&header, &s.rows);
     match &a.output {

@@ -75,7 +75,7 @@ pub(crate) fn run(a: ReportArgs) -> Result<u8, Error> {
             Some(p) => Some(Registry::load(p)?),
             None => None,
         };
-        check_articles(&a.paths, registry, a.rules.as_deref(), a.threads)?
+        check_articles(&a.paths, registry, a.rules.as_deref(), a.threads, true)?
     };
     let summary = collection::summarize(&docs);
     let out = match a.format {

@@ -15,12 +15,21 @@
 use super::{StatusCounts, Summary};
 
 /// `s` as a CSV cell a spreadsheet will not run as a formula: a cell that starts with `=`, `+`,
-/// `-`, `@`, a tab or a carriage return gets a leading `'` (OWASP's advice on CSV injection).
-/// Quoting of commas and quotes is the CSV writer's job.
+/// `-`, `@`, a tab or a carriage return gets a leading `'` (OWASP's advice on CSV injection);
+/// control characters, line breaks and bidi controls are replaced as in the terminal report
+/// ([`crate::report::text::sanitize`]). Quoting of commas and quotes is the CSV writer's job.
 pub fn safe_cell(s: &str) -> std::borrow::Cow<'_, str> {
+    let plain = !s
+        .chars()
+        .any(|c| crate::report::text::sanitize_char(c) != c);
+    let s: std::borrow::Cow<'_, str> = if plain {
+        s.into()
+    } else {
+        crate::report::text::sanitize(s).into()
+    };
     match s.chars().next() {
         Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{s}").into(),
-        _ => s.into(),
+        _ => s,
     }
 }
 
@@ -148,5 +157,8 @@ mod tests {
         assert_eq!(safe_cell("-2"), "'-2");
         assert_eq!(safe_cell("Reuters"), "Reuters");
         assert_eq!(safe_cell(""), "");
+        // a leading tab is a space after sanitizing: no formula either way
+        assert_eq!(safe_cell("\tx"), " x");
+        assert_eq!(safe_cell("a\u{202e}b\nc"), "a\u{fffd}b c");
     }
 }

@@ -17,19 +17,18 @@ const CHART_SOURCES: usize = 15;
 /// Colours of the claim statuses: corroborated, single source, unattributed.
 const STATUS_COLORS: [&str; 3] = ["#2e7d32", "#f9a825", "#c62828"];
 
-/// `s` escaped for HTML text and attribute values (`&`, `<`, `>`, `"`, `'`); control
-/// characters other than line breaks and tabs are dropped.
+/// `s` escaped for HTML text and attribute values (`&`, `<`, `>`, `"`, `'`); line breaks
+/// become spaces and other control and bidi characters U+FFFD
+/// ([`crate::report::text::sanitize_char`]).
 pub fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
+    for c in s.chars().map(crate::report::text::sanitize_char) {
         match c {
             '&' => out.push_str("&amp;"),
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&#39;"),
-            '\n' | '\t' => out.push(c),
-            c if c.is_control() => {}
             c => out.push(c),
         }
     }
@@ -358,8 +357,8 @@ mod tests {
     #[test]
     fn escapes_markup_and_quotes() {
         assert_eq!(
-            escape("<img src=x onerror='a'>&\"\u{1b}"),
-            "&lt;img src=x onerror=&#39;a&#39;&gt;&amp;&quot;"
+            escape("<img src=x onerror='a'>&\"\u{1b}\u{202e}"),
+            "&lt;img src=x onerror=&#39;a&#39;&gt;&amp;&quot;\u{fffd}\u{fffd}"
         );
     }
 }

@@ -7,18 +7,17 @@ use super::summary::percent;
 /// How many sources and articles the tables list.
 pub const TOP: usize = 25;
 
-/// `s` safe inside a Markdown table cell: line breaks become spaces; `|`, `\`, `` ` ``, `*`,
+/// `s` safe inside a Markdown table cell: line breaks become spaces and other control and bidi
+/// characters U+FFFD ([`crate::report::text::sanitize_char`]); `|`, `\`, `` ` ``, `*`,
 /// `_`, `[`, `]`, `<`, `>`, `#`, `!` and `~` are backslash-escaped.
 pub fn cell(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
+    for c in s.chars().map(crate::report::text::sanitize_char) {
         match c {
-            '\n' | '\r' | '\t' => out.push(' '),
             '|' | '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '!' | '~' => {
                 out.push('\\');
                 out.push(c);
             }
-            c if c.is_control() => {}
             c => out.push(c),
         }
     }
