@@ -175,7 +175,12 @@ fn explain(id: &str, dir: Option<&Path>) -> Result<u8, Error> {
             "no rule {id:?}; `whosaid rules` lists them"
         )));
     };
-    write_stdout(&whosaid::rule_docs::explain(r))?;
+    // a rule file from --rules is untrusted text: sanitized line by line for the terminal
+    let text: String = whosaid::rule_docs::explain(r)
+        .lines()
+        .map(|l| sanitize(l) + "\n")
+        .collect();
+    write_stdout(&text)?;
     Ok(0)
 }
 
