@@ -82,7 +82,7 @@ pub(crate) fn check_articles(
 
 /// The dates a file gives its documents: a JSON Lines file's records (`id` -> `date`), or a
 /// Markdown file's front matter (its path -> `date`). Other files give none.
-fn read_dates(path: &Path, dates: &mut HashMap<String, String>) -> Result<(), Error> {
+pub(crate) fn read_dates(path: &Path, dates: &mut HashMap<String, String>) -> Result<(), Error> {
     let name = path.display().to_string();
     let lower = name.to_ascii_lowercase();
     if lower.ends_with(".jsonl") || lower.ends_with(".ndjson") {

@@ -2,7 +2,7 @@
 //! `whosaid check --format jsonl` wrote (`--from-reports`). The figures and the renderers are
 //! the library's (`whosaid::collection`); this module reads, picks the format and writes.
 
-use crate::gather::check_articles;
+use crate::gather::{check_articles, read_dates};
 use crate::registry_cmd::print;
 use crate::write::write_atomic;
 use clap::ValueEnum;
@@ -28,6 +28,10 @@ pub(crate) struct ReportArgs {
     /// Read JSON Lines reports written by `whosaid check --format jsonl` instead of articles.
     #[arg(long)]
     from_reports: bool,
+    /// With --from-reports: date the reports from these article files (JSON Lines records'
+    /// `id` and `date`, or a Markdown file's front matter), matched by the report's path.
+    #[arg(long, value_name = "FILE")]
+    dates: Vec<PathBuf>,
     /// Source registry CSV to check the articles with.
     #[arg(long)]
     registry: Option<PathBuf>,
@@ -69,8 +73,22 @@ pub(crate) fn run(a: ReportArgs) -> Result<u8, Error> {
                 "--from-reports reads finished reports, which carry their registry matches already; drop --registry and --rules, or summarise the articles themselves to check them again".into(),
             ));
         }
-        read_report_files(&a.paths)?
+        let mut docs = read_report_files(&a.paths)?;
+        let mut dates = std::collections::HashMap::new();
+        for f in &a.dates {
+            std::fs::metadata(f).map_err(|e| Error::io(f, e))?;
+            read_dates(f, &mut dates)?;
+        }
+        for d in docs.iter_mut().filter(|d| d.date.is_none()) {
+            d.date = dates.get(&d.path).cloned();
+        }
+        docs
     } else {
+        if !a.dates.is_empty() {
+            return Err(Error::Usage(
+                "--dates is for --from-reports; articles are dated from their own JSON Lines date fields and front matter".into(),
+            ));
+        }
         let registry = match &a.registry {
             Some(p) => Some(Registry::load(p)?),
             None => None,

@@ -198,6 +198,24 @@ fn dates_come_from_front_matter_and_jsonl_fields() {
         .collect();
     assert_eq!(periods, [("2023-08", 1), ("2023-09", 1)]);
     assert_eq!(s["undated"], 1);
+
+    // check's reports carry no dates; --dates takes them from the articles
+    let r = dir.path().join("r.jsonl");
+    check_jsonl(&[md.to_str().unwrap(), jl.to_str().unwrap()], &r);
+    let undated = report_json(&["--from-reports", r.to_str().unwrap()]);
+    assert_eq!(undated["summary"]["undated"], 3);
+    let dated = report_json(&[
+        "--from-reports",
+        r.to_str().unwrap(),
+        "--dates",
+        jl.to_str().unwrap(),
+        "--dates",
+        md.to_str().unwrap(),
+    ]);
+    assert_eq!(
+        dated, v,
+        "reports dated from their articles summarise as the articles"
+    );
 }
 
 #[test]
