@@ -1,14 +1,18 @@
 //! Checking articles for the commands that summarise them (`report`, `registry suggest`): the
 //! articles go through the same scheduler as `whosaid check --format jsonl` ([`crate::run`]),
-//! and its JSON Lines are read back with [`whosaid::collection::read_reports`], so a summary of
-//! articles and a summary of the reports `check` wrote for them are the same by construction.
+//! and its JSON Lines are read back a line at a time, as they are written, with
+//! [`whosaid::collection::parse_report_line`], into a [`DocSink`]; so a summary of articles and
+//! a summary of the reports `check` wrote for them are the same by construction, and memory
+//! does not grow with the reports.
 
 use crate::cli::{InFormat, OutFormat};
-use crate::run::{SharedBuf, Work, Writer, collect_inputs, run_jobs};
+use crate::run::{Work, Writer, collect_inputs, run_jobs};
 use std::collections::HashMap;
+use std::io::Write;
 use std::path::Path;
 use std::sync::{Arc, Mutex};
-use whosaid::collection::{Doc, front_matter_date, read_reports, valid_month};
+use whosaid::collection::{Doc, Summarizer, front_matter_date, parse_report_line, valid_month};
+use whosaid::registry::suggest::Suggester;
 use whosaid::report::Summary;
 use whosaid::report::text::TextOptions;
 use whosaid::{Checker, Error, Registry, Ruleset};
@@ -16,16 +20,95 @@ use whosaid::{Checker, Error, Registry, Ruleset};
 /// Largest file checked, as `check`'s default `--max-file-size`.
 const MAX_FILE_SIZE: u64 = 10 * 1024 * 1024;
 
-/// The reports of the articles at `paths` (files, directories, `-`), checked with `registry`
-/// and the rules of `rules`, in input order; with `dated`, dated from JSON Lines `date` fields
-/// and Markdown front matter (which reads those files once more). The first input error stops it.
-pub(crate) fn check_articles(
+/// What takes the documents' reports, one at a time, in input order.
+pub(crate) trait DocSink: Send + 'static {
+    /// The next document.
+    fn add(&mut self, doc: Doc);
+}
+
+impl DocSink for Summarizer {
+    fn add(&mut self, doc: Doc) {
+        Summarizer::add(self, &doc);
+    }
+}
+
+impl DocSink for Suggester {
+    fn add(&mut self, doc: Doc) {
+        Suggester::add(self, &doc);
+    }
+}
+
+/// The scheduler's output: JSON Lines parsed as they come and handed to the sink, dated.
+struct Lines<S> {
+    sink: S,
+    dates: HashMap<String, String>,
+    /// The start of a line not yet ended.
+    partial: Vec<u8>,
+    /// Lines read.
+    line: usize,
+    /// The first line that could not be read (a bug: these are whosaid's own reports).
+    error: Option<Error>,
+}
+
+impl<S: DocSink> Lines<S> {
+    fn line(&mut self, bytes: &[u8]) {
+        self.line += 1;
+        if self.error.is_some() {
+            return;
+        }
+        match parse_report_line("<reports>", self.line, bytes) {
+            Ok(Some(mut doc)) => {
+                if doc.date.is_none() {
+                    doc.date = self.dates.get(&doc.path).cloned();
+                }
+                self.sink.add(doc);
+            }
+            Ok(None) => {}
+            Err(e) => self.error = Some(e),
+        }
+    }
+}
+
+/// A `Write` into shared [`Lines`] (the scheduler's writer must own its output).
+struct SharedLines<S>(Arc<Mutex<Lines<S>>>);
+
+impl<S: DocSink> Write for SharedLines<S> {
+    fn write(&mut self, b: &[u8]) -> std::io::Result<usize> {
+        let mut st = self.0.lock().unwrap_or_else(|p| p.into_inner());
+        let mut rest = b;
+        while let Some(i) = memchr::memchr(b'\n', rest) {
+            if st.partial.is_empty() {
+                st.line(&rest[..i]);
+            } else {
+                let mut l = std::mem::take(&mut st.partial);
+                l.extend_from_slice(&rest[..i]);
+                st.line(&l);
+                l.clear();
+                st.partial = l;
+            }
+            rest = &rest[i + 1..];
+        }
+        st.partial.extend_from_slice(rest);
+        Ok(b.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+/// Check the articles at `paths` (files, directories, `-`) with `registry` and the rules of
+/// `rules`, and hand their reports to `sink` in input order; with `dated`, dated from JSON
+/// Lines `date` fields and Markdown front matter (which reads those files once more). The
+/// first input error stops it.
+pub(crate) fn check_articles<S: DocSink>(
     paths: &[String],
     registry: Option<Registry>,
     rules: Option<&Path>,
     threads: Option<usize>,
     dated: bool,
-) -> Result<Vec<Doc>, Error> {
+    sink: S,
+) -> Result<S, Error> {
     let ruleset = match rules {
         Some(d) => Ruleset::with_overrides(d)?,
         None => Ruleset::embedded(),
@@ -46,9 +129,15 @@ pub(crate) fn check_articles(
         Some(0) | None => std::thread::available_parallelism().map_or(1, |n| n.get()),
         Some(n) => n,
     };
-    let buf = Arc::new(Mutex::new(Vec::new()));
+    let lines = Arc::new(Mutex::new(Lines {
+        sink,
+        dates,
+        partial: Vec::new(),
+        line: 0,
+        error: None,
+    }));
     let mut writer = Writer {
-        out: Box::new(SharedBuf(buf.clone())),
+        out: Box::new(SharedLines(lines.clone())),
         summary: Summary::default(),
         docs: Vec::new(),
         worst: None,
@@ -67,17 +156,19 @@ pub(crate) fn check_articles(
         threads,
         &mut writer,
     )?;
-    if let Some(e) = writer.errors.into_iter().next() {
+    if let Some(e) = std::mem::take(&mut writer.errors).into_iter().next() {
         return Err(e);
     }
-    let data = std::mem::take(&mut *buf.lock().unwrap_or_else(|p| p.into_inner()));
-    let mut docs = read_reports("<reports>", &data[..])?;
-    for d in &mut docs {
-        if d.date.is_none() {
-            d.date = dates.get(&d.path).cloned();
-        }
+    drop(writer);
+    let lines = Arc::try_unwrap(lines)
+        .map_err(|_| Error::Usage("internal error: the report writer outlived the run".into()))?;
+    let mut lines = lines.into_inner().unwrap_or_else(|p| p.into_inner());
+    let last = std::mem::take(&mut lines.partial);
+    lines.line(&last);
+    match lines.error {
+        Some(e) => Err(e),
+        None => Ok(lines.sink),
     }
-    Ok(docs)
 }
 
 /// The dates a file gives its documents: a JSON Lines file's records (`id` -> `date`), or a

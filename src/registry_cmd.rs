@@ -127,14 +127,16 @@ fn suggest_cmd(a: SuggestArgs) -> Result<u8, Error> {
             ["id", "name", "aliases", "kind"].map(String::from).to_vec(),
         ),
     };
-    let docs = check_articles(
+    let sink = suggest::Suggester::new(registry.clone().unwrap_or_default());
+    let s = check_articles(
         &a.paths,
-        registry.clone(),
+        registry,
         a.rules.as_deref(),
         a.threads,
         false,
-    )?;
-    let s = suggest::suggest(&registry.unwrap_or_default(), &docs);
+        sink,
+    )?
+    .finish();
     let csv = suggest::rows_csv(&header, &s.rows);
     match &a.output {
         Some(p) => write_atomic(p, csv.as_bytes())?,

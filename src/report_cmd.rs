@@ -6,9 +6,10 @@ use crate::gather::{check_articles, read_dates};
 use crate::registry_cmd::print;
 use crate::write::write_atomic;
 use clap::ValueEnum;
+use std::collections::HashMap;
 use std::io::BufReader;
 use std::path::PathBuf;
-use whosaid::collection::{self, Doc};
+use whosaid::collection::{self, Doc, Summarizer};
 use whosaid::{Error, Registry};
 
 #[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
@@ -53,36 +54,44 @@ pub(crate) struct ReportArgs {
 }
 
 /// Every report of `paths`, in order (`-` is standard input).
-fn read_report_files(paths: &[String]) -> Result<Vec<Doc>, Error> {
-    let mut docs = Vec::new();
+/// Every report of `paths` (`-` is standard input), in order, dated from `dates`, into `summary`.
+fn read_report_files(
+    paths: &[String],
+    dates: &HashMap<String, String>,
+    summary: &mut Summarizer,
+) -> Result<(), Error> {
+    let mut add = |mut d: Doc| {
+        if d.date.is_none() {
+            d.date = dates.get(&d.path).cloned();
+        }
+        summary.add(&d);
+    };
     for p in paths {
         if p == "-" {
-            docs.extend(collection::read_reports("-", std::io::stdin().lock())?);
+            collection::for_each_report("-", std::io::stdin().lock(), &mut add)?;
             continue;
         }
         let f = std::fs::File::open(p).map_err(|e| Error::io(p, e))?;
-        docs.extend(collection::read_reports(p, BufReader::new(f))?);
+        collection::for_each_report(p, BufReader::new(f), &mut add)?;
     }
-    Ok(docs)
+    Ok(())
 }
 
 pub(crate) fn run(a: ReportArgs) -> Result<u8, Error> {
-    let docs = if a.from_reports {
+    let summary = if a.from_reports {
         if a.registry.is_some() || a.rules.is_some() {
             return Err(Error::Usage(
                 "--from-reports reads finished reports, which carry their registry matches already; drop --registry and --rules, or summarise the articles themselves to check them again".into(),
             ));
         }
-        let mut docs = read_report_files(&a.paths)?;
-        let mut dates = std::collections::HashMap::new();
+        let mut dates = HashMap::new();
         for f in &a.dates {
             std::fs::metadata(f).map_err(|e| Error::io(f, e))?;
             read_dates(f, &mut dates)?;
         }
-        for d in docs.iter_mut().filter(|d| d.date.is_none()) {
-            d.date = dates.get(&d.path).cloned();
-        }
-        docs
+        let mut summary = Summarizer::default();
+        read_report_files(&a.paths, &dates, &mut summary)?;
+        summary.finish()
     } else {
         if !a.dates.is_empty() {
             return Err(Error::Usage(
@@ -93,9 +102,16 @@ pub(crate) fn run(a: ReportArgs) -> Result<u8, Error> {
             Some(p) => Some(Registry::load(p)?),
             None => None,
         };
-        check_articles(&a.paths, registry, a.rules.as_deref(), a.threads, true)?
+        check_articles(
+            &a.paths,
+            registry,
+            a.rules.as_deref(),
+            a.threads,
+            true,
+            Summarizer::default(),
+        )?
+        .finish()
     };
-    let summary = collection::summarize(&docs);
     let out = match a.format {
         ReportFormat::Html => collection::html::render(&summary, &a.title),
         ReportFormat::Markdown => collection::markdown::render(&summary),

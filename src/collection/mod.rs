@@ -3,11 +3,11 @@
 //! that moves over time), and one renderer per format.
 //!
 //! Consumes: document reports as `whosaid check --format jsonl` writes them (one JSON object
-//! per line, docs/report-schema.md), read back through serde ([`read_reports`]); a `date`
-//! field (`YYYY-MM-DD...`) on a line, or one supplied by the caller, dates the document.
-//! Produces: a [`Summary`] ([`summarize`]), rendered by [`html`], [`markdown`], [`csv`] and
-//! [`json`]. The summary depends only on the documents and their order, so two report files
-//! concatenated summarise as one run over both.
+//! per line, docs/report-schema.md), read back through serde a line at a time
+//! ([`for_each_report`]); a `date` field (`YYYY-MM-DD...`) on a line, or one supplied by the
+//! caller, dates the document. Produces: a [`Summary`] ([`Summarizer`], a document at a time),
+//! rendered by [`html`], [`markdown`], [`csv`] and [`json`]. The summary depends only on the
+//! documents and their order, so two report files concatenated summarise as one run over both.
 
 pub mod csv;
 pub mod html;
@@ -17,7 +17,7 @@ mod summary;
 
 pub use summary::{
     ArticleRow, CredibilityCounts, KindCount, PRONOUNS, PeriodRow, SourceRow, StatusCounts,
-    Summary, summarize,
+    Summarizer, Summary, summarize,
 };
 
 use crate::error::{Error, Result};
@@ -105,42 +105,56 @@ pub struct DocClaim {
     pub sources: Vec<String>,
 }
 
-/// Read JSON Lines reports from `reader` (named `name` in errors): one document per non-blank
-/// line. A line that is not a document report is an error naming the line.
-pub fn read_reports(name: &str, reader: impl BufRead) -> Result<Vec<Doc>> {
-    let mut docs = Vec::new();
+/// One line of a JSON Lines report (`name` and the 1-based `line` in errors): the document, or
+/// `None` for a blank line. A line that is not a document report is an error naming the line.
+pub fn parse_report_line(name: &str, line: usize, bytes: &[u8]) -> Result<Option<Doc>> {
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Ok(None);
+    }
+    let fail = |msg: String| Error::Input {
+        path: name.to_string(),
+        line,
+        msg,
+    };
+    let doc: Doc = serde_json::from_slice(bytes).map_err(|e| {
+        fail(format!(
+            "not a whosaid document report ({e}); --from-reports reads what `whosaid check --format jsonl` writes"
+        ))
+    })?;
+    for c in &doc.claims {
+        if !matches!(
+            c.status.as_str(),
+            "corroborated" | "single_source" | "unattributed"
+        ) {
+            return Err(fail(format!("unknown claim status `{}`", c.status)));
+        }
+    }
+    if let Some(d) = &doc.date
+        && !valid_month(d)
+    {
+        return Err(fail(format!(
+            "date `{d}` does not start with a date written YYYY-MM-DD"
+        )));
+    }
+    Ok(Some(doc))
+}
+
+/// Each document of the JSON Lines reports in `reader` (named `name` in errors), in order, a
+/// line at a time; the first bad line stops it.
+pub fn for_each_report(name: &str, reader: impl BufRead, mut f: impl FnMut(Doc)) -> Result<()> {
     for (i, line) in reader.split(b'\n').enumerate() {
         let line = line.map_err(|e| Error::io(name, e))?;
-        if line.iter().all(u8::is_ascii_whitespace) {
-            continue;
+        if let Some(doc) = parse_report_line(name, i + 1, &line)? {
+            f(doc);
         }
-        let fail = |msg: String| Error::Input {
-            path: name.to_string(),
-            line: i + 1,
-            msg,
-        };
-        let doc: Doc = serde_json::from_slice(&line).map_err(|e| {
-            fail(format!(
-                "not a whosaid document report ({e}); --from-reports reads what `whosaid check --format jsonl` writes"
-            ))
-        })?;
-        for c in &doc.claims {
-            if !matches!(
-                c.status.as_str(),
-                "corroborated" | "single_source" | "unattributed"
-            ) {
-                return Err(fail(format!("unknown claim status `{}`", c.status)));
-            }
-        }
-        if let Some(d) = &doc.date
-            && !valid_month(d)
-        {
-            return Err(fail(format!(
-                "date `{d}` does not start with a date written YYYY-MM-DD"
-            )));
-        }
-        docs.push(doc);
     }
+    Ok(())
+}
+
+/// All the documents of the JSON Lines reports in `reader` ([`for_each_report`]).
+pub fn read_reports(name: &str, reader: impl BufRead) -> Result<Vec<Doc>> {
+    let mut docs = Vec::new();
+    for_each_report(name, reader, |d| docs.push(d))?;
     Ok(docs)
 }
 

@@ -190,20 +190,51 @@ fn key(s: &super::DocSource) -> String {
     }
 }
 
+/// The summary, built a document at a time (so a stream of reports of any length needs memory
+/// for the sources and one row per document, not for the reports).
+#[derive(Debug, Default)]
+pub struct Summarizer {
+    documents: usize,
+    claims: StatusCounts,
+    attributions: usize,
+    anonymous_attributions: usize,
+    anonymous_claims: usize,
+    sources: IndexMap<String, SourceRow>,
+    kinds: IndexMap<String, usize>,
+    credibility: CredibilityCounts,
+    articles: Vec<ArticleRow>,
+    periods: IndexMap<String, PeriodRow>,
+    undated: usize,
+    unresolved: usize,
+}
+
 /// The summary of `docs`, in their order.
 pub fn summarize(docs: &[Doc]) -> Summary {
-    let mut claims = StatusCounts::default();
-    let mut attributions = 0;
-    let mut anonymous_attributions = 0;
-    let mut anonymous_claims = 0;
-    let mut sources: IndexMap<String, SourceRow> = IndexMap::new();
-    let mut kinds: IndexMap<String, usize> = IndexMap::new();
-    let mut credibility = CredibilityCounts::default();
-    let mut articles = Vec::with_capacity(docs.len());
-    let mut periods: IndexMap<String, PeriodRow> = IndexMap::new();
-    let mut undated = 0;
-    let mut unresolved = 0;
+    let mut s = Summarizer::default();
     for doc in docs {
+        s.add(doc);
+    }
+    s.finish()
+}
+
+impl Summarizer {
+    /// Add the next document.
+    pub fn add(&mut self, doc: &Doc) {
+        self.documents += 1;
+        let Summarizer {
+            claims,
+            attributions,
+            anonymous_attributions,
+            anonymous_claims,
+            sources,
+            kinds,
+            credibility,
+            articles,
+            periods,
+            undated,
+            unresolved,
+            ..
+        } = self;
         // this document's sources: id -> (collection key, anonymous)
         let local: IndexMap<&str, (Option<String>, bool)> = doc
             .sources
@@ -222,7 +253,7 @@ pub fn summarize(docs: &[Doc]) -> Summary {
             *kinds.entry(s.kind.clone()).or_default() += 1;
             let Some(k) = key_of(&s.id) else {
                 if !is_anon(&s.id) {
-                    unresolved += 1;
+                    *unresolved += 1;
                 }
                 continue;
             };
@@ -270,7 +301,7 @@ pub fn summarize(docs: &[Doc]) -> Summary {
             if !c.sources.is_empty() {
                 sourced += 1;
                 if c.sources.iter().all(|s| is_anon(s)) {
-                    anonymous_claims += 1;
+                    *anonymous_claims += 1;
                 }
             }
             let mut seen: Vec<String> = Vec::new();
@@ -292,8 +323,8 @@ pub fn summarize(docs: &[Doc]) -> Summary {
                 _ => Some((k, n)),
             });
         claims.merge(&doc_claims);
-        attributions += doc.attributions.len();
-        anonymous_attributions += doc_anon_atts;
+        *attributions += doc.attributions.len();
+        *anonymous_attributions += doc_anon_atts;
         let date = doc.date.clone();
         match &date {
             Some(d) if d.len() >= 7 => {
@@ -311,7 +342,7 @@ pub fn summarize(docs: &[Doc]) -> Summary {
                 p.attributions += doc.attributions.len();
                 p.anonymous_attributions += doc_anon_atts;
             }
-            _ => undated += 1,
+            _ => *undated += 1,
         }
         articles.push(ArticleRow {
             path: doc.path.clone(),
@@ -326,39 +357,57 @@ pub fn summarize(docs: &[Doc]) -> Summary {
             top_source_share: top.map_or(0.0, |(_, n)| share(n, sourced)),
         });
     }
-    let mut sources: Vec<SourceRow> = sources.into_values().collect();
-    sources.sort_by(|a, b| {
-        b.articles
-            .cmp(&a.articles)
-            .then(b.claims.cmp(&a.claims))
-            .then_with(|| a.name.cmp(&b.name))
-    });
-    let mut kinds: Vec<KindCount> = kinds
-        .into_iter()
-        .map(|(kind, sources)| KindCount { kind, sources })
-        .collect();
-    kinds.sort_by(|a, b| b.sources.cmp(&a.sources).then_with(|| a.kind.cmp(&b.kind)));
-    // stable: documents with equal shares keep their input order
-    articles.sort_by(|a, b| {
-        b.weak_share
-            .total_cmp(&a.weak_share)
-            .then(b.claims.weak().cmp(&a.claims.weak()))
-    });
-    let mut periods: Vec<PeriodRow> = periods.into_values().collect();
-    periods.sort_by(|a, b| a.period.cmp(&b.period));
-    Summary {
-        documents: docs.len(),
-        undated,
-        claims,
-        attributions,
-        anonymous_attributions,
-        anonymous_claims,
-        unresolved_sources: unresolved,
-        sources,
-        kinds,
-        credibility,
-        articles,
-        periods,
+
+    /// The summary of the documents added, in their order.
+    pub fn finish(self) -> Summary {
+        let Summarizer {
+            documents,
+            claims,
+            attributions,
+            anonymous_attributions,
+            anonymous_claims,
+            sources,
+            kinds,
+            credibility,
+            mut articles,
+            periods,
+            undated,
+            unresolved,
+        } = self;
+        let mut sources: Vec<SourceRow> = sources.into_values().collect();
+        sources.sort_by(|a, b| {
+            b.articles
+                .cmp(&a.articles)
+                .then(b.claims.cmp(&a.claims))
+                .then_with(|| a.name.cmp(&b.name))
+        });
+        let mut kinds: Vec<KindCount> = kinds
+            .into_iter()
+            .map(|(kind, sources)| KindCount { kind, sources })
+            .collect();
+        kinds.sort_by(|a, b| b.sources.cmp(&a.sources).then_with(|| a.kind.cmp(&b.kind)));
+        // stable: documents with equal shares keep their input order
+        articles.sort_by(|a, b| {
+            b.weak_share
+                .total_cmp(&a.weak_share)
+                .then(b.claims.weak().cmp(&a.claims.weak()))
+        });
+        let mut periods: Vec<PeriodRow> = periods.into_values().collect();
+        periods.sort_by(|a, b| a.period.cmp(&b.period));
+        Summary {
+            documents,
+            undated,
+            claims,
+            attributions,
+            anonymous_attributions,
+            anonymous_claims,
+            unresolved_sources: unresolved,
+            sources,
+            kinds,
+            credibility,
+            articles,
+            periods,
+        }
     }
 }
 

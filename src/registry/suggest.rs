@@ -95,33 +95,63 @@ pub fn slug(name: &str) -> String {
     if out.is_empty() { "source".into() } else { out }
 }
 
+/// A named source seen in the documents, not in the registry.
+#[derive(Debug)]
+struct Seen {
+    name: String,
+    kinds: IndexMap<String, usize>,
+    mentions: usize,
+    documents: usize,
+    first: (String, usize),
+}
+
+/// The suggestions, built a document at a time.
+#[derive(Debug)]
+pub struct Suggester {
+    registry: Registry,
+    /// Every normalized name and alias of the registry.
+    known: HashSet<String>,
+    /// Normalized name -> what was seen, in order of first appearance.
+    seen: IndexMap<String, Seen>,
+}
+
 /// The sources of `docs` the registry lacks, and the near matches.
 pub fn suggest(registry: &Registry, docs: &[Doc]) -> Suggestions {
-    struct Seen {
-        name: String,
-        kinds: IndexMap<String, usize>,
-        mentions: usize,
-        documents: usize,
-        first: (String, usize),
-    }
-    let known: HashSet<String> = registry
-        .entries()
-        .flat_map(|e| std::iter::once(&e.name).chain(&e.aliases))
-        .map(|n| normalize_name(n))
-        .collect();
-    let mut seen: IndexMap<String, Seen> = IndexMap::new();
+    let mut s = Suggester::new(registry.clone());
     for doc in docs {
+        s.add(doc);
+    }
+    s.finish()
+}
+
+impl Suggester {
+    /// Suggestions against `registry`.
+    pub fn new(registry: Registry) -> Suggester {
+        let known = registry
+            .entries()
+            .flat_map(|e| std::iter::once(&e.name).chain(&e.aliases))
+            .map(|n| normalize_name(n))
+            .collect();
+        Suggester {
+            registry,
+            known,
+            seen: IndexMap::new(),
+        }
+    }
+
+    /// Add the next document.
+    pub fn add(&mut self, doc: &Doc) {
         let mut in_doc: HashSet<String> = HashSet::new();
         for s in &doc.sources {
             if s.anonymous || s.registry.is_some() || !is_name(&s.name) {
                 continue;
             }
             let form = normalize_name(&s.name);
-            if form.is_empty() || known.contains(&form) {
+            if form.is_empty() || self.known.contains(&form) {
                 continue;
             }
             let line = s.mentions.iter().map(|m| m.span.line).min().unwrap_or(1);
-            let e = seen.entry(form.clone()).or_insert_with(|| Seen {
+            let e = self.seen.entry(form.clone()).or_insert_with(|| Seen {
                 name: s.name.clone(),
                 kinds: IndexMap::new(),
                 mentions: 0,
@@ -135,56 +165,61 @@ pub fn suggest(registry: &Registry, docs: &[Doc]) -> Suggestions {
             }
         }
     }
-    let mut out = Suggestions::default();
-    let mut ids: HashSet<String> = registry.entries().map(|e| e.id.clone()).collect();
-    for (_, s) in seen {
-        if let Some(row) = registry.suggest(&s.name) {
-            out.near.push(NearMatch {
+
+    /// New rows and near matches, most mentioned first.
+    pub fn finish(self) -> Suggestions {
+        let Suggester { registry, seen, .. } = self;
+        let mut out = Suggestions::default();
+        let mut ids: HashSet<String> = registry.entries().map(|e| e.id.clone()).collect();
+        for (_, s) in seen {
+            if let Some(row) = registry.suggest(&s.name) {
+                out.near.push(NearMatch {
+                    name: s.name,
+                    row_id: row.id.clone(),
+                    row_name: row.name.clone(),
+                    mentions: s.mentions,
+                    first: s.first,
+                });
+                continue;
+            }
+            // the kind given most often; ties to the first given
+            let kind = s
+                .kinds
+                .iter()
+                .fold(None::<(&String, usize)>, |best, (k, &n)| match best {
+                    Some((_, b)) if b >= n => best,
+                    _ => Some((k, n)),
+                })
+                .map(|(k, _)| k.clone())
+                .unwrap_or_default();
+            if !ROW_KINDS.contains(&kind.as_str()) {
+                continue;
+            }
+            let base = slug(&s.name);
+            let mut id = base.clone();
+            let mut n = 2;
+            while ids.contains(&id) {
+                id = format!("{base}-{n}");
+                n += 1;
+            }
+            ids.insert(id.clone());
+            out.rows.push(NewRow {
+                id,
                 name: s.name,
-                row_id: row.id.clone(),
-                row_name: row.name.clone(),
+                kind,
                 mentions: s.mentions,
+                documents: s.documents,
                 first: s.first,
             });
-            continue;
         }
-        // the kind given most often; ties to the first given
-        let kind = s
-            .kinds
-            .iter()
-            .fold(None::<(&String, usize)>, |best, (k, &n)| match best {
-                Some((_, b)) if b >= n => best,
-                _ => Some((k, n)),
-            })
-            .map(|(k, _)| k.clone())
-            .unwrap_or_default();
-        if !ROW_KINDS.contains(&kind.as_str()) {
-            continue;
-        }
-        let base = slug(&s.name);
-        let mut id = base.clone();
-        let mut n = 2;
-        while ids.contains(&id) {
-            id = format!("{base}-{n}");
-            n += 1;
-        }
-        ids.insert(id.clone());
-        out.rows.push(NewRow {
-            id,
-            name: s.name,
-            kind,
-            mentions: s.mentions,
-            documents: s.documents,
-            first: s.first,
+        out.rows.sort_by(|a, b| {
+            b.mentions
+                .cmp(&a.mentions)
+                .then(b.documents.cmp(&a.documents))
         });
+        out.near.sort_by_key(|n| std::cmp::Reverse(n.mentions));
+        out
     }
-    out.rows.sort_by(|a, b| {
-        b.mentions
-            .cmp(&a.mentions)
-            .then(b.documents.cmp(&a.documents))
-    });
-    out.near.sort_by_key(|n| std::cmp::Reverse(n.mentions));
-    out
 }
 
 /// The new rows as CSV under `header` (the registry's own columns, so the rows paste at the
