@@ -359,3 +359,45 @@ fn import_ratings_refuses_to_overwrite_its_input_and_names_bad_rating_lines() {
     assert!(!new.exists(), "a failed import left a file");
     assert_eq!(fs::read_to_string(&reg).unwrap(), MEDIA_REGISTRY);
 }
+
+#[test]
+fn validate_agrees_with_the_loader_on_every_registry_fixture() {
+    let mut n = 0;
+    for entry in fs::read_dir("fixtures/registry").unwrap() {
+        let path = entry.unwrap().path();
+        let p = path.to_str().unwrap();
+        n += 1;
+        let check = whosaid(
+            &["check", "fixtures/seed/npo-mash.txt", "--registry", p],
+            None,
+        );
+        let validate = whosaid(&["registry", "validate", p], None);
+        if check.status.code() == Some(2) {
+            // the loader's first problem is among validate's, at the same line
+            let first = err(&check);
+            let first = first.trim().strip_prefix("error: ").unwrap();
+            let (place, msg) = first.split_at(first.find(": ").unwrap());
+            assert_eq!(validate.status.code(), Some(2), "{p}: {}", out(&validate));
+            let v = out(&validate);
+            let line = v
+                .lines()
+                .find(|l| l.starts_with(&format!("{place}: error: ")))
+                .unwrap_or_else(|| panic!("{p}: no error at {place} in\n{v}"));
+            // same problem (the loader's message may say a little more)
+            let word = msg
+                .trim_start_matches(": ")
+                .split(' ')
+                .take(2)
+                .collect::<Vec<_>>()
+                .join(" ");
+            assert!(
+                line.contains(&word),
+                "{p}: loader said {msg:?}, validate said {line:?}"
+            );
+        } else {
+            assert_ne!(validate.status.code(), Some(2), "{p}: {}", out(&validate));
+            assert!(out(&validate).contains(": 0 errors"), "{p}");
+        }
+    }
+    assert!(n >= 7, "only {n} fixtures");
+}

@@ -575,6 +575,39 @@ mod tests {
     }
 
     #[test]
+    fn hostile_input_gives_problems_not_panics() {
+        for data in [
+            "",
+            "\u{feff}",
+            "\"",
+            "id,name,kind\n\"\"\"\n",
+            "id,name,kind\n,,\n,,,,,,\n",
+            "id,id,name,kind\na,b,c,person\n",
+            "id,name,kind,affiliation\na,A,person,a|b|a\nb,B,person,a\n",
+            "id,name,kind,last_verified\na,A,person,9999-12-31\nb,B,person,0000-01-01\n",
+            "id,name,kind,aliases\na,\u{202e}A,person,|||\n",
+        ] {
+            let got = run(data);
+            if data.trim_start_matches('\u{feff}').is_empty() {
+                assert_eq!(got.len(), 1, "{data:?}: {got:?}");
+            }
+            for (line, _, msg) in &got {
+                assert!(*line >= 1 && !msg.is_empty(), "{data:?}: {got:?}");
+            }
+        }
+        // a self-affiliation and a two-row cycle, each reported once
+        let got = run("id,name,kind,affiliation\na,A,person,a|b\nb,B,person,a\n");
+        let msgs: Vec<&str> = got.iter().map(|(_, _, m)| m.as_str()).collect();
+        assert_eq!(
+            msgs,
+            [
+                "`a` is affiliated to itself",
+                "affiliation cycle: a -> b -> a"
+            ]
+        );
+    }
+
+    #[test]
     fn common_word_list_is_sorted_lower_case_without_duplicates() {
         let words: Vec<&str> = COMMON_WORDS
             .lines()
