@@ -5,6 +5,7 @@
 //! (exact, alias, surname with a compatible given name) and whose [`Registry::suggest`] offers a
 //! close name (string similarity) that is never taken as a match.
 
+pub mod domains;
 mod load;
 mod lookup;
 pub mod ratings;

@@ -96,6 +96,16 @@ pub fn domain_of(s: &str) -> Option<String> {
     ok.then(|| host.to_string())
 }
 
+/// `host` and its parent domains down to two labels: `a.b.example.com`, `b.example.com`,
+/// `example.com` (never a bare `com`).
+pub(crate) fn host_and_parents(host: &str) -> impl Iterator<Item = &str> {
+    std::iter::successors(Some(host), |d| {
+        d.split_once('.')
+            .map(|(_, parent)| parent)
+            .filter(|p| p.contains('.'))
+    })
+}
+
 /// A ratings table: domain -> (score, 1-based line).
 #[derive(Debug, Clone, Default)]
 pub struct Ratings {
@@ -169,17 +179,11 @@ impl Ratings {
 
     /// The score of `domain` or of its nearest rated parent domain, with the domain rated.
     pub fn score(&self, domain: &str) -> Option<(f64, &str)> {
-        let mut d = domain;
-        loop {
-            if let Some((k, (s, _))) = self.scores.get_key_value(d) {
-                return Some((*s, k.as_str()));
-            }
-            let (_, parent) = d.split_once('.')?;
-            if !parent.contains('.') {
-                return None;
-            }
-            d = parent;
-        }
+        host_and_parents(domain).find_map(|d| {
+            self.scores
+                .get_key_value(d)
+                .map(|(k, (s, _))| (*s, k.as_str()))
+        })
     }
 }
 
