@@ -115,7 +115,7 @@ fn status_chart(s: &Summary) -> String {
 /// Lines of the share of claims per status, month by month.
 fn time_chart(s: &Summary) -> String {
     let (w, h, left, bottom, top) = (700.0, 260.0, 45.0, 40.0, 10.0);
-    let plot_w = w - left - 20.0;
+    let plot_w = w - left - 40.0;
     let plot_h = h - bottom - top;
     let n = s.periods.len();
     let x_at = |i: usize| {
@@ -219,6 +219,7 @@ body {{ font-family: system-ui, sans-serif; margin: 2em auto; max-width: 62em; p
 table {{ border-collapse: collapse; margin: 1em 0; }}
 th, td {{ border-bottom: 1px solid #ddd; padding: .25em .6em; text-align: left; vertical-align: top; }}
 td.n, th.n {{ text-align: right; font-variant-numeric: tabular-nums; }}
+td.d {{ white-space: nowrap; }}
 .figures {{ display: flex; gap: 2em; flex-wrap: wrap; }}
 .figure b {{ display: block; font-size: 1.6em; }}
 svg.chart {{ display: block; margin: 1em 0; max-width: 100%; height: auto; }}
@@ -313,7 +314,7 @@ svg.chart {{ display: block; margin: 1em 0; max-width: 100%; height: auto; }}
         };
         let _ = writeln!(
             o,
-            r#"<tr><td>{}</td><td>{}</td><td class="n">{}</td><td class="n">{}</td><td class="n">{}</td><td class="n">{}</td><td>{}</td></tr>"#,
+            r#"<tr><td>{}</td><td class="d">{}</td><td class="n">{}</td><td class="n">{}</td><td class="n">{}</td><td class="n">{}</td><td>{}</td></tr>"#,
             escape(&a.path),
             escape(a.date.as_deref().unwrap_or("-")),
             a.claims.total,
@@ -331,7 +332,7 @@ svg.chart {{ display: block; margin: 1em 0; max-width: 100%; height: auto; }}
         for p in &s.periods {
             let _ = writeln!(
                 o,
-                r#"<tr><td>{}</td><td class="n">{}</td><td class="n">{}</td><td class="n">{}</td><td class="n">{}</td><td class="n">{}</td><td class="n">{}</td></tr>"#,
+                r#"<tr><td class="d">{}</td><td class="n">{}</td><td class="n">{}</td><td class="n">{}</td><td class="n">{}</td><td class="n">{}</td><td class="n">{}</td></tr>"#,
                 escape(&p.period),
                 p.documents,
                 p.claims.total,
