@@ -17,8 +17,20 @@ use whosaid::report::Summary;
 use whosaid::report::text::TextOptions;
 use whosaid::{Checker, Error, Registry, Ruleset};
 
-/// Largest file checked, as `check`'s default `--max-file-size`.
-const MAX_FILE_SIZE: u64 = 10 * 1024 * 1024;
+/// How the articles are checked: as `whosaid check` would with these options.
+pub(crate) struct Checking<'a> {
+    /// The registry.
+    pub(crate) registry: Option<Registry>,
+    /// Directory of rule overrides.
+    pub(crate) rules: Option<&'a Path>,
+    /// Worker threads (`None`: one per core).
+    pub(crate) threads: Option<usize>,
+    /// Files larger than this are skipped with a warning, as by `check`.
+    pub(crate) max_file_size: u64,
+}
+
+/// `check`'s default `--max-file-size`, for the commands that check articles too.
+pub(crate) const DEFAULT_MAX_FILE_SIZE: u64 = 10 * 1024 * 1024;
 
 /// What takes the documents' reports, one at a time, in input order.
 pub(crate) trait DocSink: Send + 'static {
@@ -97,18 +109,21 @@ impl<S: DocSink> Write for SharedLines<S> {
     }
 }
 
-/// Check the articles at `paths` (files, directories, `-`) with `registry` and the rules of
-/// `rules`, and hand their reports to `sink` in input order; with `dated`, dated from JSON
+/// Check the articles at `paths` (files, directories, `-`) as `how` says, and hand their reports to `sink` in input order; with `dated`, dated from JSON
 /// Lines `date` fields and Markdown front matter (which reads those files once more). The
 /// first input error stops it.
 pub(crate) fn check_articles<S: DocSink>(
     paths: &[String],
-    registry: Option<Registry>,
-    rules: Option<&Path>,
-    threads: Option<usize>,
+    how: Checking<'_>,
     dated: bool,
     sink: S,
 ) -> Result<S, Error> {
+    let Checking {
+        registry,
+        rules,
+        threads,
+        max_file_size,
+    } = how;
     let ruleset = match rules {
         Some(d) => Ruleset::with_overrides(d)?,
         None => Ruleset::embedded(),
@@ -151,7 +166,7 @@ pub(crate) fn check_articles<S: DocSink>(
     run_jobs(
         inputs,
         InFormat::Auto,
-        MAX_FILE_SIZE,
+        max_file_size,
         &work,
         threads,
         &mut writer,

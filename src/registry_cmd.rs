@@ -2,7 +2,7 @@
 //! The work is in the library (`whosaid::registry::{validate, suggest, ratings}`); this module
 //! reads the files, prints, writes atomically and picks the exit code.
 
-use crate::gather::check_articles;
+use crate::gather::{Checking, check_articles};
 use crate::write::write_atomic;
 use clap::{Subcommand, ValueEnum};
 use std::io::Write;
@@ -93,6 +93,9 @@ struct SuggestArgs {
     /// Documents checked at once (default: the number of cores).
     #[arg(long, short = 'j', value_name = "N")]
     threads: Option<usize>,
+    /// Skip files larger than this many bytes (with a warning), as `check` does.
+    #[arg(long, value_name = "BYTES", default_value_t = crate::gather::DEFAULT_MAX_FILE_SIZE)]
+    max_file_size: u64,
 }
 
 pub(crate) fn run(args: RegistryArgs) -> Result<u8, Error> {
@@ -128,15 +131,13 @@ fn suggest_cmd(a: SuggestArgs) -> Result<u8, Error> {
         ),
     };
     let sink = suggest::Suggester::new(registry.clone().unwrap_or_default());
-    let s = check_articles(
-        &a.paths,
+    let how = Checking {
         registry,
-        a.rules.as_deref(),
-        a.threads,
-        false,
-        sink,
-    )?
-    .finish();
+        rules: a.rules.as_deref(),
+        threads: a.threads,
+        max_file_size: a.max_file_size,
+    };
+    let s = check_articles(&a.paths, how, false, sink)?.finish();
     let csv = suggest::rows_csv(&header, &s.rows);
     match &a.output {
         Some(p) => write_atomic(p, csv.as_bytes())?,

@@ -2,7 +2,7 @@
 //! `whosaid check --format jsonl` wrote (`--from-reports`). The figures and the renderers are
 //! the library's (`whosaid::collection`); this module reads, picks the format and writes.
 
-use crate::gather::{check_articles, read_dates};
+use crate::gather::{Checking, check_articles, read_dates};
 use crate::registry_cmd::print;
 use crate::write::write_atomic;
 use clap::ValueEnum;
@@ -51,6 +51,9 @@ pub(crate) struct ReportArgs {
     /// Documents checked at once (default: the number of cores).
     #[arg(long, short = 'j', value_name = "N")]
     threads: Option<usize>,
+    /// Skip files larger than this many bytes (with a warning), as `check` does.
+    #[arg(long, value_name = "BYTES", default_value_t = crate::gather::DEFAULT_MAX_FILE_SIZE)]
+    max_file_size: u64,
 }
 
 /// Every report of `paths`, in order (`-` is standard input).
@@ -102,15 +105,13 @@ pub(crate) fn run(a: ReportArgs) -> Result<u8, Error> {
             Some(p) => Some(Registry::load(p)?),
             None => None,
         };
-        check_articles(
-            &a.paths,
+        let how = Checking {
             registry,
-            a.rules.as_deref(),
-            a.threads,
-            true,
-            Summarizer::default(),
-        )?
-        .finish()
+            rules: a.rules.as_deref(),
+            threads: a.threads,
+            max_file_size: a.max_file_size,
+        };
+        check_articles(&a.paths, how, true, Summarizer::default())?.finish()
     };
     let out = match a.format {
         ReportFormat::Html => collection::html::render(&summary, &a.title),
