@@ -147,7 +147,7 @@ fn markdown_and_csv_carry_the_same_figures() {
     assert_eq!(o.status.code(), Some(0), "{}", err(&o));
     let md = out(&o);
     assert!(md.starts_with("# Sourcing across the collection\n"), "{md}");
-    assert!(md.contains(&format!("1 documents, {total} claims")), "{md}");
+    assert!(md.contains(&format!("1 document, {total} claims")), "{md}");
     assert!(
         md.contains("| Reuters | media | reuters | high | 1 | 5 |"),
         "{md}"

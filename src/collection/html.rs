@@ -344,7 +344,15 @@ svg.chart {{ display: block; margin: 1em 0; max-width: 100%; height: auto; }}
         }
         o.push_str("</table>\n");
         if s.undated > 0 {
-            let _ = writeln!(o, "<p>{} documents have no date.</p>", s.undated);
+            let _ = writeln!(
+                o,
+                "<p>{} no date.</p>",
+                if s.undated == 1 {
+                    "1 document has".to_string()
+                } else {
+                    format!("{} documents have", s.undated)
+                }
+            );
         }
     }
     o.push_str("</body>\n</html>\n");

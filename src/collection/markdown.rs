@@ -2,7 +2,7 @@
 //! Every cell is escaped ([`cell`]) so a source's name cannot break the table or inject markup.
 
 use super::Summary;
-use super::summary::percent;
+use super::summary::{count, percent};
 
 /// How many sources and articles the tables list.
 pub const TOP: usize = 25;
@@ -30,11 +30,11 @@ pub fn render(s: &Summary) -> String {
     let c = &s.claims;
     o.push_str("# Sourcing across the collection\n\n");
     o.push_str(&format!(
-        "{} documents, {} claims, {} attributions, {} named sources.\n\n",
-        s.documents,
-        c.total,
-        s.attributions,
-        s.sources.len()
+        "{}, {}, {}, {}.\n\n",
+        count(s.documents, "document"),
+        count(c.total, "claim"),
+        count(s.attributions, "attribution"),
+        count(s.sources.len(), "named source")
     ));
     o.push_str("| claims | count | share |\n|---|---:|---:|\n");
     for (label, n) in [
@@ -134,7 +134,14 @@ pub fn render(s: &Summary) -> String {
             ));
         }
         if s.undated > 0 {
-            o.push_str(&format!("\n{} documents have no date.\n", s.undated));
+            o.push_str(&format!(
+                "\n{} no date.\n",
+                if s.undated == 1 {
+                    "1 document has".to_string()
+                } else {
+                    format!("{} documents have", s.undated)
+                }
+            ));
         }
     }
     o

@@ -174,6 +174,11 @@ pub(crate) fn share(part: usize, whole: usize) -> f64 {
     (part as f64 / whole as f64 * 10_000.0).round() / 10_000.0
 }
 
+/// `n` and `word`, plural when `n` is not 1 ("1 document", "2 documents"; the plural adds `s`).
+pub(crate) fn count(n: usize, word: &str) -> String {
+    format!("{n} {word}{}", if n == 1 { "" } else { "s" })
+}
+
 /// `part / whole` as a percentage with one decimal ("42.1%"), "-" when `whole` is 0.
 pub(crate) fn percent(part: usize, whole: usize) -> String {
     if whole == 0 {
