@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Run fuzz targets one after another, each for SECONDS (default 600), and keep their logs in
-# fuzz/logs/. Usage: fuzz/run.sh [SECONDS] [TARGET...]   (targets: check parse registry rules)
+# fuzz/logs/. Usage: fuzz/run.sh [SECONDS] [TARGET...]   (targets: check parse registry rules registry_tools)
 # Crashing inputs land in fuzz/artifacts/<target>/; add each one to tests/bad_input/fuzz/.
 # SANITIZER=address (or none, the default: whosaid has no unsafe code, so AddressSanitizer finds
 # nothing a panic would not, and costs about half the speed). MAX_LEN caps input size (8192).
@@ -9,7 +9,7 @@ cd "$(dirname "$0")"
 secs=${1:-600}
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(check parse registry rules)
+[ ${#targets[@]} -gt 0 ] || targets=(check parse registry rules registry_tools)
 [ -d corpus ] || ./seed.sh
 mkdir -p logs
 san=${SANITIZER:-none}

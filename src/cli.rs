@@ -51,6 +51,10 @@ enum Cmd {
         #[arg(long)]
         rules: Option<PathBuf>,
     },
+    /// Keep the source registry: validate it, suggest rows from articles, import ratings.
+    Registry(crate::registry_cmd::RegistryArgs),
+    /// Summarise the sourcing of a collection: articles, or the JSON Lines reports of `check`.
+    Report(crate::report_cmd::ReportArgs),
 }
 
 #[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
@@ -180,6 +184,8 @@ pub fn main() -> ExitCode {
             whosaid::lsp::Options::default(),
         )
         .map(|()| 0),
+        Cmd::Registry(args) => crate::registry_cmd::run(args),
+        Cmd::Report(args) => crate::report_cmd::run(args),
     };
     match result {
         Ok(code) => ExitCode::from(code),
@@ -235,14 +241,12 @@ fn explain(id: &str, dir: Option<&Path>) -> Result<u8, Error> {
             "no rule {id:?}; `whosaid rules` lists them"
         )));
     };
-    write_stdout(&format!(
-        "# {} ({})\n\n{}\n\nSeverity: {}\n\n{}\n",
-        r.name,
-        r.id,
-        r.summary,
-        r.severity.as_str(),
-        r.description.trim()
-    ))?;
+    // a rule file from --rules is untrusted text: sanitized line by line for the terminal
+    let text: String = whosaid::rule_docs::explain(r)
+        .lines()
+        .map(|l| sanitize(l) + "\n")
+        .collect();
+    write_stdout(&text)?;
     Ok(0)
 }
 

@@ -4,6 +4,9 @@
 use std::process::ExitCode;
 
 mod cli;
+mod gather;
+mod registry_cmd;
+mod report_cmd;
 mod run;
 mod write;
 

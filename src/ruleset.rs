@@ -153,6 +153,12 @@ pub struct Rule {
     pub message: String,
     /// One line.
     pub summary: String,
+    /// The journalism standard behind the rule: its name ("SPJ Code of Ethics").
+    pub standard_name: Option<String>,
+    /// What the standard asks, in a sentence.
+    pub standard: Option<String>,
+    /// Where to read it (a URL).
+    pub standard_link: Option<String>,
     /// What it flags / Why it matters / Example / How to fix (Markdown).
     pub description: String,
     /// Numeric parameters.
@@ -184,6 +190,9 @@ struct RuleFile {
     enabled: Option<bool>,
     message: Option<String>,
     summary: Option<String>,
+    standard_name: Option<String>,
+    standard: Option<String>,
+    standard_link: Option<String>,
     description: Option<String>,
     #[serde(default)]
     params: IndexMap<String, f64>,
@@ -407,6 +416,15 @@ impl Ruleset {
             if let Some(v) = f.summary {
                 existing.summary = v;
             }
+            if f.standard_name.is_some() {
+                existing.standard_name = f.standard_name;
+            }
+            if f.standard.is_some() {
+                existing.standard = f.standard;
+            }
+            if f.standard_link.is_some() {
+                existing.standard_link = f.standard_link;
+            }
             if let Some(v) = f.description {
                 existing.description = v;
             }
@@ -449,6 +467,9 @@ impl Ruleset {
             enabled: f.enabled.unwrap_or(true),
             message: f.message.ok_or_else(|| missing("message"))?,
             summary: f.summary.unwrap_or_default(),
+            standard_name: f.standard_name,
+            standard: f.standard,
+            standard_link: f.standard_link,
             description: f.description.unwrap_or_default(),
             params: f.params,
             examples: f.example,

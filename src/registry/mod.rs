@@ -5,8 +5,13 @@
 //! (exact, alias, surname with a compatible given name) and whose [`Registry::suggest`] offers a
 //! close name (string similarity) that is never taken as a match.
 
+pub mod domains;
 mod load;
 mod lookup;
+pub mod ratings;
+pub mod rows;
+pub mod suggest;
+pub mod validate;
 
 pub use lookup::normalize_name;
 
