@@ -10,7 +10,8 @@
 //! - a passive participle with `by` (`was affirmed by X and Y`, `confirmed by evidence assessed
 //!   by Reuters and analyzed by experts`, `Based on data reviewed by Reuters, ...`).
 
-use crate::lexicon::{Lexicons, WordBits, WordSet};
+use crate::grammar::{DETERMINERS, PRONOUNS};
+use crate::lexicon::{Lexicons, cls};
 use crate::model::{Analysis, Attribution, AttributionKind, Content, Mention, MentionKind, Quote};
 use crate::span::Span;
 use crate::token::{Token, Tokens, is_quote_char, tokenize_into};
@@ -35,7 +36,7 @@ pub fn extract_attributions_with(
     let mut toks = Tokens::default();
     let mut scratch = Scratch::default();
     for pi in 0..analysis.doc.blocks.len() {
-        let boilerplate = analysis.is_boilerplate(pi, lex);
+        let boilerplate = lex.paragraph_is_boilerplate(analysis, pi);
         if boilerplate && each.is_none() {
             continue;
         }
@@ -55,135 +56,11 @@ pub fn extract_attributions_with(
     out
 }
 
-const ADVERBS: &[&str] = &[
-    "again",
-    "already",
-    "also",
-    "did",
-    "does",
-    "earlier",
-    "first",
-    "further",
-    "had",
-    "has",
-    "have",
-    "initially",
-    "just",
-    "later",
-    "may",
-    "might",
-    "never",
-    "not",
-    "once",
-    "previously",
-    "publicly",
-    "recently",
-    "repeatedly",
-    "reportedly",
-    "separately",
-    "still",
-    "then",
-    "will",
-    "would",
-    "could",
-    "can",
-    "should",
-    "often",
-    "privately",
-    "originally",
-    "subsequently",
-    "independently",
-    "long",
-    "now",
-    "even",
-    "always",
-    "ever",
-    "both",
-    "each",
-];
-const PASSIVE_AUX: &[&str] = &["be", "been", "being", "is", "are", "was", "were"];
-/// Words that cannot be in the head of a subject noun phrase.
-const VERBISH: &[&str] = &[
-    "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "will", "would",
-    "could", "can", "should", "may", "might", "must", "do", "does", "did", "that", "which", "who",
-    "if", "when", "because", "there", "it", "what", "how", "why", "whether", "so", "than",
-];
-/// Units of time after "last", "this", "on Monday": "last week", "Monday morning".
-const TIME_UNITS: &[&str] = &[
-    "week",
-    "month",
-    "year",
-    "weekend",
-    "night",
-    "morning",
-    "evening",
-    "afternoon",
-];
-/// Words that open a clause inside a sentence: its subject starts after them.
-const CLAUSE_WORDS: &[&str] = &[
-    "that", "which", "where", "when", "while", "as", "because", "although", "though", "whereas",
-    "since", "if", "after", "but", "so", "whom", "whether",
-];
-/// Words that open a noun phrase of quantity: "about half of voters", "nearly 4 in 10".
-const QUANTITY: &[&str] = &[
-    "about",
-    "nearly",
-    "almost",
-    "roughly",
-    "approximately",
-    "only",
-    "just",
-    "over",
-    "fewer",
-    "less",
-    "half",
-    "majority",
-    "plurality",
-    "minority",
-    "percent",
-    "none",
-    "everyone",
-    "everybody",
-    "nobody",
-    "few",
-    "most",
-    "some",
-    "many",
-    "others",
-    "another",
-    "each",
-];
-/// What is "claimed" without anything being said: "claimed two lives", "claimed victory".
-const NOT_CLAIMED: &[&str] = &[
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "dozens",
-    "hundreds",
-    "thousands",
-    "lives",
-    "life",
-    "victory",
-    "ownership",
-    "control",
-    "seats",
-    "title",
-    "prize",
-    "land",
-];
-
 /// "Clinton said she opposes ...", "Sanders has suggested that he wants ...": a verb of
 /// thinking or wanting inside what someone is reported to have said is part of that content,
 /// not an attribution of its own (verbs of saying stay: "Klein said two other women said ...").
 /// Removes such attributions from `out[first..]`.
-fn drop_nested_attitudes(out: &mut Vec<Attribution>, first: usize) {
+fn drop_nested_attitudes(lex: &Lexicons, out: &mut Vec<Attribution>, first: usize) {
     let para = &out[first..];
     // the contents of reported speech (not quotations; not "according to X", which names
     // whose account the sentence is, the chain included), by start, with the two largest ends so far (and
@@ -212,10 +89,7 @@ fn drop_nested_attitudes(out: &mut Vec<Attribution>, first: usize) {
         .iter()
         .enumerate()
         .map(|(k, a)| {
-            if SPEECH.contains(&a.cue_lemma.as_str())
-                || SPEECH_ACTS.contains(&a.cue_lemma.as_str())
-                || a.kind == AttributionKind::AccordingTo
-            {
+            if lex.reports_speech(&a.cue_lemma) || a.kind == AttributionKind::AccordingTo {
                 return false;
             }
             let n = spans.partition_point(|&(s, _, _)| s <= a.cue.start);
@@ -236,248 +110,7 @@ fn drop_nested_attitudes(out: &mut Vec<Attribution>, first: usize) {
 
 /// The lemma of a cue form, or "".
 fn lemma_of<'a>(lex: &'a Lexicons, form: &str) -> &'a str {
-    lex.cue_verbs.get(form).map(String::as_str).unwrap_or("")
-}
-
-/// Prepositions that belong to the cue before the content: "called for", "warned of".
-const CUE_PARTICLES: &[&str] = &["about", "against", "for", "of", "on"];
-
-/// Words after a comma that end a content clause.
-const CONTENT_STOPS: &[&str] = &[
-    "saying", "calling", "adding", "noting", "arguing", "citing", "telling", "asking", "however",
-];
-/// Words that open an introductory phrase before the subject.
-const INTRO: &[&str] = &[
-    "when",
-    "while",
-    "as",
-    "although",
-    "though",
-    "because",
-    "if",
-    "since",
-    "after",
-    "before",
-    "asked",
-    "speaking",
-    "according",
-    "however",
-    "meanwhile",
-    "still",
-    "yet",
-    "instead",
-    "but",
-];
-/// Lemmas of verbs of speech, which may be followed by a prepositional phrase before their
-/// content ("said in a statement that").
-const SPEECH: &[&str] = &[
-    "add", "announce", "comment", "explain", "note", "report", "say", "state", "tell", "tweet",
-    "write", "warn", "reply", "respond", "testify",
-];
-/// Verbs that report what someone said, besides [`SPEECH`] (lemmas, and learned forms that are
-/// their own lemma): inside reported speech they stay attributions of their own.
-const SPEECH_ACTS: &[&str] = &[
-    "accused",
-    "accuses",
-    "accusing",
-    "suggest",
-    "claim",
-    "allege",
-    "argue",
-    "assert",
-    "insist",
-    "deny",
-    "confirm",
-    "acknowledge",
-    "admit",
-    "declare",
-    "predict",
-    "complain",
-    "concede",
-    "contend",
-];
-const PREPOSITIONS: &[&str] = &[
-    "through", "in", "on", "at", "with", "during", "near", "under", "after", "before", "across",
-    "inside", "within", "from", "into", "beneath", "below", "above", "among", "along", "around",
-];
-const PRONOUNS: &[&str] = &["he", "she", "they", "it"];
-const CONNECTORS: &[&str] = &[
-    "of", "de", "del", "der", "van", "von", "bin", "al", "la", "le", "du", "da", "&", "for", "and",
-    "the", "to", "on",
-];
-const DETERMINERS: &[&str] = &[
-    "a", "an", "some", "several", "many", "two", "three", "four", "five", "six", "seven", "eight",
-    "nine", "ten", "dozens", "other", "more", "most", "few", "both", "various", "numerous",
-    "multiple", "the", "these", "those", "one", "all", "its", "their", "his", "her", "our",
-];
-const POSTMODIFIERS: &[&str] = &[
-    "familiar",
-    "close",
-    "with",
-    "who",
-    "briefed",
-    "involved",
-    "knowledgeable",
-    "aware",
-    "speaking",
-    "granted",
-    "requesting",
-    "not",
-];
-/// Words that cannot be inside a noun phrase (function words, auxiliaries).
-const STOP: &[&str] = &[
-    "is", "are", "was", "were", "be", "been", "has", "have", "had", "that", "which", "who", "whom",
-    "and", "or", "but", "by", "to", "in", "on", "at", "for", "from", "with", "as", "than", "not",
-    "it", "he", "she", "they", "we", "i", "you", "this", "there", "if", "when", "while", "after",
-    "before", "because", "since", "would", "will", "could", "can", "may", "might", "should", "did",
-    "does", "do", "of", "into", "about", "over", "under", "also", "its", "their", "his", "her",
-];
-
-/// The word classes of [`WordClasses`], a bit each: the lexicons and the word lists above.
-pub(crate) mod cls {
-    pub const CUE_VERB: u64 = 1 << 0;
-    pub const CUE_PHRASE: u64 = 1 << 1;
-    pub const TITLE: u64 = 1 << 2;
-    /// the words that start a title of two words or more
-    pub const TITLE_START: u64 = 1 << 3;
-    pub const ANONYMOUS_HEAD: u64 = 1 << 4;
-    pub const NON_SOURCE: u64 = 1 << 5;
-    pub const SOURCE_HEAD: u64 = 1 << 6;
-    pub const PASSIVE_CUE: u64 = 1 << 7;
-    pub const EVIDENCE: u64 = 1 << 8;
-    pub const GOVERNMENT: u64 = 1 << 9;
-    pub const ORGANIZATION: u64 = 1 << 10;
-    pub const SENTENCE_STARTER: u64 = 1 << 11;
-    pub const ADVERB: u64 = 1 << 12;
-    pub const PASSIVE_AUX: u64 = 1 << 13;
-    pub const VERBISH: u64 = 1 << 14;
-    pub const TIME_UNIT: u64 = 1 << 15;
-    pub const CLAUSE_WORD: u64 = 1 << 16;
-    pub const QUANTITY: u64 = 1 << 17;
-    pub const CUE_PARTICLE: u64 = 1 << 18;
-    pub const CONTENT_STOP: u64 = 1 << 19;
-    pub const INTRO: u64 = 1 << 20;
-    pub const PREPOSITION: u64 = 1 << 21;
-    pub const PRONOUN: u64 = 1 << 22;
-    pub const CONNECTOR: u64 = 1 << 23;
-    pub const DETERMINER: u64 = 1 << 24;
-    pub const POSTMODIFIER: u64 = 1 << 25;
-    pub const STOP: u64 = 1 << 26;
-    pub const DAY: u64 = 1 << 27;
-    /// the first words of the definite descriptions
-    pub const DESCRIPTION_START: u64 = 1 << 28;
-    /// "according" and "by", which start patterns of [`super::Ctx::run`] anywhere in a sentence
-    pub const PATTERN_START: u64 = 1 << 29;
-    /// (not a class of words: set on the token that a sentence starts with, see
-    /// [`super::Ctx::sentence_first`], by [`super::Ctx::new`])
-    pub const OPENS_SENTENCE: u64 = 1 << 63;
-}
-
-/// The days of the week, lower case.
-const DAYS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-];
-
-/// The classes ([`cls`]) of each word that has one, made once per ruleset: [`Ctx`] looks each
-/// token up once and then tests bits, where it would hash a token for each lexicon it asks
-/// about, or compare it with each word of a list, several times per token.
-#[derive(Debug, Clone, Default)]
-pub struct WordClasses {
-    map: WordBits,
-    /// the word-prefixes of the titles of two words or more ("chief", "chief executive" of
-    /// "chief executive officer"): a title is looked for at a token only as long as the words
-    /// so far are one of these
-    title_prefixes: WordSet,
-}
-
-/// The word lists of this module that are classes of [`WordClasses`], with their class.
-const WORD_LISTS: [(&[&str], u64); 16] = [
-    (ADVERBS, cls::ADVERB),
-    (PASSIVE_AUX, cls::PASSIVE_AUX),
-    (VERBISH, cls::VERBISH),
-    (TIME_UNITS, cls::TIME_UNIT),
-    (CLAUSE_WORDS, cls::CLAUSE_WORD),
-    (QUANTITY, cls::QUANTITY),
-    (CUE_PARTICLES, cls::CUE_PARTICLE),
-    (CONTENT_STOPS, cls::CONTENT_STOP),
-    (INTRO, cls::INTRO),
-    (PREPOSITIONS, cls::PREPOSITION),
-    (PRONOUNS, cls::PRONOUN),
-    (CONNECTORS, cls::CONNECTOR),
-    (DETERMINERS, cls::DETERMINER),
-    (POSTMODIFIERS, cls::POSTMODIFIER),
-    (STOP, cls::STOP),
-    (DAYS, cls::DAY),
-];
-
-impl WordClasses {
-    /// The classes of the lexicons of `lex` and of the word lists of this module.
-    pub fn new(lex: &Lexicons) -> WordClasses {
-        let mut map = WordBits::default();
-        let mut add = |w: &str, c: u64| map.insert(w, c);
-        for w in lex.cue_verbs.keys() {
-            add(w, cls::CUE_VERB);
-        }
-        for w in lex.cue_phrases.keys() {
-            add(w, cls::CUE_PHRASE);
-        }
-        let mut title_prefixes = WordSet::default();
-        for t in &lex.titles {
-            add(t, cls::TITLE);
-            let words: Vec<&str> = t.split(' ').collect();
-            if words.len() > 1 {
-                add(words[0], cls::TITLE_START);
-                for k in 1..words.len() {
-                    title_prefixes.insert(words[..k].join(" "));
-                }
-            }
-        }
-        for d in lex.descriptions.keys() {
-            add(d.split(' ').next().unwrap_or(""), cls::DESCRIPTION_START);
-        }
-        let sets: [(&WordSet, u64); 6] = [
-            (&lex.anonymous_heads, cls::ANONYMOUS_HEAD),
-            (&lex.non_source_words, cls::NON_SOURCE),
-            (&lex.source_heads, cls::SOURCE_HEAD),
-            (&lex.passive_cues, cls::PASSIVE_CUE),
-            (&lex.evidence_nouns, cls::EVIDENCE),
-            (&lex.sentence_starters, cls::SENTENCE_STARTER),
-        ];
-        for (set, c) in sets {
-            for w in set {
-                add(w, c);
-            }
-        }
-        for w in &lex.government_words {
-            add(w, cls::GOVERNMENT);
-        }
-        for w in &lex.organization_words {
-            add(w, cls::ORGANIZATION);
-        }
-        for (list, c) in WORD_LISTS {
-            for w in list {
-                add(w, c);
-            }
-        }
-        add("according", cls::PATTERN_START);
-        add("by", cls::PATTERN_START);
-        WordClasses {
-            map,
-            title_prefixes,
-        }
-    }
-
-    /// The classes of the word `w` (lower case).
-    #[inline]
-    pub fn of(&self, w: &str) -> u64 {
-        self.map.get(w)
-    }
+    lex.cue_lemma(form)
 }
 
 /// A noun phrase found at some position: tokens `start..end`, the name part from `name_start`.
@@ -1861,7 +1494,7 @@ impl<'a> Ctx<'a> {
             i += 1;
         }
         self.colon_quotes(out);
-        drop_nested_attitudes(out, first);
+        drop_nested_attitudes(self.lex, out, first);
     }
 
     /// 'Jo Anne Van Tilburg disagreed with these findings: "..."': a quotation introduced by a
@@ -2277,7 +1910,7 @@ impl<'a> Ctx<'a> {
         let first = self.sentence_first(i);
         // the verb's lemma ("" for a multi-word cue), looked up once
         let lemma = lemma_of(self.lex, self.w(i));
-        let speech = SPEECH.contains(&lemma);
+        let speech = self.lex.speech_verbs.contains(lemma);
         // "some reports", "the claims", "his statement": a noun, not a verb (a past form such
         // as "said" is never a noun: "many said")
         let past = self.w(i).ends_with("ed")
@@ -2479,7 +2112,8 @@ impl<'a> Ctx<'a> {
         // "the fire claimed two lives", "claimed victory": a taking, not a saying
         let next = self.w(i + 1);
         if lemma == "claim"
-            && (next.starts_with(|c: char| c.is_ascii_digit()) || NOT_CLAIMED.contains(&next))
+            && (next.starts_with(|c: char| c.is_ascii_digit())
+                || self.lex.not_claimed.contains(next))
         {
             return;
         }
@@ -3902,76 +3536,6 @@ mod tests {
             sentences,
             quotes,
             ..Analysis::new(doc)
-        }
-    }
-
-    /// A word's classes are its memberships of the lexicons and lists they stand for.
-    #[test]
-    fn word_classes_are_the_memberships() {
-        let lex = Lexicons::new(&Ruleset::embedded());
-        let mut words: Vec<String> = ["", "x", "according", "by", "the", "vice", "Said", "said."]
-            .iter()
-            .map(|w| w.to_string())
-            .collect();
-        let sets = [
-            &lex.titles,
-            &lex.anonymous_heads,
-            &lex.non_source_words,
-            &lex.source_heads,
-            &lex.passive_cues,
-            &lex.evidence_nouns,
-            &lex.sentence_starters,
-        ];
-        for set in sets {
-            words.extend(set.iter().cloned());
-        }
-        words.extend(lex.organization_words.iter().cloned());
-        words.extend(lex.government_words.iter().cloned());
-        words.extend(lex.cue_verbs.keys().cloned());
-        words.extend(lex.cue_phrases.keys().cloned());
-        words.extend(lex.descriptions.keys().cloned());
-        let split: Vec<String> = words
-            .iter()
-            .flat_map(|w| w.split(' ').map(str::to_string))
-            .collect();
-        words.extend(split);
-        for (list, _) in WORD_LISTS {
-            words.extend(list.iter().map(|w| w.to_string()));
-        }
-        for w in &words {
-            let c = lex.word_classes.of(w);
-            let mut want = vec![
-                (cls::CUE_VERB, lex.cue_verbs.contains_key(w)),
-                (cls::CUE_PHRASE, lex.cue_phrases.contains_key(w)),
-                (cls::TITLE, lex.titles.contains(w)),
-                (
-                    cls::TITLE_START,
-                    (lex.titles.iter()).any(|t| t.split_once(' ').is_some_and(|(f, _)| f == w)),
-                ),
-                (cls::ANONYMOUS_HEAD, lex.anonymous_heads.contains(w)),
-                (cls::NON_SOURCE, lex.non_source_words.contains(w)),
-                (cls::SOURCE_HEAD, lex.source_heads.contains(w)),
-                (cls::PASSIVE_CUE, lex.passive_cues.contains(w)),
-                (cls::EVIDENCE, lex.evidence_nouns.contains(w)),
-                (cls::GOVERNMENT, lex.government_words.contains(w)),
-                (cls::ORGANIZATION, lex.organization_words.contains(w)),
-                (cls::SENTENCE_STARTER, lex.sentence_starters.contains(w)),
-                (
-                    cls::DESCRIPTION_START,
-                    lex.descriptions
-                        .keys()
-                        .any(|k| k.split(' ').next() == Some(w)),
-                ),
-                (cls::PATTERN_START, matches!(w.as_str(), "according" | "by")),
-            ];
-            want.extend(
-                WORD_LISTS
-                    .iter()
-                    .map(|&(l, bit)| (bit, l.contains(&w.as_str()))),
-            );
-            for (bit, has) in want {
-                assert_eq!(c & bit != 0, has, "{w:?} {bit:#x}");
-            }
         }
     }
 

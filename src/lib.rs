@@ -12,6 +12,8 @@ pub mod checks;
 pub mod claims;
 pub mod error;
 pub mod extract;
+pub mod grammar;
+pub mod hash;
 pub mod input;
 pub mod lexicon;
 pub mod model;

@@ -262,7 +262,8 @@ pub struct Analysis {
     /// Its findings, in order.
     pub findings: Vec<Finding>,
     /// For each paragraph, whether it is boilerplate (`Lexicons::is_boilerplate`), computed
-    /// once by `Checker::check`; empty when not computed (see [`Analysis::is_boilerplate`]).
+    /// once by `Checker::check`; empty when not computed (see
+    /// `Lexicons::paragraph_is_boilerplate`).
     pub boilerplate: Vec<bool>,
 }
 
@@ -284,14 +285,5 @@ impl Analysis {
     /// Text of a span of the analysed text.
     pub fn text(&self, span: Span) -> &str {
         span.slice(&self.doc.text)
-    }
-
-    /// True when paragraph `para` is boilerplate: from `boilerplate` when it was computed, else
-    /// by the patterns of `lex`.
-    pub fn is_boilerplate(&self, para: usize, lex: &crate::lexicon::Lexicons) -> bool {
-        match self.boilerplate.get(para) {
-            Some(&b) => b,
-            None => lex.is_boilerplate(self.doc.blocks[para].span.slice(&self.doc.text)),
-        }
     }
 }

@@ -7,8 +7,8 @@
 //! unknown identity, named as written, and is reported; nothing is invented. Each source is then
 //! matched against the registry, and every place the text names it is collected.
 
-use crate::extract::cls;
 use crate::lexicon::Lexicons;
+use crate::lexicon::cls;
 use crate::model::{Analysis, MentionKind, Source, SourceKind};
 use crate::registry::{EntryKind, MatchKind, Registry, RegistryMatch, normalize_name};
 use crate::span::Span;
@@ -16,7 +16,7 @@ use crate::token::{Token, Tokens, WordIndex};
 
 /// Fx hashing for the maps of source indices and spans (SipHash's flooding resistance buys
 /// nothing for them).
-type FxBuild = std::hash::BuildHasherDefault<crate::lexicon::FxHasher>;
+type FxBuild = std::hash::BuildHasherDefault<crate::hash::FxHasher>;
 
 /// Resolve every attribution's mentions to sources (filling `analysis.sources` and each
 /// mention's `source`); returns the spans of mentions that refer to nobody found.
@@ -707,7 +707,7 @@ fn classify(name: &str, titled: bool, lex: &Lexicons) -> SourceKind {
     if words.len() > 1 && words.last().is_some_and(|w| lex.media_words.contains(*w)) {
         return SourceKind::Media;
     }
-    let mut has = |set: &crate::lexicon::WordSet| {
+    let mut has = |set: &crate::hash::WordSet| {
         words.iter().any(|w| set.contains(*w))
             || words.windows(2).any(|p| {
                 joined(&mut phrase, p[0], " ", p[1]);
@@ -1016,7 +1016,7 @@ mod tests {
         if words.len() > 1 && words.last().is_some_and(|w| lex.media_words.contains(*w)) {
             return SourceKind::Media;
         }
-        let has = |set: &crate::lexicon::WordSet| {
+        let has = |set: &crate::hash::WordSet| {
             words.iter().any(|w| set.contains(*w))
                 || (words.len() > 1 && words.windows(2).any(|p| set.contains(&p.join(" "))))
         };

@@ -60,6 +60,18 @@ pub const EMBEDDED_LEXICONS: &[(&str, &str)] = &[
         include_str!("../rules/lexicon/anonymous-heads.txt"),
     ),
     (
+        "anonymous-postmodifiers.txt",
+        include_str!("../rules/lexicon/anonymous-postmodifiers.txt"),
+    ),
+    (
+        "content-stops.txt",
+        include_str!("../rules/lexicon/content-stops.txt"),
+    ),
+    (
+        "cue-adverbs.txt",
+        include_str!("../rules/lexicon/cue-adverbs.txt"),
+    ),
+    (
         "cue-phrases.txt",
         include_str!("../rules/lexicon/cue-phrases.txt"),
     ),
@@ -96,8 +108,16 @@ pub const EMBEDDED_LEXICONS: &[(&str, &str)] = &[
         include_str!("../rules/lexicon/media-words.txt"),
     ),
     (
+        "name-connectors.txt",
+        include_str!("../rules/lexicon/name-connectors.txt"),
+    ),
+    (
         "non-source-words.txt",
         include_str!("../rules/lexicon/non-source-words.txt"),
+    ),
+    (
+        "not-claimed.txt",
+        include_str!("../rules/lexicon/not-claimed.txt"),
     ),
     (
         "organization-words.txt",
@@ -106,6 +126,10 @@ pub const EMBEDDED_LEXICONS: &[(&str, &str)] = &[
     (
         "passive-cues.txt",
         include_str!("../rules/lexicon/passive-cues.txt"),
+    ),
+    (
+        "quantity-words.txt",
+        include_str!("../rules/lexicon/quantity-words.txt"),
     ),
     (
         "recipients.txt",
@@ -118,6 +142,14 @@ pub const EMBEDDED_LEXICONS: &[(&str, &str)] = &[
     (
         "source-heads.txt",
         include_str!("../rules/lexicon/source-heads.txt"),
+    ),
+    (
+        "speech-acts.txt",
+        include_str!("../rules/lexicon/speech-acts.txt"),
+    ),
+    (
+        "speech-verbs.txt",
+        include_str!("../rules/lexicon/speech-verbs.txt"),
     ),
     ("titles.txt", include_str!("../rules/lexicon/titles.txt")),
 ];
@@ -218,7 +250,7 @@ pub struct Ruleset {
 
 /// A regex of a pattern list and its source. The embedded ones (tested valid) are compiled when
 /// first used: a run whose texts never get past a pattern's prefilter
-/// ([`crate::lexicon::Patterns`]) does not pay for its compilation, tens of millions of
+/// (`lexicon::Patterns`) does not pay for its compilation, tens of millions of
 /// instructions for all of them; a repository's own are compiled when loaded, so that an
 /// invalid one is reported with its file and line.
 #[derive(Debug, Clone)]

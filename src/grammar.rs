@@ -1,0 +1,96 @@
+//! The closed grammatical classes of English that extraction asks about: determiners,
+//! pronouns, prepositions, auxiliaries, clause words, days and units of time. These are part of
+//! the language's grammar, not of a newsroom's vocabulary, so they stay in code as named
+//! constants (the open classes, lists that are tuned, are data in `rules/lexicon/`). Each list is
+//! a class of [`crate::lexicon::WordClasses`] (see `lexicon::classes`); a token is asked about a class by
+//! its bit, never by comparing it with the list.
+
+/// Forms of "be" that make a participle passive: "was confirmed by".
+pub const PASSIVE_AUX: &[&str] = &["be", "been", "being", "is", "are", "was", "were"];
+
+/// Words that cannot be in the head of a subject noun phrase: auxiliaries, modals, clause words.
+pub const VERBISH: &[&str] = &[
+    "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "will", "would",
+    "could", "can", "should", "may", "might", "must", "do", "does", "did", "that", "which", "who",
+    "if", "when", "because", "there", "it", "what", "how", "why", "whether", "so", "than",
+];
+
+/// Units of time after "last", "this", "on Monday": "last week", "Monday morning".
+pub const TIME_UNITS: &[&str] = &[
+    "week",
+    "month",
+    "year",
+    "weekend",
+    "night",
+    "morning",
+    "evening",
+    "afternoon",
+];
+
+/// Words that open a clause inside a sentence: its subject starts after them.
+pub const CLAUSE_WORDS: &[&str] = &[
+    "that", "which", "where", "when", "while", "as", "because", "although", "though", "whereas",
+    "since", "if", "after", "but", "so", "whom", "whether",
+];
+
+/// Prepositions that belong to the cue before the content: "called for", "warned of".
+pub const CUE_PARTICLES: &[&str] = &["about", "against", "for", "of", "on"];
+
+/// Words that open an introductory phrase before the subject.
+pub const INTRO: &[&str] = &[
+    "when",
+    "while",
+    "as",
+    "although",
+    "though",
+    "because",
+    "if",
+    "since",
+    "after",
+    "before",
+    "asked",
+    "speaking",
+    "according",
+    "however",
+    "meanwhile",
+    "still",
+    "yet",
+    "instead",
+    "but",
+];
+
+/// Prepositions that open a place or time adjunct ("said in a statement").
+pub const PREPOSITIONS: &[&str] = &[
+    "through", "in", "on", "at", "with", "during", "near", "under", "after", "before", "across",
+    "inside", "within", "from", "into", "beneath", "below", "above", "among", "along", "around",
+];
+
+/// Subject pronouns of the third person that can be a source.
+pub const PRONOUNS: &[&str] = &["he", "she", "they", "it"];
+
+/// Determiners, numerals and possessives that open a noun phrase ("two officials", "his aide").
+pub const DETERMINERS: &[&str] = &[
+    "a", "an", "some", "several", "many", "two", "three", "four", "five", "six", "seven", "eight",
+    "nine", "ten", "dozens", "other", "more", "most", "few", "both", "various", "numerous",
+    "multiple", "the", "these", "those", "one", "all", "its", "their", "his", "her", "our",
+];
+
+/// Words that cannot be inside a noun phrase (function words, auxiliaries).
+pub const STOP: &[&str] = &[
+    "is", "are", "was", "were", "be", "been", "has", "have", "had", "that", "which", "who", "whom",
+    "and", "or", "but", "by", "to", "in", "on", "at", "for", "from", "with", "as", "than", "not",
+    "it", "he", "she", "they", "we", "i", "you", "this", "there", "if", "when", "while", "after",
+    "before", "because", "since", "would", "will", "could", "can", "may", "might", "should", "did",
+    "does", "do", "of", "into", "about", "over", "under", "also", "its", "their", "his", "her",
+];
+
+/// The days of the week, lower case.
+pub const DAYS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
