@@ -306,3 +306,42 @@ fn no_function_over_150_lines_in_extract() {
         long.join("\n")
     );
 }
+
+/// Every pattern file is named in the dispatch module's doc (the order) and in the extract
+/// module's index (pattern -> file -> example), so that a newcomer finds it in one step.
+#[test]
+fn every_pattern_file_is_in_the_dispatch_table_and_the_index() {
+    let dispatch = fs::read_to_string("src/extract/dispatch.rs").expect("dispatch.rs");
+    let index = fs::read_to_string("src/extract/mod.rs").expect("extract/mod.rs");
+    let doc = |text: &str| -> String {
+        (text.lines())
+            .filter(|l| l.starts_with("//!"))
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    let (dispatch, index) = (doc(&dispatch), doc(&index));
+    let mut files = Vec::new();
+    rust_files(Path::new("src/extract/patterns"), &mut files);
+    let mut missing = Vec::new();
+    for f in &files {
+        let stem = f.file_stem().expect("a name").to_string_lossy().to_string();
+        if stem == "mod" {
+            continue;
+        }
+        if !dispatch.contains(&format!("patterns::{stem}`")) {
+            missing.push(format!("{stem}: not in the doc of src/extract/dispatch.rs"));
+        }
+        if !index.contains(&format!("`patterns/{stem}.rs`")) {
+            missing.push(format!("{stem}: not in the index of src/extract/mod.rs"));
+        }
+        let text = fs::read_to_string(f).expect("read");
+        if !text.starts_with("//! **") {
+            missing.push(format!("{stem}: no doc comment naming the pattern"));
+        }
+        if !text.contains("#[cfg(test)]") {
+            missing.push(format!("{stem}: no example tests"));
+        }
+    }
+    assert!(files.len() > 10, "the pattern files");
+    assert!(missing.is_empty(), "{}", missing.join("\n"));
+}

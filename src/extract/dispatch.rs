@@ -14,10 +14,13 @@
 //! | 7 | colon quote ([`super::patterns::colon_quote`]) | after the walk, every sentence with a colon and a quotation | 'X disagreed: "..."': only the quotations no cue claimed |
 //! | 8 | nested attitudes ([`drop_nested_attitudes`]) | after all | a verb of thinking inside reported speech is content, known only once every attribution of the paragraph is found |
 //!
-//! The continuation ([`super::patterns::continuation`]), quote-first ([`super::patterns::quote_first`])
-//! and inverted ([`super::patterns::inverted`]) patterns are steps of the reporting verb, not
-//! entries of this table; a test (tests/architecture.rs) checks that every file of
-//! `patterns/` is named in this table or in the index of [`crate::extract`].
+//! The reporting verb's steps are not entries of this table: they run inside it, in the order
+//! its module doc gives: the guards ([`super::patterns::not_a_cue`]), the ", saying"
+//! participle ([`super::patterns::saying`]), the continuation
+//! ([`super::patterns::continuation`], also asked by the inverted tail), the quote-first content
+//! ([`super::patterns::quote_first`], asked by the content finder) and the inverted tail
+//! ([`super::patterns::inverted`]). tests/architecture.rs checks that every file of
+//! `patterns/` is named here and in the index of [`crate::extract`].
 
 use crate::extract::context::Ctx;
 use crate::lexicon::Lexicons;

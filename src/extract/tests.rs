@@ -9,7 +9,7 @@ use crate::ruleset::Ruleset;
 use crate::token::tokenize;
 
 /// (sources, cue, content) of each attribution of `text`.
-fn atts(text: &str) -> Vec<(Vec<String>, String, String)> {
+pub(in crate::extract) fn atts(text: &str) -> Vec<(Vec<String>, String, String)> {
     let lex = Lexicons::new(&Ruleset::embedded());
     let a = analysis(text, &lex);
     extract_attributions(&a, &lex)
@@ -270,7 +270,7 @@ fn four_chars_are_counted() {
     }
 }
 
-fn one(text: &str) -> (Vec<String>, String, String) {
+pub(in crate::extract) fn one(text: &str) -> (Vec<String>, String, String) {
     let v = atts(text);
     assert_eq!(v.len(), 1, "{text}: {v:?}");
     v.into_iter().next().unwrap()
@@ -829,4 +829,62 @@ fn a_verb_of_saying_opening_the_sentence() {
         vec!["Dorothy Poynter, who grew up with Ali".to_string()]
     );
     assert!(atts("Said to be the oldest, the tree stands alone.").is_empty());
+}
+
+/// Asserts that the attributions of `text` are `want`: (sources, cue, content) each.
+pub(in crate::extract) fn expect(text: &str, want: &[(&[&str], &str, &str)]) {
+    let got = atts(text);
+    let want: Vec<(Vec<String>, String, String)> = want
+        .iter()
+        .map(|(s, c, t)| {
+            (
+                s.iter().map(|x| x.to_string()).collect(),
+                c.to_string(),
+                t.to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(got, want, "{text}");
+}
+
+/// A word added to the cue lexicons with --rules reaches every place that asks whether a word
+/// is a cue: the lexicon's answer, the word's class bit, the reporting-verb and inverted
+/// patterns; and one added to the speech verbs reaches the nested-attitude pass, which keeps a
+/// verb of saying inside reported speech and drops any other.
+#[test]
+fn a_cue_added_to_the_lexicons_is_a_cue_everywhere() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("lexicon")).unwrap();
+    let cue = "blurt: blurt blurted blurts blurting\n";
+    std::fs::write(dir.path().join("lexicon/cue-verbs.txt"), cue).unwrap();
+    let only_cue = Lexicons::new(&Ruleset::with_overrides(dir.path()).unwrap());
+    std::fs::write(dir.path().join("lexicon/speech-verbs.txt"), "blurt\n").unwrap();
+    let speech = Lexicons::new(&Ruleset::with_overrides(dir.path()).unwrap());
+    let embedded = Lexicons::new(&Ruleset::embedded());
+    let found = |lex: &Lexicons, text: &str| -> Vec<String> {
+        let a = analysis(text, lex);
+        extract_attributions(&a, lex)
+            .iter()
+            .map(|at| at.cue.slice(&a.doc.text).to_string())
+            .collect()
+    };
+    assert!(!embedded.is_cue_verb("blurted"));
+    assert_eq!(
+        found(&embedded, "Smith blurted that the plan works."),
+        Vec::<String>::new()
+    );
+    for lex in [&only_cue, &speech] {
+        assert!(lex.is_cue_verb("blurted"));
+        assert_eq!(lex.cue_lemma("blurts"), "blurt");
+        assert_ne!(lex.word_classes.of("blurting") & cls::CUE_VERB, 0);
+        assert_eq!(
+            found(lex, "Smith blurted that the plan works."),
+            ["blurted"]
+        );
+        assert_eq!(found(lex, "\"We won,\" blurted Smith."), ["blurted"]);
+    }
+    // inside reported speech: a speech verb stays an attribution of its own
+    let nested = "Clinton said she blurted that the plan works.";
+    assert_eq!(found(&only_cue, nested), ["said"]);
+    assert_eq!(found(&speech, nested), ["said", "blurted"]);
 }

@@ -79,3 +79,29 @@ impl<'a> Ctx<'a> {
         );
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::extract::tests::expect;
+
+    #[test]
+    fn finds_according_to_at_the_start_and_the_end() {
+        expect(
+            "According to Reuters, the plant closed.",
+            &[(&["Reuters"], "According to", "the plant closed")],
+        );
+        expect(
+            "The plant closed, according to a statement from the ministry.",
+            &[(
+                &["a statement from the ministry"],
+                "according to",
+                "The plant closed",
+            )],
+        );
+    }
+
+    #[test]
+    fn allows_according_without_to() {
+        expect("The plant closed accordingly.", &[]);
+    }
+}

@@ -126,3 +126,21 @@ impl<'a> Ctx<'a> {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::extract::tests::expect;
+
+    #[test]
+    fn finds_a_quotation_after_a_colon() {
+        expect(
+            "Jo Anne Van Tilburg disagreed with these findings: \"They are wrong.\"",
+            &[(&["Jo Anne Van Tilburg"], ":", "They are wrong.")],
+        );
+    }
+
+    #[test]
+    fn allows_a_label_before_a_colon() {
+        expect("What Happened: the plant closed.", &[]);
+    }
+}

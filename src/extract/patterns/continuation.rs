@@ -54,3 +54,27 @@ impl<'a> Ctx<'a> {
         true
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::extract::tests::{atts, expect};
+
+    #[test]
+    fn finds_a_second_verb_of_the_same_speaker() {
+        expect(
+            "He called it careless, but said the plan would go ahead.",
+            &[
+                (&["He"], "called", "it careless"),
+                (&["He"], "said", "the plan would go ahead"),
+            ],
+        );
+    }
+
+    #[test]
+    fn allows_a_new_subject_after_and() {
+        // Jones is the second speaker, not a continuation of Smith
+        let got = atts("Smith said the plan works and Jones said it fails.");
+        assert_eq!(got.len(), 2);
+        assert_eq!(got[1].0, ["Jones"]);
+    }
+}

@@ -129,3 +129,26 @@ impl<'a> Ctx<'a> {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::extract::tests::expect;
+
+    #[test]
+    fn finds_the_source_after_the_cue() {
+        expect(
+            "\"We are ready,\" said Jane Roe, a spokeswoman.",
+            &[(&["Jane Roe, a spokeswoman"], "said", "We are ready,")],
+        );
+        expect(
+            "The contrast, said Doyle, was stark.",
+            &[(&["Doyle"], "said", "The contrast")],
+        );
+    }
+
+    #[test]
+    fn allows_a_participle_after_a_comma() {
+        // ", noting ...": no inverted cue, and no subject before it
+        expect("The plan, noting the cost, was dropped.", &[]);
+    }
+}

@@ -257,3 +257,28 @@ impl<'a> Ctx<'a> {
         false
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::extract::tests::expect;
+
+    #[test]
+    fn allows_cue_forms_that_are_no_verbs_of_saying() {
+        for text in [
+            "The exposed email was long.",
+            "The fire claimed two lives.",
+            "Clinton maintains a wide lead.",
+            "Some reports were long.",
+        ] {
+            expect(text, &[]);
+        }
+    }
+
+    #[test]
+    fn finds_the_same_forms_as_verbs_of_saying() {
+        expect(
+            "Smith claimed the email was fake.",
+            &[(&["Smith"], "claimed", "the email was fake")],
+        );
+    }
+}

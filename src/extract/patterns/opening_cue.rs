@@ -57,3 +57,21 @@ impl<'a> Ctx<'a> {
         );
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::extract::tests::expect;
+
+    #[test]
+    fn finds_a_verb_of_saying_opening_the_sentence() {
+        expect(
+            "Said Comey, \"The thought makes me sick.\"",
+            &[(&["Comey"], "Said", "The thought makes me sick.")],
+        );
+    }
+
+    #[test]
+    fn allows_an_opening_cue_form_with_no_speaker_and_quotation() {
+        expect("Said to be the oldest, the bridge is closed.", &[]);
+    }
+}

@@ -63,3 +63,26 @@ impl<'a> Ctx<'a> {
         );
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::extract::tests::{atts, expect};
+
+    #[test]
+    fn finds_a_participle_opening_the_sentence() {
+        let got = atts("Conceding that a deal was likely, he warned of delays.");
+        assert_eq!(
+            got[0],
+            (
+                vec!["he".to_string()],
+                "Conceding".to_string(),
+                "that a deal was likely".to_string()
+            )
+        );
+    }
+
+    #[test]
+    fn allows_an_opening_participle_without_a_source_subject() {
+        expect("Conceding that a deal was likely, the talks went on.", &[]);
+    }
+}

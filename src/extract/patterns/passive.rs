@@ -137,3 +137,34 @@ impl<'a> Ctx<'a> {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::extract::tests::expect;
+
+    #[test]
+    fn finds_a_passive_with_its_agents() {
+        expect(
+            "The claim was affirmed by Smith and Jones.",
+            &[(&["Smith", "Jones"], "was affirmed by", "The claim")],
+        );
+        expect(
+            "Based on data reviewed by Reuters, the plant closed in May.",
+            &[(
+                &["Reuters"],
+                "Based on data reviewed by",
+                "the plant closed in May",
+            )],
+        );
+    }
+
+    #[test]
+    fn allows_a_passive_without_agent_and_an_active_cue_by_a_means() {
+        expect("The results were announced on Monday.", &[]);
+        // "said by telephone": the reporting verb's, with "by" a means, not an agent
+        expect(
+            "\"It's nonsense,\" Mr. Trump said by telephone.",
+            &[(&["Mr. Trump"], "said", "It's nonsense,")],
+        );
+    }
+}

@@ -53,3 +53,25 @@ impl<'a> Ctx<'a> {
         );
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::extract::tests::expect;
+
+    #[test]
+    fn finds_a_poll_opening_the_sentence() {
+        expect(
+            "In a CNN poll released Monday, 50 percent chose Clinton.",
+            &[(
+                &["a CNN poll released Monday"],
+                "In",
+                "50 percent chose Clinton",
+            )],
+        );
+    }
+
+    #[test]
+    fn allows_an_opening_phrase_that_is_no_poll() {
+        expect("In Texas, 50 percent chose Clinton.", &[]);
+    }
+}

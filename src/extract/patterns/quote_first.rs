@@ -61,3 +61,29 @@ impl<'a> Ctx<'a> {
         None
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::extract::tests::expect;
+
+    #[test]
+    fn finds_the_quotation_before_its_source() {
+        expect(
+            "\u{201c}These findings are rare,\u{201d} Hegel told the outlet.",
+            &[(&["Hegel"], "told", "These findings are rare,")],
+        );
+        expect(
+            "\"Why not?\" she asked.",
+            &[(&["she"], "asked", "Why not?")],
+        );
+    }
+
+    #[test]
+    fn allows_a_quotation_that_is_not_the_content() {
+        // the clause after the cue is the content, not the quotation before the sentence
+        expect(
+            "\"Enough.\" Hegel said the attacks were rare.",
+            &[(&["Hegel"], "said", "the attacks were rare")],
+        );
+    }
+}

@@ -413,3 +413,29 @@ impl<'a> Ctx<'a> {
         self.push(out, kind, nps, cue, lemma, content, i);
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::extract::tests::expect;
+
+    #[test]
+    fn finds_the_subject_before_the_cue() {
+        expect(
+            "Hegel found that the attacks were rare.",
+            &[(&["Hegel"], "found", "that the attacks were rare")],
+        );
+        expect(
+            "Smith, who said the plan works, left.",
+            &[(&["who"], "said", "the plan works")],
+        );
+        expect(
+            "She went on to say the plan works.",
+            &[(&["She"], "went on to say", "the plan works")],
+        );
+    }
+
+    #[test]
+    fn allows_a_cue_with_nothing_attributed() {
+        expect("Over 1,000 rescuers responded.", &[]);
+    }
+}

@@ -143,3 +143,23 @@ impl<'a> Ctx<'a> {
         false
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::extract::tests::{atts, expect};
+
+    #[test]
+    fn finds_a_participle_after_a_comma() {
+        expect(
+            "Trump lashed out at the press, saying the reports were fake.",
+            &[(&["Trump"], "saying", "the reports were fake")],
+        );
+    }
+
+    #[test]
+    fn allows_a_participle_after_its_object() {
+        // "criticized him for saying": the object said it; no ", saying" attribution
+        let got = atts("The senator criticized him for saying the reports were fake.");
+        assert!(got.iter().all(|(_, cue, _)| cue != "saying"), "{got:?}");
+    }
+}
