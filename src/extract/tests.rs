@@ -888,3 +888,29 @@ fn a_cue_added_to_the_lexicons_is_a_cue_everywhere() {
     assert_eq!(found(&only_cue, nested), ["said"]);
     assert_eq!(found(&speech, nested), ["said", "blurted"]);
 }
+
+/// The capitalised words extraction hands resolution (from the context's classes in ordinary
+/// paragraphs, looked up in boilerplate ones) are those of the whole text's tokens.
+#[test]
+fn name_words_are_the_whole_text_s() {
+    let lex = Lexicons::new(&Ruleset::embedded());
+    for text in [
+        "Ms. Harriet Sacoolas left. Prime Minister\n\nBoris Johnson Police said so.",
+        "President Joe Biden spoke.\n\nCopyright 2020 The Times. All rights reserved.\n\nMr. Tom Hegel's Reuters said.",
+        "No capitals here.\n\nDr. A. B. Smith of the Daily Post",
+    ] {
+        let a = analysis(text, &lex);
+        assert!(crate::blocks_tile(&a.doc));
+        let got = extract(&a, &lex, true).name_words.expect("asked for");
+        let toks = tokenize(
+            text,
+            crate::span::Span::new(0, text.len()),
+            &lex.abbreviations,
+        );
+        let mut want = crate::model::NameWords::default();
+        name_words(&toks, &lex, &mut want);
+        assert!(!want.words.is_empty());
+        assert_eq!(got.words, want.words, "{text}");
+        assert!(extract(&a, &lex, false).name_words.is_none());
+    }
+}

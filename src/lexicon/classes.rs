@@ -41,6 +41,8 @@ pub(crate) mod cls {
     pub const DESCRIPTION_START: u64 = 1 << 28;
     /// "according" and "by", which start patterns of `extract::dispatch` anywhere in a sentence
     pub const PATTERN_START: u64 = 1 << 29;
+    /// the words of `media-words.txt` (last words of media names: "Times", "Post")
+    pub const MEDIA_WORD: u64 = 1 << 30;
     /// (not a class of words: set on the token that a sentence starts with, see
     /// `Ctx::sentence_first` in `extract`, by `Ctx::new`)
     pub const OPENS_SENTENCE: u64 = 1 << 63;
@@ -101,6 +103,9 @@ impl WordClasses {
         }
         for w in &lex.organization_words {
             add(w, cls::ORGANIZATION);
+        }
+        for w in &lex.media_words {
+            add(w, cls::MEDIA_WORD);
         }
         // the open classes of rules/lexicon/ and the closed ones of the grammar, in the order
         // the word lists of extract.rs had (the order words are added in does not change any
@@ -177,6 +182,7 @@ mod tests {
             words.extend(set.iter().cloned());
         }
         words.extend(lex.organization_words.iter().cloned());
+        words.extend(lex.media_words.iter().cloned());
         words.extend(lex.government_words.iter().cloned());
         words.extend(lex.cue_verbs.keys().cloned());
         words.extend(lex.cue_phrases.keys().cloned());
@@ -217,6 +223,7 @@ mod tests {
                 (cls::EVIDENCE, lex.evidence_nouns.contains(w)),
                 (cls::GOVERNMENT, lex.government_words.contains(w)),
                 (cls::ORGANIZATION, lex.organization_words.contains(w)),
+                (cls::MEDIA_WORD, lex.media_words.contains(w)),
                 (cls::SENTENCE_STARTER, lex.sentence_starters.contains(w)),
                 (
                     cls::DESCRIPTION_START,
