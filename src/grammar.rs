@@ -1,9 +1,10 @@
 //! The closed grammatical classes of English that extraction asks about: determiners,
 //! pronouns, prepositions, auxiliaries, clause words, days and units of time. These are part of
 //! the language's grammar, not of a newsroom's vocabulary, so they stay in code as named
-//! constants (the open classes, lists that are tuned, are data in `rules/lexicon/`). Each list is
-//! a class of [`crate::lexicon::WordClasses`] (see `lexicon::classes`); a token is asked about a class by
-//! its bit, never by comparing it with the list.
+//! constants (the open classes, lists that are tuned, are data in `rules/lexicon/`). The lists
+//! down to [`DAYS`] are classes of [`crate::lexicon::WordClasses`] (see `lexicon::classes`),
+//! asked of a token by its bit; the ones after it are asked of a word with `contains`, in the
+//! few places named in their docs.
 
 /// Forms of "be" that make a participle passive: "was confirmed by".
 pub const PASSIVE_AUX: &[&str] = &["be", "been", "being", "is", "are", "was", "were"];
@@ -94,3 +95,52 @@ pub const DAYS: &[&str] = &[
     "saturday",
     "sunday",
 ];
+
+/// Auxiliaries and modals: a word after a subject that is one of these starts its verb group ("officials have said").
+pub const AUXILIARIES: &[&str] = &[
+    "is", "are", "was", "were", "has", "have", "had", "will", "would", "could", "can", "should",
+    "may", "might", "must", "do", "does", "did",
+];
+
+/// Auxiliaries before a progressive or passive participle, part of the cue: "has been saying", "would be praising".
+pub const PROGRESSIVE_AUXILIARIES: &[&str] = &[
+    "has", "have", "had", "will", "would", "could", "may", "might", "been", "be", "is", "are",
+    "was", "were",
+];
+
+/// Determiners after which a cue form is a noun: "the claims", "his statement", "other reports".
+pub const NOUN_DETERMINERS: &[&str] = &[
+    "a", "an", "the", "its", "their", "his", "her", "our", "this", "these", "those", "other",
+    "more",
+];
+
+/// Determiners after which a past participle is an adjective: "the exposed email", "a quoted passage".
+pub const ADJECTIVE_DETERMINERS: &[&str] = &[
+    "the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our",
+];
+
+/// Subordinating conjunctions that open a clause a content ends before ("..., because ...").
+pub const SUBORDINATORS: &[&str] = &[
+    "after", "when", "while", "although", "though", "because", "if", "since", "before", "once",
+    "until",
+];
+
+/// Object pronouns (and "it"): after a cue they are its object, no source ("said it", "told him").
+pub const OBJECT_PRONOUNS: &[&str] = &["it", "them", "him", "her", "us", "me"];
+
+/// Object pronouns of persons: "told him", "asked them".
+pub const PERSONAL_OBJECT_PRONOUNS: &[&str] = &["him", "her", "them", "us", "me"];
+
+/// Subject pronouns: after one a cue form is a finite verb ("he declared in a tweet").
+pub const SUBJECT_PRONOUNS: &[&str] = &["he", "she", "they", "we", "i", "you"];
+
+/// Words that open a time phrase between a subject and its verb: "on Tuesday", "last week", "earlier this year".
+pub const TIME_OPENERS: &[&str] = &["on", "last", "this", "next", "earlier", "later"];
+
+/// Connectives before a subject: "And then Trump went ...".
+pub const CONNECTIVES: &[&str] = &[
+    "and", "but", "then", "so", "yet", "still", "now", "later", "also",
+];
+
+/// Reflexive pronouns: "has found itself" is no finding.
+pub const REFLEXIVES: &[&str] = &["itself", "himself", "herself", "themselves"];

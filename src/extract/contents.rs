@@ -5,6 +5,7 @@
 //! "told delegates at the convention").
 
 use crate::extract::context::Ctx;
+use crate::grammar::SUBORDINATORS;
 use crate::lexicon::cls;
 use crate::model::AttributionKind;
 use crate::model::Content;
@@ -42,20 +43,7 @@ impl<'a> Ctx<'a> {
         while f < a && matches!(self.w(f), "and" | "but" | "so") {
             f += 1;
         }
-        let subordinate = matches!(
-            self.w(f),
-            "after"
-                | "when"
-                | "while"
-                | "although"
-                | "though"
-                | "because"
-                | "if"
-                | "since"
-                | "before"
-                | "once"
-                | "until"
-        ) && !(f..a).any(|k| self.punct(k, ','));
+        let subordinate = SUBORDINATORS.contains(&self.w(f)) && !(f..a).any(|k| self.punct(k, ','));
         let mut k = a;
         while k < end {
             if subordinate && self.punct(k, ',') && self.in_quote.at(k).is_none() {

@@ -9,6 +9,7 @@ use crate::extract::context::Ctx;
 use crate::extract::nouns::Np;
 use crate::extract::patterns::reporting_verb::lemma_of;
 use crate::grammar::DETERMINERS;
+use crate::grammar::{AUXILIARIES, OBJECT_PRONOUNS, PERSONAL_OBJECT_PRONOUNS};
 use crate::lexicon::cls;
 use crate::model::MentionKind;
 
@@ -325,8 +326,7 @@ impl<'a> Ctx<'a> {
             && (matches!(self.w(k - 1), "those" | "people" | "adults" | "americans")
                 || self.is(k - 1, cls::ANONYMOUS_HEAD)
                 || self.is(k - 1, cls::SOURCE_HEAD))
-            && !(self.is(k + 1, cls::DETERMINER)
-                || matches!(self.w(k + 1), "him" | "her" | "them" | "it" | "us" | "me"))
+            && !(self.is(k + 1, cls::DETERMINER) || OBJECT_PRONOUNS.contains(&self.w(k + 1)))
     }
 
     /// ", who added that ...": a relative clause after a comma at `k` with a cue of its own
@@ -360,27 +360,7 @@ impl<'a> Ctx<'a> {
             .take_while(|&t| self.is_word(t))
             .any(|t| {
                 (to && self.w(t) == "to")
-                    || (t > k
-                        && (matches!(
-                            self.w(t),
-                            "is" | "are"
-                                | "was"
-                                | "were"
-                                | "has"
-                                | "have"
-                                | "had"
-                                | "will"
-                                | "would"
-                                | "could"
-                                | "can"
-                                | "should"
-                                | "may"
-                                | "might"
-                                | "must"
-                                | "do"
-                                | "does"
-                                | "did"
-                        ) || self.looks_like_verb(t)))
+                    || (t > k && (AUXILIARIES.contains(&self.w(t)) || self.looks_like_verb(t)))
             })
     }
 
@@ -420,7 +400,7 @@ impl<'a> Ctx<'a> {
         if let Some(np) = self.simple_right(k) {
             return np.end;
         }
-        if matches!(self.w(k), "him" | "her" | "them" | "us" | "me") {
+        if PERSONAL_OBJECT_PRONOUNS.contains(&self.w(k)) {
             return k + 1;
         }
         for len in [2, 1] {

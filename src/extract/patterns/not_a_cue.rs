@@ -12,6 +12,7 @@
 //! asks first.
 
 use crate::extract::context::Ctx;
+use crate::grammar::{ADJECTIVE_DETERMINERS, NOUN_DETERMINERS, REFLEXIVES, SUBJECT_PRONOUNS};
 use crate::lexicon::cls;
 
 impl<'a> Ctx<'a> {
@@ -32,21 +33,8 @@ impl<'a> Ctx<'a> {
     /// X", "other pronounced differences", "a strong showing".
     fn noun_or_modifier(&self, i: usize, lemma: &str, past: bool) -> bool {
         // ("many prefer", "some think": a quantity standing alone is the subject)
-        let quantity_subject = !matches!(
-            self.w(i.saturating_sub(1)),
-            "a" | "an"
-                | "the"
-                | "its"
-                | "their"
-                | "his"
-                | "her"
-                | "our"
-                | "this"
-                | "these"
-                | "those"
-                | "other"
-                | "more"
-        ) && !self.w(i).ends_with('s');
+        let quantity_subject =
+            !NOUN_DETERMINERS.contains(&self.w(i.saturating_sub(1))) && !self.w(i).ends_with('s');
         if !past
             && !quantity_subject
             && i > 0
@@ -56,24 +44,7 @@ impl<'a> Ctx<'a> {
             return true;
         }
         // "the exposed email", "a quoted passage": a participle used as an adjective
-        if past
-            && i > 0
-            && matches!(
-                self.w(i - 1),
-                "the"
-                    | "a"
-                    | "an"
-                    | "this"
-                    | "that"
-                    | "these"
-                    | "those"
-                    | "its"
-                    | "their"
-                    | "his"
-                    | "her"
-                    | "our"
-            )
-        {
+        if past && i > 0 && ADJECTIVE_DETERMINERS.contains(&self.w(i - 1)) {
             return true;
         }
         // "a process called exfiltration", "a group named X": naming, not saying
@@ -201,12 +172,7 @@ impl<'a> Ctx<'a> {
         {
             return true;
         }
-        if lemma == "find"
-            && matches!(
-                self.w(i + 1),
-                "itself" | "himself" | "herself" | "themselves"
-            )
-        {
+        if lemma == "find" && REFLEXIVES.contains(&self.w(i + 1)) {
             return true;
         }
         // "agreed to support", "promised to": an intention. PolNeAR counts stated intentions as
@@ -242,7 +208,7 @@ impl<'a> Ctx<'a> {
         // ("he declared in a tweet", "Trump wrote on Facebook": after a pronoun or a name the
         // form is a finite verb)
         let after_subject = i > 0
-            && (matches!(self.w(i - 1), "he" | "she" | "they" | "we" | "i" | "you")
+            && (SUBJECT_PRONOUNS.contains(&self.w(i - 1))
                 || self.punct(i - 1, ',')
                 || (self.toks[i - 1].cap && self.name_word(i - 1)));
         let agree_with = self.w(i + 1) == "with" && matches!(lemma, "agree" | "disagree");

@@ -27,6 +27,7 @@
 
 use crate::extract::context::Ctx;
 use crate::extract::nouns::Np;
+use crate::grammar::{OBJECT_PRONOUNS, PROGRESSIVE_AUXILIARIES, TIME_OPENERS};
 use crate::lexicon::{Lexicons, cls};
 use crate::model::{Attribution, AttributionKind, Content, MentionKind};
 
@@ -90,10 +91,7 @@ impl<'a> Ctx<'a> {
                 // ("didn't say", "hasn't said": negated auxiliaries are part of the cue)
                 j -= 1;
             } else if j > first + 1
-                && matches!(
-                    self.w(j - 2),
-                    "on" | "last" | "this" | "next" | "earlier" | "later"
-                )
+                && TIME_OPENERS.contains(&self.w(j - 2))
                 && (self.is(j - 1, cls::NON_SOURCE) || self.is(j - 1, cls::TIME_UNIT))
             {
                 // "Ryan, the nation's highest-ranking Republican, on Tuesday called ..."
@@ -114,10 +112,7 @@ impl<'a> Ctx<'a> {
         let mut cue_start = j;
         // (a time phrase between subject and verb is not part of the cue)
         while cue_start + 1 < i
-            && matches!(
-                self.w(cue_start),
-                "on" | "last" | "this" | "next" | "earlier" | "later"
-            )
+            && TIME_OPENERS.contains(&self.w(cue_start))
             && !self.is(cue_start + 1, cls::ADVERB)
         {
             cue_start += 2;
@@ -133,23 +128,7 @@ impl<'a> Ctx<'a> {
             // auxiliaries part of the cue
             j -= 1;
             while j > first
-                && (matches!(
-                    self.w(j - 1),
-                    "has"
-                        | "have"
-                        | "had"
-                        | "will"
-                        | "would"
-                        | "could"
-                        | "may"
-                        | "might"
-                        | "been"
-                        | "be"
-                        | "is"
-                        | "are"
-                        | "was"
-                        | "were"
-                ) || self.is(j - 1, cls::ADVERB))
+                && (PROGRESSIVE_AUXILIARIES.contains(&self.w(j - 1)) || self.is(j - 1, cls::ADVERB))
             {
                 j -= 1;
             }
@@ -270,7 +249,7 @@ impl<'a> Ctx<'a> {
             && i > first
             && self.punct(i - 1, ',')
             && speech
-            && !matches!(self.w(i + 1), "it" | "them" | "him" | "her" | "us" | "me")
+            && !OBJECT_PRONOUNS.contains(&self.w(i + 1))
             && self.sources_right(i + 1).last().is_some_and(|np| {
                 np.kind != MentionKind::Other
                     && (self.punct(np.end, ',')

@@ -14,6 +14,7 @@
 //! saying": the object said it, and no preposition of manner or time is before it).
 
 use crate::extract::context::Ctx;
+use crate::grammar::CONNECTIVES;
 use crate::lexicon::cls;
 use crate::model::{Attribution, MentionKind};
 
@@ -66,13 +67,7 @@ impl<'a> Ctx<'a> {
                 .unwrap_or(first);
             // ("And then Trump went ...": connectives before the subject)
             let mut start = start;
-            while start < i
-                && (self.punct(start, ',')
-                    || matches!(
-                        self.w(start),
-                        "and" | "but" | "then" | "so" | "yet" | "still" | "now" | "later" | "also"
-                    ))
-            {
+            while start < i && (self.punct(start, ',') || CONNECTIVES.contains(&self.w(start))) {
                 start += 1;
             }
             // ("Amid the outcry, Matt Walsh ...", "WASHINGTON (AP) — Clinton ...": an opening
