@@ -68,6 +68,10 @@ pub const EMBEDDED_LEXICONS: &[(&str, &str)] = &[
         include_str!("../rules/lexicon/content-stops.txt"),
     ),
     (
+        "contracted-passives.txt",
+        include_str!("../rules/lexicon/contracted-passives.txt"),
+    ),
+    (
         "cue-adverbs.txt",
         include_str!("../rules/lexicon/cue-adverbs.txt"),
     ),
@@ -88,12 +92,24 @@ pub const EMBEDDED_LEXICONS: &[(&str, &str)] = &[
         include_str!("../rules/lexicon/descriptions.txt"),
     ),
     (
+        "evidence-intros.txt",
+        include_str!("../rules/lexicon/evidence-intros.txt"),
+    ),
+    (
         "evidence-nouns.txt",
         include_str!("../rules/lexicon/evidence-nouns.txt"),
     ),
     (
         "government-words.txt",
         include_str!("../rules/lexicon/government-words.txt"),
+    ),
+    (
+        "ing-adjective-modifiers.txt",
+        include_str!("../rules/lexicon/ing-adjective-modifiers.txt"),
+    ),
+    (
+        "intention-participles.txt",
+        include_str!("../rules/lexicon/intention-participles.txt"),
     ),
     (
         "loaded-verbs.txt",
@@ -112,12 +128,20 @@ pub const EMBEDDED_LEXICONS: &[(&str, &str)] = &[
         include_str!("../rules/lexicon/name-connectors.txt"),
     ),
     (
+        "naming-verbs.txt",
+        include_str!("../rules/lexicon/naming-verbs.txt"),
+    ),
+    (
         "non-source-words.txt",
         include_str!("../rules/lexicon/non-source-words.txt"),
     ),
     (
         "not-claimed.txt",
         include_str!("../rules/lexicon/not-claimed.txt"),
+    ),
+    (
+        "opening-cues.txt",
+        include_str!("../rules/lexicon/opening-cues.txt"),
     ),
     (
         "organization-words.txt",
@@ -128,6 +152,14 @@ pub const EMBEDDED_LEXICONS: &[(&str, &str)] = &[
         include_str!("../rules/lexicon/passive-cues.txt"),
     ),
     (
+        "past-cue-forms.txt",
+        include_str!("../rules/lexicon/past-cue-forms.txt"),
+    ),
+    (
+        "poll-nouns.txt",
+        include_str!("../rules/lexicon/poll-nouns.txt"),
+    ),
+    (
         "quantity-words.txt",
         include_str!("../rules/lexicon/quantity-words.txt"),
     ),
@@ -136,8 +168,16 @@ pub const EMBEDDED_LEXICONS: &[(&str, &str)] = &[
         include_str!("../rules/lexicon/recipients.txt"),
     ),
     (
+        "relative-cues.txt",
+        include_str!("../rules/lexicon/relative-cues.txt"),
+    ),
+    (
         "sentence-starters.txt",
         include_str!("../rules/lexicon/sentence-starters.txt"),
+    ),
+    (
+        "show-nouns.txt",
+        include_str!("../rules/lexicon/show-nouns.txt"),
     ),
     (
         "source-heads.txt",
@@ -148,10 +188,18 @@ pub const EMBEDDED_LEXICONS: &[(&str, &str)] = &[
         include_str!("../rules/lexicon/speech-acts.txt"),
     ),
     (
+        "speech-nouns.txt",
+        include_str!("../rules/lexicon/speech-nouns.txt"),
+    ),
+    (
         "speech-verbs.txt",
         include_str!("../rules/lexicon/speech-verbs.txt"),
     ),
     ("titles.txt", include_str!("../rules/lexicon/titles.txt")),
+    (
+        "went-on-verbs.txt",
+        include_str!("../rules/lexicon/went-on-verbs.txt"),
+    ),
 ];
 
 /// Embedded regex pattern lists, `(file name, contents)`, alphabetical.

@@ -113,7 +113,7 @@ impl<'a> Ctx<'a> {
                 self.in_a_poll(i, out);
             } else if self.sentence_first(i) == i
                 && self.toks[i].cap
-                && matches!(self.w(i), "said" | "says" | "added" | "continued" | "wrote")
+                && self.is(i, cls::OPENING_CUE)
                 && self.in_quote.at(i).is_none()
             {
                 self.opening_cue(i, out);

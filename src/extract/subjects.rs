@@ -261,10 +261,7 @@ impl<'a> Ctx<'a> {
         }
         if self.w(k) == "in"
             && matches!(self.w(k + 1), "a" | "an")
-            && matches!(
-                self.w(k + 2),
-                "statement" | "interview" | "tweet" | "post" | "letter" | "speech" | "email"
-            )
+            && self.lex.speech_nouns.contains(self.w(k + 2))
         {
             return k + 3;
         }

@@ -43,6 +43,9 @@ pub(crate) mod cls {
     pub const PATTERN_START: u64 = 1 << 29;
     /// the words of `media-words.txt` (last words of media names: "Times", "Post")
     pub const MEDIA_WORD: u64 = 1 << 30;
+    /// the words of `opening-cues.txt` ("said", "added": 'Said Comey, "..."'), asked of every
+    /// token that opens a sentence
+    pub const OPENING_CUE: u64 = 1 << 31;
     /// (not a class of words: set on the token that a sentence starts with, see
     /// `Ctx::sentence_first` in `extract`, by `Ctx::new`)
     pub const OPENS_SENTENCE: u64 = 1 << 63;
@@ -106,6 +109,9 @@ impl WordClasses {
         }
         for w in &lex.media_words {
             add(w, cls::MEDIA_WORD);
+        }
+        for w in &lex.opening_cues {
+            add(w, cls::OPENING_CUE);
         }
         // the open classes of rules/lexicon/ and the closed ones of the grammar, in the order
         // the word lists of extract.rs had (the order words are added in does not change any
@@ -183,6 +189,7 @@ mod tests {
         }
         words.extend(lex.organization_words.iter().cloned());
         words.extend(lex.media_words.iter().cloned());
+        words.extend(lex.opening_cues.iter().cloned());
         words.extend(lex.government_words.iter().cloned());
         words.extend(lex.cue_verbs.keys().cloned());
         words.extend(lex.cue_phrases.keys().cloned());
@@ -224,6 +231,7 @@ mod tests {
                 (cls::GOVERNMENT, lex.government_words.contains(w)),
                 (cls::ORGANIZATION, lex.organization_words.contains(w)),
                 (cls::MEDIA_WORD, lex.media_words.contains(w)),
+                (cls::OPENING_CUE, lex.opening_cues.contains(w)),
                 (cls::SENTENCE_STARTER, lex.sentence_starters.contains(w)),
                 (
                     cls::DESCRIPTION_START,

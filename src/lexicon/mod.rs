@@ -71,6 +71,30 @@ pub struct Lexicons {
     pub name_connectors: WordSet,
     /// Words that open what follows an anonymous head ("familiar", "close", "briefed").
     pub anonymous_postmodifiers: WordSet,
+    /// Cue forms that open a sentence with the speaker after them ("Said Comey, ...").
+    pub opening_cues: WordSet,
+    /// Irregular past forms of cue verbs, never nouns ("many said").
+    pub past_cue_forms: WordSet,
+    /// Participles of naming ("a group named X": no saying).
+    pub naming_verbs: WordSet,
+    /// Participles that are passive after a contracted "is" ("it's called").
+    pub contracted_passives: WordSet,
+    /// Words before "show" that make it a noun ("his radio show").
+    pub show_nouns: WordSet,
+    /// Words before an -ing form that make it an adjective or noun ("a strong showing").
+    pub ing_adjective_modifiers: WordSet,
+    /// Participles of intention that after a noun state none ("people hoping to leave").
+    pub intention_participles: WordSet,
+    /// Lemmas (besides the speech verbs) that state a claim after ", which" ("the report, which shows").
+    pub relative_cues: WordSet,
+    /// Verbs before "(on) to say" whose subject opens the sentence ("The email went on to say").
+    pub went_on_verbs: WordSet,
+    /// Nouns of a statement after "in a" ("said in a statement").
+    pub speech_nouns: WordSet,
+    /// Nouns of a poll ("In a CNN poll released Monday, ...").
+    pub poll_nouns: WordSet,
+    /// Words that open a phrase of evidence ("Based on data reviewed by X, ...").
+    pub evidence_intros: WordSet,
     /// Boilerplate paragraph patterns.
     pub boilerplate: Patterns,
     /// Not-claim sentence patterns.
@@ -157,6 +181,18 @@ impl Lexicons {
             content_stops: set(rs.lexicon("content-stops")),
             name_connectors: set(rs.lexicon("name-connectors")),
             anonymous_postmodifiers: set(rs.lexicon("anonymous-postmodifiers")),
+            opening_cues: set(rs.lexicon("opening-cues")),
+            past_cue_forms: set(rs.lexicon("past-cue-forms")),
+            naming_verbs: set(rs.lexicon("naming-verbs")),
+            contracted_passives: set(rs.lexicon("contracted-passives")),
+            show_nouns: set(rs.lexicon("show-nouns")),
+            ing_adjective_modifiers: set(rs.lexicon("ing-adjective-modifiers")),
+            intention_participles: set(rs.lexicon("intention-participles")),
+            relative_cues: set(rs.lexicon("relative-cues")),
+            went_on_verbs: set(rs.lexicon("went-on-verbs")),
+            speech_nouns: set(rs.lexicon("speech-nouns")),
+            poll_nouns: set(rs.lexicon("poll-nouns")),
+            evidence_intros: set(rs.lexicon("evidence-intros")),
             boilerplate: Patterns::new(rs.patterns("boilerplate")),
             not_claims: Patterns::new(rs.patterns("not-claims")),
             word_classes: Default::default(),

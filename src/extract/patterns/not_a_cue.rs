@@ -21,11 +21,7 @@ impl<'a> Ctx<'a> {
     pub(in crate::extract) fn not_a_cue_here(&self, i: usize, lemma: &str, speech: bool) -> bool {
         // "some reports", "the claims", "his statement": a noun, not a verb (a past form such
         // as "said" is never a noun: "many said")
-        let past = self.w(i).ends_with("ed")
-            || matches!(
-                self.w(i),
-                "said" | "told" | "wrote" | "thought" | "found" | "saw" | "knew"
-            );
+        let past = self.w(i).ends_with("ed") || self.lex.past_cue_forms.contains(self.w(i));
         self.noun_or_modifier(i, lemma, past) || self.not_saying(i, lemma, speech, past)
     }
 
@@ -50,7 +46,7 @@ impl<'a> Ctx<'a> {
         // "a process called exfiltration", "a group named X": naming, not saying
         if past
             && i > 1
-            && matches!(self.w(i), "called" | "named" | "dubbed" | "titled")
+            && self.lex.naming_verbs.contains(self.w(i))
             && matches!(self.w(i - 2), "a" | "an")
             && self.is_word(i - 1)
             && !self.toks[i - 1].cap
@@ -78,18 +74,11 @@ impl<'a> Ctx<'a> {
         // "aren't showing up", "a strong showing", "the most telling promise", "his radio show":
         // a phrasal verb, a noun, an adjective
         if (lemma == "show"
-            && (self.w(i + 1) == "up"
-                || (i > 0
-                    && matches!(
-                        self.w(i - 1),
-                        "radio" | "talk" | "tv" | "television" | "game" | "news" | "morning"
-                    ))))
+            && (self.w(i + 1) == "up" || (i > 0 && self.lex.show_nouns.contains(self.w(i - 1)))))
             || (self.w(i).ends_with("ing")
                 && i > 0
-                && (matches!(
-                    self.w(i - 1),
-                    "most" | "more" | "very" | "less" | "strong" | "weak" | "poor" | "solid"
-                ) || self.w(i - 1).ends_with("best")))
+                && (self.lex.ing_adjective_modifiers.contains(self.w(i - 1))
+                    || self.w(i - 1).ends_with("best")))
         {
             return true;
         }
@@ -120,29 +109,14 @@ impl<'a> Ctx<'a> {
             && (self.w(i - 1).ends_with("'re")
                 || (self.toks[i - 1].possessive
                     && self.contracted(i - 1)
-                    && matches!(
-                        self.w(i),
-                        "called"
-                            | "named"
-                            | "known"
-                            | "considered"
-                            | "believed"
-                            | "thought"
-                            | "seen"
-                            | "quoted"
-                            | "reported"
-                            | "alleged"
-                            | "asked"
-                    )))
+                    && self.lex.contracted_passives.contains(self.w(i))))
         {
             return true;
         }
         // "Republicans seeking the White House", "people hoping to leave": a participle after
         // a noun, no statement of intention (that needs "is seeking", ", seeking")
-        if matches!(
-            self.w(i),
-            "seeking" | "hoping" | "wanting" | "planning" | "trying"
-        ) && i > 0
+        if self.lex.intention_participles.contains(self.w(i))
+            && i > 0
             && self.is_word(i - 1)
             && !self.is(i - 1, cls::PASSIVE_AUX)
             && !self.is(i - 1, cls::ADVERB)

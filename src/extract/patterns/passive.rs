@@ -108,8 +108,7 @@ impl<'a> Ctx<'a> {
             }
         } else if k > first && self.is(k - 1, cls::EVIDENCE) {
             // "Based on technical data reviewed by X, ...": the main clause after the comma
-            let intro = (first..k)
-                .find(|&s| matches!(self.w(s), "based" | "citing" | "using" | "according"));
+            let intro = (first..k).find(|&s| self.lex.evidence_intros.contains(self.w(s)));
             let after = (last_by + 1..end).find(|&c| self.punct(c, ','));
             match (intro, after) {
                 (Some(s), Some(c)) if s == first => {

@@ -24,7 +24,7 @@ impl<'a> Ctx<'a> {
             return;
         };
         let head = (i + 1..comma).find(|&k| {
-            matches!(self.w(k), "poll" | "polls" | "survey" | "surveys")
+            self.lex.poll_nouns.contains(self.w(k))
                 && (k + 1 == comma
                     || self.looks_like_verb(k + 1)
                     || matches!(self.w(k + 1), "of" | "by" | "from" | "taken"))

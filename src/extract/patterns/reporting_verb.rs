@@ -153,21 +153,7 @@ impl<'a> Ctx<'a> {
         // ("the AP report, which notes, ...": the same for "which" after a comma)
         // (only verbs of saying and finding: "North Korea, which seeks to develop ..." states
         // no one's claim)
-        let which_states = speech
-            || matches!(
-                lemma,
-                "show"
-                    | "find"
-                    | "suggest"
-                    | "conclude"
-                    | "indicate"
-                    | "claim"
-                    | "argue"
-                    | "estimate"
-                    | "predict"
-                    | "urge"
-                    | "urged"
-            );
+        let which_states = speech || self.lex.relative_cues.contains(lemma);
         if j > first
             && (self.base(j - 1) == "who"
                 || (self.w(j - 1) == "which"
@@ -205,11 +191,7 @@ impl<'a> Ctx<'a> {
                     nps.clear();
                 }
                 if nps.is_empty()
-                    && (self.w(s).ends_with("ed")
-                        || matches!(
-                            self.w(s),
-                            "went" | "goes" | "go" | "began" | "begins" | "continues" | "tried"
-                        ))
+                    && (self.w(s).ends_with("ed") || self.lex.went_on_verbs.contains(self.w(s)))
                 {
                     // "The email went on to say": a plain noun phrase opening the sentence
                     nps.extend(self.subject_from(first, s).filter(|n| n.start == first));
