@@ -69,6 +69,27 @@ pub(in crate::extract) struct Ctx<'a> {
     /// the paragraph's attributions chained by sentence, for [`Ctx::last_of_sentence`] (made
     /// when first asked for)
     pub(in crate::extract) by_sentence: std::cell::RefCell<SentenceChains>,
+    /// the paragraph's [`Behind`] tables, made when a long stretch is first searched
+    pub(in crate::extract) behind: std::cell::OnceCell<Behind>,
+}
+
+/// For each position `x` of a paragraph, the nearest token before it (or from it on) that
+/// marks where a subject may start, so that the searches of [`Ctx::subject_left`] over a long
+/// sentence take constant time, not the length of the sentence (a sentence of thousands of
+/// cues would take the square of its length): each entry is one more than the index found, 0
+/// for none.
+#[derive(Default)]
+pub(in crate::extract) struct Behind {
+    /// the last ";" or ":" before `x`
+    pub(in crate::extract) barrier: Vec<u32>,
+    /// the last closing mark of a quotation before `x`
+    pub(in crate::extract) close: Vec<u32>,
+    /// the last clause word before `x` (see [`Ctx::clause_start`])
+    pub(in crate::extract) clause: Vec<u32>,
+    /// the last comma before `x`
+    pub(in crate::extract) comma: Vec<u32>,
+    /// the first comma at or after `x` (`u32::MAX`: none)
+    pub(in crate::extract) next_comma: Vec<u32>,
 }
 
 /// A paragraph's attributions chained by sentence ([`Ctx::last_of_sentence`]).
@@ -324,6 +345,7 @@ impl<'a> Ctx<'a> {
             open_mark,
             close_mark,
             by_sentence: Default::default(),
+            behind: Default::default(),
         }
     }
 

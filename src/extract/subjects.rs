@@ -5,7 +5,7 @@
 //! small tests they need (does a clause follow, does a word look like a verb, where does a
 //! recipient of "told" end).
 
-use crate::extract::context::Ctx;
+use crate::extract::context::{Behind, Ctx};
 use crate::extract::nouns::Np;
 use crate::extract::patterns::reporting_verb::lemma_of;
 use crate::grammar::DETERMINERS;
@@ -13,23 +13,53 @@ use crate::grammar::{AUXILIARIES, OBJECT_PRONOUNS, PERSONAL_OBJECT_PRONOUNS};
 use crate::lexicon::cls;
 use crate::model::MentionKind;
 
+/// A stretch of more tokens than this is searched through the paragraph's [`Behind`] tables
+/// (shorter ones token by token, which is cheaper for them).
+const LONG: usize = 64;
+
 impl<'a> Ctx<'a> {
     /// The subject of a clause ending before `j`: from the clause start (the sentence start, or
     /// after a closing quotation mark, ';' or ':'; an introductory phrase such as "In an
     /// interview Tuesday," skipped) to `j`, appositives included. The head (up to the first
     /// comma) must read as a noun phrase: no verb, no cue, no clause word.
     pub(in crate::extract) fn subject_left(&self, first: usize, j: usize) -> Option<Np> {
-        let mut c = first;
-        for k in (first..j).rev() {
-            // (a quotation that opens the sentence: '"...," the spokesman said')
-            if self.close_mark.at(k).is_some_and(|q| {
+        // (over a long stretch the searches below use the paragraph's tables)
+        let long = j > first + LONG;
+        let opens_before = |k: usize| {
+            self.close_mark.at(k).is_some_and(|q| {
                 self.quotes[q].is_quotation
                     && self.quotes[q].span.start <= self.toks[first].span.start
-            }) || self.punct(k, ';')
-                || self.punct(k, ':')
-            {
+            })
+        };
+        let mut c = first;
+        if long {
+            // the last ";" or ":", and the last close of a quotation that opened before the
+            // sentence, in first..j
+            let b = self.behind();
+            let mut last = (b.barrier[j] as usize)
+                .checked_sub(1)
+                .filter(|&k| k >= first);
+            let mut q = b.close[j] as usize;
+            while let Some(k) = q.checked_sub(1).filter(|&k| k >= first) {
+                if last.is_some_and(|l| l > k) {
+                    break;
+                }
+                if opens_before(k) {
+                    last = Some(k);
+                    break;
+                }
+                q = b.close[k] as usize;
+            }
+            if let Some(k) = last {
                 c = k + 1;
-                break;
+            }
+        } else {
+            for k in (first..j).rev() {
+                // (a quotation that opens the sentence: '"...," the spokesman said')
+                if opens_before(k) || self.punct(k, ';') || self.punct(k, ':') {
+                    c = k + 1;
+                    break;
+                }
             }
         }
         while c < j && (self.punct(c, ',') || matches!(self.w(c), "and" | "but")) {
@@ -39,7 +69,12 @@ impl<'a> Ctx<'a> {
         // ("At least half of voters say": a quantity, not a preposition)
         let at_least = self.w(c) == "at" && matches!(self.w(c + 1), "least" | "most");
         if c < j && !at_least && (self.is(c, cls::INTRO) || self.is(c, cls::PREPOSITION)) {
-            if let Some(comma) = (c..j).find(|&k| self.punct(k, ',')) {
+            let comma = if j > c + LONG {
+                Some(self.behind().next_comma[c] as usize).filter(|&k| k < j)
+            } else {
+                (c..j).find(|&k| self.punct(k, ','))
+            };
+            if let Some(comma) = comma {
                 starts.push(comma + 1);
             } else if matches!(self.w(c), "yet" | "still" | "but" | "however" | "meanwhile") {
                 // "Yet another said"
@@ -50,11 +85,15 @@ impl<'a> Ctx<'a> {
         }
         // the clause may start later: after a clause word ("a strike that company executives
         // said could ...", "where the secretary of state said", "and one in four said")
-        if let Some(k) = (c..j).rev().find(|&k| {
-            self.is(k, cls::CLAUSE_WORD) && !matches!(self.w(k), "that" | "so")
-                || self.is(k, cls::CLAUSE_WORD) && !self.toks[k].cap
-                || matches!(self.w(k), "and" | "or")
-        }) && k + 1 < j
+        let clause = if j > c + LONG {
+            (self.behind().clause[j] as usize)
+                .checked_sub(1)
+                .filter(|&k| k >= c)
+        } else {
+            (c..j).rev().find(|&k| self.clause_start(k))
+        };
+        if let Some(k) = clause
+            && k + 1 < j
             && !starts.contains(&(k + 1))
         {
             starts.push(k + 1);
@@ -65,13 +104,21 @@ impl<'a> Ctx<'a> {
         // or after a comma: a parenthetical cue ("..., the Texas senator's allies say, will
         // be ..."), or a subject with appositives inside a sentence ("..., a spokeswoman, Anna
         // Richardson White, said ..."): the widest run of noun phrases that ends at the cue
+        // (the commas in c..j - 1, from the last, at most three)
         let mut best = None;
         let mut k = j.saturating_sub(1);
         let mut tries = 0;
         while k > c && tries < 3 {
-            k -= 1;
-            if !self.punct(k, ',') {
-                continue;
+            if j > c + LONG {
+                match (self.behind().comma[k] as usize).checked_sub(1) {
+                    Some(p) if p >= c => k = p,
+                    _ => break,
+                }
+            } else {
+                k -= 1;
+                if !self.punct(k, ',') {
+                    continue;
+                }
             }
             tries += 1;
             match self.subject_from(k + 1, j) {
@@ -81,6 +128,58 @@ impl<'a> Ctx<'a> {
             }
         }
         best
+    }
+
+    /// A token after which the clause of a subject may start: a clause word ("that", "where";
+    /// "that" and "so" only in lower case) or "and", "or".
+    pub(in crate::extract) fn clause_start(&self, k: usize) -> bool {
+        self.is(k, cls::CLAUSE_WORD) && !matches!(self.w(k), "that" | "so")
+            || self.is(k, cls::CLAUSE_WORD) && !self.toks[k].cap
+            || matches!(self.w(k), "and" | "or")
+    }
+
+    /// The paragraph's [`Behind`] tables (made when first asked for).
+    pub(in crate::extract) fn behind(&self) -> &Behind {
+        self.behind.get_or_init(|| {
+            let n = self.toks.len();
+            let mut b = Behind::default();
+            let (mut barrier, mut close, mut clause, mut comma) = (0u32, 0u32, 0u32, 0u32);
+            for k in 0..=n {
+                b.barrier.push(barrier);
+                b.close.push(close);
+                b.clause.push(clause);
+                b.comma.push(comma);
+                if k == n {
+                    break;
+                }
+                let at = k as u32 + 1;
+                if self.punct(k, ';') || self.punct(k, ':') {
+                    barrier = at;
+                }
+                if self
+                    .close_mark
+                    .at(k)
+                    .is_some_and(|q| self.quotes[q].is_quotation)
+                {
+                    close = at;
+                }
+                if self.clause_start(k) {
+                    clause = at;
+                }
+                if self.punct(k, ',') {
+                    comma = at;
+                }
+            }
+            b.next_comma = vec![u32::MAX; n + 1];
+            for k in (0..n).rev() {
+                b.next_comma[k] = if self.punct(k, ',') {
+                    k as u32
+                } else {
+                    b.next_comma[k + 1]
+                };
+            }
+            b
+        })
     }
 
     /// A dash between words: an em or en dash, or a hyphen with spaces around it.
@@ -120,7 +219,8 @@ impl<'a> Ctx<'a> {
         {
             e -= 1;
         }
-        if c >= e {
+        // (a subject of more than 45 tokens is none: known before its head is looked for)
+        if c >= e || e - c > 45 {
             return None;
         }
         let head_end = (c..e).find(|&k| sep(k)).unwrap_or(e);
@@ -420,5 +520,85 @@ impl<'a> Ctx<'a> {
             return e;
         }
         k
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::extract::context::{Ctx, Scratch};
+    use crate::extract::tests::{analysis, atts};
+    use crate::lexicon::Lexicons;
+    use crate::ruleset::Ruleset;
+    use crate::token::tokenize;
+
+    /// The tables of `Behind` answer each search of `subject_left` as the token-by-token scan
+    /// does, from every start and end in long random paragraphs.
+    #[test]
+    fn behind_tables_are_the_scans() {
+        let lex = Lexicons::new(&Ruleset::embedded());
+        let alphabet = [
+            "said ",
+            "Smith ",
+            "x ",
+            ", ",
+            "; ",
+            ": ",
+            "\"",
+            "\u{201d} ",
+            "that ",
+            "That ",
+            "and ",
+            "or ",
+            "so ",
+            "where ",
+            "In ",
+        ];
+        for text in crate::testutil::random_texts(&alphabet, 0x5eed_1234_abcd_0001, 40, 400) {
+            let a = analysis(&text, &lex);
+            for pi in 0..a.doc.blocks.len() {
+                let toks = tokenize(&a.doc.text, a.doc.blocks[pi].span, &lex.abbreviations);
+                let cx = Ctx::new(&a, &lex, pi, &toks, Scratch::default());
+                let b = cx.behind();
+                let n = cx.toks.len();
+                let last =
+                    |c: usize, j: usize, p: &dyn Fn(usize) -> bool| (c..j).rev().find(|&k| p(k));
+                let table = |v: &[u32], c: usize, j: usize| {
+                    (v[j] as usize).checked_sub(1).filter(|&k| k >= c)
+                };
+                for j in 0..=n {
+                    for c in [0, j / 2, j.saturating_sub(3), j] {
+                        let semi = |k: usize| cx.punct(k, ';') || cx.punct(k, ':');
+                        assert_eq!(table(&b.barrier, c, j), last(c, j, &semi));
+                        let close = |k: usize| {
+                            cx.close_mark
+                                .at(k)
+                                .is_some_and(|q| cx.quotes[q].is_quotation)
+                        };
+                        assert_eq!(table(&b.close, c, j), last(c, j, &close));
+                        assert_eq!(table(&b.clause, c, j), last(c, j, &|k| cx.clause_start(k)));
+                        let comma = |k: usize| cx.punct(k, ',');
+                        assert_eq!(table(&b.comma, c, j), last(c, j, &comma));
+                        let next = Some(b.next_comma[c] as usize).filter(|&k| k < j);
+                        assert_eq!(next, (c..j).find(|&k| comma(k)));
+                    }
+                }
+            }
+        }
+    }
+
+    /// At the end of a sentence of thousands of tokens, the subject after its last ";" and one
+    /// after a clause word are found through the tables as in a short sentence.
+    #[test]
+    fn subjects_at_the_end_of_a_long_sentence() {
+        let long = "said x ".repeat(3000);
+        let tail = "; Smith said the plan works.";
+        assert_eq!(
+            atts(&format!("{long}{tail}")),
+            atts(&format!("said x{tail}"))
+        );
+        let tail = " where the mayor said the plan works.";
+        let got = atts(&format!("{long}{tail}"));
+        assert_eq!(got, atts(&format!("said x{tail}")));
+        assert_eq!(got[0].0, ["the mayor"]);
     }
 }

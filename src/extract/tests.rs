@@ -30,7 +30,7 @@ pub(in crate::extract) fn atts(text: &str) -> Vec<(Vec<String>, String, String)>
         .collect()
 }
 
-fn analysis(text: &str, lex: &Lexicons) -> Analysis {
+pub(in crate::extract) fn analysis(text: &str, lex: &Lexicons) -> Analysis {
     let doc = parse_text("t", text.to_string());
     let sentences = crate::segment::sentences(&doc, lex);
     let quotes = crate::quotes::find_quotes(&doc);
