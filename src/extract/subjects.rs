@@ -7,7 +7,6 @@
 
 use crate::extract::context::{Behind, Ctx};
 use crate::extract::nouns::Np;
-use crate::extract::patterns::reporting_verb::lemma_of;
 use crate::grammar::DETERMINERS;
 use crate::grammar::{AUXILIARIES, OBJECT_PRONOUNS, PERSONAL_OBJECT_PRONOUNS};
 use crate::lexicon::cls;
@@ -352,7 +351,7 @@ impl<'a> Ctx<'a> {
         }
         // "called for", but not "said on Monday"; "said" takes no particle ("said of him")
         if self.is(k, cls::CUE_PARTICLE)
-            && lemma_of(self.lex, verb) != "say"
+            && self.lex.cue_lemma(verb) != "say"
             && self.is_word(k + 1)
             && !(self.toks[k + 1].cap && self.is(k + 1, cls::NON_SOURCE))
             && !self.w(k + 1).starts_with(|c: char| c.is_ascii_digit())

@@ -13,5 +13,5 @@ mod opening_participle;
 mod passive;
 mod poll;
 mod quote_first;
-pub(in crate::extract) mod reporting_verb;
+mod reporting_verb;
 mod saying;

@@ -28,20 +28,15 @@
 use crate::extract::context::Ctx;
 use crate::extract::nouns::Np;
 use crate::grammar::{OBJECT_PRONOUNS, PROGRESSIVE_AUXILIARIES, TIME_OPENERS};
-use crate::lexicon::{Lexicons, cls};
+use crate::lexicon::cls;
 use crate::model::{Attribution, AttributionKind, Content, MentionKind};
-
-/// The lemma of a cue form, or "".
-pub(in crate::extract) fn lemma_of<'a>(lex: &'a Lexicons, form: &str) -> &'a str {
-    lex.cue_lemma(form)
-}
 
 impl<'a> Ctx<'a> {
     /// The reporting-verb pattern at the cue form `i` (see the module doc for its steps).
     pub(in crate::extract) fn reporting_verb(&mut self, i: usize, out: &mut Vec<Attribution>) {
         let first = self.sentence_first(i);
         // the verb's lemma ("" for a multi-word cue), looked up once
-        let lemma = lemma_of(self.lex, self.w(i));
+        let lemma = self.lex.cue_lemma(self.w(i));
         let speech = self.lex.speech_verbs.contains(lemma);
         if self.not_a_cue_here(i, lemma, speech) {
             return;
