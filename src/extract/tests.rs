@@ -277,23 +277,6 @@ pub(in crate::extract) fn one(text: &str) -> (Vec<String>, String, String) {
 }
 
 #[test]
-fn quote_then_speaker() {
-    let (s, cue, c) = one("\u{201c}These findings are rare,\u{201d} Hegel told the outlet.");
-    assert_eq!(s, ["Hegel"]);
-    assert_eq!(cue, "told");
-    assert_eq!(c, "These findings are rare,");
-}
-
-#[test]
-fn inverted_speaker() {
-    let (s, cue, c) = one("\"We are ready,\" said Jane Roe, a spokeswoman.");
-    assert_eq!(
-        (s[0].as_str(), cue.as_str(), c.as_str()),
-        ("Jane Roe, a spokeswoman", "said", "We are ready,")
-    );
-}
-
-#[test]
 fn speaker_colon_quote() {
     let (s, _, c) = one("The mayor said: \"We will rebuild the bridge by May.\"");
     assert_eq!(s, ["The mayor"]);
@@ -347,53 +330,6 @@ fn relative_clause_with_title() {
 }
 
 #[test]
-fn according_to_at_start_and_end() {
-    let (s, _, c) = one("According to Reuters, the breach lasted five months.");
-    assert_eq!(
-        (s[0].as_str(), c.as_str()),
-        ("Reuters", "the breach lasted five months")
-    );
-    let (s, _, c) = one("The breach lasted five months, according to the publication.");
-    assert_eq!(
-        (s[0].as_str(), c.as_str()),
-        ("the publication", "The breach lasted five months")
-    );
-}
-
-#[test]
-fn passive_with_coordinated_appositive_names() {
-    let v = atts(
-        "The content was affirmed by two computer security specialists, Nicholas Weaver and Matt Tait.",
-    );
-    assert_eq!(v.len(), 1);
-    assert_eq!(v[0].0, ["Nicholas Weaver", "Matt Tait"]);
-    assert_eq!(v[0].1, "was affirmed by");
-    assert_eq!(v[0].2, "The content");
-}
-
-#[test]
-fn passive_chain_through_evidence() {
-    let v = atts(
-        "Hackers infiltrated the firm, which was confirmed by technical evidence assessed by Reuters and analyzed by cybersecurity experts.",
-    );
-    assert_eq!(v.len(), 2, "{v:?}");
-    assert_eq!(v[0].0, ["Reuters"]);
-    assert_eq!(v[0].1, "was confirmed by technical evidence assessed by");
-    assert_eq!(v[0].2, "Hackers infiltrated the firm");
-    assert_eq!(v[1].0, ["cybersecurity experts"]);
-    assert_eq!(v[1].1, "analyzed by");
-}
-
-#[test]
-fn based_on_data_reviewed_by() {
-    let (s, cue, c) =
-        one("Based on technical data reviewed by Reuters, the breach lasted five months.");
-    assert_eq!(s, ["Reuters"]);
-    assert_eq!(cue, "Based on technical data reviewed by");
-    assert_eq!(c, "the breach lasted five months");
-}
-
-#[test]
 fn the_former_who_said_that() {
     let v = atts(
         "It was affirmed by Nicholas Weaver and Matt Tait, the former who said that \"it was an absolutely hilarious screwup.\u{201d}",
@@ -415,39 +351,6 @@ fn anonymous_sources() {
 }
 
 #[test]
-fn passive_without_agent_is_not_an_attribution() {
-    assert!(atts("Advancements were announced in the months after the breach.").is_empty());
-    assert!(atts("The activities were detected by the company's engineers.").is_empty());
-}
-
-#[test]
-fn colon_introduces_a_quote() {
-    let (s, cue, c) = one(
-        "Jo Anne Van Tilburg disagreed with these findings: \"The seeps are minor resources.\"",
-    );
-    assert_eq!((s[0].as_str(), cue.as_str()), ("Jo Anne Van Tilburg", ":"));
-    assert_eq!(c, "The seeps are minor resources.");
-}
-
-#[test]
-fn inverted_with_role_and_affiliation() {
-    let (s, _, _) = one(
-        "\"It is found through caves,\" said study co-author Professor Carl Lipo of Binghamton University.",
-    );
-    assert_eq!(
-        s,
-        ["study co-author Professor Carl Lipo of Binghamton University"]
-    );
-}
-
-#[test]
-fn nouns_and_intentions_are_not_cues() {
-    assert!(atts("Some reports of the crash were wrong.").is_empty());
-    assert!(atts("The senator was said to be furious with the vote.").is_empty());
-    assert!(atts("A lake found through radar mapping lies under the ice.").is_empty());
-}
-
-#[test]
 fn body_names_keep_their_and() {
     let (s, _, _) = one("The National Search and Rescue Agency said the search would end.");
     assert_eq!(s, ["The National Search and Rescue Agency"]);
@@ -463,20 +366,6 @@ fn office_titles_and_particles() {
     assert_eq!(s, ["al-Eryani"]);
     let (s, _, _) = one("The Committee to Protect Journalists reports 16 deaths since 2015.");
     assert_eq!(s, ["The Committee to Protect Journalists"]);
-}
-
-#[test]
-fn quote_then_speaker_with_appositive() {
-    let (s, cue, c) =
-        one("\u{201c}We found the breach,\u{201d} Jane Roe, a researcher at Acme, said.");
-    assert_eq!(
-        (s[0].as_str(), cue.as_str(), c.as_str()),
-        (
-            "Jane Roe, a researcher at Acme",
-            "said",
-            "We found the breach,"
-        )
-    );
 }
 
 #[test]
@@ -709,67 +598,6 @@ fn participles_after_prepositions_and_quantities_of_voters() {
 }
 
 #[test]
-fn inverted_speakers_with_long_appositives() {
-    let a = one(
-        "\"It is harmful,\" said Dan Gerstein, director of Gotham Ghostwriters and an independent political analyst.",
-    );
-    assert_eq!(
-        a.0,
-        vec![
-            "Dan Gerstein, director of Gotham Ghostwriters and an independent political analyst"
-                .to_string()
-        ]
-    );
-    let a = one("\"It is harmful,\" said Dan Golvach when asked about it.");
-    assert_eq!(a.0, vec!["Dan Golvach".to_string()]);
-    // a relative clause with a cue of its own is not part of the source
-    let a = atts(
-        "\"It is harmful,\" said one Democrat familiar with the discussion, who added that it was bad.",
-    );
-    assert_eq!(a.len(), 2, "{a:?}");
-    assert_eq!(
-        a[0].0,
-        vec!["one Democrat familiar with the discussion".to_string()]
-    );
-    assert_eq!(
-        one("\"It is harmful,\" said Tom Hegel, who works there.").0,
-        vec!["Tom Hegel, who works there".to_string()]
-    );
-    // two speakers stay two
-    assert_eq!(
-        one("\"It is harmful,\" said Dan Golvach and Tom Hegel.")
-            .0
-            .len(),
-        2
-    );
-}
-
-#[test]
-fn passives_opening_a_sentence() {
-    let a = atts("As reported by Western Journalism, investigators found over 2,200 emails.");
-    assert_eq!(
-        a[0],
-        (
-            vec!["Western Journalism".to_string()],
-            "As reported by".to_string(),
-            "investigators found over 2,200 emails".to_string()
-        )
-    );
-    let a = one("The Times broke the story, as first reported by The Washington Post.");
-    assert_eq!(a.2, "The Times broke the story");
-    let a = atts("Asked by Starnes if he believed it, Trump said no.");
-    assert_eq!(
-        a[0],
-        (
-            vec!["Starnes".to_string()],
-            "Asked by".to_string(),
-            "if he believed it".to_string()
-        )
-    );
-    assert!(atts("He was asked by reporters.").is_empty());
-}
-
-#[test]
 fn contents_end_at_a_colon_before_a_sentence_and_at_a_subordinate_comma() {
     let a = atts(
         "Early polls show voters rejecting Mr. Trump: A Quinnipiac University poll this month found Mr. Trump even with Mrs. Clinton.",
@@ -807,28 +635,6 @@ fn plural_possessives_and_shows() {
     let a = one("Sanders' team said the committee appears to skirt limits.");
     assert_eq!(a.0, vec!["Sanders' team".to_string()]);
     assert!(atts("Imus' syndicated radio show Imus in the Morning aired for decades.").is_empty());
-}
-
-#[test]
-fn a_verb_of_saying_opening_the_sentence() {
-    let a = atts("Said Comey, \"The thought is very painful.\"");
-    assert_eq!(
-        a,
-        vec![(
-            vec!["Comey".to_string()],
-            "Said".to_string(),
-            "The thought is very painful.".to_string()
-        )]
-    );
-    let a = atts("Continued Stone: \"So I think it's a very real problem.\"");
-    assert_eq!(a.len(), 1, "{a:?}");
-    assert_eq!(a[0].0, vec!["Stone".to_string()]);
-    let a = one("Said Dorothy Poynter, who grew up with Ali, \"We were all so proud of him.\"");
-    assert_eq!(
-        a.0,
-        vec!["Dorothy Poynter, who grew up with Ali".to_string()]
-    );
-    assert!(atts("Said to be the oldest, the tree stands alone.").is_empty());
 }
 
 /// Asserts that the attributions of `text` are `want`: (sources, cue, content) each.

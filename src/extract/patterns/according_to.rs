@@ -82,7 +82,7 @@ impl<'a> Ctx<'a> {
 
 #[cfg(test)]
 mod tests {
-    use crate::extract::tests::expect;
+    use crate::extract::tests::{expect, one};
 
     #[test]
     fn finds_according_to_at_the_start_and_the_end() {
@@ -103,5 +103,19 @@ mod tests {
     #[test]
     fn allows_according_without_to() {
         expect("The plant closed accordingly.", &[]);
+    }
+
+    #[test]
+    fn according_to_at_start_and_end() {
+        let (s, _, c) = one("According to Reuters, the breach lasted five months.");
+        assert_eq!(
+            (s[0].as_str(), c.as_str()),
+            ("Reuters", "the breach lasted five months")
+        );
+        let (s, _, c) = one("The breach lasted five months, according to the publication.");
+        assert_eq!(
+            (s[0].as_str(), c.as_str()),
+            ("the publication", "The breach lasted five months")
+        );
     }
 }

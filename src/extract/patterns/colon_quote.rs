@@ -129,7 +129,7 @@ impl<'a> Ctx<'a> {
 
 #[cfg(test)]
 mod tests {
-    use crate::extract::tests::expect;
+    use crate::extract::tests::{expect, one};
 
     #[test]
     fn finds_a_quotation_after_a_colon() {
@@ -142,5 +142,14 @@ mod tests {
     #[test]
     fn allows_a_label_before_a_colon() {
         expect("What Happened: the plant closed.", &[]);
+    }
+
+    #[test]
+    fn colon_introduces_a_quote() {
+        let (s, cue, c) = one(
+            "Jo Anne Van Tilburg disagreed with these findings: \"The seeps are minor resources.\"",
+        );
+        assert_eq!((s[0].as_str(), cue.as_str()), ("Jo Anne Van Tilburg", ":"));
+        assert_eq!(c, "The seeps are minor resources.");
     }
 }

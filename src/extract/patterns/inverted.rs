@@ -132,7 +132,7 @@ impl<'a> Ctx<'a> {
 
 #[cfg(test)]
 mod tests {
-    use crate::extract::tests::expect;
+    use crate::extract::tests::{atts, expect, one};
 
     #[test]
     fn finds_the_source_after_the_cue() {
@@ -150,5 +150,61 @@ mod tests {
     fn allows_a_participle_after_a_comma() {
         // ", noting ...": no inverted cue, and no subject before it
         expect("The plan, noting the cost, was dropped.", &[]);
+    }
+
+    #[test]
+    fn inverted_speaker() {
+        let (s, cue, c) = one("\"We are ready,\" said Jane Roe, a spokeswoman.");
+        assert_eq!(
+            (s[0].as_str(), cue.as_str(), c.as_str()),
+            ("Jane Roe, a spokeswoman", "said", "We are ready,")
+        );
+    }
+
+    #[test]
+    fn inverted_with_role_and_affiliation() {
+        let (s, _, _) = one(
+            "\"It is found through caves,\" said study co-author Professor Carl Lipo of Binghamton University.",
+        );
+        assert_eq!(
+            s,
+            ["study co-author Professor Carl Lipo of Binghamton University"]
+        );
+    }
+
+    #[test]
+    fn inverted_speakers_with_long_appositives() {
+        let a = one(
+            "\"It is harmful,\" said Dan Gerstein, director of Gotham Ghostwriters and an independent political analyst.",
+        );
+        assert_eq!(
+            a.0,
+            vec![
+                "Dan Gerstein, director of Gotham Ghostwriters and an independent political analyst"
+                    .to_string()
+            ]
+        );
+        let a = one("\"It is harmful,\" said Dan Golvach when asked about it.");
+        assert_eq!(a.0, vec!["Dan Golvach".to_string()]);
+        // a relative clause with a cue of its own is not part of the source
+        let a = atts(
+            "\"It is harmful,\" said one Democrat familiar with the discussion, who added that it was bad.",
+        );
+        assert_eq!(a.len(), 2, "{a:?}");
+        assert_eq!(
+            a[0].0,
+            vec!["one Democrat familiar with the discussion".to_string()]
+        );
+        assert_eq!(
+            one("\"It is harmful,\" said Tom Hegel, who works there.").0,
+            vec!["Tom Hegel, who works there".to_string()]
+        );
+        // two speakers stay two
+        assert_eq!(
+            one("\"It is harmful,\" said Dan Golvach and Tom Hegel.")
+                .0
+                .len(),
+            2
+        );
     }
 }

@@ -200,7 +200,7 @@ impl<'a> Ctx<'a> {
 
 #[cfg(test)]
 mod tests {
-    use crate::extract::tests::expect;
+    use crate::extract::tests::{atts, expect};
 
     #[test]
     fn allows_cue_forms_that_are_no_verbs_of_saying() {
@@ -220,5 +220,12 @@ mod tests {
             "Smith claimed the email was fake.",
             &[(&["Smith"], "claimed", "the email was fake")],
         );
+    }
+
+    #[test]
+    fn nouns_and_intentions_are_not_cues() {
+        assert!(atts("Some reports of the crash were wrong.").is_empty());
+        assert!(atts("The senator was said to be furious with the vote.").is_empty());
+        assert!(atts("A lake found through radar mapping lies under the ice.").is_empty());
     }
 }

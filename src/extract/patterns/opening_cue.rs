@@ -60,7 +60,7 @@ impl<'a> Ctx<'a> {
 
 #[cfg(test)]
 mod tests {
-    use crate::extract::tests::expect;
+    use crate::extract::tests::{atts, expect, one};
 
     #[test]
     fn finds_a_verb_of_saying_opening_the_sentence() {
@@ -73,5 +73,27 @@ mod tests {
     #[test]
     fn allows_an_opening_cue_form_with_no_speaker_and_quotation() {
         expect("Said to be the oldest, the bridge is closed.", &[]);
+    }
+
+    #[test]
+    fn a_verb_of_saying_opening_the_sentence() {
+        let a = atts("Said Comey, \"The thought is very painful.\"");
+        assert_eq!(
+            a,
+            vec![(
+                vec!["Comey".to_string()],
+                "Said".to_string(),
+                "The thought is very painful.".to_string()
+            )]
+        );
+        let a = atts("Continued Stone: \"So I think it's a very real problem.\"");
+        assert_eq!(a.len(), 1, "{a:?}");
+        assert_eq!(a[0].0, vec!["Stone".to_string()]);
+        let a = one("Said Dorothy Poynter, who grew up with Ali, \"We were all so proud of him.\"");
+        assert_eq!(
+            a.0,
+            vec!["Dorothy Poynter, who grew up with Ali".to_string()]
+        );
+        assert!(atts("Said to be the oldest, the tree stands alone.").is_empty());
     }
 }

@@ -139,7 +139,7 @@ impl<'a> Ctx<'a> {
 
 #[cfg(test)]
 mod tests {
-    use crate::extract::tests::expect;
+    use crate::extract::tests::{atts, expect, one};
 
     #[test]
     fn finds_a_passive_with_its_agents() {
@@ -165,5 +165,69 @@ mod tests {
             "\"It's nonsense,\" Mr. Trump said by telephone.",
             &[(&["Mr. Trump"], "said", "It's nonsense,")],
         );
+    }
+
+    #[test]
+    fn passive_with_coordinated_appositive_names() {
+        let v = atts(
+            "The content was affirmed by two computer security specialists, Nicholas Weaver and Matt Tait.",
+        );
+        assert_eq!(v.len(), 1);
+        assert_eq!(v[0].0, ["Nicholas Weaver", "Matt Tait"]);
+        assert_eq!(v[0].1, "was affirmed by");
+        assert_eq!(v[0].2, "The content");
+    }
+
+    #[test]
+    fn passive_chain_through_evidence() {
+        let v = atts(
+            "Hackers infiltrated the firm, which was confirmed by technical evidence assessed by Reuters and analyzed by cybersecurity experts.",
+        );
+        assert_eq!(v.len(), 2, "{v:?}");
+        assert_eq!(v[0].0, ["Reuters"]);
+        assert_eq!(v[0].1, "was confirmed by technical evidence assessed by");
+        assert_eq!(v[0].2, "Hackers infiltrated the firm");
+        assert_eq!(v[1].0, ["cybersecurity experts"]);
+        assert_eq!(v[1].1, "analyzed by");
+    }
+
+    #[test]
+    fn based_on_data_reviewed_by() {
+        let (s, cue, c) =
+            one("Based on technical data reviewed by Reuters, the breach lasted five months.");
+        assert_eq!(s, ["Reuters"]);
+        assert_eq!(cue, "Based on technical data reviewed by");
+        assert_eq!(c, "the breach lasted five months");
+    }
+
+    #[test]
+    fn passive_without_agent_is_not_an_attribution() {
+        assert!(atts("Advancements were announced in the months after the breach.").is_empty());
+        assert!(atts("The activities were detected by the company's engineers.").is_empty());
+    }
+
+    #[test]
+    fn passives_opening_a_sentence() {
+        let a = atts("As reported by Western Journalism, investigators found over 2,200 emails.");
+        assert_eq!(
+            a[0],
+            (
+                vec!["Western Journalism".to_string()],
+                "As reported by".to_string(),
+                "investigators found over 2,200 emails".to_string()
+            )
+        );
+        let a = one("The Times broke the story, as first reported by The Washington Post.");
+        assert_eq!(a.2, "The Times broke the story");
+        let a = atts("Asked by Starnes if he believed it, Trump said no.");
+        assert_eq!(
+            a[0],
+            (
+                vec!["Starnes".to_string()],
+                "Asked by".to_string(),
+                "if he believed it".to_string()
+            )
+        );
+        assert!(atts("He was asked by reporters.").is_empty());
     }
 }

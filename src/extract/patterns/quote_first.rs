@@ -64,7 +64,7 @@ impl<'a> Ctx<'a> {
 
 #[cfg(test)]
 mod tests {
-    use crate::extract::tests::expect;
+    use crate::extract::tests::{expect, one};
 
     #[test]
     fn finds_the_quotation_before_its_source() {
@@ -84,6 +84,28 @@ mod tests {
         expect(
             "\"Enough.\" Hegel said the attacks were rare.",
             &[(&["Hegel"], "said", "the attacks were rare")],
+        );
+    }
+
+    #[test]
+    fn quote_then_speaker() {
+        let (s, cue, c) = one("\u{201c}These findings are rare,\u{201d} Hegel told the outlet.");
+        assert_eq!(s, ["Hegel"]);
+        assert_eq!(cue, "told");
+        assert_eq!(c, "These findings are rare,");
+    }
+
+    #[test]
+    fn quote_then_speaker_with_appositive() {
+        let (s, cue, c) =
+            one("\u{201c}We found the breach,\u{201d} Jane Roe, a researcher at Acme, said.");
+        assert_eq!(
+            (s[0].as_str(), cue.as_str(), c.as_str()),
+            (
+                "Jane Roe, a researcher at Acme",
+                "said",
+                "We found the breach,"
+            )
         );
     }
 }
