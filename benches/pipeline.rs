@@ -164,6 +164,22 @@ fn extract(b: Bencher, name: &str) {
     });
 }
 
+/// Extraction over one sentence of `n` cues ("said x said x ..."), at two sizes: extraction is
+/// linear in a sentence's length when the larger costs about four times the smaller.
+#[divan::bench(args = [10_000, 40_000])]
+fn extract_long_sentence(b: Bencher, n: usize) {
+    let text = "said x ".repeat(n);
+    let lex = &checker().lex;
+    let doc = parse_text("long", text.clone());
+    let a = Analysis {
+        sentences: segment::sentences(&doc, lex),
+        quotes: quotes::find_quotes(&doc),
+        ..Analysis::new(doc)
+    };
+    b.counter(BytesCount::new(text.len()))
+        .bench(|| black_box(extract::extract_attributions(&a, lex)));
+}
+
 #[divan::bench(args = INPUTS)]
 fn resolve(b: Bencher, name: &str) {
     let v = extracted(name);

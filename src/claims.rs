@@ -81,7 +81,7 @@ pub fn find_claims(analysis: &Analysis, checker: &Checker) -> Vec<Claim> {
     let mut out = Vec::with_capacity(analysis.sentences.len());
     let mut boiler = vec![false; analysis.doc.blocks.len()];
     for (i, b) in boiler.iter_mut().enumerate() {
-        *b = analysis.is_boilerplate(i, lex);
+        *b = lex.paragraph_is_boilerplate(analysis, i);
     }
     // the attributions of the last sentence of the paragraph that had its own, which carry
     // over to the sentences after it (only the nearest: earlier voices do not pile up)

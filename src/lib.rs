@@ -16,6 +16,8 @@ pub mod collection;
 pub mod config;
 pub mod error;
 pub mod extract;
+pub mod grammar;
+pub mod hash;
 pub mod input;
 pub mod lexicon;
 pub mod lsp;
@@ -79,25 +81,16 @@ impl Checker {
             boilerplate,
             ..Analysis::new(doc)
         };
-        // the people named in the text, for pronouns, from the tokens extraction makes (when
-        // they are the tokens of the whole text)
-        let mut people = None;
-        analysis.attributions = if blocks_tile(&analysis.doc) {
-            let mut scan = resolve::PeopleScan::default();
-            let text = &analysis.doc.text;
-            let lex = &self.lex;
-            let atts = extract::extract_attributions_with(
-                &analysis,
-                lex,
-                Some(&mut |toks| scan.feed(text, lex, toks)),
-            );
-            people = Some(scan.finish(text));
-            atts
-        } else {
-            extract::extract_attributions(&analysis, &self.lex)
-        };
-        let unresolved =
-            resolve::resolve_sources_with(&mut analysis, &self.lex, self.registry.as_ref(), people);
+        // the capitalised words of every paragraph, for the people named in the text (when
+        // the tokens of the blocks are those of the whole text)
+        let found = extract::extract(&analysis, &self.lex, blocks_tile(&analysis.doc));
+        analysis.attributions = found.attributions;
+        let unresolved = resolve::resolve_sources_with(
+            &mut analysis,
+            &self.lex,
+            self.registry.as_ref(),
+            found.name_words.as_ref(),
+        );
         analysis.claims = claims::find_claims(&analysis, self);
         analysis.findings = checks::run_checks(&analysis, self, &unresolved);
         analysis

@@ -244,6 +244,48 @@ pub struct Finding {
     pub suggestion: Option<String>,
 }
 
+/// A capitalised word of the text (not a possessive) with what the lexicons say of it:
+/// what extraction hands resolution, in text order, for the people the text names (pronouns
+/// refer to them).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NameWord {
+    /// The word.
+    pub span: Span,
+    /// A title ("Ms.", "Prime Minister" word by word).
+    pub title: bool,
+    /// A word of a body rather than a person (an organisation, government or media word, or
+    /// one of the words that start no name).
+    pub bodyish: bool,
+    /// Another token (not a capitalised word) is between this word and the one before it.
+    pub after_break: bool,
+}
+
+/// The [`NameWord`]s of a text, added paragraph by paragraph.
+#[derive(Debug, Clone, Default)]
+pub struct NameWords {
+    /// The words, in text order.
+    pub words: Vec<NameWord>,
+    /// whether another token came after the last word
+    gap: bool,
+}
+
+impl NameWords {
+    /// Add a capitalised word.
+    pub fn word(&mut self, span: Span, title: bool, bodyish: bool) {
+        self.words.push(NameWord {
+            span,
+            title,
+            bodyish,
+            after_break: std::mem::take(&mut self.gap),
+        });
+    }
+
+    /// Note a token that is not a capitalised word.
+    pub fn other(&mut self) {
+        self.gap = true;
+    }
+}
+
 /// Everything whosaid learned about one document.
 #[derive(Debug, Clone)]
 pub struct Analysis {
@@ -262,7 +304,8 @@ pub struct Analysis {
     /// Its findings, in order.
     pub findings: Vec<Finding>,
     /// For each paragraph, whether it is boilerplate (`Lexicons::is_boilerplate`), computed
-    /// once by `Checker::check`; empty when not computed (see [`Analysis::is_boilerplate`]).
+    /// once by `Checker::check`; empty when not computed (see
+    /// `Lexicons::paragraph_is_boilerplate`).
     pub boilerplate: Vec<bool>,
 }
 
@@ -284,14 +327,5 @@ impl Analysis {
     /// Text of a span of the analysed text.
     pub fn text(&self, span: Span) -> &str {
         span.slice(&self.doc.text)
-    }
-
-    /// True when paragraph `para` is boilerplate: from `boilerplate` when it was computed, else
-    /// by the patterns of `lex`.
-    pub fn is_boilerplate(&self, para: usize, lex: &crate::lexicon::Lexicons) -> bool {
-        match self.boilerplate.get(para) {
-            Some(&b) => b,
-            None => lex.is_boilerplate(self.doc.blocks[para].span.slice(&self.doc.text)),
-        }
     }
 }

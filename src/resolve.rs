@@ -7,16 +7,15 @@
 //! unknown identity, named as written, and is reported; nothing is invented. Each source is then
 //! matched against the registry, and every place the text names it is collected.
 
-use crate::extract::cls;
 use crate::lexicon::Lexicons;
-use crate::model::{Analysis, MentionKind, Source, SourceKind};
+use crate::model::{Analysis, MentionKind, NameWord, NameWords, Source, SourceKind};
 use crate::registry::{EntryKind, MatchKind, Registry, RegistryMatch, normalize_name};
 use crate::span::Span;
-use crate::token::{Token, Tokens, WordIndex};
+use crate::token::WordIndex;
 
 /// Fx hashing for the maps of source indices and spans (SipHash's flooding resistance buys
 /// nothing for them).
-type FxBuild = std::hash::BuildHasherDefault<crate::lexicon::FxHasher>;
+type FxBuild = std::hash::BuildHasherDefault<crate::hash::FxHasher>;
 
 /// Resolve every attribution's mentions to sources (filling `analysis.sources` and each
 /// mention's `source`); returns the spans of mentions that refer to nobody found.
@@ -28,13 +27,14 @@ pub fn resolve_sources(
     resolve_sources_with(analysis, lex, registry, None)
 }
 
-/// [`resolve_sources`], with the people named in the text already found (by a [`PeopleScan`]
-/// over every token of the text); None to find them from the text when a pronoun needs them.
+/// [`resolve_sources`], with the capitalised words of the whole text as extraction found them
+/// ([`NameWords`]), for the people the text names; None to find them from the text. Either is
+/// read only when a pronoun needs them.
 pub(crate) fn resolve_sources_with(
     analysis: &mut Analysis,
     lex: &Lexicons,
     registry: Option<&Registry>,
-    people: Option<Vec<NamedPerson>>,
+    names: Option<&NameWords>,
 ) -> Vec<Span> {
     // (borrowed beside the attributions it resolves, not copied)
     let text: &str = &analysis.doc.text;
@@ -47,9 +47,6 @@ pub(crate) fn resolve_sources_with(
     let mut female: std::collections::HashMap<usize, bool, FxBuild> = Default::default();
     // people named in the text, found only if a he/she needs them
     let people_cell: std::cell::OnceCell<Vec<NamedPerson>> = std::cell::OnceCell::new();
-    if let Some(p) = people {
-        let _ = people_cell.set(p);
-    }
     let mut groups: Vec<Vec<usize>> = Vec::new();
     let mut mentioned: std::collections::HashSet<(usize, Span), FxBuild> = Default::default();
     let mut unresolved = Vec::new();
@@ -137,7 +134,10 @@ pub(crate) fn resolve_sources_with(
                         let known_gender = found.is_some_and(|i| female.contains_key(&i));
                         let near =
                             |p: &NamedPerson| p.pos < m.span.start && m.span.start - p.pos < 1500;
-                        let people = people_cell.get_or_init(|| people_named(text, lex));
+                        let people = people_cell.get_or_init(|| match names {
+                            Some(n) => people_in(text, &n.words),
+                            None => people_named(text, lex),
+                        });
                         let person = people
                             .iter()
                             .rev()
@@ -312,60 +312,60 @@ pub(crate) struct NamedPerson {
 /// Boris Johnson").
 fn people_named(text: &str, lex: &Lexicons) -> Vec<NamedPerson> {
     let toks = crate::token::tokenize(text, Span::new(0, text.len()), &lex.abbreviations);
+    let mut names = NameWords::default();
+    crate::extract::name_words(&toks, lex, &mut names);
+    people_in(text, &names.words)
+}
+
+/// [`people_named`] from the capitalised words of the text ([`NameWords`], as extraction
+/// hands them over).
+fn people_in(text: &str, words: &[NameWord]) -> Vec<NamedPerson> {
     let mut scan = PeopleScan::default();
-    scan.feed(text, lex, &toks);
+    for w in words {
+        scan.word(text, w);
+    }
     scan.finish(text)
 }
 
-/// [`people_named`] over the tokens of the text given piece by piece, in order (the tokens of
-/// each paragraph, when the paragraphs are separated by white space and nothing else is in the
-/// text: the same tokens as the whole text's).
+/// The state of [`people_in`]'s walk over the capitalised words.
 #[derive(Default)]
-pub(crate) struct PeopleScan {
+struct PeopleScan {
     /// where the run of capitalised words (since the last other token) starts
     run_start: Option<usize>,
     /// whether a title is in the run
     titled: bool,
     /// the words after the last title of the run: how many, and the first four
     after: usize,
-    words: Vec<Token>,
+    words: Vec<Span>,
     /// whether one of `words` is a word of a body ("Ministry", "Police"...)
     bodyish: bool,
     out: Vec<NamedPerson>,
 }
 
 impl PeopleScan {
-    /// Scan the next tokens of `text`.
-    pub(crate) fn feed(&mut self, text: &str, lex: &Lexicons, toks: &Tokens) {
-        for t in &toks.toks {
-            if t.is_word() && t.cap && !t.possessive {
-                self.run_start.get_or_insert(t.span.start);
-                let lower = toks.lower_of(t);
-                // (the lexicons' words by their classes: one lookup for four sets)
-                let class = lex.word_classes.of(lower);
-                if class & cls::TITLE != 0 {
-                    // the name: the words after the last title in the run
-                    self.titled = true;
-                    self.after = 0;
-                    self.words.clear();
-                    self.bodyish = false;
-                } else if self.titled {
-                    self.after += 1;
-                    if self.words.len() < 4 {
-                        self.words.push(t.clone());
-                        self.bodyish = self.bodyish
-                            || class & (cls::ORGANIZATION | cls::GOVERNMENT | cls::NON_SOURCE) != 0
-                            || lex.media_words.contains(lower);
-                    }
-                }
-            } else if self.run_start.is_some() {
-                self.end_run(text);
+    /// The next capitalised word of `text`.
+    fn word(&mut self, text: &str, w: &NameWord) {
+        if w.after_break && self.run_start.is_some() {
+            self.end_run(text);
+        }
+        self.run_start.get_or_insert(w.span.start);
+        if w.title {
+            // the name: the words after the last title in the run
+            self.titled = true;
+            self.after = 0;
+            self.words.clear();
+            self.bodyish = false;
+        } else if self.titled {
+            self.after += 1;
+            if self.words.len() < 4 {
+                self.words.push(w.span);
+                self.bodyish = self.bodyish || w.bodyish;
             }
         }
     }
 
-    /// The people named in all the tokens scanned.
-    pub(crate) fn finish(mut self, text: &str) -> Vec<NamedPerson> {
+    /// The people named in all the words scanned.
+    fn finish(mut self, text: &str) -> Vec<NamedPerson> {
         if self.run_start.is_some() {
             self.end_run(text);
         }
@@ -377,11 +377,11 @@ impl PeopleScan {
         // only where a title shows that the words name a person ("Ms. Harriet Sacoolas", "Prime
         // Minister Boris Johnson"; "Human Rights" and "United States" are no one)
         if self.titled && (2..=3).contains(&self.after) && !self.bodyish {
-            let run_start = self.run_start.unwrap_or(words[0].span.start);
-            let prefix = text.get(run_start..words[0].span.start).unwrap_or("");
-            let name = text[words[0].span.start..words[words.len() - 1].span.end].to_string();
+            let run_start = self.run_start.unwrap_or(words[0].start);
+            let prefix = text.get(run_start..words[0].start).unwrap_or("");
+            let name = text[words[0].start..words[words.len() - 1].end].to_string();
             self.out.push(NamedPerson {
-                pos: words[0].span.start,
+                pos: words[0].start,
                 name,
                 female: title_gender(prefix),
             });
@@ -707,7 +707,7 @@ fn classify(name: &str, titled: bool, lex: &Lexicons) -> SourceKind {
     if words.len() > 1 && words.last().is_some_and(|w| lex.media_words.contains(*w)) {
         return SourceKind::Media;
     }
-    let mut has = |set: &crate::lexicon::WordSet| {
+    let mut has = |set: &crate::hash::WordSet| {
         words.iter().any(|w| set.contains(*w))
             || words.windows(2).any(|p| {
                 joined(&mut phrase, p[0], " ", p[1]);
@@ -1016,7 +1016,7 @@ mod tests {
         if words.len() > 1 && words.last().is_some_and(|w| lex.media_words.contains(*w)) {
             return SourceKind::Media;
         }
-        let has = |set: &crate::lexicon::WordSet| {
+        let has = |set: &crate::hash::WordSet| {
             words.iter().any(|w| set.contains(*w))
                 || (words.len() > 1 && words.windows(2).any(|p| set.contains(&p.join(" "))))
         };
@@ -1237,17 +1237,17 @@ mod tests {
         ] {
             let doc = crate::input::parse_text("t", text.to_string());
             assert!(crate::blocks_tile(&doc));
-            let mut scan = PeopleScan::default();
+            let mut names = NameWords::default();
             for b in &doc.blocks {
                 let toks = crate::token::tokenize(text, b.span, &lex.abbreviations);
-                scan.feed(text, &lex, &toks);
+                crate::extract::name_words(&toks, &lex, &mut names);
             }
             let key = |v: Vec<NamedPerson>| -> Vec<(usize, String, Option<bool>)> {
                 v.into_iter().map(|p| (p.pos, p.name, p.female)).collect()
             };
             let whole = key(people_named(text, &lex));
             assert!(!whole.is_empty(), "{text}");
-            assert_eq!(key(scan.finish(text)), whole, "{text}");
+            assert_eq!(key(people_in(text, &names.words)), whole, "{text}");
         }
     }
 

@@ -60,6 +60,22 @@ pub const EMBEDDED_LEXICONS: &[(&str, &str)] = &[
         include_str!("../rules/lexicon/anonymous-heads.txt"),
     ),
     (
+        "anonymous-postmodifiers.txt",
+        include_str!("../rules/lexicon/anonymous-postmodifiers.txt"),
+    ),
+    (
+        "content-stops.txt",
+        include_str!("../rules/lexicon/content-stops.txt"),
+    ),
+    (
+        "contracted-passives.txt",
+        include_str!("../rules/lexicon/contracted-passives.txt"),
+    ),
+    (
+        "cue-adverbs.txt",
+        include_str!("../rules/lexicon/cue-adverbs.txt"),
+    ),
+    (
         "cue-phrases.txt",
         include_str!("../rules/lexicon/cue-phrases.txt"),
     ),
@@ -76,12 +92,24 @@ pub const EMBEDDED_LEXICONS: &[(&str, &str)] = &[
         include_str!("../rules/lexicon/descriptions.txt"),
     ),
     (
+        "evidence-intros.txt",
+        include_str!("../rules/lexicon/evidence-intros.txt"),
+    ),
+    (
         "evidence-nouns.txt",
         include_str!("../rules/lexicon/evidence-nouns.txt"),
     ),
     (
         "government-words.txt",
         include_str!("../rules/lexicon/government-words.txt"),
+    ),
+    (
+        "ing-adjective-modifiers.txt",
+        include_str!("../rules/lexicon/ing-adjective-modifiers.txt"),
+    ),
+    (
+        "intention-participles.txt",
+        include_str!("../rules/lexicon/intention-participles.txt"),
     ),
     (
         "loaded-verbs.txt",
@@ -96,8 +124,24 @@ pub const EMBEDDED_LEXICONS: &[(&str, &str)] = &[
         include_str!("../rules/lexicon/media-words.txt"),
     ),
     (
+        "name-connectors.txt",
+        include_str!("../rules/lexicon/name-connectors.txt"),
+    ),
+    (
+        "naming-verbs.txt",
+        include_str!("../rules/lexicon/naming-verbs.txt"),
+    ),
+    (
         "non-source-words.txt",
         include_str!("../rules/lexicon/non-source-words.txt"),
+    ),
+    (
+        "not-claimed.txt",
+        include_str!("../rules/lexicon/not-claimed.txt"),
+    ),
+    (
+        "opening-cues.txt",
+        include_str!("../rules/lexicon/opening-cues.txt"),
     ),
     (
         "organization-words.txt",
@@ -108,18 +152,54 @@ pub const EMBEDDED_LEXICONS: &[(&str, &str)] = &[
         include_str!("../rules/lexicon/passive-cues.txt"),
     ),
     (
+        "past-cue-forms.txt",
+        include_str!("../rules/lexicon/past-cue-forms.txt"),
+    ),
+    (
+        "poll-nouns.txt",
+        include_str!("../rules/lexicon/poll-nouns.txt"),
+    ),
+    (
+        "quantity-words.txt",
+        include_str!("../rules/lexicon/quantity-words.txt"),
+    ),
+    (
         "recipients.txt",
         include_str!("../rules/lexicon/recipients.txt"),
+    ),
+    (
+        "relative-cues.txt",
+        include_str!("../rules/lexicon/relative-cues.txt"),
     ),
     (
         "sentence-starters.txt",
         include_str!("../rules/lexicon/sentence-starters.txt"),
     ),
     (
+        "show-nouns.txt",
+        include_str!("../rules/lexicon/show-nouns.txt"),
+    ),
+    (
         "source-heads.txt",
         include_str!("../rules/lexicon/source-heads.txt"),
     ),
+    (
+        "speech-acts.txt",
+        include_str!("../rules/lexicon/speech-acts.txt"),
+    ),
+    (
+        "speech-nouns.txt",
+        include_str!("../rules/lexicon/speech-nouns.txt"),
+    ),
+    (
+        "speech-verbs.txt",
+        include_str!("../rules/lexicon/speech-verbs.txt"),
+    ),
     ("titles.txt", include_str!("../rules/lexicon/titles.txt")),
+    (
+        "went-on-verbs.txt",
+        include_str!("../rules/lexicon/went-on-verbs.txt"),
+    ),
 ];
 
 /// Embedded regex pattern lists, `(file name, contents)`, alphabetical.
@@ -231,7 +311,7 @@ pub struct Ruleset {
 
 /// A regex of a pattern list and its source. The embedded ones (tested valid) are compiled when
 /// first used: a run whose texts never get past a pattern's prefilter
-/// ([`crate::lexicon::Patterns`]) does not pay for its compilation, tens of millions of
+/// (`lexicon::Patterns`) does not pay for its compilation, tens of millions of
 /// instructions for all of them; a repository's own are compiled when loaded, so that an
 /// invalid one is reported with its file and line.
 #[derive(Debug, Clone)]

@@ -133,7 +133,7 @@ pub struct WordIndex<'a> {
     others: std::cell::OnceCell<WordMap<'a>>,
 }
 
-type FxBuild = std::hash::BuildHasherDefault<crate::lexicon::FxHasher>;
+type FxBuild = std::hash::BuildHasherDefault<crate::hash::FxHasher>;
 
 /// The positions of words, by the word: each word gets a number the first time it is seen, and
 /// the positions of all the words are kept in one vector, those of each word together and in

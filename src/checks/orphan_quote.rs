@@ -72,7 +72,7 @@ pub fn check(cx: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) {
         }
         let skip = *skipped[q.paragraph].get_or_insert_with(|| {
             let block = &blocks[q.paragraph];
-            block.kind == BlockKind::Heading || a.is_boilerplate(q.paragraph, lex)
+            block.kind == BlockKind::Heading || lex.paragraph_is_boilerplate(a, q.paragraph)
         });
         if skip {
             continue;

@@ -1,0 +1,395 @@
+//! Contents: what an attribution attributes. The clause after the cue up to its end
+//! ([`Ctx::content_after`], [`Ctx::clause_end`]), the quotation or the sentence so far before
+//! the source ([`Ctx::content_before`]), quotations with their continuations
+//! ([`Ctx::quote_content`]), and the adjuncts and times that are not content ("said on Friday",
+//! "told delegates at the convention").
+
+use crate::extract::context::Ctx;
+use crate::grammar::SUBORDINATORS;
+use crate::lexicon::cls;
+use crate::model::AttributionKind;
+use crate::model::Content;
+use crate::span::Span;
+use crate::token::is_quote_char;
+
+impl<'a> Ctx<'a> {
+    /// The text of tokens `a..b` without trailing/leading punctuation (but keeping quote marks
+    /// that close a quotation inside).
+    pub(in crate::extract) fn content_span(&self, a: usize, b: usize) -> Option<Span> {
+        let (mut a, mut b) = (a, b);
+        while a < b && !self.is_word(a) && self.open_mark.at(a).is_none() {
+            a += 1;
+        }
+        while b > a
+            && !self.is_word(b - 1)
+            && self.close_mark.at(b - 1).is_none()
+            && !self.toks[b - 1].is(')')
+        {
+            b -= 1;
+        }
+        if a >= b {
+            return None;
+        }
+        Some(self.span(a, b))
+    }
+
+    /// End of a clause starting at `a`: the sentence end, or an ", according to" that follows.
+    pub(in crate::extract) fn clause_end(&self, a: usize) -> usize {
+        let end = self.sentence_end(a);
+        // "After the court refused to reinstate the law, Gov. McCrory blamed ...": in a
+        // subordinate clause opening the sentence, the content ends at its comma (not after
+        // "as": "As I said earlier, X" attributes X)
+        let mut f = self.sentence_first(a);
+        while f < a && matches!(self.w(f), "and" | "but" | "so") {
+            f += 1;
+        }
+        let subordinate = SUBORDINATORS.contains(&self.w(f)) && !(f..a).any(|k| self.punct(k, ','));
+        let mut k = a;
+        while k < end {
+            if subordinate && self.punct(k, ',') && self.in_quote.at(k).is_none() {
+                return k;
+            }
+            // "Early polls show voters rejecting him: A Quinnipiac poll found ...": a colon
+            // before a new sentence
+            if k > a
+                && self.punct(k, ':')
+                && self.in_quote.at(k).is_none()
+                && self.is_word(k + 1)
+                && self.toks[k + 1].cap
+            {
+                return k;
+            }
+            if self.punct(k, ',') && self.w(k + 1) == "according" && self.w(k + 2) == "to" {
+                return k;
+            }
+            // ", but ...", ", even as ...", ", including ...": another clause (PolNeAR's content
+            // ends before it)
+            if self.punct(k, ',')
+                && self.is(k + 1, cls::CONTENT_STOP)
+                && self.in_quote.at(k).is_none()
+            {
+                return k;
+            }
+            if (self.punct(k, ',') || self.dash(k)) && k + 1 < end && self.is_cue_form(k + 1) {
+                // ", said X." closing the sentence; "who said ... — said"
+                return k;
+            }
+            // 'who calls Trump a "sociopath," said ...': the quotation ends the clause
+            if k > a
+                && self.close_mark.at(k).is_some()
+                && self.punct(k - 1, ',')
+                && k + 1 < end
+                && self.is_cue_form(k + 1)
+            {
+                return k + 1;
+            }
+            // ", and more than 4 in 10 said ...": another attribution
+            if self.punct(k, ',')
+                && matches!(self.w(k + 1), "and" | "but")
+                && self.in_quote.at(k).is_none()
+                && let Some(v) = (k + 2..(k + 14).min(end)).find(|&t| self.is_cue_form(t))
+                && !self.w(v).ends_with("ing")
+            {
+                let mut v = v;
+                while v > k + 2 && (self.is(v - 1, cls::ADVERB) || self.adverb_ly(v - 1)) {
+                    v -= 1;
+                }
+                if v > k + 2 && self.subject_from(k + 2, v).is_some() {
+                    return k;
+                }
+            }
+            // "she admires him and highlighted ...": the main clause goes on
+            if matches!(self.w(k), "and" | "but")
+                && self.in_quote.at(k).is_none()
+                && !(k > a && self.is(k - 1, cls::VERBISH))
+            {
+                let mut v = k + 1;
+                while v < end && (self.is(v, cls::ADVERB) || self.adverb_ly(v)) {
+                    v += 1;
+                }
+                if v < end && (self.looks_like_verb(v) || self.is_cue_form(v)) {
+                    return if k > a && self.punct(k - 1, ',') {
+                        k - 1
+                    } else {
+                        k
+                    };
+                }
+            }
+            // ", Mr. Trump said.": a source and its cue closing the sentence
+            if self.punct(k, ',')
+                && self.in_quote.at(k).is_none()
+                && let Some(np) = self.name_right(k + 1).or_else(|| self.simple_right(k + 1))
+                && np.end < end
+                && self.is_cue_form(np.end)
+            {
+                return k;
+            }
+            k += 1;
+        }
+        end
+    }
+
+    pub(in crate::extract) fn quote_content(&self, qi: usize) -> Content {
+        let mut frags = vec![self.quotes[qi].inner];
+        let mut q = &self.quotes[qi];
+        let mut idx = qi;
+        while q.continues {
+            // the next paragraph's first quotation continues it
+            match self
+                .quotes
+                .iter()
+                .enumerate()
+                .skip(idx + 1)
+                .find(|(_, n)| n.paragraph == q.paragraph + 1)
+            {
+                Some((ni, n)) => {
+                    frags.push(n.inner);
+                    q = n;
+                    idx = ni;
+                }
+                None => break,
+            }
+        }
+        let frags: Vec<Span> = frags
+            .into_iter()
+            .map(|f| f.trim(self.text))
+            .filter(|f| !f.is_empty())
+            .collect();
+        if frags.is_empty() {
+            return Content::single(self.quotes[qi].inner);
+        }
+        Content::from_fragments(frags)
+    }
+
+    /// Content after the cue (`cue_end` is the first token after it), or before the source
+    /// when the cue ends the sentence.
+    pub(in crate::extract) fn content_after(
+        &self,
+        i: usize,
+        cue_end: usize,
+        src_start: usize,
+    ) -> (AttributionKind, Option<Content>) {
+        let end = self.sentence_end(i);
+        // '"...," she said': the quote-first order
+        if let Some(found) = self.quote_first(i, cue_end, src_start) {
+            return found;
+        }
+        let mut k = cue_end;
+        while k < self.toks.len() && (self.punct(k, ',') || self.punct(k, ':')) {
+            k += 1;
+        }
+        // 'said — on Twitter, as it happens — that ...': a parenthesis between dashes
+        if k < end
+            && (self.punct(k, '\u{2014}') || self.punct(k, '\u{2013}'))
+            && let Some(close) = (k + 1..(k + 14).min(end))
+                .find(|&t| self.punct(t, '\u{2014}') || self.punct(t, '\u{2013}'))
+        {
+            k = close + 1;
+        }
+        // "said on Friday he can ...", "said Tuesday that ...": a time is not the content
+        let t = self.time_end(k);
+        if t > k && t < end && (self.is_word(t) || self.open_mark.at(t).is_some()) {
+            k = t;
+            while k < end && self.punct(k, ',') {
+                k += 1;
+            }
+        }
+        if self.w(k) == "that"
+            && let Some(qi) = self.open_mark.get(k + 1).flatten()
+        {
+            // 'said that "..."': the content is the clause, "that" included
+            let mut c = self.quote_content(qi);
+            c.fragments[0] = Span::new(self.toks[k].span.start, c.fragments[0].end);
+            return (
+                AttributionKind::DirectQuote,
+                Some(Content::from_fragments(c.fragments)),
+            );
+        }
+        if let Some(qi) = self.open_mark.get(k).flatten() {
+            return (AttributionKind::DirectQuote, Some(self.quote_content(qi)));
+        }
+        // "said:" at the end of a paragraph, the quotation in the next one
+        if k >= self.toks.len()
+            && self.punct(k - 1, ':')
+            && let Some(q) = self
+                .quotes
+                .iter()
+                .position(|q| q.paragraph == self.para + 1 && q.is_quotation)
+        {
+            return (AttributionKind::DirectQuote, Some(self.quote_content(q)));
+        }
+        // "Facebook created the tool, a spokeswoman said on Saturday, and ...": a source set
+        // off by a comma inside the sentence attributes what comes before it
+        let s0 = src_start.min(i);
+        if s0 > self.sentence_first(i)
+            && self.punct(s0 - 1, ',')
+            && (k >= end
+                || self.punct(k, '.')
+                || self.adjunct(k, true)
+                || (self.punct(cue_end, ',')
+                    && (matches!(self.w(k), "and" | "but" | "while" | "although" | "though")
+                        || (self.w(k) == "according" && self.w(k + 1) == "to"))))
+        {
+            return self.content_before(s0);
+        }
+        let quote_mark = self.toks.get(k).is_some_and(|t| is_quote_char(t.first));
+        if k < end && (self.is_word(k) || quote_mark) {
+            // "said in a statement Tuesday that ...", "told delegates at the convention that
+            // ...": the content starts at "that"
+            let mut k = k;
+            if (self.is(k, cls::PREPOSITION)
+                || self
+                    .lex
+                    .cue_verbs
+                    .get(self.w(i))
+                    .is_some_and(|l| l == "tell"))
+                && let Some(t) = (k..(k + 15).min(end))
+                    .take_while(|&t| !self.punct(t, ',') || t == k)
+                    .find(|&t| self.w(t) == "that")
+            {
+                k = t;
+            }
+            let ce = self.clause_end(k);
+            if let Some(s) = self.content_span(k, ce) {
+                return (AttributionKind::Indirect, Some(Content::single(s)));
+            }
+        }
+        self.content_before(src_start.min(i))
+    }
+
+    /// The rest of the sentence from `k` (or, with `to_comma`, up to the next comma, at most 8
+    /// words) is an adjunct, not a content: "to an enormous cheer", "by telephone on NBC",
+    /// "Saturday night at the debate", "on Saturday, and it has ..." (no "that", no quotation).
+    pub(in crate::extract) fn adjunct(&self, k: usize, to_comma: bool) -> bool {
+        let w = self.w(k);
+        let opens = self.is(k, cls::PREPOSITION)
+            || matches!(
+                w,
+                "to" | "by" | "last" | "this" | "earlier" | "yesterday" | "today"
+            )
+            || (!to_comma && matches!(w, "as" | "tonight" | "recently"))
+            || self.time_word(k);
+        if !opens {
+            return false;
+        }
+        let end = self.sentence_end(k);
+        let stop = if to_comma {
+            (k..end).find(|&t| self.punct(t, ',')).unwrap_or(end)
+        } else {
+            end
+        };
+        (!to_comma || stop - k <= 8)
+            && !(k..stop).any(|t| self.w(t) == "that" || self.open_mark.at(t).is_some())
+    }
+
+    /// A capitalised word of time ("Monday", "January").
+    pub(in crate::extract) fn time_word(&self, t: usize) -> bool {
+        self.toks.get(t).is_some_and(|x| x.cap) && self.is(t, cls::NON_SOURCE)
+    }
+
+    /// The end of a time phrase at `k` ("on Friday", "Tuesday", "last week", "earlier this
+    /// month"), or `k` when there is none.
+    pub(in crate::extract) fn time_end(&self, k: usize) -> usize {
+        let day = |t: usize| self.time_word(t) && !self.toks[t].possessive;
+        let unit = |t: usize| self.is(t, cls::TIME_UNIT);
+        match self.w(k) {
+            "on" if day(k + 1) => k + 2,
+            "last" | "this" | "next" if unit(k + 1) || day(k + 1) => k + 2,
+            "earlier" | "later" if self.w(k + 1) == "this" && unit(k + 2) => k + 3,
+            "yesterday" | "today" | "tonight" | "recently" | "earlier" | "later" => k + 1,
+            _ if day(k) => {
+                if unit(k + 1) || self.w(k + 1).starts_with(|c: char| c.is_ascii_digit()) {
+                    k + 2
+                } else {
+                    k + 1
+                }
+            }
+            _ => k,
+        }
+    }
+
+    /// Content before a source or cue at `at`: a quotation closing there, or the sentence so far.
+    pub(in crate::extract) fn content_before(
+        &self,
+        at: usize,
+    ) -> (AttributionKind, Option<Content>) {
+        let mut k = at;
+        while k > 0 && self.punct(k - 1, ',') {
+            k -= 1;
+        }
+        // the quotation must end in the attribution's sentence: in '"...prayers." President
+        // Duda remarked, "..."' the first quotation is someone else's
+        if k > 0
+            && self.same_sentence(k - 1, at)
+            && let Some(qi) = self.close_mark.at(k - 1)
+        {
+            let mut f = self.quote_content(qi).fragments;
+            // '"A," she said, "B."': the second part continues the first
+            let last = self.quote_after_cue(at);
+            if let Some(next) = last {
+                f.extend(self.quote_content(next).fragments);
+            }
+            // '"A," Bayh said. "B."': whole quoted sentences that follow are the same voice
+            let mut k = match last {
+                Some(q) => self.close_tok(q).map(|t| t + 1),
+                None => Some(self.sentence_end(at)),
+            };
+            while let Some(s) = k {
+                let s = if self.punct(s, '.') { s + 1 } else { s };
+                let Some(q) = self.open_mark.get(s).flatten() else {
+                    break;
+                };
+                let Some(close) = self.close_tok(q) else {
+                    break;
+                };
+                // the quotation must be its whole sentence (no attribution of its own after it)
+                let after = close + 1;
+                let own = after < self.toks.len()
+                    && self.same_sentence(close, after)
+                    && self.is_word(after)
+                    || (self.punct(after, ',') && self.same_sentence(close, after));
+                if own || self.quotes[q].unclosed {
+                    break;
+                }
+                f.extend(self.quote_content(q).fragments);
+                k = Some(after);
+            }
+            return (
+                AttributionKind::DirectQuote,
+                Some(Content::from_fragments(f)),
+            );
+        }
+        // "The dam failed, officials said": the sentence so far, when a comma sets it off
+        if k == at {
+            return (AttributionKind::Indirect, None);
+        }
+        let first = self.sentence_first(at);
+        (
+            AttributionKind::Indirect,
+            self.content_span(first, k).map(Content::single),
+        )
+    }
+
+    /// The token of the closing mark of quotation `q` in this paragraph.
+    pub(in crate::extract) fn close_tok(&self, q: usize) -> Option<usize> {
+        let end = self.quotes[q].span.end;
+        let t = self.toks.partition_point(|t| t.span.end < end);
+        (t < self.toks.len() && self.close_mark.at(t) == Some(q)).then_some(t)
+    }
+
+    /// A quotation that resumes right after the attribution at `at` (", she said, "...").
+    pub(in crate::extract) fn quote_after_cue(&self, at: usize) -> Option<usize> {
+        let end = (at + 12).min(self.toks.len());
+        for k in at..end {
+            if self.punct(k, ',')
+                && let Some(q) = self.open_mark.get(k + 1).flatten()
+            {
+                return Some(q);
+            }
+            if self.punct(k, '.') || self.open_mark.at(k).is_some() {
+                break;
+            }
+        }
+        None
+    }
+}

@@ -1,0 +1,786 @@
+//! Noun phrases and mentions: the recognisers of a source phrase to the right or to the left
+//! of a token ([`Np`]): names with titles and affiliations ("Sen. Jack Reed (D-R.I.)"),
+//! descriptions ("the ministry", "a spokeswoman"), anonymous sources ("officials familiar with
+//! the matter"), pronouns, generic and quantity phrases ("nearly half of voters"), lists of them
+//! ("Smith and Jones"), and their conversion to [`crate::model::Mention`]s.
+
+use crate::extract::context::Ctx;
+use crate::grammar::PRONOUNS;
+use crate::lexicon::cls;
+use crate::model::Mention;
+use crate::model::MentionKind;
+use crate::span::Span;
+
+/// A noun phrase found at some position: tokens `start..end`, the name part from `name_start`.
+#[derive(Debug, Clone, Copy)]
+pub(in crate::extract) struct Np {
+    pub(in crate::extract) start: usize,
+    pub(in crate::extract) end: usize,
+    pub(in crate::extract) name_start: usize,
+    /// end of the name part (before an affiliation such as "of SentinelOne")
+    pub(in crate::extract) name_end: usize,
+    pub(in crate::extract) kind: MentionKind,
+}
+
+impl Np {
+    pub(in crate::extract) fn new(
+        start: usize,
+        end: usize,
+        name_start: usize,
+        kind: MentionKind,
+    ) -> Np {
+        Np {
+            start,
+            end,
+            name_start,
+            name_end: end,
+            kind,
+        }
+    }
+}
+
+impl<'a> Ctx<'a> {
+    // ---------------------------------------------------------------- noun phrases
+
+    pub(in crate::extract) fn title_at(&self, i: usize) -> usize {
+        // number of tokens of the longest title starting at i; the words are looked up joined
+        // only while they start a title (most words neither are one nor start one)
+        let class = self.class(i);
+        if !self.is_word(i) || class & (cls::TITLE | cls::TITLE_START) == 0 {
+            return 0;
+        }
+        let prefixes = &self.lex.word_classes.title_prefixes;
+        let mut best = 0;
+        let mut words = self.scratch.borrow_mut();
+        words.clear();
+        for k in 0..self.lex.max_title_words {
+            if !self.is_word(i + k) {
+                break;
+            }
+            if k > 0 {
+                words.push(' ');
+            }
+            words.push_str(self.w(i + k));
+            let (title, prefix) = if k == 0 {
+                (class & cls::TITLE != 0, class & cls::TITLE_START != 0)
+            } else {
+                (
+                    self.lex.titles.contains(words.as_str()),
+                    prefixes.contains(words.as_str()),
+                )
+            };
+            if title {
+                best = k + 1;
+            }
+            if !prefix {
+                break;
+            }
+        }
+        best
+    }
+
+    pub(in crate::extract) fn name_word(&self, i: usize) -> bool {
+        let Some(t) = self.toks.get(i) else {
+            return false;
+        };
+        // "al-Eryani", "el-Sisi": a lower-case particle joined to a capitalised name
+        let particle = |s: &str| {
+            s.split_once('-').is_some_and(|(p, rest)| {
+                matches!(p, "al" | "el" | "ad" | "as" | "ash" | "bin" | "ibn") && !rest.is_empty()
+            })
+        };
+        let text = t.span.slice(self.text);
+        t.is_word()
+            && (t.cap
+                || (particle(text)
+                    && text
+                        .split_once('-')
+                        .is_some_and(|(_, r)| r.starts_with(char::is_uppercase))))
+            && self.in_quote.at(i).is_none()
+    }
+
+    /// A proper name (with titles) starting at `i`.
+    pub(in crate::extract) fn name_right(&self, i: usize) -> Option<Np> {
+        let n = self.toks.len();
+        let mut k = i;
+        let mut name_start = i;
+        let mut has_name_word = false;
+        if self.w(k) == "the" && self.name_word(k + 1) {
+            k += 1;
+            name_start = k;
+        }
+        if k < n && self.name_word(k) && self.is(k, cls::NON_SOURCE) && self.title_at(k) == 0 {
+            return None;
+        }
+        while k < n && self.same_sentence(i, k) {
+            let tl = self.title_at(k);
+            if tl > 0 {
+                // a title: the name starts after it ("Acme chief John Doe"); a lower-case title
+                // after a name that no name follows ends the name ("Smith, spokesman")
+                if has_name_word && !self.toks[k].cap && !self.name_word(k + tl) {
+                    break;
+                }
+                k += tl;
+                name_start = k;
+                has_name_word = false;
+                // "Minister of Information Moammar al-Eryani": the office's object, then the
+                // name (its last two words, or the last one when only two follow "of")
+                if matches!(self.w(k), "of" | "to" | "for") && self.name_word(k + 1) {
+                    let mut e = k + 1;
+                    while self.name_word(e) && self.same_sentence(i, e) {
+                        e += 1;
+                    }
+                    let n = e - (k + 1);
+                    if n >= 2 {
+                        name_start = if n >= 3 { e - 2 } else { e - 1 };
+                        k = e;
+                        has_name_word = true;
+                        continue;
+                    }
+                }
+                continue;
+            }
+            if self.name_word(k) {
+                has_name_word = true;
+                let poss = self.toks[k].possessive;
+                k += 1;
+                if poss && self.name_word(k) && self.body_word(k) {
+                    // "the Sheriff's Office": the possessive is part of the name
+                    continue;
+                }
+                if poss {
+                    // "Putin's spokesman Dmitry Peskov": only a title may follow
+                    if self.title_at(k) > 0 && self.name_word(k + self.title_at(k)) {
+                        k += self.title_at(k);
+                        name_start = k;
+                        has_name_word = false;
+                        continue;
+                    }
+                    break;
+                }
+                continue;
+            }
+            if has_name_word
+                && self.connector(k)
+                && self.name_word(k + 1)
+                && !self.is(k + 1, cls::TITLE)
+            {
+                k += 1;
+                continue;
+            }
+            // a lowercase modifier before a title ("security expert Tom Hegel") is not part of it
+            break;
+        }
+        if !has_name_word || name_start >= k {
+            return None;
+        }
+        Some(Np::new(i, k, name_start, MentionKind::Name))
+    }
+
+    /// A proper name ending just before `end`.
+    pub(in crate::extract) fn name_left(&self, end: usize) -> Option<Np> {
+        if end == 0 || !self.name_word(end - 1) {
+            return None;
+        }
+        let mut s = end - 1;
+        while s > 0 && self.same_sentence(s - 1, end - 1) {
+            let p = s - 1;
+            let ok = self.name_word(p)
+                || (self.is_word(p) && self.is(p, cls::TITLE))
+                || (p > 0 && self.connector(p) && self.name_word(p - 1))
+                || (self.w(p) == "the" && self.name_word(p + 1));
+            if !ok
+                || (self.name_word(p)
+                    && self.toks[p].possessive
+                    && !self.is(p + 1, cls::TITLE)
+                    && !self.body_word(p + 1))
+            {
+                break;
+            }
+            s = p;
+        }
+        for st in s..end {
+            if let Some(np) = self.name_right(st)
+                && np.end == end
+            {
+                return Some(np);
+            }
+        }
+        None
+    }
+
+    /// A word that may join the parts of one name: "Ministry of Defence", "Ludwig van Beethoven".
+    /// "of"/"for" join only after a word that names a body or an office ("University of", not
+    /// "Tom Hegel of SentinelOne").
+    pub(in crate::extract) fn connector(&self, k: usize) -> bool {
+        let w = self.w(k);
+        if !self.is(k, cls::CONNECTOR) || w == "and" {
+            return false;
+        }
+        if matches!(w, "of" | "for" | "the" | "&" | "to" | "on") {
+            let (prev, prev_class) = if k > 0 {
+                (self.w(k - 1), self.class(k - 1))
+            } else {
+                ("", self.classes_none)
+            };
+            return prev_class & (cls::ORGANIZATION | cls::GOVERNMENT | cls::TITLE) != 0
+                || (w == "the" && prev == "of")
+                || w == "&";
+        }
+        true
+    }
+
+    pub(in crate::extract) fn description_at(&self, i: usize, len: usize) -> bool {
+        if i + len > self.toks.len() {
+            return false;
+        }
+        // (a description's first word is a token's word: no other needs the lookup)
+        if self.is(i, cls::DESCRIPTION_START)
+            && self.with_joined(i, i + len, |words| {
+                self.lex.descriptions.contains_key(words)
+            })
+        {
+            return true;
+        }
+        // "the foreign minister", "the county sheriff": a role that refers back to a person
+        // (unless a name follows: "the foreign minister Sergei Lavrov")
+        self.w(i) == "the"
+            && (i + 1..i + len)
+                .all(|k| self.is_word(k) && !self.toks[k].cap && self.in_quote.at(k).is_none())
+            && self.is(i + len - 1, cls::TITLE)
+            && !self.name_word(i + len)
+    }
+
+    pub(in crate::extract) fn simple_right(&self, i: usize) -> Option<Np> {
+        let w = self.w(i);
+        if self.in_quote.get(i).flatten().is_some() {
+            return None;
+        }
+        if w == "the" && matches!(self.w(i + 1), "former" | "latter") {
+            return Some(Np::new(i, i + 2, i, MentionKind::Ordinal));
+        }
+        for len in [3, 2] {
+            if self.description_at(i, len) {
+                return Some(Np::new(i, i + len, i, MentionKind::Description));
+            }
+        }
+        if self.is(i, cls::PRONOUN) && self.is_word(i) {
+            return Some(Np::new(i, i + 1, i, MentionKind::Pronoun));
+        }
+        if self.body_at(i) {
+            return Some(Np::new(i, i + 1, i, MentionKind::Other));
+        }
+        if w == "the" {
+            // "the police", "the emergencies ministry"
+            for m in 1..=3 {
+                if self.body_at(i + m) {
+                    return Some(Np::new(i, i + m + 1, i + 1, MentionKind::Other));
+                }
+                if !self.np_word(i + m) {
+                    break;
+                }
+            }
+        }
+        None
+    }
+
+    pub(in crate::extract) fn simple_left(&self, end: usize) -> Option<Np> {
+        if end == 0 {
+            return None;
+        }
+        if end >= 2 && self.w(end - 2) == "the" && matches!(self.w(end - 1), "former" | "latter") {
+            return Some(Np::new(end - 2, end, end - 2, MentionKind::Ordinal));
+        }
+        for len in [3, 2] {
+            if end >= len && self.description_at(end - len, len) {
+                return Some(Np::new(end - len, end, end - len, MentionKind::Description));
+            }
+        }
+        let w = self.base(end - 1);
+        if PRONOUNS.contains(&w) && self.is_word(end - 1) {
+            return Some(Np::new(end - 1, end, end - 1, MentionKind::Pronoun));
+        }
+        if self.body_at(end - 1) {
+            let start = if end >= 2 && self.w(end - 2) == "the" {
+                end - 2
+            } else {
+                end - 1
+            };
+            return Some(Np::new(start, end, end - 1, MentionKind::Other));
+        }
+        None
+    }
+
+    /// A word naming a body: "Office", "Ministry", "Institute".
+    pub(in crate::extract) fn body_word(&self, i: usize) -> bool {
+        self.is(i, cls::ORGANIZATION | cls::GOVERNMENT)
+    }
+
+    /// A lower-case "-ly" word or a time adverb before a verb: "openly", "typically", "now".
+    pub(in crate::extract) fn adverb_ly(&self, k: usize) -> bool {
+        let t = &self.toks[k];
+        let lower = self.words[k];
+        t.is_word()
+            && !t.cap
+            && ((lower.ends_with("ly")
+                && lower.len() > 4
+                && !matches!(
+                    lower,
+                    "family" | "italy" | "ally" | "rally" | "july" | "only"
+                ))
+                || matches!(lower, "now" | "meanwhile" | "today" | "yesterday" | "too"))
+    }
+
+    /// A capitalised word that does not open its sentence: part of a name ("Bad Source").
+    pub(in crate::extract) fn capitalised_mid_sentence(&self, i: usize) -> bool {
+        self.toks[i].cap && self.sentence_first(i) != i
+    }
+
+    /// An unnamed public body: "police", "the military", "prosecutors".
+    pub(in crate::extract) fn body_at(&self, i: usize) -> bool {
+        // ("prosecutor Josh Bash" is a title before a name, not a body)
+        self.is_word(i)
+            && !self.toks[i].cap
+            && self.is(i, cls::GOVERNMENT)
+            && self.in_quote.at(i).is_none()
+            && !self.name_word(i + 1)
+    }
+
+    pub(in crate::extract) fn np_word(&self, i: usize) -> bool {
+        self.is_word(i)
+            && self.in_quote.at(i).is_none()
+            && !self.is(i, cls::STOP)
+            && !self.is(i, cls::CUE_VERB)
+    }
+
+    /// An unnamed source starting at `i`: "officials", "a person familiar with the matter".
+    pub(in crate::extract) fn anonymous_right(&self, i: usize) -> Option<Np> {
+        let mut k = i;
+        if self.is(k, cls::DETERMINER) {
+            k += 1;
+        }
+        let mut head = None;
+        for m in 0..5 {
+            let p = k + m;
+            if !self.same_sentence(i, p)
+                || !(self.np_word(p) || self.is(p, cls::DETERMINER) && m == 0)
+            {
+                break;
+            }
+            if self.is(p, cls::ANONYMOUS_HEAD) && !self.capitalised_mid_sentence(p) {
+                head = Some(p);
+                // "official Jane Doe": a title, not an anonymous head
+                if self.name_word(p + 1) && !self.punct(p + 1, ',') {
+                    return None;
+                }
+                break;
+            }
+        }
+        let h = head?;
+        let end = self.postmodifier(h + 1);
+        Some(Np::new(i, end, i, MentionKind::Anonymous))
+    }
+
+    pub(in crate::extract) fn postmodifier(&self, from: usize) -> usize {
+        if !self.is(from, cls::POSTMODIFIER) || self.w(from) == "who" && self.is_cue_form(from + 1)
+        {
+            return from;
+        }
+        let mut k = from;
+        while k < self.toks.len() && k < from + 10 && self.same_sentence(from, k) && self.is_word(k)
+        {
+            if self.is_cue_form(k) && k > from {
+                break;
+            }
+            k += 1;
+        }
+        k
+    }
+
+    pub(in crate::extract) fn anonymous_left(&self, end: usize) -> Option<Np> {
+        if end == 0 {
+            return None;
+        }
+        // find a head at most 10 tokens back, followed by a postmodifier reaching `end`
+        let lo = end.saturating_sub(11);
+        for h in (lo..end).rev() {
+            if !self.is_word(h) || !self.same_sentence(h, end - 1) {
+                break;
+            }
+            if self.is(h, cls::ANONYMOUS_HEAD) && !self.capitalised_mid_sentence(h) {
+                let pm = self.postmodifier(h + 1);
+                if pm != end && h + 1 != end {
+                    continue;
+                }
+                let mut s = h;
+                let mut m = 0;
+                while s > 0
+                    && m < 4
+                    && self.same_sentence(s - 1, h)
+                    && (self.np_word(s - 1) || self.is(s - 1, cls::DETERMINER))
+                {
+                    s -= 1;
+                    m += 1;
+                    if self.is(s, cls::DETERMINER) {
+                        break;
+                    }
+                }
+                return Some(Np::new(s, end, s, MentionKind::Anonymous));
+            }
+        }
+        None
+    }
+
+    /// Names joined by "and" / commas, starting at `i`: "Nicholas Weaver and Matt Tait".
+    pub(in crate::extract) fn names_right(&self, i: usize) -> Vec<Np> {
+        let mut out = Vec::new();
+        let Some(first) = self.name_right(i) else {
+            return out;
+        };
+        out.push(first);
+        let mut k = first.end;
+        loop {
+            let next = if self.w(k) == "and" {
+                k + 1
+            } else if self.punct(k, ',') && self.w(k + 1) == "and" {
+                k + 2
+            } else if self.punct(k, ',') {
+                k + 1
+            } else {
+                break;
+            };
+            match self.name_right(next) {
+                Some(np)
+                    if np.kind == MentionKind::Name
+                        && (self.w(k) == "and"
+                            || self.w(k + 1) == "and"
+                            || self.has_and_after(np.end)) =>
+                {
+                    out.push(np);
+                    k = np.end;
+                }
+                _ => break,
+            }
+        }
+        // "said Doyle and others": the last mention takes in "and others"
+        if let Some(last) = out.last_mut()
+            && self.w(last.end) == "and"
+            && self.w(last.end + 1) == "others"
+        {
+            last.end += 2;
+        }
+        out
+    }
+
+    pub(in crate::extract) fn has_and_after(&self, k: usize) -> bool {
+        self.w(k) == "and" || (self.punct(k, ',') && self.w(k + 1) == "and")
+    }
+
+    /// "Windsor Locks' first selectman, Chris Kervick", "Angela Merkel's spokesperson, Steffen
+    /// Seibert", "the El Paso mayor, Dee Margo": a name that only describes, a role, a comma,
+    /// and the name of the source.
+    pub(in crate::extract) fn described_name_right(&self, i: usize) -> Option<Np> {
+        let start = i;
+        let i = if matches!(self.w(i), "the" | "a") {
+            i + 1
+        } else {
+            i
+        };
+        let n = self.name_right(i)?;
+        // (a title only: "FEC records, De La Fuente's ..." is no description of a name)
+        let modifier = self.name_modifies(n.end, false);
+        if !modifier {
+            return None;
+        }
+        let mut k = n.end;
+        while k < n.end + 4 && self.is_word(k) && !self.toks[k].cap && self.same_sentence(i, k) {
+            k += 1;
+        }
+        if k == n.end || !self.punct(k, ',') {
+            return None;
+        }
+        let m = self.name_right(k + 1)?;
+        Some(Np {
+            start,
+            end: m.end,
+            name_start: m.name_start,
+            name_end: m.end,
+            kind: MentionKind::Name,
+        })
+    }
+
+    /// Source mentions starting at `i` (after "according to", "by", an inverted "said").
+    pub(in crate::extract) fn sources_right(&self, i: usize) -> Vec<Np> {
+        if let Some(np) = self.described_name_right(i) {
+            return vec![np];
+        }
+        if let Some(np) = self.simple_right(i) {
+            return vec![np];
+        }
+        if let Some(anon) = self.anonymous_right(i) {
+            // "two specialists, Nicholas Weaver and Matt Tait": the names are the sources
+            if self.punct(anon.end, ',') {
+                let names = self.names_right(anon.end + 1);
+                if !names.is_empty() {
+                    return names;
+                }
+            }
+            return vec![anon];
+        }
+        let mut names = self.names_right(i);
+        if names.is_empty() {
+            // "study co-author Professor Carl Lipo": lower-case words before a titled name
+            for k in 1..=3 {
+                if !self.np_word(i + k - 1) || self.toks[i + k - 1].cap {
+                    break;
+                }
+                if let Some(np) = self.name_right(i + k) {
+                    names = vec![Np { start: i, ..np }];
+                    break;
+                }
+            }
+        }
+        // "Carl Lipo of Binghamton University": the affiliation belongs to the mention
+        if names.len() == 1 {
+            let e = names[0].end;
+            if matches!(self.w(e), "of" | "at" | "from") {
+                let aff = self.name_right(e + 1).or_else(|| {
+                    (self.w(e + 1) == "the")
+                        .then(|| self.name_right(e + 2))
+                        .flatten()
+                });
+                if let Some(aff) = aff {
+                    names[0].end = aff.end;
+                }
+            }
+        }
+        names
+    }
+
+    /// A definite noun phrase ending before `end`: "the archaeologists", "the study".
+    pub(in crate::extract) fn generic_left(&self, end: usize) -> Option<Np> {
+        let mut s = end;
+        while s > 0 && end - s < 3 && self.np_word(s - 1) && !self.toks[s - 1].cap {
+            s -= 1;
+        }
+        if s == end || s == 0 {
+            return None;
+        }
+        let mut det = s - 1;
+        let w = self.w(det);
+        let mut is_det = matches!(
+            w,
+            "the" | "this" | "these" | "those" | "its" | "their" | "his" | "her" | "our" | "my"
+        ) && self.same_sentence(det, end - 1);
+        // "Trump's campaign", "Sanders' team": a possessor instead of a determiner
+        if !is_det && self.toks[det].possessive && self.name_word(det) {
+            is_det = true;
+            if let Some(owner) = self.name_left(det + 1) {
+                det = owner.start;
+            }
+        }
+        // the head must look like a noun: not an adjective or adverb ending
+        let head = self.w(end - 1);
+        if !is_det || head.ends_with("ly") || head.len() < 3 {
+            return None;
+        }
+        Some(Np::new(det, end, det, MentionKind::Other))
+    }
+
+    /// Source mentions ending just before `end` (the subject of a reporting verb).
+    pub(in crate::extract) fn sources_left(&self, end: usize) -> Vec<Np> {
+        // "Sen. Marco Rubio (R-Fla.) said": a short parenthesis after the mention belongs to it
+        if end >= 3 && self.punct(end - 1, ')') {
+            let open = (end.saturating_sub(8)..end - 1)
+                .rev()
+                .find(|&k| self.punct(k, '(') || self.punct(k, ')'));
+            if let Some(open) = open
+                && self.punct(open, '(')
+                && open > 0
+                && self.same_sentence(open, end - 1)
+            {
+                let mut nps = self.sources_left(open);
+                if let Some(last) = nps.last_mut() {
+                    last.end = end;
+                }
+                return nps;
+            }
+            return Vec::new();
+        }
+        if let Some(np) = self.simple_left(end) {
+            return vec![np];
+        }
+        if let Some(np) = self.anonymous_left(end) {
+            return vec![np];
+        }
+        if let Some(mut last) = self.name_left(end) {
+            // "Tom Hegel of SentinelOne said": the person, with the affiliation in the mention
+            if last.start >= 2
+                && matches!(self.w(last.start - 1), "of" | "at" | "from")
+                && let Some(head) = self.name_left(last.start - 1)
+            {
+                last = Np {
+                    start: head.start,
+                    end: last.end,
+                    name_start: head.name_start,
+                    name_end: head.end,
+                    kind: MentionKind::Name,
+                };
+            }
+            let mut out = vec![last];
+            // "the National Search and Rescue Agency": "and" inside the name of a body
+            if last.start >= 2
+                && self.w(last.start - 1) == "and"
+                && self.body_word(last.end - 1)
+                && let Some(prev) = self.name_left(last.start - 1)
+                && !self.body_word(prev.end - 1)
+            {
+                return vec![Np {
+                    start: prev.start,
+                    name_start: prev.name_start,
+                    ..last
+                }];
+            }
+            // coordination: "X and Y said", "X, Y and Z said" (an "and" must join the last two:
+            // in "In Paris, Smith said" Paris is no source)
+            let mut s = last.start;
+            let mut joined = false;
+            while s >= 2 && (self.w(s - 1) == "and" || (joined && self.punct(s - 1, ','))) {
+                match self.name_left(s - 1) {
+                    Some(np) => {
+                        out.insert(0, np);
+                        s = np.start;
+                        joined = true;
+                    }
+                    None => break,
+                }
+            }
+            if out.len() == 1 {
+                out[0].start = self.modifiers_left(out[0].start);
+            }
+            return out;
+        }
+        self.generic_left(end).into_iter().collect()
+    }
+
+    /// Where a name's mention starts when words that describe the person stand before it:
+    /// "Republican candidate Lindsey Graham", "public defender Shannon S. Quill", "The
+    /// Washington Post's Ed O'Keefe" (at most six words, up to a determiner).
+    pub(in crate::extract) fn modifiers_left(&self, start: usize) -> usize {
+        let mut s = start;
+        while s > 0 && start - s < 6 && self.same_sentence(s - 1, start) {
+            let p = s - 1;
+            let w = self.w(p);
+            if matches!(w, "the" | "a" | "an") {
+                s = p;
+                break;
+            }
+            let describes = self.is_word(p)
+                && !self.used[p]
+                && self.in_quote.at(p).is_none()
+                && !self.is_cue_form(p)
+                && !self.is(p, cls::STOP | cls::VERBISH | cls::NON_SOURCE)
+                && !self.looks_like_verb(p)
+                && !self.adverb_ly(p);
+            if !describes {
+                break;
+            }
+            s = p;
+        }
+        // a run that ends in a lower-case word only, or no noun, is not worth it: keep the
+        // extension only when it reaches a determiner, a capitalised word or a title
+        let worth = matches!(self.w(s), "the" | "a" | "an")
+            || self.toks[s].cap
+            || (s..start).any(|k| self.is(k, cls::TITLE));
+        if s < start && worth { s } else { start }
+    }
+
+    /// Evidence ("technical evidence", "data", "documents") starting at `i`.
+    pub(in crate::extract) fn evidence_right(&self, i: usize) -> Option<usize> {
+        let mut k = i;
+        if self.is(k, cls::DETERMINER) || self.w(k) == "its" || self.w(k) == "their" {
+            k += 1;
+        }
+        for m in 0..4 {
+            let p = k + m;
+            if !self.is_word(p) {
+                return None;
+            }
+            if self.is(p, cls::EVIDENCE) {
+                let mut e = p + 1;
+                while self.is(e, cls::EVIDENCE) {
+                    e += 1;
+                }
+                return Some(e);
+            }
+            if self.is(p, cls::STOP) {
+                return None;
+            }
+        }
+        None
+    }
+
+    pub(in crate::extract) fn mentions(&self, nps: &[Np]) -> Vec<Mention> {
+        // ("he's said": the mention is "he", without its auxiliary)
+        let trim = |mut span: Span, last: usize| {
+            if self.contracted(last) {
+                let text = span.slice(self.text);
+                if let Some(a) = text.rfind(['\'', '\u{2019}']) {
+                    span.end = span.start + a;
+                }
+            }
+            span
+        };
+        nps.iter()
+            .map(|np| Mention {
+                span: trim(self.span(np.start, np.end), np.end - 1),
+                name: trim(
+                    self.span(np.name_start, np.name_end),
+                    np.name_end.saturating_sub(1),
+                ),
+                kind: np.kind,
+                source: None,
+            })
+            .collect()
+    }
+
+    /// A name ending at `end` describes what follows it rather than naming it: a possessive or
+    /// a place before a title or a head noun ("Angela Merkel's spokesperson", "El Paso mayor",
+    /// "the New York businessman", "Clinton aides").
+    /// With `heads` false only a title counts after the name.
+    pub(in crate::extract) fn name_modifies(&self, end: usize, heads: bool) -> bool {
+        self.toks[end - 1].possessive
+            || (self.is_word(end)
+                && !self.toks[end].cap
+                && (self.is(end, cls::TITLE)
+                    || heads
+                        && ((self.name_word(end + 1) && !self.is(end, cls::STOP))
+                            || self.is(end, cls::SOURCE_HEAD)
+                            || self.is(end, cls::ANONYMOUS_HEAD))))
+    }
+
+    /// A noun phrase over tokens `s..e`, named by the first name inside it: "The group's
+    /// executive director, Betty Bradley" is Betty Bradley (a name of two words or more, or one
+    /// that opens the phrase); without one it is a plain phrase (`Other`).
+    pub(in crate::extract) fn np_naming_inside(&self, s: usize, e: usize) -> Np {
+        let mut np = Np::new(s, e, s, MentionKind::Other);
+        let mut k = s;
+        while k < e {
+            if let Some(n) = self.name_right(k) {
+                // a possessive or a place before a title describes the head, it is not it:
+                // "Angela Merkel's spokesperson, Steffen Seibert", "El Paso mayor, Dee Margo"
+                let modifier = self.name_modifies(n.end, true);
+                if n.end <= e && !modifier && (n.end - n.name_start >= 2 || k == s) {
+                    np.kind = MentionKind::Name;
+                    np.name_start = n.name_start;
+                    np.name_end = n.end;
+                    break;
+                }
+                k = n.end;
+            } else {
+                k += 1;
+            }
+        }
+        np
+    }
+}

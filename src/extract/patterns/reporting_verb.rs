@@ -1,0 +1,397 @@
+//! **Reporting verb**: a cue verb with its source before it, the pattern most attributions
+//! are found by.
+//!
+//! Examples: "Hegel found that ...", '"...," Hegel told the outlet', "which Putin says can
+//! ...", "Tom Hegel, a security expert ..., found ...", "the former who said", "She went on to
+//! say: ...", "Scott blasted Congress and said ...".
+//!
+//! Makes `indirect` attributions (the clause after the cue, up to its end: [`Ctx::content_after`])
+//! and `direct_quote` ones (a quotation after the cue, or before the source: the quote-first
+//! pattern, [`super::quote_first`]). The cue takes in its auxiliaries and adverbs ("has also
+//! said"), a particle ("called for") and a recipient of "told" stays out of the content.
+//!
+//! The pattern runs in this order, each step in its own function or file:
+//! 1. the guards ([`super::not_a_cue`]): no verb of saying here;
+//! 2. the verb group ([`Ctx::verb_group`]): adverbs, auxiliaries and a time phrase before the
+//!    verb; a passive without agent ends here;
+//! 3. a relative pronoun before it ([`Ctx::relative_pronoun`]): "Smith, who said";
+//! 4. "went on to say" ([`Ctx::went_on_to_say`]);
+//! 5. the ", saying" participle ([`super::saying`]);
+//! 6. a second verb of the attribution before ("... and said"): [`super::continuation`];
+//! 7. the subject before the verb ([`Ctx::sources_before`], [`Ctx::attribute_to_subject`]);
+//! 8. failing a subject, the inverted tail ('"...," said X': [`super::inverted`]).
+//!
+//! Not to be confused with the passive ("was reported by Reuters": [`super::passive`], which the
+//! dispatch tries first) or with a cue that opens its sentence ('Said Comey, "..."':
+//! [`super::opening_cue`]).
+
+use crate::extract::context::Ctx;
+use crate::extract::nouns::Np;
+use crate::grammar::{OBJECT_PRONOUNS, PROGRESSIVE_AUXILIARIES, TIME_OPENERS};
+use crate::lexicon::cls;
+use crate::model::{Attribution, AttributionKind, Content, MentionKind};
+
+impl<'a> Ctx<'a> {
+    /// The reporting-verb pattern at the cue form `i` (see the module doc for its steps).
+    pub(in crate::extract) fn reporting_verb(&mut self, i: usize, out: &mut Vec<Attribution>) {
+        let first = self.sentence_first(i);
+        // the verb's lemma ("" for a multi-word cue), looked up once
+        let lemma = self.lex.cue_lemma(self.w(i));
+        let speech = self.lex.speech_verbs.contains(lemma);
+        if self.not_a_cue_here(i, lemma, speech) {
+            return;
+        }
+        let Some((j, cue_start)) = self.verb_group(i, first) else {
+            return;
+        };
+        let (j, relative) = self.relative_pronoun(first, j, lemma, speech);
+        if self.went_on_to_say(i, first, j, lemma, out) {
+            return;
+        }
+        if self.saying_participle(i, first, out) {
+            return;
+        }
+        // "called it careless, but said ...", "denounced it and said ...": a second verb of the
+        // speaker of the attribution just before
+        if j > first + 1 && matches!(self.w(j - 1), "and" | "but") && !self.is(j - 2, cls::VERBISH)
+        {
+            let lemma = lemma.to_string();
+            if self.continue_previous(i, cue_start, &lemma, out) {
+                return;
+            }
+        }
+        let nps = self.sources_before(i, first, j, relative, speech);
+        let lemma = self.cue_lemma(i);
+        if !nps.is_empty() {
+            self.attribute_to_subject(i, &nps, relative, cue_start, &lemma, out);
+            return;
+        }
+        self.inverted(i, speech, &lemma, out);
+    }
+
+    /// The start of the verb group ending at the cue `i` (adverbs and auxiliaries before it,
+    /// "on Tuesday", "in the past") and the start of the cue (PolNeAR's cues take in their
+    /// auxiliaries and adverbs: "has also said"); `None` for a passive without an agent ("were
+    /// announced").
+    pub(in crate::extract) fn verb_group(&self, i: usize, first: usize) -> Option<(usize, usize)> {
+        // skip adverbs and auxiliaries before the verb
+        let mut j = i;
+        loop {
+            if j > first
+                && (self.is(j - 1, cls::ADVERB)
+                    || self.adverb_ly(j - 1)
+                    || self.w(j - 1).ends_with("n't")
+                    || self.w(j - 1).ends_with("n\u{2019}t"))
+            {
+                // ("didn't say", "hasn't said": negated auxiliaries are part of the cue)
+                j -= 1;
+            } else if j > first + 1
+                && TIME_OPENERS.contains(&self.w(j - 2))
+                && (self.is(j - 1, cls::NON_SOURCE) || self.is(j - 1, cls::TIME_UNIT))
+            {
+                // "Ryan, the nation's highest-ranking Republican, on Tuesday called ..."
+                j -= 2;
+            } else if j > first + 2
+                && matches!(
+                    (self.w(j - 3), self.w(j - 2), self.w(j - 1)),
+                    ("in", "the", "past") | ("at", "the", "time") | ("for", "some", "time")
+                )
+            {
+                // "have in the past said"
+                j -= 3;
+            } else {
+                break;
+            }
+        }
+        // PolNeAR's cues take in their auxiliaries and adverbs: "has also said"
+        let mut cue_start = j;
+        // (a time phrase between subject and verb is not part of the cue)
+        while cue_start + 1 < i
+            && TIME_OPENERS.contains(&self.w(cue_start))
+            && !self.is(cue_start + 1, cls::ADVERB)
+        {
+            cue_start += 2;
+        }
+        if j > first && self.is(j - 1, cls::PASSIVE_AUX) {
+            // ("The Times is expected to endorse ...": an expectation, PolNeAR's cue "is
+            // expected" with the subject as its source)
+            let expected = self.w(i) == "expected" && self.w(i + 1) == "to";
+            if !self.w(i).ends_with("ing") && !expected {
+                return None; // "were announced": passive without an agent
+            }
+            // "Trump is arguing", "has been saying", "would be praising": a progressive, its
+            // auxiliaries part of the cue
+            j -= 1;
+            while j > first
+                && (PROGRESSIVE_AUXILIARIES.contains(&self.w(j - 1)) || self.is(j - 1, cls::ADVERB))
+            {
+                j -= 1;
+            }
+            cue_start = j;
+        }
+        Some((j, cue_start))
+    }
+
+    /// "the former who said", "Smith, who said", "the AP report, which notes": the verb group
+    /// start `j` moved before a relative pronoun (and its comma), and the pronoun's token.
+    pub(in crate::extract) fn relative_pronoun(
+        &self,
+        first: usize,
+        j: usize,
+        lemma: &str,
+        speech: bool,
+    ) -> (usize, Option<usize>) {
+        let mut j = j;
+        // "the former who said", "Smith, who said" (after a comma the mention is "who", as
+        // PolNeAR marks it, standing for the name before it)
+        let mut relative = None;
+        // ("the AP report, which notes, ...": the same for "which" after a comma)
+        // (only verbs of saying and finding: "North Korea, which seeks to develop ..." states
+        // no one's claim)
+        let which_states = speech || self.lex.relative_cues.contains(lemma);
+        if j > first
+            && (self.base(j - 1) == "who"
+                || (self.w(j - 1) == "which"
+                    && which_states
+                    && j > first + 1
+                    && self.punct(j - 2, ',')))
+        {
+            j -= 1;
+            relative = Some(j);
+            if j > first && self.punct(j - 1, ',') {
+                j -= 1;
+            }
+        }
+        (j, relative)
+    }
+
+    /// "She went on to say:", "continued to argue": the subject before the verb group; true
+    /// when that subject was found (the cue is then done with).
+    pub(in crate::extract) fn went_on_to_say(
+        &mut self,
+        i: usize,
+        first: usize,
+        j: usize,
+        lemma: &str,
+        out: &mut Vec<Attribution>,
+    ) -> bool {
+        if j > first + 1 && self.w(j - 1) == "to" {
+            for back in 1..=3 {
+                let s = j - 1 - back;
+                if s <= first || !(s..j - 1).all(|k| self.is_word(k) && !self.toks[k].cap) {
+                    break;
+                }
+                let mut nps = self.sources_left(s);
+                if nps.iter().any(|n| n.kind == MentionKind::Other) {
+                    nps.clear();
+                }
+                if nps.is_empty()
+                    && (self.w(s).ends_with("ed") || self.lex.went_on_verbs.contains(self.w(s)))
+                {
+                    // "The email went on to say": a plain noun phrase opening the sentence
+                    nps.extend(self.subject_from(first, s).filter(|n| n.start == first));
+                }
+                if !nps.is_empty() {
+                    let lemma = lemma.to_string();
+                    let cue_end = if self.punct(i + 1, ':') { i + 2 } else { i + 1 };
+                    let (kind, content) = self.content_after(i, i + 1, nps[0].start);
+                    if content.is_some() {
+                        self.used[i] = true;
+                        let cue = self.span(s, cue_end);
+                        self.push(out, kind, &nps, cue, &lemma, content, i);
+                    }
+                    return true;
+                }
+            }
+        }
+        false
+    }
+
+    /// The sources before the verb group `j..` of the cue `i`: the subject of the clause
+    /// ("Tom Hegel, a security expert ..., who ..., found", "Ford itself said"), the subject of
+    /// a first verb ("Scott blasted Congress and said"), the relative pronoun standing for its
+    /// antecedent; none for an inverted cue inside the sentence ("..., said Doyle and others,
+    /// was ...").
+    pub(in crate::extract) fn sources_before(
+        &self,
+        i: usize,
+        first: usize,
+        j: usize,
+        relative: Option<usize>,
+        speech: bool,
+    ) -> Vec<Np> {
+        // "The contrast with Trump, said Doyle and others, was ...": an inverted cue inside the
+        // sentence, its source after it and closed by a comma or the sentence end
+        let inverted_here = j == i
+            && i > first
+            && self.punct(i - 1, ',')
+            && speech
+            && !OBJECT_PRONOUNS.contains(&self.w(i + 1))
+            && self.sources_right(i + 1).last().is_some_and(|np| {
+                np.kind != MentionKind::Other
+                    && (self.punct(np.end, ',')
+                        || self.punct(np.end, '.')
+                        || np.end >= self.toks.len()
+                        || !self.same_sentence(i, np.end))
+            });
+        let mut nps = if inverted_here {
+            Vec::new()
+        } else if j > 1 && self.punct(j - 1, ',') && self.punct(j - 2, ')') {
+            // "Sen. Jack Reed (D-R.I.), said": a stray comma after the parenthesis
+            self.sources_left(j - 1)
+        } else if j > 0 && self.same_sentence(j - 1, i)
+            || j > 0 && self.close_mark.at(j.saturating_sub(1)).is_none() && j > first
+        {
+            self.sources_left(j)
+        } else {
+            Vec::new()
+        };
+        // "Tom Hegel, a security expert ..., who ..., found", "Ford itself said", "Nearly eight
+        // in 10 Democratic voters said": the whole subject of the clause
+        if nps.is_empty() && j > first && !inverted_here {
+            if let Some(np) = self.subject_left(first, j) {
+                nps = vec![np];
+            } else if matches!(self.w(j - 1), "and" | "but")
+                && !(j > first + 1 && self.is(j - 2, cls::VERBISH))
+            {
+                // "Scott blasted Congress and said ...": the subject of the first verb
+                let subj = self.sources_right(first);
+                // (not "At his rallies, Trump ... and cites": a preposition opens no subject)
+                if subj
+                    .last()
+                    .is_some_and(|l| l.end < j - 1 && self.is_word(l.end))
+                    && !self.is(first, cls::PREPOSITION)
+                    && !self.is(first, cls::INTRO)
+                    && !matches!(self.w(first), "along" | "at" | "for" | "by")
+                {
+                    nps = subj;
+                }
+            }
+        }
+        // "the former who said" keeps its mention (it names whom it means); otherwise the
+        // mention is "who", standing for the noun phrase before it
+        if let (Some(who), [np]) = (relative, nps.as_slice())
+            && np.kind != MentionKind::Ordinal
+        {
+            nps = vec![Np {
+                start: who,
+                end: who + 1,
+                ..*np
+            }];
+        }
+        // "the Associated Press report, which notes ...": a relative after a comma names its
+        // antecedent even when that is no source phrase of ours
+        if let Some(who) = relative
+            && nps.is_empty()
+            && who > first + 1
+            && self.is_word(who - 2)
+        {
+            // the antecedent: the words before the comma back to a preposition or a verb
+            let comma = who - 1;
+            let mut a = comma;
+            while a > first
+                && comma - a < 8
+                && self.is_word(a - 1)
+                && !self.is(a - 1, cls::PREPOSITION)
+                && !matches!(self.w(a - 1), "to" | "by" | "for" | "of" | "and" | "that")
+                && !self.is_cue_form(a - 1)
+                && !self.looks_like_verb(a - 1)
+            {
+                a -= 1;
+            }
+            // (no words before the comma: the relative names itself)
+            let (name_start, name_end) = if a < comma {
+                (a, comma)
+            } else {
+                (who, who + 1)
+            };
+            nps = vec![Np {
+                start: who,
+                end: who + 1,
+                name_start,
+                name_end,
+                kind: MentionKind::Other,
+            }];
+        }
+        nps
+    }
+
+    /// The attribution of the cue `i` to its subject `nps`, with the content after the cue.
+    pub(in crate::extract) fn attribute_to_subject(
+        &mut self,
+        i: usize,
+        nps: &[Np],
+        relative: Option<usize>,
+        cue_start: usize,
+        lemma: &str,
+        out: &mut Vec<Attribution>,
+    ) {
+        // a recipient ("told the outlet", "told reporters") is neither source nor content;
+        // the cue is the verb (PolNeAR's convention); "called for", "warned of", "said in a
+        // statement": the particle or phrase is part of the cue, and the content follows it
+        let (mut cue_tok_end, cue_end) = if lemma == "tell" {
+            (i + 1, self.recipient_end(i + 1))
+        } else {
+            let t = self.cue_tail(i + 1);
+            (t, t)
+        };
+        if self.punct(cue_tok_end, ':') {
+            cue_tok_end += 1;
+        }
+        let (kind, mut content) = self.content_after(i, cue_end, nps[0].start);
+        if content.is_none() {
+            return; // "Over 1,000 rescuers responded.": nothing is attributed
+        }
+        // "the staff association, which urged consideration of X, reflected ...": the
+        // relative clause ends at its comma ("two women who accused him said ...": or
+        // where the main clause's cue starts)
+        if relative.is_some()
+            && kind == AttributionKind::Indirect
+            && let Some(c) = &content
+            && let Some(comma) = (cue_end..self.toks.len())
+                .take_while(|&k| self.toks[k].span.start < c.span.end)
+                .find(|&k| {
+                    (self.punct(k, ',') || (k > cue_end && self.is_cue_form(k)))
+                        && self.in_quote.at(k).is_none()
+                })
+            && let Some(cut) = self.content_span(cue_end, comma)
+            && cut.start >= c.span.start
+        {
+            content = Some(Content::single(cut));
+        }
+        self.used[i] = true;
+        let cue_start = if nps.iter().any(|n| n.start >= cue_start) {
+            i
+        } else {
+            cue_start
+        };
+        let cue = self.span(cue_start, cue_tok_end);
+        self.push(out, kind, nps, cue, lemma, content, i);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::extract::tests::expect;
+
+    #[test]
+    fn finds_the_subject_before_the_cue() {
+        expect(
+            "Hegel found that the attacks were rare.",
+            &[(&["Hegel"], "found", "that the attacks were rare")],
+        );
+        expect(
+            "Smith, who said the plan works, left.",
+            &[(&["who"], "said", "the plan works")],
+        );
+        expect(
+            "She went on to say the plan works.",
+            &[(&["She"], "went on to say", "the plan works")],
+        );
+    }
+
+    #[test]
+    fn allows_a_cue_with_nothing_attributed() {
+        expect("Over 1,000 rescuers responded.", &[]);
+    }
+}

@@ -1,0 +1,160 @@
+//! **", saying" participle**: a participle of a cue verb after a comma or after a preposition
+//! of manner or time, its source the subject of the clause.
+//!
+//! Examples: "Trump lashed out at the press, saying the reports were fake", "Hatice Cengiz,
+//! fiancée of journalist Jamal Khashoggi, addressed ..., calling ...", "... by citing a poll",
+//! "said before adding: ...".
+//!
+//! Makes an `indirect` attribution (or `direct_quote` for a quotation after the participle)
+//! whose source is the clause's subject, or, after a quotation ('"...," she said, adding that
+//! ...'), the speaker of the attribution just before ([`super::continuation`]).
+//!
+//! Not to be confused with a participle opening the sentence ("Conceding that ..., he warned":
+//! [`super::opening_participle`]) or with a participle after its object ("criticized him for
+//! saying": the object said it, and no preposition of manner or time is before it).
+
+use crate::extract::context::Ctx;
+use crate::grammar::CONNECTIVES;
+use crate::lexicon::cls;
+use crate::model::{Attribution, MentionKind};
+
+impl<'a> Ctx<'a> {
+    /// The ", saying" participle at the cue `i` of the sentence from `first`: true when the cue
+    /// is one (attributed or not: it is then done with).
+    pub(in crate::extract) fn saying_participle(
+        &mut self,
+        i: usize,
+        first: usize,
+        out: &mut Vec<Attribution>,
+    ) -> bool {
+        // ", saying ...", ", adding ...": a participle whose source is the sentence's subject
+        // "... by citing a poll", "booed after telling holdouts ...", "said before adding:": a
+        // participle after a preposition of manner or time, its source the clause's subject
+        // (not "criticized him for saying": the object said it)
+        // (the subject before the preposition, and no question: "So before declaring the
+        // lockdown they should have ...", "What was your reaction after confirming ...?")
+        let after_preposition = |k: usize| {
+            k > first + 2
+                && matches!(self.w(k - 1), "by" | "after" | "before" | "while" | "when")
+                && !self.punct(self.sentence_end(i) - 1, '?')
+        };
+        if self.w(i).ends_with("ing")
+            && i > first
+            && (self.punct(i - 1, ',')
+                || after_preposition(i)
+                || (self.adverb_ly(i - 1) && after_preposition(i - 1)))
+        {
+            let lemma = self.cue_lemma(i);
+            // '"...," she said, adding that ...': the speaker of the attribution just before
+            if self.continue_previous(i, i, &lemma, out) {
+                return true;
+            }
+            // the subject of the clause: after a quotation that opens the sentence
+            let start = (first..i)
+                .rev()
+                .find(|&k| {
+                    self.close_mark
+                        .at(k)
+                        .is_some_and(|q| self.quotes[q].is_quotation)
+                })
+                .map(|k| {
+                    let mut s = k + 1;
+                    while self.punct(s, ',') {
+                        s += 1;
+                    }
+                    s
+                })
+                .unwrap_or(first);
+            // ("And then Trump went ...": connectives before the subject)
+            let mut start = start;
+            while start < i && (self.punct(start, ',') || CONNECTIVES.contains(&self.w(start))) {
+                start += 1;
+            }
+            // ("Amid the outcry, Matt Walsh ...", "WASHINGTON (AP) — Clinton ...": an opening
+            // phrase or dateline before the subject)
+            if (self.is(start, cls::INTRO)
+                || self.is(start, cls::PREPOSITION)
+                || matches!(self.w(start), "amid" | "just" | "at" | "for" | "by"))
+                && let Some(c) = (start..i).find(|&k| self.punct(k, ','))
+            {
+                start = c + 1;
+            } else if let Some(d) = (start..(start + 6).min(i)).find(|&k| self.dash(k))
+                && self.toks[start]
+                    .span
+                    .slice(self.text)
+                    .chars()
+                    .all(|c| !c.is_lowercase())
+            {
+                start = d + 1;
+            }
+            let mut subj = self.sources_right(start);
+            // "Hatice Cengiz, fiancée of journalist Jamal Khashoggi, addressed ..., calling":
+            // the name with its appositive
+            if subj.len() == 1
+                && subj[0].kind == MentionKind::Name
+                && self.punct(subj[0].end, ',')
+                && let Some(v) = (subj[0].end + 1..i).find(|&k| {
+                    self.is(k, cls::VERBISH) || self.looks_like_verb(k) || self.is_cue_form(k)
+                })
+                && let Some(np) = self.subject_left(start, v)
+                && np.start == subj[0].start
+                && np.end > subj[0].end
+            {
+                subj[0] = np;
+            }
+            if subj.is_empty() || subj[0].kind == MentionKind::Other {
+                // "Other Republican candidates, including X and Y, have followed ..., saying":
+                // the noun phrase before the main verb
+                if let Some(v) = (start + 1..i).find(|&k| {
+                    self.is(k, cls::VERBISH) || self.looks_like_verb(k) || self.is_cue_form(k)
+                }) && let Some(np) = self.subject_left(start, v)
+                {
+                    subj = vec![np];
+                }
+            }
+            if let Some(last) = subj.last()
+                && last.end < i
+                && matches!(
+                    subj[0].kind,
+                    MentionKind::Name
+                        | MentionKind::Pronoun
+                        | MentionKind::Description
+                        | MentionKind::Anonymous
+                )
+            {
+                self.used[i] = true;
+                let tail = self.cue_tail(i + 1);
+                let (kind, content) = self.content_after(i, tail, i);
+                let cue_end = if self.punct(tail, ':') {
+                    tail + 1
+                } else {
+                    tail
+                };
+                let cue = self.span(i, cue_end);
+                self.push(out, kind, &subj, cue, &lemma, content, i);
+            }
+            return true;
+        }
+        false
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::extract::tests::{atts, expect};
+
+    #[test]
+    fn finds_a_participle_after_a_comma() {
+        expect(
+            "Trump lashed out at the press, saying the reports were fake.",
+            &[(&["Trump"], "saying", "the reports were fake")],
+        );
+    }
+
+    #[test]
+    fn allows_a_participle_after_its_object() {
+        // "criticized him for saying": the object said it; no ", saying" attribution
+        let got = atts("The senator criticized him for saying the reports were fake.");
+        assert!(got.iter().all(|(_, cue, _)| cue != "saying"), "{got:?}");
+    }
+}

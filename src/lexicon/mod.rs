@@ -1,0 +1,251 @@
+//! Lexicons compiled from the ruleset once per run, in the shapes the stages need.
+//!
+//! - [`Lexicons`]: the word lists of `rules/lexicon/` as sets and maps, and the pattern lists of
+//!   `rules/patterns/` behind their prefilters ([`prefilter`]);
+//! - [`WordClasses`] ([`classes`]): the class bits ([`cls`]) of every word that has one, from the
+//!   lexicons and the closed classes of [`crate::grammar`].
+
+mod classes;
+mod prefilter;
+
+pub use crate::hash::{FxHasher, WordBits, WordMap, WordSet};
+pub use classes::WordClasses;
+pub(crate) use classes::cls;
+pub use prefilter::Patterns;
+
+use crate::model::{Analysis, SourceKind};
+use crate::ruleset::{Lexicon, Ruleset};
+
+/// The lexicons and patterns of a ruleset, ready for lookups.
+#[derive(Debug, Clone)]
+pub struct Lexicons {
+    /// Cue verb form -> lemma ("said" -> "say").
+    pub cue_verbs: WordMap<String>,
+    /// Multi-word cues by their first word: "pointed" -> [["out"], ["to"]].
+    pub cue_phrases: WordMap<Vec<Vec<String>>>,
+    /// Participles that attribute with "by".
+    pub passive_cues: WordSet,
+    /// Abbreviations ("u.s.", "dr.").
+    pub abbreviations: WordSet,
+    /// Words that begin sentences.
+    pub sentence_starters: WordSet,
+    /// Title words and phrases.
+    pub titles: WordSet,
+    /// Longest title in words.
+    pub max_title_words: usize,
+    /// Anonymous heads.
+    pub anonymous_heads: WordSet,
+    /// Head nouns of lower-case sources learned from PolNeAR train ("campaign", "voters").
+    pub source_heads: WordSet,
+    /// Definite descriptions -> kind.
+    pub descriptions: WordMap<SourceKind>,
+    /// Evidence nouns.
+    pub evidence_nouns: WordSet,
+    /// Media names.
+    pub media_names: WordSet,
+    /// Last words of media names.
+    pub media_words: WordSet,
+    /// Organisation words.
+    pub organization_words: WordSet,
+    /// Government words.
+    pub government_words: WordSet,
+    /// Recipients of "told".
+    pub recipients: WordSet,
+    /// Capitalised words that do not start names.
+    pub non_source_words: WordSet,
+    /// Loaded verb lemmas.
+    pub loaded_verbs: WordSet,
+    /// Lemmas of verbs of saying ("say", "tell", "write").
+    pub speech_verbs: WordSet,
+    /// Cue verbs that report what was said, besides the speech verbs ("deny", "claim").
+    pub speech_acts: WordSet,
+    /// Words that may stand between a source and its cue ("also", "has", "repeatedly").
+    pub cue_adverbs: WordSet,
+    /// Words that open a noun phrase of quantity ("about", "half", "most").
+    pub quantity_words: WordSet,
+    /// Objects of "claimed" that make it a taking ("lives", "victory").
+    pub not_claimed: WordSet,
+    /// Words after a comma that end a content ("adding", "however").
+    pub content_stops: WordSet,
+    /// Lower-case words inside a name ("of", "von", "&").
+    pub name_connectors: WordSet,
+    /// Words that open what follows an anonymous head ("familiar", "close", "briefed").
+    pub anonymous_postmodifiers: WordSet,
+    /// Cue forms that open a sentence with the speaker after them ("Said Comey, ...").
+    pub opening_cues: WordSet,
+    /// Irregular past forms of cue verbs, never nouns ("many said").
+    pub past_cue_forms: WordSet,
+    /// Participles of naming ("a group named X": no saying).
+    pub naming_verbs: WordSet,
+    /// Participles that are passive after a contracted "is" ("it's called").
+    pub contracted_passives: WordSet,
+    /// Words before "show" that make it a noun ("his radio show").
+    pub show_nouns: WordSet,
+    /// Words before an -ing form that make it an adjective or noun ("a strong showing").
+    pub ing_adjective_modifiers: WordSet,
+    /// Participles of intention that after a noun state none ("people hoping to leave").
+    pub intention_participles: WordSet,
+    /// Lemmas (besides the speech verbs) that state a claim after ", which" ("the report, which shows").
+    pub relative_cues: WordSet,
+    /// Verbs before "(on) to say" whose subject opens the sentence ("The email went on to say").
+    pub went_on_verbs: WordSet,
+    /// Nouns of a statement after "in a" ("said in a statement").
+    pub speech_nouns: WordSet,
+    /// Nouns of a poll ("In a CNN poll released Monday, ...").
+    pub poll_nouns: WordSet,
+    /// Words that open a phrase of evidence ("Based on data reviewed by X, ...").
+    pub evidence_intros: WordSet,
+    /// Boilerplate paragraph patterns.
+    pub boilerplate: Patterns,
+    /// Not-claim sentence patterns.
+    pub not_claims: Patterns,
+    /// The classes of single words that extraction asks about (made from the above).
+    pub word_classes: WordClasses,
+}
+
+fn set(l: &Lexicon) -> WordSet {
+    l.entries.iter().cloned().collect()
+}
+
+impl Lexicons {
+    /// Compile the lexicons of `rs`.
+    pub fn new(rs: &Ruleset) -> Lexicons {
+        let mut cue_verbs = WordMap::default();
+        let lines = rs
+            .lexicon("cue-verbs")
+            .entries
+            .iter()
+            .chain(&rs.lexicon("cue-verbs-learned").entries);
+        for line in lines {
+            // "say: say said says"
+            let (lemma, forms) = line
+                .split_once(':')
+                .unwrap_or((line.as_str(), line.as_str()));
+            for w in forms.split_whitespace() {
+                cue_verbs.insert(w.to_string(), lemma.trim().to_string());
+            }
+        }
+        let mut cue_phrases: WordMap<Vec<Vec<String>>> = WordMap::default();
+        for line in &rs.lexicon("cue-phrases").entries {
+            let mut words = line.split_whitespace().map(str::to_string);
+            if let Some(first) = words.next() {
+                let rest: Vec<String> = words.collect();
+                if !rest.is_empty() {
+                    cue_phrases.entry(first).or_default().push(rest);
+                }
+            }
+        }
+        let mut descriptions = WordMap::default();
+        for line in &rs.lexicon("descriptions").entries {
+            if let Some((words, kind)) = line.rsplit_once(' ') {
+                let kind = match kind {
+                    "media" => SourceKind::Media,
+                    "organization" => SourceKind::Organization,
+                    "government" => SourceKind::Government,
+                    "person" => SourceKind::Person,
+                    _ => SourceKind::Unknown,
+                };
+                descriptions.insert(words.to_string(), kind);
+            }
+        }
+        let titles = set(rs.lexicon("titles"));
+        let max_title_words = titles
+            .iter()
+            .map(|t| t.split_whitespace().count())
+            .max()
+            .unwrap_or(1);
+        let mut lex = Lexicons {
+            cue_verbs,
+            cue_phrases,
+            passive_cues: set(rs.lexicon("passive-cues")),
+            abbreviations: set(rs.lexicon("abbreviations")),
+            sentence_starters: set(rs.lexicon("sentence-starters")),
+            titles,
+            max_title_words,
+            anonymous_heads: set(rs.lexicon("anonymous-heads")),
+            source_heads: set(rs.lexicon("source-heads")),
+            descriptions,
+            evidence_nouns: set(rs.lexicon("evidence-nouns")),
+            media_names: set(rs.lexicon("media-names")),
+            media_words: set(rs.lexicon("media-words")),
+            organization_words: set(rs.lexicon("organization-words")),
+            government_words: set(rs.lexicon("government-words")),
+            recipients: set(rs.lexicon("recipients")),
+            non_source_words: set(rs.lexicon("non-source-words")),
+            loaded_verbs: set(rs.lexicon("loaded-verbs")),
+            speech_verbs: set(rs.lexicon("speech-verbs")),
+            speech_acts: set(rs.lexicon("speech-acts")),
+            cue_adverbs: set(rs.lexicon("cue-adverbs")),
+            quantity_words: set(rs.lexicon("quantity-words")),
+            not_claimed: set(rs.lexicon("not-claimed")),
+            content_stops: set(rs.lexicon("content-stops")),
+            name_connectors: set(rs.lexicon("name-connectors")),
+            anonymous_postmodifiers: set(rs.lexicon("anonymous-postmodifiers")),
+            opening_cues: set(rs.lexicon("opening-cues")),
+            past_cue_forms: set(rs.lexicon("past-cue-forms")),
+            naming_verbs: set(rs.lexicon("naming-verbs")),
+            contracted_passives: set(rs.lexicon("contracted-passives")),
+            show_nouns: set(rs.lexicon("show-nouns")),
+            ing_adjective_modifiers: set(rs.lexicon("ing-adjective-modifiers")),
+            intention_participles: set(rs.lexicon("intention-participles")),
+            relative_cues: set(rs.lexicon("relative-cues")),
+            went_on_verbs: set(rs.lexicon("went-on-verbs")),
+            speech_nouns: set(rs.lexicon("speech-nouns")),
+            poll_nouns: set(rs.lexicon("poll-nouns")),
+            evidence_intros: set(rs.lexicon("evidence-intros")),
+            boilerplate: Patterns::new(rs.patterns("boilerplate")),
+            not_claims: Patterns::new(rs.patterns("not-claims")),
+            word_classes: Default::default(),
+        };
+        lex.word_classes = WordClasses::new(&lex);
+        lex
+    }
+
+    /// True when a paragraph is page furniture (copyright lines, promotions...).
+    pub fn is_boilerplate(&self, paragraph: &str) -> bool {
+        self.boilerplate.is_match(paragraph)
+    }
+
+    /// True when paragraph `para` of `analysis` is boilerplate: from `analysis.boilerplate`
+    /// when it was computed, else by [`Lexicons::is_boilerplate`].
+    pub fn paragraph_is_boilerplate(&self, analysis: &Analysis, para: usize) -> bool {
+        match analysis.boilerplate.get(para) {
+            Some(&b) => b,
+            None => self.is_boilerplate(analysis.text(analysis.doc.blocks[para].span)),
+        }
+    }
+
+    /// True when `word` (lower case) is a cue verb form ("said", "denies"): the question every
+    /// stage asks of [`Lexicons::cue_verbs`], whose answer is also the word's
+    /// [`cls::CUE_VERB`] bit.
+    pub fn is_cue_verb(&self, word: &str) -> bool {
+        self.cue_verbs.contains_key(word)
+    }
+
+    /// The lemma of a cue verb form ("said" -> "say"), or "".
+    pub fn cue_lemma(&self, form: &str) -> &str {
+        self.cue_verbs.get(form).map(String::as_str).unwrap_or("")
+    }
+
+    /// True when `lemma` is a verb of saying or a speech act: what stays an attribution of its
+    /// own inside reported speech.
+    pub fn reports_speech(&self, lemma: &str) -> bool {
+        self.speech_verbs.contains(lemma) || self.speech_acts.contains(lemma)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every speech verb and speech act is a cue verb's lemma (or a learned form that is its own
+    /// lemma): a lemma no cue verb has would never be asked about.
+    #[test]
+    fn speech_verbs_are_cue_lemmas() {
+        let lex = Lexicons::new(&Ruleset::embedded());
+        let lemmas: WordSet = lex.cue_verbs.values().cloned().collect();
+        for w in lex.speech_verbs.iter().chain(&lex.speech_acts) {
+            assert!(lemmas.contains(w), "{w:?} is not the lemma of a cue verb");
+        }
+    }
+}
