@@ -7,9 +7,10 @@ use crate::write::write_atomic;
 use clap::{Subcommand, ValueEnum};
 use std::io::Write;
 use std::path::{Path, PathBuf};
+use whosaid::collection::suggest;
 use whosaid::registry::ratings::{self, Action, Cuts, Ratings};
+use whosaid::registry::rows;
 use whosaid::registry::validate::{self, Level};
-use whosaid::registry::{rows, suggest};
 use whosaid::report::text::sanitize;
 use whosaid::{Error, Registry};
 

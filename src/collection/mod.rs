@@ -13,6 +13,7 @@ pub mod csv;
 pub mod html;
 pub mod json;
 pub mod markdown;
+pub mod suggest;
 mod summary;
 
 pub use summary::{

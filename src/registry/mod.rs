@@ -10,7 +10,6 @@ mod load;
 mod lookup;
 pub mod ratings;
 pub mod rows;
-pub mod suggest;
 pub mod validate;
 
 pub use lookup::normalize_name;

@@ -14,8 +14,8 @@
 //! donald-trump,Donald Trump,,person,suggested: 117 mentions in 25 documents; first at stories/a.txt:3
 //! ```
 
-use super::{Registry, normalize_name};
 use crate::collection::Doc;
+use crate::registry::{Registry, normalize_name};
 use indexmap::IndexMap;
 use std::collections::HashSet;
 
