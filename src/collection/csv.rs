@@ -40,12 +40,14 @@ pub fn render(summary: &Summary) -> String {
         let _ = w.write_record([section, &safe_cell(name), metric, &safe_cell(&value)]);
     };
     row("section", "name", "metric", "value".into());
-    fn statuses(prefix: &str, c: &StatusCounts) -> [(String, usize); 4] {
+    fn statuses(prefix: &str, c: &StatusCounts) -> [(String, usize); 6] {
         [
             (format!("{prefix}claims"), c.total),
             (format!("{prefix}claims_corroborated"), c.corroborated),
             (format!("{prefix}claims_single_source"), c.single_source),
             (format!("{prefix}claims_unattributed"), c.unattributed),
+            (format!("{prefix}claims_disputed"), c.disputed),
+            (format!("{prefix}sentences_of_other_kinds"), c.other_kinds),
         ]
     }
     let s = summary;

@@ -15,7 +15,7 @@ use std::fmt::Write;
 const CHART_SOURCES: usize = 15;
 
 /// Colours of the claim statuses: corroborated, single source, unattributed.
-const STATUS_COLORS: [&str; 3] = ["#2e7d32", "#f9a825", "#c62828"];
+const STATUS_COLORS: [&str; 4] = ["#2e7d32", "#f9a825", "#c62828", "#6a1b9a"];
 
 /// `s` escaped for HTML text and attribute values (`&`, `<`, `>`, `"`, `'`); line breaks
 /// become spaces and other control and bidi characters U+FFFD
@@ -83,6 +83,7 @@ fn status_chart(s: &Summary) -> String {
         ("corroborated", c.corroborated),
         ("single source", c.single_source),
         ("unattributed", c.unattributed),
+        ("disputed", c.disputed),
     ];
     let mut x = 0.0;
     for (i, (label, n)) in parts.iter().enumerate() {
@@ -98,7 +99,7 @@ fn status_chart(s: &Summary) -> String {
             percent(*n, c.total)
         );
         x += part;
-        let lx = i as f64 * 215.0;
+        let lx = i as f64 * 170.0;
         let _ = write!(
             o,
             r#"<rect x="{lx}" y="42" width="12" height="12" fill="{}"/><text x="{tx}" y="53" font-size="12">{label} {} ({})</text>"#,

@@ -44,6 +44,7 @@ pub fn render(s: &Summary) -> String {
         ),
         ("single source", c.single_source),
         ("unattributed", c.unattributed),
+        ("disputed", c.disputed),
     ] {
         o.push_str(&format!("| {label} | {n} | {} |\n", percent(n, c.total)));
     }

@@ -100,8 +100,11 @@ pub struct DocAttributionSource {
 /// A claim.
 #[derive(Debug, Clone, Deserialize)]
 pub struct DocClaim {
-    /// `corroborated`, `single_source` or `unattributed`.
+    /// `corroborated`, `single_source`, `unattributed` or `disputed`.
     pub status: String,
+    /// `claim`, `background`, `self_report` or `quote` (absent from reports that predate kinds).
+    #[serde(default)]
+    pub kind: Option<String>,
     /// Source ids.
     pub sources: Vec<String>,
 }
@@ -125,7 +128,7 @@ pub fn parse_report_line(name: &str, line: usize, bytes: &[u8]) -> Result<Option
     for c in &doc.claims {
         if !matches!(
             c.status.as_str(),
-            "corroborated" | "single_source" | "unattributed"
+            "corroborated" | "single_source" | "unattributed" | "disputed"
         ) {
             return Err(fail(format!("unknown claim status `{}`", c.status)));
         }

@@ -12,10 +12,12 @@ use crate::registry::normalize_name;
 use indexmap::IndexMap;
 use serde::Serialize;
 
-/// Claims by status.
+/// Claims by status: the sentences of kind `claim` (a report without kinds counts every claim),
+/// and beside them how many were background, self-reports or quotations (never flagged, so not
+/// in the shares).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
 pub struct StatusCounts {
-    /// All claims.
+    /// All claims of kind `claim`.
     pub total: usize,
     /// Two or more independent sources.
     pub corroborated: usize,
@@ -23,14 +25,23 @@ pub struct StatusCounts {
     pub single_source: usize,
     /// None.
     pub unattributed: usize,
+    /// A source the sentence cites disputes it.
+    pub disputed: usize,
+    /// Sentences of another kind (background, self_report, quote).
+    pub other_kinds: usize,
 }
 
 impl StatusCounts {
-    fn add(&mut self, status: &str) {
+    fn add(&mut self, status: &str, kind: Option<&str>) {
+        if kind.is_some_and(|k| k != "claim") {
+            self.other_kinds += 1;
+            return;
+        }
         self.total += 1;
         match status {
             "corroborated" => self.corroborated += 1,
             "single_source" => self.single_source += 1,
+            "disputed" => self.disputed += 1,
             _ => self.unattributed += 1,
         }
     }
@@ -40,6 +51,8 @@ impl StatusCounts {
         self.corroborated += o.corroborated;
         self.single_source += o.single_source;
         self.unattributed += o.unattributed;
+        self.disputed += o.disputed;
+        self.other_kinds += o.other_kinds;
     }
 
     /// Claims that rest on one source or none.
@@ -302,7 +315,7 @@ impl Summarizer {
         let mut per_source: IndexMap<String, usize> = IndexMap::new();
         let mut sourced = 0;
         for c in &doc.claims {
-            doc_claims.add(&c.status);
+            doc_claims.add(&c.status, c.kind.as_deref());
             if !c.sources.is_empty() {
                 sourced += 1;
                 if c.sources.iter().all(|s| is_anon(s)) {
@@ -508,6 +521,26 @@ mod tests {
     }
 
     #[test]
+    fn counts_disputed_claims_and_keeps_other_kinds_out_of_the_shares() {
+        let claims = [
+            serde_json::json!({"status": "disputed", "kind": "claim", "sources": []}),
+            serde_json::json!({"status": "unattributed", "kind": "background", "sources": []}),
+            serde_json::json!({"status": "single_source", "kind": "self_report", "sources": []}),
+            serde_json::json!({"status": "unattributed", "sources": []}),
+        ];
+        let line =
+            serde_json::json!({"path": "k", "sources": [], "attributions": [], "claims": claims});
+        let docs = read_reports("t", line.to_string().as_bytes()).unwrap();
+        let c = summarize(&docs).claims;
+        // a report without kinds (the last claim) counts every claim as kind `claim`
+        assert_eq!(
+            (c.total, c.disputed, c.unattributed, c.other_kinds),
+            (2, 1, 1, 2)
+        );
+        assert_eq!(c.weak(), 1);
+    }
+
+    #[test]
     fn counts_statuses_anonymous_shares_and_months() {
         let s = summarize(&docs());
         assert_eq!(
@@ -516,7 +549,9 @@ mod tests {
                 total: 7,
                 corroborated: 2,
                 single_source: 4,
-                unattributed: 1
+                unattributed: 1,
+                disputed: 0,
+                other_kinds: 0,
             }
         );
         assert_eq!(
