@@ -1,91 +1,107 @@
-//! Claims: which sentences assert something that needs a source, which attributions support
-//! each (an attribution covers the sentences its content overlaps and the sentence of its cue;
-//! a sentence without one of its own inherits those of the nearest earlier sentence of its
-//! paragraph that has some, never across paragraphs), and how many independent sources stand
-//! behind it.
+//! Claims: which sentences assert something, of what kind (editorial GUIDELINES.md: claim,
+//! background, self_report, quote), which attributions support each, which sources dispute it,
+//! and how many independent sources stand behind it.
+//!
+//! - **Support.** An attribution supports the sentences its content overlaps and the sentence
+//!   of its cue, unless its cue disputes (`claim-dispute-cues`: "which he denied"): then its
+//!   source disputes the claim.
+//! - **Carry-over follows the speaker's account.** A sentence with no attribution of its own
+//!   inherits one only when it continues that account: a sentence that is mostly quotation
+//!   inherits the last direct quotation of its paragraph (or of the paragraph its quotation
+//!   opened in); the sentences after an account ("X described", "According to X, ...", "X
+//!   said:") inherit it to the end of the paragraph. A sentence after "X said ..." with a subject
+//!   and an act of its own inherits nothing.
+//! - **Independence.** Sources that share a registry affiliation count once; a news outlet
+//!   beside another source relays it and counts once with it; a source named inside another
+//!   attribution's content is not a second supporter; a quote or a self-report is never
+//!   corroborated (each speaker vouches for their own words only).
 
 use crate::Checker;
 use crate::input::BlockKind;
-use crate::model::{Analysis, Claim, ClaimStatus};
+use crate::lexicon::Patterns;
+use crate::model::{
+    Analysis, Attribution, AttributionKind, Claim, ClaimKind, ClaimStatus, SourceKind,
+};
 use crate::registry::Registry;
+use crate::ruleset::{Lexicon, Ruleset};
 use crate::span::Span;
 
-/// Cue lemmas of statements, whose attribution carries over to the next sentences of the
-/// paragraph (demands, questions and promises do not: "calling for", "asked", "urged").
-const STATEMENT_LEMMAS: &[&str] = &[
-    "acknowledge",
-    "add",
-    "admit",
-    "affirm",
-    "allege",
-    "announce",
-    "answer",
-    "argue",
-    "assert",
-    "believe",
-    "boast",
-    "caution",
-    "claim",
-    "comment",
-    "complain",
-    "concede",
-    "conclude",
-    "confess",
-    "confirm",
-    "contend",
-    "declare",
-    "deny",
-    "disclose",
-    "emphasize",
-    "estimate",
-    "explain",
-    "find",
-    "indicate",
-    "insist",
-    "maintain",
-    "mention",
-    "note",
-    "observe",
-    "predict",
-    "recall",
-    "remark",
-    "reply",
-    "report",
-    "respond",
-    "reveal",
-    "say",
-    "show",
-    "state",
-    "stress",
-    "suggest",
-    "tell",
-    "testify",
-    "think",
-    "tweet",
-    "warn",
-    "write",
-];
+/// The word lists and patterns of claim judgement, compiled once per run from the ruleset.
+#[derive(Debug, Clone, Default)]
+pub struct ClaimLexicons {
+    /// Words of contested or consequential claims (`claim-consequential`).
+    pub consequential: Lexicon,
+    /// Cue lemmas of a speaker's own act or view (`claim-self-cues`).
+    pub self_cues: Lexicon,
+    /// Cue lemmas of disputing (`claim-dispute-cues`).
+    pub dispute_cues: Lexicon,
+    /// Cue lemmas of an account the next sentences continue (`claim-account-cues`).
+    pub account_cues: Lexicon,
+    /// Words that make a source an authority of record (`claim-authority-words`).
+    pub authority_words: Lexicon,
+    /// Background sentences (`background`).
+    pub background: Patterns,
+    /// Caption paragraphs (`captions`).
+    pub captions: Patterns,
+    /// A body's own rulings (`record-acts`).
+    pub record_acts: Patterns,
+}
 
-fn carries_over(a: &crate::model::Attribution) -> bool {
-    use crate::model::AttributionKind;
-    matches!(
-        a.kind,
-        AttributionKind::DirectQuote | AttributionKind::AccordingTo | AttributionKind::Passive
-    ) || STATEMENT_LEMMAS.contains(&a.cue_lemma.as_str())
+impl ClaimLexicons {
+    /// Compile the claim lexicons of `rs`.
+    pub fn new(rs: &Ruleset) -> ClaimLexicons {
+        ClaimLexicons {
+            consequential: rs.lexicon("claim-consequential").clone(),
+            self_cues: rs.lexicon("claim-self-cues").clone(),
+            dispute_cues: rs.lexicon("claim-dispute-cues").clone(),
+            account_cues: rs.lexicon("claim-account-cues").clone(),
+            authority_words: rs.lexicon("claim-authority-words").clone(),
+            background: Patterns::new(rs.patterns("background")),
+            captions: Patterns::new(rs.patterns("captions")),
+            record_acts: Patterns::new(rs.patterns("record-acts")),
+        }
+    }
+
+    /// True when a word of `t` (split at what is not a letter, digit or hyphen) is in `lex`.
+    fn any_word(lex: &Lexicon, t: &str) -> bool {
+        t.split(|c: char| !(c.is_alphanumeric() || c == '-'))
+            .any(|w| !w.is_empty() && lex.contains(w))
+    }
+
+    /// True when `t` is contested or consequential: an allegation, harm, money, a cause...
+    pub fn is_consequential(&self, t: &str) -> bool {
+        ClaimLexicons::any_word(&self.consequential, t)
+            || t.char_indices().any(|(i, c)| {
+                matches!(c, '$' | '\u{20ac}' | '\u{a3}')
+                    && t[i + c.len_utf8()..].starts_with(|d: char| d.is_ascii_digit())
+            })
+    }
+
+    /// True when paragraph text `t` is a caption or a credit.
+    pub fn is_caption(&self, t: &str) -> bool {
+        self.captions.is_match(t)
+    }
+}
+
+/// How a sentence's attributions carry over to the sentences after it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Carry {
+    /// An account ("X described", "According to X, ...", "X said:"): to the end of the paragraph.
+    Account,
+    /// Only to sentences that continue a quotation.
+    Quotation,
 }
 
 /// Find the claims of an analysed document (attributions and sources already resolved).
 pub fn find_claims(analysis: &Analysis, checker: &Checker) -> Vec<Claim> {
     let lex = &checker.lex;
+    let cl = &checker.claim_lex;
     let text = &analysis.doc.text;
     let mut out = Vec::with_capacity(analysis.sentences.len());
     let mut boiler = vec![false; analysis.doc.blocks.len()];
     for (i, b) in boiler.iter_mut().enumerate() {
-        *b = analysis.is_boilerplate(i, lex);
+        *b = analysis.is_boilerplate(i, lex) || cl.is_caption(analysis.doc.blocks[i].span.slice(text));
     }
-    // the attributions of the last sentence of the paragraph that had its own, which carry
-    // over to the sentences after it (only the nearest: earlier voices do not pile up)
-    let mut carried: (usize, Vec<usize>) = (usize::MAX, Vec::new());
     // each sentence's own attributions: its cue is in the sentence, or its content overlaps it
     // (found by binary search over the sentences, not by a scan per sentence)
     let sentences = &analysis.sentences;
@@ -118,36 +134,80 @@ pub fn find_claims(analysis: &Analysis, checker: &Checker) -> Vec<Claim> {
         v.sort_unstable();
         v.dedup();
     }
+    let quoted = QuotedLetters::new(analysis);
+    // what the last sentence with attributions of its own passes on: (paragraph, attributions,
+    // how); and the last direct quotation (attribution) with its paragraph
+    let mut carried: Option<(usize, Vec<usize>, Carry)> = None;
+    let mut last_quote: Option<(usize, usize)> = None;
     for (si, s) in analysis.sentences.iter().enumerate() {
         let own = std::mem::take(&mut own_by_sentence[si]);
-        let attributions = if !own.is_empty() {
-            // only statements carry over: "calling for the killers to be brought to justice"
-            // does not source the background sentences after it
-            let statements: Vec<usize> = own
-                .iter()
-                .copied()
-                .filter(|&ai| carries_over(&analysis.attributions[ai]))
-                .collect();
-            carried = (s.paragraph, statements);
-            own
-        } else if carried.0 == s.paragraph {
-            carried.1.clone()
-        } else {
-            Vec::new()
-        };
         let block = &analysis.doc.blocks[s.paragraph];
-        if block.kind == BlockKind::Heading || boiler[s.paragraph] {
-            continue;
-        }
         let start = s.label.map(|l| l.end).unwrap_or(s.span.start);
         let span = Span::new(start, s.span.end).trim(text);
         let t = span.slice(text);
+        let quote_share = quoted.share(text, span);
+        let is_quote = quote_share >= 0.6;
+        let (disputing, supporting): (Vec<usize>, Vec<usize>) = own
+            .iter()
+            .partition(|&&ai| cl.dispute_cues.contains(&analysis.attributions[ai].cue_lemma));
+        let mut inherited: Vec<usize> = Vec::new();
+        let attributions = if !own.is_empty() {
+            if let Some(&q) = supporting
+                .iter()
+                .rev()
+                .find(|&&ai| analysis.attributions[ai].kind == AttributionKind::DirectQuote)
+            {
+                last_quote = Some((s.paragraph, q));
+            }
+            let account: Vec<usize> = supporting
+                .iter()
+                .copied()
+                .filter(|&ai| is_account(analysis, cl, ai, s.span, t))
+                .collect();
+            carried = if !account.is_empty() {
+                Some((s.paragraph, account, Carry::Account))
+            } else {
+                Some((s.paragraph, supporting.clone(), Carry::Quotation))
+            };
+            supporting
+        } else {
+            let opened_before = quoted.opened_before(s.paragraph, span);
+            match (&carried, last_quote) {
+                (_, Some((p, q))) if is_quote && (p == s.paragraph || opened_before) => {
+                    inherited.push(q);
+                }
+                (Some((p, atts, Carry::Account)), _) if *p == s.paragraph => {
+                    inherited.extend(atts.iter().copied());
+                }
+                _ => {}
+            }
+            inherited.clone()
+        };
+        if block.kind == BlockKind::Heading || boiler[s.paragraph] {
+            continue;
+        }
         let words = Words::of(t);
         if !is_claim_text(t, block.span.slice(text) == s.span.slice(text), words.count)
             || lex.not_claims.is_match(t)
         {
             continue;
         }
+        let kind = if is_quote {
+            ClaimKind::Quote
+        } else if !own.is_empty()
+            && !attributions.is_empty()
+            && attributions
+                .iter()
+                .all(|&ai| is_self_report(analysis, cl, &analysis.attributions[ai]))
+        {
+            ClaimKind::SelfReport
+        } else if cl.record_acts.is_match(t) {
+            ClaimKind::SelfReport
+        } else if cl.background.is_match(t) {
+            ClaimKind::Background
+        } else {
+            ClaimKind::Claim
+        };
         let mut sources: Vec<usize> = Vec::new();
         for &ai in &attributions {
             for m in &analysis.attributions[ai].sources {
@@ -158,23 +218,213 @@ pub fn find_claims(analysis: &Analysis, checker: &Checker) -> Vec<Claim> {
                 }
             }
         }
-        let independent = independent_count(analysis, checker.registry.as_ref(), &sources);
-        let status = match independent {
-            0 => ClaimStatus::Unattributed,
-            1 => ClaimStatus::SingleSource,
-            _ => ClaimStatus::Corroborated,
+        let mut disputed_by: Vec<usize> = Vec::new();
+        for &ai in &disputing {
+            for m in &analysis.attributions[ai].sources {
+                if let Some(src) = m.source
+                    && !sources.contains(&src)
+                    && !disputed_by.contains(&src)
+                {
+                    disputed_by.push(src);
+                }
+            }
+        }
+        let voices = independent_voices(analysis, &attributions, &sources);
+        let independent = independent_count(analysis, checker.registry.as_ref(), &voices);
+        let status = if !disputed_by.is_empty() && kind == ClaimKind::Claim {
+            ClaimStatus::Disputed
+        } else {
+            match independent {
+                0 => ClaimStatus::Unattributed,
+                1 => ClaimStatus::SingleSource,
+                _ if kind == ClaimKind::Claim => ClaimStatus::Corroborated,
+                _ => ClaimStatus::SingleSource,
+            }
+        };
+        let checkworthiness = match kind {
+            ClaimKind::Claim => score(t, &words, cl),
+            ClaimKind::Background => 0.2,
+            ClaimKind::SelfReport | ClaimKind::Quote => 0.3,
         };
         out.push(Claim {
             span,
             sentence: si,
-            checkworthiness: score(t, &words),
+            checkworthiness,
+            kind,
             status,
             attributions,
+            inherited,
+            disputed_by,
             sources,
             independent_sources: independent,
         });
     }
     out
+}
+
+/// True when attribution `ai`, in sentence `sentence` (text `t` without a label), opens an
+/// account the next sentences go on with: an account cue ("described", "revealed"), an
+/// "according to" that opens the sentence, or a cue before a colon that ends it ("X said:").
+fn is_account(analysis: &Analysis, cl: &ClaimLexicons, ai: usize, sentence: Span, t: &str) -> bool {
+    let a = &analysis.attributions[ai];
+    if cl.account_cues.contains(&a.cue_lemma) {
+        return true;
+    }
+    if a.kind == AttributionKind::AccordingTo && a.cue.start <= sentence.start + 4 {
+        return true;
+    }
+    t.trim_end().ends_with(':')
+}
+
+/// Subject pronouns that can stand for a source of kind `kind` speaking of itself.
+fn own_pronoun(word: &str, kind: SourceKind) -> bool {
+    let w = word.to_ascii_lowercase();
+    match kind {
+        SourceKind::Person => matches!(w.as_str(), "he" | "she" | "i" | "we"),
+        SourceKind::Anonymous => matches!(w.as_str(), "he" | "she" | "i" | "we" | "they"),
+        _ => matches!(w.as_str(), "it" | "we" | "they"),
+    }
+}
+
+/// True when attribution `a` reports its source's own act, view or decision: its cue is one of
+/// acts ("pledged", "announced", "called", "claimed responsibility"), or its content's subject is
+/// the source itself ("said he would resign", "said it will close 20 stores"), not in the passive
+/// ("said she was forced into ...": something done to the speaker, by another).
+pub fn is_self_report(analysis: &Analysis, cl: &ClaimLexicons, a: &Attribution) -> bool {
+    if cl.self_cues.contains(&a.cue_lemma) {
+        return true;
+    }
+    let Some(content) = &a.content else {
+        return false;
+    };
+    let t = analysis.text(content.fragments[0]);
+    let mut words = t
+        .split(|c: char| !(c.is_alphanumeric() || c == '\''))
+        .filter(|w| !w.is_empty());
+    let mut first = words.next().unwrap_or("");
+    if first.eq_ignore_ascii_case("that") {
+        first = words.next().unwrap_or("");
+    }
+    if matches!(first.to_ascii_lowercase().as_str(), "responsibility" | "credit") {
+        return true;
+    }
+    let kind = a
+        .sources
+        .iter()
+        .find_map(|m| m.source)
+        .map(|s| analysis.sources[s].kind)
+        .unwrap_or(SourceKind::Unknown);
+    if !own_pronoun(first, kind) {
+        return false;
+    }
+    // the passive: a form of "be" (after "had", "has", "have", "not") then a participle
+    let rest: Vec<&str> = words.take(4).collect();
+    let mut i = 0;
+    while i < rest.len() && matches!(rest[i], "had" | "has" | "have" | "not" | "also") {
+        i += 1;
+    }
+    let be = rest
+        .get(i)
+        .is_some_and(|w| matches!(*w, "was" | "were" | "is" | "are" | "been" | "be"));
+    let participle = rest.get(i + 1).is_some_and(|w| {
+        (w.ends_with("ed") || w.ends_with("en")) && !matches!(*w, "often" | "seen")
+    });
+    !(be && participle)
+}
+
+/// The sources of `sources` (of the attributions `atts`) that count as voices of their own: a
+/// source named only inside another of the attributions' content is that attribution's, and a
+/// news outlet beside a source that is not one relays it.
+fn independent_voices(analysis: &Analysis, atts: &[usize], sources: &[usize]) -> Vec<usize> {
+    if sources.len() < 2 {
+        return sources.to_vec();
+    }
+    let inside_other = |src: usize| {
+        let mentions: Vec<Span> = atts
+            .iter()
+            .flat_map(|&ai| analysis.attributions[ai].sources.iter())
+            .filter(|m| m.source == Some(src))
+            .map(|m| m.span)
+            .collect();
+        !mentions.is_empty()
+            && mentions.iter().all(|&m| {
+                atts.iter().any(|&bi| {
+                    let b = &analysis.attributions[bi];
+                    !b.sources.iter().any(|x| x.source == Some(src))
+                        && b.content.as_ref().is_some_and(|c| c.span.contains(m))
+                })
+            })
+    };
+    let mut voices: Vec<usize> = sources.iter().copied().filter(|&s| !inside_other(s)).collect();
+    let media = |s: usize| analysis.sources[s].kind == SourceKind::Media;
+    if voices.iter().any(|&s| !media(s)) {
+        voices.retain(|&s| !media(s));
+    }
+    if voices.is_empty() {
+        voices.push(sources[0]);
+    }
+    voices
+}
+
+/// True when source `src` is an authority of record: a government body, or a source a mention
+/// of which has a word of office ("Judge", "police", "spokesperson", "Highway Patrol").
+pub fn is_authority(analysis: &Analysis, cl: &ClaimLexicons, src: usize) -> bool {
+    let s = &analysis.sources[src];
+    if s.kind == SourceKind::Government {
+        return true;
+    }
+    ClaimLexicons::any_word(&cl.authority_words, &s.name)
+        || analysis
+            .attributions
+            .iter()
+            .flat_map(|a| a.sources.iter())
+            .filter(|m| m.source == Some(src))
+            .any(|m| ClaimLexicons::any_word(&cl.authority_words, analysis.text(m.span)))
+}
+
+/// The share of the letters and digits of a sentence that are inside quotation marks.
+struct QuotedLetters {
+    /// The inner spans of the quotations (not terms), merged, in order, with the paragraph each
+    /// opened in.
+    spans: Vec<(Span, usize)>,
+}
+
+impl QuotedLetters {
+    fn new(analysis: &Analysis) -> QuotedLetters {
+        let mut spans: Vec<(Span, usize)> = Vec::new();
+        for q in analysis.quotes.iter().filter(|q| q.is_quotation) {
+            match spans.last_mut() {
+                Some((last, _)) if q.inner.start <= last.end => *last = last.cover(q.inner),
+                _ => spans.push((q.inner, q.paragraph)),
+            }
+        }
+        QuotedLetters { spans }
+    }
+
+    fn share(&self, text: &str, span: Span) -> f64 {
+        let letters = |s: Span| s.slice(text).chars().filter(|c| c.is_alphanumeric()).count();
+        let total = letters(span);
+        if total == 0 {
+            return 0.0;
+        }
+        let first = self.spans.partition_point(|(q, _)| q.end <= span.start);
+        let mut inside = 0;
+        for (q, _) in &self.spans[first..] {
+            if q.start >= span.end {
+                break;
+            }
+            inside += letters(Span::new(q.start.max(span.start), q.end.min(span.end)));
+        }
+        inside as f64 / total as f64
+    }
+
+    /// True when a quotation covering the start of `span` opened in a paragraph before `para`.
+    fn opened_before(&self, para: usize, span: Span) -> bool {
+        let first = self.spans.partition_point(|(q, _)| q.end <= span.start);
+        self.spans
+            .get(first)
+            .is_some_and(|(q, p)| q.start <= span.start && *p < para)
+    }
 }
 
 /// What the claim tests need of a sentence's words, in one pass over it: how many words
@@ -321,21 +571,23 @@ fn is_claim_text(t: &str, whole_paragraph: bool, words: usize) -> bool {
     true
 }
 
-/// How much a sentence needs a source, in [0, 1]: figures and named actors raise it.
-pub fn checkworthiness(t: &str) -> f64 {
-    score(t, &Words::of(t))
+/// How much a sentence needs a source, in [0, 1], as a claim: 0.55, and 0.8 or more when it is
+/// contested or consequential (an allegation, harm, money, a cause: `claim-consequential`),
+/// more with figures and names.
+pub fn checkworthiness(t: &str, cl: &ClaimLexicons) -> f64 {
+    score(t, &Words::of(t), cl)
 }
 
-fn score(t: &str, words: &Words) -> f64 {
-    let mut score: f64 = 0.35;
+fn score(t: &str, words: &Words, cl: &ClaimLexicons) -> f64 {
+    let mut score: f64 = 0.55;
+    if cl.is_consequential(t) {
+        score += 0.25;
+    }
     if has_digit(t.as_bytes()) {
-        score += 0.2;
+        score += 0.1;
     }
     if words.named {
-        score += 0.2;
-    }
-    if words.count >= Words::ENOUGH {
-        score += 0.1;
+        score += 0.05;
     }
     score.min(1.0)
 }

@@ -40,6 +40,8 @@ pub struct Checker {
     pub ruleset: Ruleset,
     /// Lexicons compiled from the rules.
     pub lex: Lexicons,
+    /// The word lists and patterns of claim judgement, compiled from the rules.
+    pub claim_lex: claims::ClaimLexicons,
     /// The source registry, if one was given.
     pub registry: Option<Registry>,
 }
@@ -48,9 +50,11 @@ impl Checker {
     /// A checker with these rules and registry.
     pub fn new(ruleset: Ruleset, registry: Option<Registry>) -> Checker {
         let lex = Lexicons::new(&ruleset);
+        let claim_lex = claims::ClaimLexicons::new(&ruleset);
         Checker {
             ruleset,
             lex,
+            claim_lex,
             registry,
         }
     }

@@ -1,10 +1,16 @@
-//! `single-source`: a check-worthy claim with one independent source.
+//! `single-source`: a contested or consequential claim with one independent source that is not
+//! the authority of record for it.
 //!
-//! A sentence that is mostly its speaker's own quoted words is not flagged: a quotation is the
-//! record of what one person said, and needs no second voice to be reported accurately.
+//! Only sentences of kind `claim` are flagged: a quotation is the record of what one person
+//! said, and a self-report ("the company said it will close 20 stores") has the one source who
+//! can know. A claim at or above `min_checkworthiness` (an allegation, harm, money, a cause) is
+//! flagged; so is any claim whose one source is anonymous. A government body, a court or a
+//! source with a word of office ("Judge", "police", "spokesperson") speaks for the record and
+//! is not flagged.
 
 use super::{Context, finding, source_names};
-use crate::model::{AttributionKind, ClaimStatus, Finding};
+use crate::claims::is_authority;
+use crate::model::{AttributionKind, ClaimKind, ClaimStatus, Finding};
 use crate::ruleset::Rule;
 use crate::span::Span;
 
@@ -15,9 +21,18 @@ pub fn check(cx: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) {
         .params
         .get("min_checkworthiness")
         .copied()
-        .unwrap_or(0.5);
+        .unwrap_or(0.7);
     for (ci, c) in a.claims.iter().enumerate() {
-        if c.status != ClaimStatus::SingleSource || c.checkworthiness < min {
+        if c.kind != ClaimKind::Claim
+            || !matches!(c.status, ClaimStatus::SingleSource | ClaimStatus::Disputed)
+            || c.independent_sources != 1
+        {
+            continue;
+        }
+        let anonymous = c.sources.iter().all(|&s| a.sources[s].anonymous);
+        if (c.checkworthiness < min && !anonymous)
+            || c.sources.iter().any(|&s| is_authority(a, &cx.checker.claim_lex, s))
+        {
             continue;
         }
         // the parts of the sentence that are quotation, speaker or cue of a direct quote
@@ -55,6 +70,13 @@ pub fn check(cx: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) {
         }
         let names = source_names(a, &c.sources);
         let mut f = finding(rule, c.span, &[("sources", &names)]);
+        if !c.disputed_by.is_empty() {
+            f.message = format!(
+                "{} (disputed by {})",
+                f.message,
+                source_names(a, &c.disputed_by)
+            );
+        }
         f.claim = Some(ci);
         f.source = c.sources.first().copied();
         out.push(f);
