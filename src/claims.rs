@@ -33,6 +33,8 @@ pub struct ClaimLexicons {
     pub consequential: Lexicon,
     /// Cue lemmas of a speaker's own act or view (`claim-self-cues`).
     pub self_cues: Lexicon,
+    /// Cue lemmas that also name acts (`claim-act-cues`).
+    pub act_cues: Lexicon,
     /// Cue lemmas of disputing (`claim-dispute-cues`).
     pub dispute_cues: Lexicon,
     /// Cue lemmas of an account the next sentences continue (`claim-account-cues`).
@@ -45,6 +47,9 @@ pub struct ClaimLexicons {
     pub captions: Patterns,
     /// A body's own rulings (`record-acts`).
     pub record_acts: Patterns,
+    /// Framing attributions at the start of a sentence (`frames`), with groups `cue` and
+    /// `source`.
+    pub frames: Vec<regex::Regex>,
 }
 
 impl ClaimLexicons {
@@ -53,12 +58,18 @@ impl ClaimLexicons {
         ClaimLexicons {
             consequential: rs.lexicon("claim-consequential").clone(),
             self_cues: rs.lexicon("claim-self-cues").clone(),
+            act_cues: rs.lexicon("claim-act-cues").clone(),
             dispute_cues: rs.lexicon("claim-dispute-cues").clone(),
             account_cues: rs.lexicon("claim-account-cues").clone(),
             authority_words: rs.lexicon("claim-authority-words").clone(),
             background: Patterns::new(rs.patterns("background")),
             captions: Patterns::new(rs.patterns("captions")),
             record_acts: Patterns::new(rs.patterns("record-acts")),
+            frames: rs
+                .patterns("frames")
+                .iter()
+                .map(|p| p.regex().clone())
+                .collect(),
         }
     }
 
@@ -146,7 +157,7 @@ pub fn find_claims(analysis: &Analysis, checker: &Checker) -> Vec<Claim> {
         let span = Span::new(start, s.span.end).trim(text);
         let t = span.slice(text);
         let quote_share = quoted.share(text, span);
-        let is_quote = quote_share >= 0.6;
+        let is_quote = quote_share >= 0.5;
         let (disputing, supporting): (Vec<usize>, Vec<usize>) = own
             .iter()
             .partition(|&&ai| cl.dispute_cues.contains(&analysis.attributions[ai].cue_lemma));
@@ -229,7 +240,7 @@ pub fn find_claims(analysis: &Analysis, checker: &Checker) -> Vec<Claim> {
                 }
             }
         }
-        let voices = independent_voices(analysis, &attributions, &sources);
+        let voices = independent_voices(analysis, cl, &attributions, &sources);
         let independent = independent_count(analysis, checker.registry.as_ref(), &voices);
         let status = if !disputed_by.is_empty() && kind == ClaimKind::Claim {
             ClaimStatus::Disputed
@@ -270,9 +281,9 @@ fn is_account(analysis: &Analysis, cl: &ClaimLexicons, ai: usize, sentence: Span
     if cl.account_cues.contains(&a.cue_lemma) {
         return true;
     }
-    if a.kind == AttributionKind::AccordingTo && a.cue.start <= sentence.start + 4 {
-        return true;
-    }
+    // (an "According to X, ..." that opens a sentence is not one: what follows it in the
+    // paragraph is as often the writer's own as X's)
+    let _ = sentence;
     t.trim_end().ends_with(':')
 }
 
@@ -291,7 +302,7 @@ fn own_pronoun(word: &str, kind: SourceKind) -> bool {
 /// the source itself ("said he would resign", "said it will close 20 stores"), not in the passive
 /// ("said she was forced into ...": something done to the speaker, by another).
 pub fn is_self_report(analysis: &Analysis, cl: &ClaimLexicons, a: &Attribution) -> bool {
-    if cl.self_cues.contains(&a.cue_lemma) {
+    if cl.self_cues.contains(&a.cue_lemma) || is_bare_act(analysis, cl, a) {
         return true;
     }
     let Some(content) = &a.content else {
@@ -332,10 +343,46 @@ pub fn is_self_report(analysis: &Analysis, cl: &ClaimLexicons, a: &Attribution) 
     !(be && participle)
 }
 
+/// True when `a`'s cue also names an act ("showed", "issued", "ordered") and no clause, quotation
+/// or "that" follows it: "ZMapp initially showed promise", "both nations issued statements".
+pub fn is_act_cue(cl: &ClaimLexicons, a: &Attribution) -> bool {
+    cl.act_cues.contains(&a.cue_lemma)
+}
+
+fn is_bare_act(analysis: &Analysis, cl: &ClaimLexicons, a: &Attribution) -> bool {
+    if !is_act_cue(cl, a) || a.kind == AttributionKind::DirectQuote {
+        return false;
+    }
+    let Some(content) = &a.content else {
+        return true;
+    };
+    let t = analysis.text(content.span);
+    if t.starts_with(['"', '\u{201c}', '\'', '\u{2018}']) {
+        return false;
+    }
+    let mut words = t.split(|c: char| !(c.is_alphanumeric() || c == '\'')).filter(|w| !w.is_empty());
+    if words.next().is_some_and(|w| w.eq_ignore_ascii_case("that")) {
+        return false;
+    }
+    // a finite verb in the content: a clause
+    !words.any(|w| {
+        matches!(
+            w,
+            "is" | "are" | "was" | "were" | "has" | "have" | "had" | "will" | "would" | "could"
+                | "can" | "may" | "might" | "should" | "must" | "did" | "does"
+        )
+    })
+}
+
 /// The sources of `sources` (of the attributions `atts`) that count as voices of their own: a
 /// source named only inside another of the attributions' content is that attribution's, and a
 /// news outlet beside a source that is not one relays it.
-fn independent_voices(analysis: &Analysis, atts: &[usize], sources: &[usize]) -> Vec<usize> {
+fn independent_voices(
+    analysis: &Analysis,
+    cl: &ClaimLexicons,
+    atts: &[usize],
+    sources: &[usize],
+) -> Vec<usize> {
     if sources.len() < 2 {
         return sources.to_vec();
     }
@@ -355,7 +402,17 @@ fn independent_voices(analysis: &Analysis, atts: &[usize], sources: &[usize]) ->
                 })
             })
     };
-    let mut voices: Vec<usize> = sources.iter().copied().filter(|&s| !inside_other(s)).collect();
+    // a source whose only attributions here are its own acts ("showed promise") is no voice
+    let acts_only = |src: usize| {
+        atts.iter()
+            .filter(|&&ai| analysis.attributions[ai].sources.iter().any(|m| m.source == Some(src)))
+            .all(|&ai| is_bare_act(analysis, cl, &analysis.attributions[ai]))
+    };
+    let mut voices: Vec<usize> = sources
+        .iter()
+        .copied()
+        .filter(|&s| !inside_other(s) && !acts_only(s))
+        .collect();
     let media = |s: usize| analysis.sources[s].kind == SourceKind::Media;
     if voices.iter().any(|&s| !media(s)) {
         voices.retain(|&s| !media(s));
@@ -579,12 +636,13 @@ pub fn checkworthiness(t: &str, cl: &ClaimLexicons) -> f64 {
 }
 
 fn score(t: &str, words: &Words, cl: &ClaimLexicons) -> f64 {
+    // (below 0.7 without a consequential word, whatever else the sentence holds)
     let mut score: f64 = 0.55;
     if cl.is_consequential(t) {
         score += 0.25;
     }
     if has_digit(t.as_bytes()) {
-        score += 0.1;
+        score += 0.05;
     }
     if words.named {
         score += 0.05;

@@ -12,6 +12,7 @@ pub mod checks;
 pub mod claims;
 pub mod error;
 pub mod extract;
+pub mod frames;
 pub mod input;
 pub mod lexicon;
 pub mod model;
@@ -93,6 +94,7 @@ impl Checker {
         };
         let unresolved =
             resolve::resolve_sources_with(&mut analysis, &self.lex, self.registry.as_ref(), people);
+        frames::add_frames(&mut analysis, &self.claim_lex);
         analysis.claims = claims::find_claims(&analysis, self);
         analysis.findings = checks::run_checks(&analysis, self, &unresolved);
         analysis

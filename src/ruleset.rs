@@ -60,6 +60,10 @@ pub const EMBEDDED_LEXICONS: &[(&str, &str)] = &[
         include_str!("../rules/lexicon/anonymous-heads.txt"),
     ),
     (
+        "claim-act-cues.txt",
+        include_str!("../rules/lexicon/claim-act-cues.txt"),
+    ),
+    (
         "claim-account-cues.txt",
         include_str!("../rules/lexicon/claim-account-cues.txt"),
     ),
@@ -156,6 +160,7 @@ pub const EMBEDDED_PATTERNS: &[(&str, &str)] = &[
         "captions.txt",
         include_str!("../rules/patterns/captions.txt"),
     ),
+    ("frames.txt", include_str!("../rules/patterns/frames.txt")),
     (
         "not-claims.txt",
         include_str!("../rules/patterns/not-claims.txt"),
