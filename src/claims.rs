@@ -79,6 +79,21 @@ impl ClaimLexicons {
             .any(|w| !w.is_empty() && lex.contains(w))
     }
 
+    /// True when cue lemma `lemma` is in `lex`, or a base form of it is (the learned cue
+    /// lexicon's lemmas are the forms themselves: "issued", "cited").
+    pub fn has_lemma(lex: &Lexicon, lemma: &str) -> bool {
+        if lex.contains(lemma) {
+            return true;
+        }
+        let first = lemma.split_whitespace().next().unwrap_or("");
+        let strip = |suffix: &str| first.strip_suffix(suffix).filter(|b| b.len() >= 2);
+        [strip("d"), strip("ed"), strip("s"), strip("es"), strip("ing")]
+            .into_iter()
+            .flatten()
+            .any(|b| lex.contains(b))
+            || strip("ing").is_some_and(|b| lex.contains(&format!("{b}e")))
+    }
+
     /// True when `t` is contested or consequential: an allegation, harm, money, a cause...
     pub fn is_consequential(&self, t: &str) -> bool {
         ClaimLexicons::any_word(&self.consequential, t)
@@ -160,7 +175,7 @@ pub fn find_claims(analysis: &Analysis, checker: &Checker) -> Vec<Claim> {
         let is_quote = quote_share >= 0.5;
         let (disputing, supporting): (Vec<usize>, Vec<usize>) = own
             .iter()
-            .partition(|&&ai| cl.dispute_cues.contains(&analysis.attributions[ai].cue_lemma));
+            .partition(|&&ai| ClaimLexicons::has_lemma(&cl.dispute_cues, &analysis.attributions[ai].cue_lemma));
         let mut inherited: Vec<usize> = Vec::new();
         let attributions = if !own.is_empty() {
             if let Some(&q) = supporting
@@ -278,7 +293,7 @@ pub fn find_claims(analysis: &Analysis, checker: &Checker) -> Vec<Claim> {
 /// "according to" that opens the sentence, or a cue before a colon that ends it ("X said:").
 fn is_account(analysis: &Analysis, cl: &ClaimLexicons, ai: usize, sentence: Span, t: &str) -> bool {
     let a = &analysis.attributions[ai];
-    if cl.account_cues.contains(&a.cue_lemma) {
+    if ClaimLexicons::has_lemma(&cl.account_cues, &a.cue_lemma) {
         return true;
     }
     // (an "According to X, ..." that opens a sentence is not one: what follows it in the
@@ -302,7 +317,7 @@ fn own_pronoun(word: &str, kind: SourceKind) -> bool {
 /// the source itself ("said he would resign", "said it will close 20 stores"), not in the passive
 /// ("said she was forced into ...": something done to the speaker, by another).
 pub fn is_self_report(analysis: &Analysis, cl: &ClaimLexicons, a: &Attribution) -> bool {
-    if cl.self_cues.contains(&a.cue_lemma) || is_bare_act(analysis, cl, a) {
+    if ClaimLexicons::has_lemma(&cl.self_cues, &a.cue_lemma) || is_bare_act(analysis, cl, a) {
         return true;
     }
     let Some(content) = &a.content else {
@@ -346,7 +361,7 @@ pub fn is_self_report(analysis: &Analysis, cl: &ClaimLexicons, a: &Attribution) 
 /// True when `a`'s cue also names an act ("showed", "issued", "ordered") and no clause, quotation
 /// or "that" follows it: "ZMapp initially showed promise", "both nations issued statements".
 pub fn is_act_cue(cl: &ClaimLexicons, a: &Attribution) -> bool {
-    cl.act_cues.contains(&a.cue_lemma)
+    ClaimLexicons::has_lemma(&cl.act_cues, &a.cue_lemma)
 }
 
 fn is_bare_act(analysis: &Analysis, cl: &ClaimLexicons, a: &Attribution) -> bool {
@@ -436,7 +451,17 @@ pub fn is_authority(analysis: &Analysis, cl: &ClaimLexicons, src: usize) -> bool
             .iter()
             .flat_map(|a| a.sources.iter())
             .filter(|m| m.source == Some(src))
-            .any(|m| ClaimLexicons::any_word(&cl.authority_words, analysis.text(m.span)))
+            .any(|m| {
+                // the mention up to a relative clause ("..., Director General of the institute
+                // that monitored the trial": the trial is not the source)
+                let t = analysis.text(m.span);
+                let head = [" that ", " which ", " who "]
+                    .iter()
+                    .filter_map(|r| t.find(r))
+                    .min()
+                    .map_or(t, |i| &t[..i]);
+                ClaimLexicons::any_word(&cl.authority_words, head)
+            })
 }
 
 /// The share of the letters and digits of a sentence that are inside quotation marks.
