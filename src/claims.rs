@@ -172,7 +172,10 @@ pub fn find_claims(analysis: &Analysis, checker: &Checker) -> Vec<Claim> {
         let span = Span::new(start, s.span.end).trim(text);
         let t = span.slice(text);
         let quote_share = quoted.share(text, span);
-        let is_quote = quote_share >= 0.5;
+        // mostly quotation, or quotation with its speaker and cue ("..." Baloch wrote)
+        let is_quote = quote_share >= 0.5
+            || (quote_share >= 0.3
+                && quoted_with_speakers(analysis, &own, text, span) >= 0.6);
         let (disputing, supporting): (Vec<usize>, Vec<usize>) = own
             .iter()
             .partition(|&&ai| ClaimLexicons::has_lemma(&cl.dispute_cues, &analysis.attributions[ai].cue_lemma));
@@ -256,7 +259,11 @@ pub fn find_claims(analysis: &Analysis, checker: &Checker) -> Vec<Claim> {
             }
         }
         let voices = independent_voices(analysis, cl, &attributions, &sources);
-        let independent = independent_count(analysis, checker.registry.as_ref(), &voices);
+        let mut independent = independent_count(analysis, checker.registry.as_ref(), &voices);
+        if independent >= 2 && !same_proposition(analysis, &attributions, &voices) {
+            // two voices on two different things ("X said A; Y urged B") corroborate nothing
+            independent = 1;
+        }
         let status = if !disputed_by.is_empty() && kind == ClaimKind::Claim {
             ClaimStatus::Disputed
         } else {
@@ -288,13 +295,48 @@ pub fn find_claims(analysis: &Analysis, checker: &Checker) -> Vec<Claim> {
     out
 }
 
+/// The share of the letters of `span` that are quotation, or speaker or cue of one of the direct
+/// quotations `atts`.
+fn quoted_with_speakers(analysis: &Analysis, atts: &[usize], text: &str, span: Span) -> f64 {
+    let mut parts: Vec<Span> = Vec::new();
+    for &ai in atts {
+        let a = &analysis.attributions[ai];
+        if a.kind != AttributionKind::DirectQuote {
+            continue;
+        }
+        if let Some(c) = &a.content {
+            parts.extend(c.fragments.iter().copied());
+        }
+        parts.push(a.sources.iter().fold(a.cue, |acc, m| acc.cover(m.span)));
+    }
+    if parts.is_empty() {
+        return 0.0;
+    }
+    parts.sort_unstable();
+    let letters = |s: Span| s.slice(text).chars().filter(|c| c.is_alphanumeric()).count();
+    let (mut covered, mut at) = (0, span.start);
+    for p in &parts {
+        let (from, to) = (p.start.max(at), p.end.min(span.end));
+        if from < to {
+            covered += letters(Span::new(from, to));
+            at = to;
+        }
+    }
+    let total = letters(span);
+    if total == 0 { 0.0 } else { covered as f64 / total as f64 }
+}
+
 /// True when attribution `ai`, in sentence `sentence` (text `t` without a label), opens an
 /// account the next sentences go on with: an account cue ("described", "revealed"), an
 /// "according to" that opens the sentence, or a cue before a colon that ends it ("X said:").
 fn is_account(analysis: &Analysis, cl: &ClaimLexicons, ai: usize, sentence: Span, t: &str) -> bool {
     let a = &analysis.attributions[ai];
     if ClaimLexicons::has_lemma(&cl.account_cues, &a.cue_lemma) {
-        return true;
+        // (not "described the attacks as a dastardly act": a characterisation, the speaker's view)
+        return !a
+            .content
+            .as_ref()
+            .is_some_and(|c| analysis.text(c.span).contains(" as "));
     }
     // (an "According to X, ..." that opens a sentence is not one: what follows it in the
     // paragraph is as often the writer's own as X's)
@@ -334,6 +376,14 @@ pub fn is_self_report(analysis: &Analysis, cl: &ClaimLexicons, a: &Attribution) 
     if matches!(first.to_ascii_lowercase().as_str(), "responsibility" | "credit") {
         return true;
     }
+    // a view of what ought to be: "the victims had a right to ...", "bishops must be reported"
+    let lower = t.to_lowercase();
+    if [" should ", " must ", " ought ", " a right to ", " the right to "]
+        .iter()
+        .any(|w| lower.contains(w))
+    {
+        return true;
+    }
     let kind = a
         .sources
         .iter()
@@ -358,13 +408,15 @@ pub fn is_self_report(analysis: &Analysis, cl: &ClaimLexicons, a: &Attribution) 
     !(be && participle)
 }
 
-/// True when `a`'s cue also names an act ("showed", "issued", "ordered") and no clause, quotation
-/// or "that" follows it: "ZMapp initially showed promise", "both nations issued statements".
+/// True when `a`'s cue also names an act ("showed", "issued", "ordered"): it reports speech only
+/// with a clause, a quotation or a "that" after it ("ZMapp initially showed promise" does not).
 pub fn is_act_cue(cl: &ClaimLexicons, a: &Attribution) -> bool {
     ClaimLexicons::has_lemma(&cl.act_cues, &a.cue_lemma)
 }
 
-fn is_bare_act(analysis: &Analysis, cl: &ClaimLexicons, a: &Attribution) -> bool {
+/// True when `a` is a cue that also names an act (`claim-act-cues`) with no clause, quotation
+/// or "that" after it: the attribution records its source's own act, not speech.
+pub fn is_bare_act(analysis: &Analysis, cl: &ClaimLexicons, a: &Attribution) -> bool {
     if !is_act_cue(cl, a) || a.kind == AttributionKind::DirectQuote {
         return false;
     }
@@ -436,6 +488,38 @@ fn independent_voices(
         voices.push(sources[0]);
     }
     voices
+}
+
+/// True when two of the `voices` assert one proposition: one attribution has two of them ("X and
+/// Y said"), or the contents of attributions of two of them overlap.
+fn same_proposition(analysis: &Analysis, atts: &[usize], voices: &[usize]) -> bool {
+    let of = |ai: usize| -> Vec<usize> {
+        analysis.attributions[ai]
+            .sources
+            .iter()
+            .filter_map(|m| m.source)
+            .filter(|s| voices.contains(s))
+            .collect()
+    };
+    for (i, &a) in atts.iter().enumerate() {
+        let va = of(a);
+        if va.len() >= 2 {
+            return true;
+        }
+        let Some(ca) = &analysis.attributions[a].content else {
+            continue;
+        };
+        for &b in &atts[i + 1..] {
+            let vb = of(b);
+            let Some(cb) = &analysis.attributions[b].content else {
+                continue;
+            };
+            if va.iter().any(|s| vb.iter().any(|t| t != s)) && ca.span.overlaps(cb.span) {
+                return true;
+            }
+        }
+    }
+    false
 }
 
 /// True when source `src` is an authority of record: a government body, or a source a mention
