@@ -60,12 +60,12 @@ pub const EMBEDDED_LEXICONS: &[(&str, &str)] = &[
         include_str!("../rules/lexicon/anonymous-heads.txt"),
     ),
     (
-        "claim-act-cues.txt",
-        include_str!("../rules/lexicon/claim-act-cues.txt"),
-    ),
-    (
         "claim-account-cues.txt",
         include_str!("../rules/lexicon/claim-account-cues.txt"),
+    ),
+    (
+        "claim-act-cues.txt",
+        include_str!("../rules/lexicon/claim-act-cues.txt"),
     ),
     (
         "claim-authority-words.txt",

@@ -505,9 +505,12 @@ mod tests {
             text: text.into(),
             span: span_of(raw, text),
             checkworthiness: 0.5,
+            kind: crate::model::ClaimKind::Claim,
             status,
             attributions: Vec::new(),
+            inherited: Vec::new(),
             sources: sources.iter().map(|s| s.to_string()).collect(),
+            disputed_by: Vec::new(),
             independent_sources: sources.len(),
         }
     }
