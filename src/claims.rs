@@ -532,30 +532,33 @@ fn same_proposition(analysis: &Analysis, atts: &[usize], voices: &[usize]) -> bo
     false
 }
 
-/// True when source `src` is an authority of record: a government body, or a source a mention
-/// of which has a word of office ("Judge", "police", "spokesperson", "Highway Patrol").
-pub fn is_authority(analysis: &Analysis, cl: &ClaimLexicons, src: usize) -> bool {
-    let s = &analysis.sources[src];
-    if s.kind == SourceKind::Government {
-        return true;
-    }
-    ClaimLexicons::any_word(&cl.authority_words, &s.name)
-        || analysis
-            .attributions
+/// For each source of `analysis`, whether it is an authority of record: a government body, or a
+/// source a mention of which has a word of office ("Judge", "police", "spokesperson", "Highway
+/// Patrol"), in the mention up to a relative clause. One pass over the attributions.
+pub fn authorities(analysis: &Analysis, cl: &ClaimLexicons) -> Vec<bool> {
+    let mut out: Vec<bool> = analysis
+        .sources
+        .iter()
+        .map(|s| {
+            s.kind == SourceKind::Government || ClaimLexicons::any_word(&cl.authority_words, &s.name)
+        })
+        .collect();
+    for m in analysis.attributions.iter().flat_map(|a| a.sources.iter()) {
+        let Some(src) = m.source else { continue };
+        if out[src] {
+            continue;
+        }
+        // the mention up to a relative clause ("..., Director General of the institute that
+        // monitored the trial": the trial is not the source)
+        let t = analysis.text(m.span);
+        let head = [" that ", " which ", " who "]
             .iter()
-            .flat_map(|a| a.sources.iter())
-            .filter(|m| m.source == Some(src))
-            .any(|m| {
-                // the mention up to a relative clause ("..., Director General of the institute
-                // that monitored the trial": the trial is not the source)
-                let t = analysis.text(m.span);
-                let head = [" that ", " which ", " who "]
-                    .iter()
-                    .filter_map(|r| t.find(r))
-                    .min()
-                    .map_or(t, |i| &t[..i]);
-                ClaimLexicons::any_word(&cl.authority_words, head)
-            })
+            .filter_map(|r| t.find(r))
+            .min()
+            .map_or(t, |i| &t[..i]);
+        out[src] = ClaimLexicons::any_word(&cl.authority_words, head);
+    }
+    out
 }
 
 /// The share of the letters and digits of a sentence that are inside quotation marks.

@@ -38,12 +38,18 @@ pub fn add_frames(analysis: &mut Analysis, cl: &ClaimLexicons) {
         let cue = Span::new(span.start + cue.start(), span.start + cue.end());
         let src = Span::new(span.start + src.start(), span.start + src.end());
         let content = Span::new(span.start + all.end(), span.end).trim(&text);
-        if content.is_empty()
-            || analysis.attributions.iter().any(|a| {
+        // extraction's attributions with a cue in this sentence (found by binary search)
+        let first = analysis
+            .attributions
+            .partition_point(|a| a.cue.start < s.span.start);
+        let taken = analysis.attributions[first..]
+            .iter()
+            .take_while(|a| a.cue.start < s.span.end)
+            .any(|a| {
                 a.cue.overlaps(Span::new(cue.start, src.end))
                     || a.sources.iter().any(|m| m.span.overlaps(src))
-            })
-        {
+            });
+        if content.is_empty() || taken {
             continue;
         }
         let lemma = if cue.slice(&text).to_ascii_lowercase().starts_with("per") {
@@ -75,7 +81,10 @@ pub fn add_frames(analysis: &mut Analysis, cl: &ClaimLexicons) {
             paragraph: s.paragraph,
         });
     }
-    for mut a in found {
+    if found.is_empty() {
+        return;
+    }
+    for a in &mut found {
         let np = a.sources[0].span;
         let phrase = np.slice(&text);
         // a source the phrase names (the longest name), else a new one
@@ -105,11 +114,19 @@ pub fn add_frames(analysis: &mut Analysis, cl: &ClaimLexicons) {
         let m = &mut analysis.sources[si].mentions;
         let at = m.partition_point(|s| s.start < np.start);
         m.insert(at, np);
-        let at = analysis
-            .attributions
-            .partition_point(|b| b.cue.start < a.cue.start);
-        analysis.attributions.insert(at, a);
     }
+    // both lists are in document order: merge them
+    let old = std::mem::take(&mut analysis.attributions);
+    let mut merged = Vec::with_capacity(old.len() + found.len());
+    let mut found = found.into_iter().peekable();
+    for a in old {
+        while found.peek().is_some_and(|f| f.cue.start < a.cue.start) {
+            merged.extend(found.next());
+        }
+        merged.push(a);
+    }
+    merged.extend(found);
+    analysis.attributions = merged;
 }
 
 /// True when `name` is in `phrase` as whole words.

@@ -9,7 +9,7 @@
 //! is not flagged.
 
 use super::{Context, finding, source_names};
-use crate::claims::is_authority;
+use crate::claims::authorities;
 use crate::model::{AttributionKind, ClaimKind, ClaimStatus, Finding};
 use crate::ruleset::Rule;
 use crate::span::Span;
@@ -22,6 +22,8 @@ pub fn check(cx: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) {
         .get("min_checkworthiness")
         .copied()
         .unwrap_or(0.7);
+    // (computed once, when a claim first needs it)
+    let mut authority: Option<Vec<bool>> = None;
     for (ci, c) in a.claims.iter().enumerate() {
         if c.kind != ClaimKind::Claim
             || !matches!(c.status, ClaimStatus::SingleSource | ClaimStatus::Disputed)
@@ -30,9 +32,11 @@ pub fn check(cx: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) {
             continue;
         }
         let anonymous = c.sources.iter().all(|&s| a.sources[s].anonymous);
-        if (c.checkworthiness < min && !anonymous)
-            || c.sources.iter().any(|&s| is_authority(a, &cx.checker.claim_lex, s))
-        {
+        if c.checkworthiness < min && !anonymous {
+            continue;
+        }
+        let authority = authority.get_or_insert_with(|| authorities(a, &cx.checker.claim_lex));
+        if c.sources.iter().any(|&s| authority[s]) {
             continue;
         }
         // the parts of the sentence that are quotation, speaker or cue of a direct quote
