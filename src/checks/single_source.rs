@@ -72,7 +72,18 @@ pub fn check(cx: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) {
                 continue;
             }
         }
-        let names = source_names(a, &c.sources);
+        // a relaying outlet after the source it relays: "Tom Hegel, via Reuters"
+        let media = |s: &usize| a.sources[*s].kind == crate::model::SourceKind::Media;
+        let (relays, voices): (Vec<usize>, Vec<usize>) = c.sources.iter().copied().partition(media);
+        let names = if !relays.is_empty() && !voices.is_empty() {
+            format!(
+                "{}, via {}",
+                source_names(a, &voices),
+                source_names(a, &relays)
+            )
+        } else {
+            source_names(a, &c.sources)
+        };
         let mut f = finding(rule, c.span, &[("sources", &names)]);
         if !c.disputed_by.is_empty() {
             f.message = format!(
