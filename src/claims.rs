@@ -30,7 +30,7 @@ use crate::span::Span;
 #[derive(Debug, Clone, Default)]
 pub struct ClaimLexicons {
     /// Words of contested or consequential claims (`claim-consequential`).
-    pub consequential: Lexicon,
+    pub consequential: WordSet,
     /// Cue lemmas of a speaker's own act or view (`claim-self-cues`).
     pub self_cues: Lexicon,
     /// Cue lemmas that also name acts (`claim-act-cues`).
@@ -56,15 +56,15 @@ impl ClaimLexicons {
     /// Compile the claim lexicons of `rs`.
     pub fn new(rs: &Ruleset) -> ClaimLexicons {
         ClaimLexicons {
-            consequential: rs.lexicon("claim-consequential").clone(),
+            consequential: WordSet::new(rs.lexicon("claim-consequential")),
             self_cues: rs.lexicon("claim-self-cues").clone(),
             act_cues: rs.lexicon("claim-act-cues").clone(),
             dispute_cues: rs.lexicon("claim-dispute-cues").clone(),
             account_cues: rs.lexicon("claim-account-cues").clone(),
             authority_words: rs.lexicon("claim-authority-words").clone(),
-            background: Patterns::new(rs.patterns("background")),
-            captions: Patterns::new(rs.patterns("captions")),
-            record_acts: Patterns::new(rs.patterns("record-acts")),
+            background: ascii_bounded(rs.patterns("background")),
+            captions: ascii_bounded(rs.patterns("captions")),
+            record_acts: ascii_bounded(rs.patterns("record-acts")),
             frames: rs
                 .patterns("frames")
                 .iter()
@@ -73,10 +73,20 @@ impl ClaimLexicons {
         }
     }
 
-    /// True when a word of `t` (split at what is not a letter, digit or hyphen) is in `lex`.
+    /// True when an ASCII word of `t` (a run of letters, digits and hyphens), lower-cased, is in
+    /// `lex` (whose entries are ASCII). No allocation.
     fn any_word(lex: &Lexicon, t: &str) -> bool {
-        t.split(|c: char| !(c.is_alphanumeric() || c == '-'))
-            .any(|w| !w.is_empty() && lex.contains(w))
+        let mut buf = [0u8; 32];
+        t.split(|c: char| !(c.is_ascii_alphanumeric() || c == '-'))
+            .any(|w| {
+                if w.is_empty() || w.len() > buf.len() {
+                    return false;
+                }
+                let b = &mut buf[..w.len()];
+                b.copy_from_slice(w.as_bytes());
+                b.make_ascii_lowercase();
+                std::str::from_utf8(b).is_ok_and(|w| lex.entries.contains(w))
+            })
     }
 
     /// True when cue lemma `lemma` is in `lex`, or a base form of it is (the learned cue
@@ -96,7 +106,7 @@ impl ClaimLexicons {
 
     /// True when `t` is contested or consequential: an allegation, harm, money, a cause...
     pub fn is_consequential(&self, t: &str) -> bool {
-        ClaimLexicons::any_word(&self.consequential, t)
+        self.consequential.any_in(t)
             || t.char_indices().any(|(i, c)| {
                 matches!(c, '$' | '\u{20ac}' | '\u{a3}')
                     && t[i + c.len_utf8()..].starts_with(|d: char| d.is_ascii_digit())
@@ -106,6 +116,55 @@ impl ClaimLexicons {
     /// True when paragraph text `t` is a caption or a credit.
     pub fn is_caption(&self, t: &str) -> bool {
         self.captions.is_match(t)
+    }
+}
+
+/// The patterns `list` with their word boundaries (`\\b`) made ASCII ones: the lazy DFA of the
+/// regex crate cannot run a Unicode word boundary on text that is not ASCII, and falls back to
+/// a much slower engine; the claim patterns are about English words.
+fn ascii_bounded(list: &[crate::ruleset::Pattern]) -> Patterns {
+    let list: Vec<crate::ruleset::Pattern> = list
+        .iter()
+        .map(|p| {
+            let src = p.source.replace("\\b", "(?-u:\\b)");
+            match regex::Regex::new(&src) {
+                Ok(re) => crate::ruleset::Pattern::new(&src, re),
+                Err(_) => p.clone(),
+            }
+        })
+        .collect();
+    Patterns::new(&list)
+}
+
+/// Whole words of a lexicon found in one pass over a text (ASCII case aside): an Aho-Corasick
+/// automaton over the entries, each match kept when no letter, digit or hyphen touches it.
+#[derive(Debug, Clone, Default)]
+pub struct WordSet {
+    ac: Option<aho_corasick::AhoCorasick>,
+}
+
+impl WordSet {
+    fn new(lex: &Lexicon) -> WordSet {
+        let words: Vec<&str> = lex.entries.iter().map(String::as_str).collect();
+        let ac = (!words.is_empty())
+            .then(|| {
+                aho_corasick::AhoCorasick::builder()
+                    .ascii_case_insensitive(true)
+                    .build(&words)
+                    .ok()
+            })
+            .flatten();
+        WordSet { ac }
+    }
+
+    /// True when a whole word of `t` is in the set.
+    pub fn any_in(&self, t: &str) -> bool {
+        let Some(ac) = &self.ac else { return false };
+        let b = t.as_bytes();
+        let word = |c: u8| c.is_ascii_alphanumeric() || c == b'-' || c >= 0x80;
+        ac.find_overlapping_iter(t).any(|m| {
+            (m.start() == 0 || !word(b[m.start() - 1])) && (m.end() == b.len() || !word(b[m.end()]))
+        })
     }
 }
 
@@ -313,7 +372,7 @@ fn quoted_with_speakers(analysis: &Analysis, atts: &[usize], text: &str, span: S
         return 0.0;
     }
     parts.sort_unstable();
-    let letters = |s: Span| s.slice(text).chars().filter(|c| c.is_alphanumeric()).count();
+    let letters = |s: Span| ascii_alnum(&text.as_bytes()[s.start..s.end]);
     let (mut covered, mut at) = (0, span.start);
     for p in &parts {
         let (from, to) = (p.start.max(at), p.end.min(span.end));
@@ -561,6 +620,12 @@ pub fn authorities(analysis: &Analysis, cl: &ClaimLexicons) -> Vec<bool> {
     out
 }
 
+/// The ASCII letters and digits of `b` (what the quotation shares count: enough to weigh
+/// English quotations against their sentence).
+fn ascii_alnum(b: &[u8]) -> usize {
+    crate::checks::ascii_alnum_count(b)
+}
+
 /// The share of the letters and digits of a sentence that are inside quotation marks.
 struct QuotedLetters {
     /// The inner spans of the quotations (not terms), merged, in order, with the paragraph each
@@ -581,12 +646,15 @@ impl QuotedLetters {
     }
 
     fn share(&self, text: &str, span: Span) -> f64 {
-        let letters = |s: Span| s.slice(text).chars().filter(|c| c.is_alphanumeric()).count();
+        let first = self.spans.partition_point(|(q, _)| q.end <= span.start);
+        if self.spans.get(first).is_none_or(|(q, _)| q.start >= span.end) {
+            return 0.0;
+        }
+        let letters = |s: Span| ascii_alnum(&text.as_bytes()[s.start..s.end]);
         let total = letters(span);
         if total == 0 {
             return 0.0;
         }
-        let first = self.spans.partition_point(|(q, _)| q.end <= span.start);
         let mut inside = 0;
         for (q, _) in &self.spans[first..] {
             if q.start >= span.end {

@@ -11,6 +11,8 @@ mod unattributed_claim;
 mod unknown_source;
 mod unresolved_reference;
 
+pub(crate) use single_source::ascii_alnum_count;
+
 use crate::Checker;
 use crate::model::{Analysis, Finding};
 use crate::ruleset::Rule;

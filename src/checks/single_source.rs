@@ -100,7 +100,7 @@ pub fn check(cx: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) {
 
 /// The ASCII letters and digits in `b` (`b.iter().filter(u8::is_ascii_alphanumeric).count()`),
 /// 8 bytes at a time.
-fn ascii_alnum_count(b: &[u8]) -> usize {
+pub(crate) fn ascii_alnum_count(b: &[u8]) -> usize {
     const LO: u64 = 0x0101_0101_0101_0101;
     const HI: u64 = 0x8080_8080_8080_8080;
     // per byte, the high bit when the byte is in `lo..=hi` ("hasbetween" of Bit Twiddling Hacks,
