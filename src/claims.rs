@@ -119,21 +119,28 @@ impl ClaimLexicons {
     }
 }
 
-/// The patterns `list` with their word boundaries (`\\b`) made ASCII ones: the lazy DFA of the
-/// regex crate cannot run a Unicode word boundary on text that is not ASCII, and falls back to
-/// a much slower engine; the claim patterns are about English words.
+/// The patterns `list` as one regex (one pass over a sentence instead of one per pattern, and
+/// no literal prefilter per pattern), with their word boundaries (`\\b`) made ASCII ones: the
+/// lazy DFA of the regex crate cannot run a Unicode word boundary on text that is not ASCII,
+/// and falls back to a much slower engine; the claim patterns are about English words. (Bounded
+/// repetitions such as `{0,60}` multiply the DFA's states: the claim patterns use `*`.) Falls
+/// back to the list as it is when the joined regex does not compile.
 fn ascii_bounded(list: &[crate::ruleset::Pattern]) -> Patterns {
-    let list: Vec<crate::ruleset::Pattern> = list
+    if list.is_empty() {
+        return Patterns::new(list);
+    }
+    let joined = list
         .iter()
-        .map(|p| {
-            let src = p.source.replace("\\b", "(?-u:\\b)");
-            match regex::Regex::new(&src) {
-                Ok(re) => crate::ruleset::Pattern::new(&src, re),
-                Err(_) => p.clone(),
-            }
-        })
-        .collect();
-    Patterns::new(&list)
+        .map(|p| format!("(?:{})", p.source.replace("\\b", "(?-u:\\b)")))
+        .collect::<Vec<_>>()
+        .join("|");
+    match regex::RegexBuilder::new(&joined)
+        .size_limit(crate::ruleset::REGEX_SIZE_LIMIT * 4)
+        .build()
+    {
+        Ok(re) => Patterns::new(&[crate::ruleset::Pattern::new(&joined, re)]),
+        Err(_) => Patterns::new(list),
+    }
 }
 
 /// Whole words of a lexicon found in one pass over a text (ASCII case aside): an Aho-Corasick
@@ -150,6 +157,8 @@ impl WordSet {
             .then(|| {
                 aho_corasick::AhoCorasick::builder()
                     .ascii_case_insensitive(true)
+                    .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+                    .match_kind(aho_corasick::MatchKind::LeftmostLongest)
                     .build(&words)
                     .ok()
             })
@@ -162,7 +171,9 @@ impl WordSet {
         let Some(ac) = &self.ac else { return false };
         let b = t.as_bytes();
         let word = |c: u8| c.is_ascii_alphanumeric() || c == b'-' || c >= 0x80;
-        ac.find_overlapping_iter(t).any(|m| {
+        // (leftmost-longest, not overlapping: a word found inside a longer one fails the
+        // boundary test, and the search goes on after it)
+        ac.find_iter(t).any(|m| {
             (m.start() == 0 || !word(b[m.start() - 1])) && (m.end() == b.len() || !word(b[m.end()]))
         })
     }
@@ -289,6 +300,11 @@ pub fn find_claims(analysis: &Analysis, checker: &Checker) -> Vec<Claim> {
                 .all(|&ai| is_self_report(analysis, cl, &analysis.attributions[ai]))
         {
             ClaimKind::SelfReport
+        } else if !own.is_empty() {
+            // (a sentence with an attribution of its own is told as someone's: the patterns of
+            // the writer's background and of acts of record, the costliest tests here, are for
+            // sentences without one)
+            ClaimKind::Claim
         } else if cl.record_acts.is_match(t) {
             ClaimKind::SelfReport
         } else if cl.background.is_match(t) {
