@@ -97,10 +97,16 @@ impl ClaimLexicons {
         }
         let first = lemma.split_whitespace().next().unwrap_or("");
         let strip = |suffix: &str| first.strip_suffix(suffix).filter(|b| b.len() >= 2);
-        [strip("d"), strip("ed"), strip("s"), strip("es"), strip("ing")]
-            .into_iter()
-            .flatten()
-            .any(|b| lex.contains(b))
+        [
+            strip("d"),
+            strip("ed"),
+            strip("s"),
+            strip("es"),
+            strip("ing"),
+        ]
+        .into_iter()
+        .flatten()
+        .any(|b| lex.contains(b))
             || strip("ing").is_some_and(|b| lex.contains(&format!("{b}e")))
     }
 
@@ -196,7 +202,8 @@ pub fn find_claims(analysis: &Analysis, checker: &Checker) -> Vec<Claim> {
     let mut out = Vec::with_capacity(analysis.sentences.len());
     let mut boiler = vec![false; analysis.doc.blocks.len()];
     for (i, b) in boiler.iter_mut().enumerate() {
-        *b = analysis.is_boilerplate(i, lex) || cl.is_caption(analysis.doc.blocks[i].span.slice(text));
+        *b = analysis.is_boilerplate(i, lex)
+            || cl.is_caption(analysis.doc.blocks[i].span.slice(text));
     }
     // each sentence's own attributions: its cue is in the sentence, or its content overlaps it
     // (found by binary search over the sentences, not by a scan per sentence)
@@ -244,11 +251,10 @@ pub fn find_claims(analysis: &Analysis, checker: &Checker) -> Vec<Claim> {
         let quote_share = quoted.share(text, span);
         // mostly quotation, or quotation with its speaker and cue ("..." Baloch wrote)
         let is_quote = quote_share >= 0.5
-            || (quote_share >= 0.3
-                && quoted_with_speakers(analysis, &own, text, span) >= 0.6);
-        let (disputing, supporting): (Vec<usize>, Vec<usize>) = own
-            .iter()
-            .partition(|&&ai| ClaimLexicons::has_lemma(&cl.dispute_cues, &analysis.attributions[ai].cue_lemma));
+            || (quote_share >= 0.3 && quoted_with_speakers(analysis, &own, text, span) >= 0.6);
+        let (disputing, supporting): (Vec<usize>, Vec<usize>) = own.iter().partition(|&&ai| {
+            ClaimLexicons::has_lemma(&cl.dispute_cues, &analysis.attributions[ai].cue_lemma)
+        });
         let mut inherited: Vec<usize> = Vec::new();
         let attributions = if !own.is_empty() {
             if let Some(&q) = supporting
@@ -398,7 +404,11 @@ fn quoted_with_speakers(analysis: &Analysis, atts: &[usize], text: &str, span: S
         }
     }
     let total = letters(span);
-    if total == 0 { 0.0 } else { covered as f64 / total as f64 }
+    if total == 0 {
+        0.0
+    } else {
+        covered as f64 / total as f64
+    }
 }
 
 /// True when attribution `ai`, in sentence `sentence` (text `t` without a label), opens an
@@ -449,14 +459,23 @@ pub fn is_self_report(analysis: &Analysis, cl: &ClaimLexicons, a: &Attribution) 
     if first.eq_ignore_ascii_case("that") {
         first = words.next().unwrap_or("");
     }
-    if matches!(first.to_ascii_lowercase().as_str(), "responsibility" | "credit") {
+    if matches!(
+        first.to_ascii_lowercase().as_str(),
+        "responsibility" | "credit"
+    ) {
         return true;
     }
     // a view of what ought to be: "the victims had a right to ...", "bishops must be reported"
     let lower = t.to_lowercase();
-    if [" should ", " must ", " ought ", " a right to ", " the right to "]
-        .iter()
-        .any(|w| lower.contains(w))
+    if [
+        " should ",
+        " must ",
+        " ought ",
+        " a right to ",
+        " the right to ",
+    ]
+    .iter()
+    .any(|w| lower.contains(w))
     {
         return true;
     }
@@ -503,7 +522,9 @@ pub fn is_bare_act(analysis: &Analysis, cl: &ClaimLexicons, a: &Attribution) -> 
     if t.starts_with(['"', '\u{201c}', '\'', '\u{2018}']) {
         return false;
     }
-    let mut words = t.split(|c: char| !(c.is_alphanumeric() || c == '\'')).filter(|w| !w.is_empty());
+    let mut words = t
+        .split(|c: char| !(c.is_alphanumeric() || c == '\''))
+        .filter(|w| !w.is_empty());
     if words.next().is_some_and(|w| w.eq_ignore_ascii_case("that")) {
         return false;
     }
@@ -511,8 +532,22 @@ pub fn is_bare_act(analysis: &Analysis, cl: &ClaimLexicons, a: &Attribution) -> 
     !words.any(|w| {
         matches!(
             w,
-            "is" | "are" | "was" | "were" | "has" | "have" | "had" | "will" | "would" | "could"
-                | "can" | "may" | "might" | "should" | "must" | "did" | "does"
+            "is" | "are"
+                | "was"
+                | "were"
+                | "has"
+                | "have"
+                | "had"
+                | "will"
+                | "would"
+                | "could"
+                | "can"
+                | "may"
+                | "might"
+                | "should"
+                | "must"
+                | "did"
+                | "does"
         )
     })
 }
@@ -548,7 +583,12 @@ fn independent_voices(
     // a source whose only attributions here are its own acts ("showed promise") is no voice
     let acts_only = |src: usize| {
         atts.iter()
-            .filter(|&&ai| analysis.attributions[ai].sources.iter().any(|m| m.source == Some(src)))
+            .filter(|&&ai| {
+                analysis.attributions[ai]
+                    .sources
+                    .iter()
+                    .any(|m| m.source == Some(src))
+            })
             .all(|&ai| is_bare_act(analysis, cl, &analysis.attributions[ai]))
     };
     let mut voices: Vec<usize> = sources
@@ -615,7 +655,8 @@ pub fn authorities(analysis: &Analysis, cl: &ClaimLexicons) -> Vec<bool> {
         .sources
         .iter()
         .map(|s| {
-            s.kind == SourceKind::Government || ClaimLexicons::any_word(&cl.authority_words, &s.name)
+            s.kind == SourceKind::Government
+                || ClaimLexicons::any_word(&cl.authority_words, &s.name)
         })
         .collect();
     for m in analysis.attributions.iter().flat_map(|a| a.sources.iter()) {
@@ -663,7 +704,11 @@ impl QuotedLetters {
 
     fn share(&self, text: &str, span: Span) -> f64 {
         let first = self.spans.partition_point(|(q, _)| q.end <= span.start);
-        if self.spans.get(first).is_none_or(|(q, _)| q.start >= span.end) {
+        if self
+            .spans
+            .get(first)
+            .is_none_or(|(q, _)| q.start >= span.end)
+        {
             return 0.0;
         }
         let letters = |s: Span| ascii_alnum(&text.as_bytes()[s.start..s.end]);

@@ -7,7 +7,9 @@
 //! noun phrase ("trial").
 
 use crate::claims::ClaimLexicons;
-use crate::model::{Analysis, Attribution, AttributionKind, Content, Mention, MentionKind, Source, SourceKind};
+use crate::model::{
+    Analysis, Attribution, AttributionKind, Content, Mention, MentionKind, Source, SourceKind,
+};
 use crate::span::Span;
 
 /// Add the framing attributions of `analysis` (its sources resolved), keeping attributions in
@@ -31,7 +33,8 @@ pub fn add_frames(analysis: &mut Analysis, cl: &ClaimLexicons) {
         let Some(caps) = cl.frames.iter().find_map(|re| re.captures(t)) else {
             continue;
         };
-        let (Some(cue), Some(src), Some(all)) = (caps.name("cue"), caps.name("source"), caps.get(0))
+        let (Some(cue), Some(src), Some(all)) =
+            (caps.name("cue"), caps.name("source"), caps.get(0))
         else {
             continue;
         };

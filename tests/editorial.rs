@@ -153,7 +153,9 @@ fn gold_corroborated_claims_are_not_flagged(shared: &Path, bin: &str) {
                     f["span"]["end"].as_u64().unwrap() as usize,
                 );
                 assert!(
-                    !(matches!(rule, "unattributed-claim" | "single-source") && s < end && start < e),
+                    !(matches!(rule, "unattributed-claim" | "single-source")
+                        && s < end
+                        && start < e),
                     "{id}: {rule} on a claim the gold calls corroborated: {sentence}"
                 );
             }

@@ -505,7 +505,12 @@ fn schema_enums_match_the_library() {
         sorted(attribution_kinds.iter().map(name).collect())
     );
 
-    let statuses = [C::Corroborated, C::SingleSource, C::Unattributed, C::Disputed];
+    let statuses = [
+        C::Corroborated,
+        C::SingleSource,
+        C::Unattributed,
+        C::Disputed,
+    ];
     for s in &statuses {
         match s {
             C::Corroborated | C::SingleSource | C::Unattributed | C::Disputed => {}

@@ -18,9 +18,7 @@ pub fn check(cx: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) {
             let para = a.doc.blocks[at.paragraph].span.slice(&a.doc.text);
             cx.checker.claim_lex.is_caption(para)
         });
-        if is_caption
-            || crate::claims::is_bare_act(a, &cx.checker.claim_lex, at)
-        {
+        if is_caption || crate::claims::is_bare_act(a, &cx.checker.claim_lex, at) {
             continue;
         }
         for m in &at.sources {

@@ -209,7 +209,9 @@ fn compatible_given(a: &str, b: &str) -> bool {
 /// Honorifics that writers put before a name without a full stop ("Dr Gary Mortimer", "Mr
 /// Smith"): a closed class, stripped before matching (with a full stop they are titles of
 /// `rules/lexicon/titles.txt`, which extraction strips).
-const HONORIFICS: &[&str] = &["dame", "dr", "fr", "mr", "mrs", "ms", "mx", "prof", "rev", "sir"];
+const HONORIFICS: &[&str] = &[
+    "dame", "dr", "fr", "mr", "mrs", "ms", "mx", "prof", "rev", "sir",
+];
 
 impl Registry {
     /// A registry over validated rows: builds the name index.

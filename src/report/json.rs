@@ -3,8 +3,8 @@
 use super::{DocumentReport, Locator, SCHEMA_VERSION, Summary, fragments, round2};
 use crate::input::Format;
 use crate::model::{
-    Analysis, Attribution, AttributionKind, Claim, ClaimKind, ClaimStatus, Finding, Severity, Source,
-    SourceKind,
+    Analysis, Attribution, AttributionKind, Claim, ClaimKind, ClaimStatus, Finding, Severity,
+    Source, SourceKind,
 };
 use crate::span::Span;
 use serde::Serialize;

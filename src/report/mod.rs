@@ -6,7 +6,9 @@
 pub mod json;
 pub mod text;
 
-use crate::model::{Analysis, AttributionKind, ClaimKind, ClaimStatus, Content, Severity, SourceKind};
+use crate::model::{
+    Analysis, AttributionKind, ClaimKind, ClaimStatus, Content, Severity, SourceKind,
+};
 use crate::span::{LineIndex, Span};
 use serde::Serialize;
 
