@@ -90,8 +90,15 @@ pub(crate) fn resolve_sources_with(
                     let surface = if relative { name } else { surface };
                     let key = normalize_name(surface);
                     let idx = keys.first(&key, &sources).unwrap_or_else(|| {
-                        let anonymous =
-                            m.kind == MentionKind::Anonymous || indefinite_description(surface);
+                        // "the researchers" after the team was named, "his lawyers": a
+                        // definite description of people the article has named refers back
+                        let refers_back = definite_description(surface)
+                            && sources
+                                .iter()
+                                .enumerate()
+                                .any(|(i, s)| s.named && last_pos[i] < m.span.start);
+                        let anonymous = (m.kind == MentionKind::Anonymous && !refers_back)
+                            || indefinite_description(surface);
                         let kind = if anonymous {
                             SourceKind::Anonymous
                         } else {
@@ -251,6 +258,18 @@ pub(crate) fn resolve_sources_with(
     collect_mentions(text, index.as_ref(), &mut sources);
     analysis.sources = sources;
     unresolved
+}
+
+/// True when `surface` is a definite or possessive description ("the researchers", "the two
+/// officers", "his lawyers", "both officers"), not a demonstrative ("this person") nor a bare
+/// plural ("officials").
+fn definite_description(surface: &str) -> bool {
+    let mut words = surface.split_whitespace();
+    let first = words.next().unwrap_or("").to_lowercase();
+    matches!(
+        first.as_str(),
+        "the" | "his" | "her" | "their" | "its" | "both"
+    ) && words.next().is_some()
 }
 
 /// Quantifiers that open a description of a source whose identity stays indeterminate: "one

@@ -260,6 +260,23 @@ mod tests {
     }
 
     #[test]
+    fn anonymity_is_judged_after_resolution() {
+        // a definite description after named people refers back to them
+        let f = findings(
+            "Frogs grew spiky skulls 25 times, Daniel Paluh said. The skulls protect the frogs from predators, the researchers said.",
+            None,
+        );
+        assert!(!has(&f, "anonymous-source", "researchers"), "{f:?}");
+        // an indeterminate one does not
+        let f = findings(
+            "Frogs grew spiky skulls 25 times, researchers said.\n\nOne MP told the BBC that the vote was lost.",
+            None,
+        );
+        assert!(has(&f, "anonymous-source", "researchers"), "{f:?}");
+        assert!(has(&f, "anonymous-source", "One MP"), "{f:?}");
+    }
+
+    #[test]
     fn orphan_quote_but_not_scare_quotes() {
         let f = findings(
             "\"We will not back down from this fight, not now and not ever.\"\n\nThe \"Zircon\" missile flew in 2023.",
