@@ -1,91 +1,210 @@
-//! Claims: which sentences assert something that needs a source, which attributions support
-//! each (an attribution covers the sentences its content overlaps and the sentence of its cue;
-//! a sentence without one of its own inherits those of the nearest earlier sentence of its
-//! paragraph that has some, never across paragraphs), and how many independent sources stand
-//! behind it.
+//! Claims: which sentences assert something, of what kind (editorial GUIDELINES.md: claim,
+//! background, self_report, quote), which attributions support each, which sources dispute it,
+//! and how many independent sources stand behind it.
+//!
+//! - **Support.** An attribution supports the sentences its content overlaps and the sentence
+//!   of its cue, unless its cue disputes (`claim-dispute-cues`: "which he denied"): then its
+//!   source disputes the claim.
+//! - **Carry-over follows the speaker's account.** A sentence with no attribution of its own
+//!   inherits one only when it continues that account: a sentence that is mostly quotation
+//!   inherits the last direct quotation of its paragraph (or of the paragraph its quotation
+//!   opened in); the sentences after an account ("X described", "According to X, ...", "X
+//!   said:") inherit it to the end of the paragraph. A sentence after "X said ..." with a subject
+//!   and an act of its own inherits nothing.
+//! - **Independence.** Sources that share a registry affiliation count once; a news outlet
+//!   beside another source relays it and counts once with it; a source named inside another
+//!   attribution's content is not a second supporter; a quote or a self-report is never
+//!   corroborated (each speaker vouches for their own words only).
 
 use crate::Checker;
 use crate::input::BlockKind;
-use crate::model::{Analysis, Claim, ClaimStatus};
+use crate::lexicon::Patterns;
+use crate::model::{
+    Analysis, Attribution, AttributionKind, Claim, ClaimKind, ClaimStatus, SourceKind,
+};
 use crate::registry::Registry;
+use crate::ruleset::{Lexicon, Ruleset};
 use crate::span::Span;
 
-/// Cue lemmas of statements, whose attribution carries over to the next sentences of the
-/// paragraph (demands, questions and promises do not: "calling for", "asked", "urged").
-const STATEMENT_LEMMAS: &[&str] = &[
-    "acknowledge",
-    "add",
-    "admit",
-    "affirm",
-    "allege",
-    "announce",
-    "answer",
-    "argue",
-    "assert",
-    "believe",
-    "boast",
-    "caution",
-    "claim",
-    "comment",
-    "complain",
-    "concede",
-    "conclude",
-    "confess",
-    "confirm",
-    "contend",
-    "declare",
-    "deny",
-    "disclose",
-    "emphasize",
-    "estimate",
-    "explain",
-    "find",
-    "indicate",
-    "insist",
-    "maintain",
-    "mention",
-    "note",
-    "observe",
-    "predict",
-    "recall",
-    "remark",
-    "reply",
-    "report",
-    "respond",
-    "reveal",
-    "say",
-    "show",
-    "state",
-    "stress",
-    "suggest",
-    "tell",
-    "testify",
-    "think",
-    "tweet",
-    "warn",
-    "write",
-];
+/// The word lists and patterns of claim judgement, compiled once per run from the ruleset.
+#[derive(Debug, Clone, Default)]
+pub struct ClaimLexicons {
+    /// Words of contested or consequential claims (`claim-consequential`).
+    pub consequential: WordSet,
+    /// Cue lemmas of a speaker's own act or view (`claim-self-cues`).
+    pub self_cues: Lexicon,
+    /// Cue lemmas that also name acts (`claim-act-cues`).
+    pub act_cues: Lexicon,
+    /// Cue lemmas of disputing (`claim-dispute-cues`).
+    pub dispute_cues: Lexicon,
+    /// Cue lemmas of an account the next sentences continue (`claim-account-cues`).
+    pub account_cues: Lexicon,
+    /// Words that make a source an authority of record (`claim-authority-words`).
+    pub authority_words: Lexicon,
+    /// Background sentences (`background`).
+    pub background: Patterns,
+    /// Caption paragraphs (`captions`).
+    pub captions: Patterns,
+    /// A body's own rulings (`record-acts`).
+    pub record_acts: Patterns,
+    /// Framing attributions at the start of a sentence (`frames`), with groups `cue` and
+    /// `source`.
+    pub frames: Vec<regex::Regex>,
+}
 
-fn carries_over(a: &crate::model::Attribution) -> bool {
-    use crate::model::AttributionKind;
-    matches!(
-        a.kind,
-        AttributionKind::DirectQuote | AttributionKind::AccordingTo | AttributionKind::Passive
-    ) || STATEMENT_LEMMAS.contains(&a.cue_lemma.as_str())
+impl ClaimLexicons {
+    /// Compile the claim lexicons of `rs`.
+    pub fn new(rs: &Ruleset) -> ClaimLexicons {
+        ClaimLexicons {
+            consequential: WordSet::new(rs.lexicon("claim-consequential")),
+            self_cues: rs.lexicon("claim-self-cues").clone(),
+            act_cues: rs.lexicon("claim-act-cues").clone(),
+            dispute_cues: rs.lexicon("claim-dispute-cues").clone(),
+            account_cues: rs.lexicon("claim-account-cues").clone(),
+            authority_words: rs.lexicon("claim-authority-words").clone(),
+            background: ascii_bounded(rs.patterns("background")),
+            captions: ascii_bounded(rs.patterns("captions")),
+            record_acts: ascii_bounded(rs.patterns("record-acts")),
+            frames: rs
+                .patterns("frames")
+                .iter()
+                .map(|p| p.regex().clone())
+                .collect(),
+        }
+    }
+
+    /// True when an ASCII word of `t` (a run of letters, digits and hyphens), lower-cased, is in
+    /// `lex` (whose entries are ASCII). No allocation.
+    fn any_word(lex: &Lexicon, t: &str) -> bool {
+        let mut buf = [0u8; 32];
+        t.split(|c: char| !(c.is_ascii_alphanumeric() || c == '-'))
+            .any(|w| {
+                if w.is_empty() || w.len() > buf.len() {
+                    return false;
+                }
+                let b = &mut buf[..w.len()];
+                b.copy_from_slice(w.as_bytes());
+                b.make_ascii_lowercase();
+                std::str::from_utf8(b).is_ok_and(|w| lex.entries.contains(w))
+            })
+    }
+
+    /// True when cue lemma `lemma` is in `lex`, or a base form of it is (the learned cue
+    /// lexicon's lemmas are the forms themselves: "issued", "cited").
+    pub fn has_lemma(lex: &Lexicon, lemma: &str) -> bool {
+        if lex.contains(lemma) {
+            return true;
+        }
+        let first = lemma.split_whitespace().next().unwrap_or("");
+        let strip = |suffix: &str| first.strip_suffix(suffix).filter(|b| b.len() >= 2);
+        [
+            strip("d"),
+            strip("ed"),
+            strip("s"),
+            strip("es"),
+            strip("ing"),
+        ]
+        .into_iter()
+        .flatten()
+        .any(|b| lex.contains(b))
+            || strip("ing").is_some_and(|b| lex.contains(&format!("{b}e")))
+    }
+
+    /// True when `t` is contested or consequential: an allegation, harm, money, a cause...
+    pub fn is_consequential(&self, t: &str) -> bool {
+        self.consequential.any_in(t)
+            || t.char_indices().any(|(i, c)| {
+                matches!(c, '$' | '\u{20ac}' | '\u{a3}')
+                    && t[i + c.len_utf8()..].starts_with(|d: char| d.is_ascii_digit())
+            })
+    }
+
+    /// True when paragraph text `t` is a caption or a credit.
+    pub fn is_caption(&self, t: &str) -> bool {
+        self.captions.is_match(t)
+    }
+}
+
+/// The patterns `list` as one regex (one pass over a sentence instead of one per pattern, and
+/// no literal prefilter per pattern), with their word boundaries (`\\b`) made ASCII ones: the
+/// lazy DFA of the regex crate cannot run a Unicode word boundary on text that is not ASCII,
+/// and falls back to a much slower engine; the claim patterns are about English words. (Bounded
+/// repetitions such as `{0,60}` multiply the DFA's states: the claim patterns use `*`.) Falls
+/// back to the list as it is when the joined regex does not compile.
+fn ascii_bounded(list: &[crate::ruleset::Pattern]) -> Patterns {
+    if list.is_empty() {
+        return Patterns::new(list);
+    }
+    let joined = list
+        .iter()
+        .map(|p| format!("(?:{})", p.source.replace("\\b", "(?-u:\\b)")))
+        .collect::<Vec<_>>()
+        .join("|");
+    match regex::RegexBuilder::new(&joined)
+        .size_limit(crate::ruleset::REGEX_SIZE_LIMIT * 4)
+        .build()
+    {
+        Ok(re) => Patterns::new(&[crate::ruleset::Pattern::new(&joined, re)]),
+        Err(_) => Patterns::new(list),
+    }
+}
+
+/// Whole words of a lexicon found in one pass over a text (ASCII case aside): an Aho-Corasick
+/// automaton over the entries, each match kept when no letter, digit or hyphen touches it.
+#[derive(Debug, Clone, Default)]
+pub struct WordSet {
+    ac: Option<aho_corasick::AhoCorasick>,
+}
+
+impl WordSet {
+    fn new(lex: &Lexicon) -> WordSet {
+        let words: Vec<&str> = lex.entries.iter().map(String::as_str).collect();
+        let ac = (!words.is_empty())
+            .then(|| {
+                aho_corasick::AhoCorasick::builder()
+                    .ascii_case_insensitive(true)
+                    .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+                    .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+                    .build(&words)
+                    .ok()
+            })
+            .flatten();
+        WordSet { ac }
+    }
+
+    /// True when a whole word of `t` is in the set.
+    pub fn any_in(&self, t: &str) -> bool {
+        let Some(ac) = &self.ac else { return false };
+        let b = t.as_bytes();
+        let word = |c: u8| c.is_ascii_alphanumeric() || c == b'-' || c >= 0x80;
+        // (leftmost-longest, not overlapping: a word found inside a longer one fails the
+        // boundary test, and the search goes on after it)
+        ac.find_iter(t).any(|m| {
+            (m.start() == 0 || !word(b[m.start() - 1])) && (m.end() == b.len() || !word(b[m.end()]))
+        })
+    }
+}
+
+/// How a sentence's attributions carry over to the sentences after it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Carry {
+    /// An account ("X described", "According to X, ...", "X said:"): to the end of the paragraph.
+    Account,
+    /// Only to sentences that continue a quotation.
+    Quotation,
 }
 
 /// Find the claims of an analysed document (attributions and sources already resolved).
 pub fn find_claims(analysis: &Analysis, checker: &Checker) -> Vec<Claim> {
     let lex = &checker.lex;
+    let cl = &checker.claim_lex;
     let text = &analysis.doc.text;
     let mut out = Vec::with_capacity(analysis.sentences.len());
     let mut boiler = vec![false; analysis.doc.blocks.len()];
     for (i, b) in boiler.iter_mut().enumerate() {
-        *b = lex.paragraph_is_boilerplate(analysis, i);
+        *b = lex.paragraph_is_boilerplate(analysis, i)
+            || cl.is_caption(analysis.doc.blocks[i].span.slice(text));
     }
-    // the attributions of the last sentence of the paragraph that had its own, which carry
-    // over to the sentences after it (only the nearest: earlier voices do not pile up)
-    let mut carried: (usize, Vec<usize>) = (usize::MAX, Vec::new());
     // each sentence's own attributions: its cue is in the sentence, or its content overlaps it
     // (found by binary search over the sentences, not by a scan per sentence)
     let sentences = &analysis.sentences;
@@ -118,36 +237,87 @@ pub fn find_claims(analysis: &Analysis, checker: &Checker) -> Vec<Claim> {
         v.sort_unstable();
         v.dedup();
     }
+    let quoted = QuotedLetters::new(analysis);
+    // what the last sentence with attributions of its own passes on: (paragraph, attributions,
+    // how); and the last direct quotation (attribution) with its paragraph
+    let mut carried: Option<(usize, Vec<usize>, Carry)> = None;
+    let mut last_quote: Option<(usize, usize)> = None;
     for (si, s) in analysis.sentences.iter().enumerate() {
         let own = std::mem::take(&mut own_by_sentence[si]);
-        let attributions = if !own.is_empty() {
-            // only statements carry over: "calling for the killers to be brought to justice"
-            // does not source the background sentences after it
-            let statements: Vec<usize> = own
-                .iter()
-                .copied()
-                .filter(|&ai| carries_over(&analysis.attributions[ai]))
-                .collect();
-            carried = (s.paragraph, statements);
-            own
-        } else if carried.0 == s.paragraph {
-            carried.1.clone()
-        } else {
-            Vec::new()
-        };
         let block = &analysis.doc.blocks[s.paragraph];
-        if block.kind == BlockKind::Heading || boiler[s.paragraph] {
-            continue;
-        }
         let start = s.label.map(|l| l.end).unwrap_or(s.span.start);
         let span = Span::new(start, s.span.end).trim(text);
         let t = span.slice(text);
+        let quote_share = quoted.share(text, span);
+        // mostly quotation, or quotation with its speaker and cue ("..." Baloch wrote)
+        let is_quote = quote_share >= 0.5
+            || (quote_share >= 0.3 && quoted_with_speakers(analysis, &own, text, span) >= 0.6);
+        let (disputing, supporting): (Vec<usize>, Vec<usize>) = own.iter().partition(|&&ai| {
+            ClaimLexicons::has_lemma(&cl.dispute_cues, &analysis.attributions[ai].cue_lemma)
+        });
+        let mut inherited: Vec<usize> = Vec::new();
+        let attributions = if !own.is_empty() {
+            if let Some(&q) = supporting
+                .iter()
+                .rev()
+                .find(|&&ai| analysis.attributions[ai].kind == AttributionKind::DirectQuote)
+            {
+                last_quote = Some((s.paragraph, q));
+            }
+            let account: Vec<usize> = supporting
+                .iter()
+                .copied()
+                .filter(|&ai| is_account(analysis, cl, ai, s.span, t))
+                .collect();
+            carried = if !account.is_empty() {
+                Some((s.paragraph, account, Carry::Account))
+            } else {
+                Some((s.paragraph, supporting.clone(), Carry::Quotation))
+            };
+            supporting
+        } else {
+            let opened_before = quoted.opened_before(s.paragraph, span);
+            match (&carried, last_quote) {
+                (_, Some((p, q))) if is_quote && (p == s.paragraph || opened_before) => {
+                    inherited.push(q);
+                }
+                (Some((p, atts, Carry::Account)), _) if *p == s.paragraph => {
+                    inherited.extend(atts.iter().copied());
+                }
+                _ => {}
+            }
+            inherited.clone()
+        };
+        if block.kind == BlockKind::Heading || boiler[s.paragraph] {
+            continue;
+        }
         let words = Words::of(t);
         if !is_claim_text(t, block.span.slice(text) == s.span.slice(text), words.count)
             || lex.not_claims.is_match(t)
         {
             continue;
         }
+        let kind = if is_quote {
+            ClaimKind::Quote
+        } else if !own.is_empty()
+            && !attributions.is_empty()
+            && attributions
+                .iter()
+                .all(|&ai| is_self_report(analysis, cl, &analysis.attributions[ai]))
+        {
+            ClaimKind::SelfReport
+        } else if !own.is_empty() {
+            // (a sentence with an attribution of its own is told as someone's: the patterns of
+            // the writer's background and of acts of record, the costliest tests here, are for
+            // sentences without one)
+            ClaimKind::Claim
+        } else if cl.record_acts.is_match(t) {
+            ClaimKind::SelfReport
+        } else if cl.background.is_match(t) {
+            ClaimKind::Background
+        } else {
+            ClaimKind::Claim
+        };
         let mut sources: Vec<usize> = Vec::new();
         for &ai in &attributions {
             for m in &analysis.attributions[ai].sources {
@@ -158,23 +328,411 @@ pub fn find_claims(analysis: &Analysis, checker: &Checker) -> Vec<Claim> {
                 }
             }
         }
-        let independent = independent_count(analysis, checker.registry.as_ref(), &sources);
-        let status = match independent {
-            0 => ClaimStatus::Unattributed,
-            1 => ClaimStatus::SingleSource,
-            _ => ClaimStatus::Corroborated,
+        let mut disputed_by: Vec<usize> = Vec::new();
+        for &ai in &disputing {
+            for m in &analysis.attributions[ai].sources {
+                if let Some(src) = m.source
+                    && !sources.contains(&src)
+                    && !disputed_by.contains(&src)
+                {
+                    disputed_by.push(src);
+                }
+            }
+        }
+        let voices = independent_voices(analysis, cl, &attributions, &sources);
+        let mut independent = independent_count(analysis, checker.registry.as_ref(), &voices);
+        if independent >= 2 && !same_proposition(analysis, &attributions, &voices) {
+            // two voices on two different things ("X said A; Y urged B") corroborate nothing
+            independent = 1;
+        }
+        let status = if !disputed_by.is_empty() && kind == ClaimKind::Claim {
+            ClaimStatus::Disputed
+        } else {
+            match independent {
+                0 => ClaimStatus::Unattributed,
+                1 => ClaimStatus::SingleSource,
+                _ if kind == ClaimKind::Claim => ClaimStatus::Corroborated,
+                _ => ClaimStatus::SingleSource,
+            }
+        };
+        let checkworthiness = match kind {
+            ClaimKind::Claim => score(t, &words, cl),
+            ClaimKind::Background => 0.2,
+            ClaimKind::SelfReport | ClaimKind::Quote => 0.3,
         };
         out.push(Claim {
             span,
             sentence: si,
-            checkworthiness: score(t, &words),
+            checkworthiness,
+            kind,
             status,
             attributions,
+            inherited,
+            disputed_by,
             sources,
             independent_sources: independent,
         });
     }
     out
+}
+
+/// The share of the letters of `span` that are quotation, or speaker or cue of one of the direct
+/// quotations `atts`.
+fn quoted_with_speakers(analysis: &Analysis, atts: &[usize], text: &str, span: Span) -> f64 {
+    let mut parts: Vec<Span> = Vec::new();
+    for &ai in atts {
+        let a = &analysis.attributions[ai];
+        if a.kind != AttributionKind::DirectQuote {
+            continue;
+        }
+        if let Some(c) = &a.content {
+            parts.extend(c.fragments.iter().copied());
+        }
+        parts.push(a.sources.iter().fold(a.cue, |acc, m| acc.cover(m.span)));
+    }
+    if parts.is_empty() {
+        return 0.0;
+    }
+    parts.sort_unstable();
+    let letters = |s: Span| ascii_alnum(&text.as_bytes()[s.start..s.end]);
+    let (mut covered, mut at) = (0, span.start);
+    for p in &parts {
+        let (from, to) = (p.start.max(at), p.end.min(span.end));
+        if from < to {
+            covered += letters(Span::new(from, to));
+            at = to;
+        }
+    }
+    let total = letters(span);
+    if total == 0 {
+        0.0
+    } else {
+        covered as f64 / total as f64
+    }
+}
+
+/// True when attribution `ai`, in sentence `sentence` (text `t` without a label), opens an
+/// account the next sentences go on with: an account cue ("described", "revealed"), an
+/// "according to" that opens the sentence, or a cue before a colon that ends it ("X said:").
+fn is_account(analysis: &Analysis, cl: &ClaimLexicons, ai: usize, sentence: Span, t: &str) -> bool {
+    let a = &analysis.attributions[ai];
+    if ClaimLexicons::has_lemma(&cl.account_cues, &a.cue_lemma) {
+        // (not "described the attacks as a dastardly act": a characterisation, the speaker's view)
+        return !a
+            .content
+            .as_ref()
+            .is_some_and(|c| analysis.text(c.span).contains(" as "));
+    }
+    // (an "According to X, ..." that opens a sentence is not one: what follows it in the
+    // paragraph is as often the writer's own as X's)
+    let _ = sentence;
+    t.trim_end().ends_with(':')
+}
+
+/// Subject pronouns that can stand for a source of kind `kind` speaking of itself.
+fn own_pronoun(word: &str, kind: SourceKind) -> bool {
+    let w = word.to_ascii_lowercase();
+    match kind {
+        SourceKind::Person => matches!(w.as_str(), "he" | "she" | "i" | "we"),
+        SourceKind::Anonymous => matches!(w.as_str(), "he" | "she" | "i" | "we" | "they"),
+        SourceKind::Unknown => matches!(w.as_str(), "he" | "she" | "i" | "we" | "they" | "it"),
+        _ => matches!(w.as_str(), "it" | "we" | "they"),
+    }
+}
+
+/// True when attribution `a` reports its source's own act, view or decision: its cue is one of
+/// acts ("pledged", "announced", "called", "claimed responsibility"), or its content's subject is
+/// the source itself ("said he would resign", "said it will close 20 stores"), not in the passive
+/// ("said she was forced into ...": something done to the speaker, by another).
+pub fn is_self_report(analysis: &Analysis, cl: &ClaimLexicons, a: &Attribution) -> bool {
+    if ClaimLexicons::has_lemma(&cl.self_cues, &a.cue_lemma) || is_bare_act(analysis, cl, a) {
+        return true;
+    }
+    let Some(content) = &a.content else {
+        return false;
+    };
+    let t = analysis.text(content.fragments[0]);
+    let mut words = t
+        .split(|c: char| !(c.is_alphanumeric() || c == '\''))
+        .filter(|w| !w.is_empty());
+    let mut first = words.next().unwrap_or("");
+    if first.eq_ignore_ascii_case("that") {
+        first = words.next().unwrap_or("");
+    }
+    if matches!(
+        first.to_ascii_lowercase().as_str(),
+        "responsibility" | "credit"
+    ) {
+        return true;
+    }
+    // a view of what ought to be: "the victims had a right to ...", "bishops must be reported"
+    let lower = t.to_lowercase();
+    if [
+        " should ",
+        " must ",
+        " ought ",
+        " a right to ",
+        " the right to ",
+    ]
+    .iter()
+    .any(|w| lower.contains(w))
+    {
+        return true;
+    }
+    let kind = a
+        .sources
+        .iter()
+        .find_map(|m| m.source)
+        .map(|s| analysis.sources[s].kind)
+        .unwrap_or(SourceKind::Unknown);
+    if !own_pronoun(first, kind) {
+        return false;
+    }
+    // the passive: a form of "be" (after "had", "has", "have", "not") then a participle
+    let rest: Vec<&str> = words.take(4).collect();
+    let mut i = 0;
+    while i < rest.len() && matches!(rest[i], "had" | "has" | "have" | "not" | "also") {
+        i += 1;
+    }
+    let be = rest
+        .get(i)
+        .is_some_and(|w| matches!(*w, "was" | "were" | "is" | "are" | "been" | "be"));
+    let participle = rest.get(i + 1).is_some_and(|w| {
+        (w.ends_with("ed") || w.ends_with("en")) && !matches!(*w, "often" | "seen")
+    });
+    !(be && participle)
+}
+
+/// True when `a`'s cue also names an act ("showed", "issued", "ordered"): it reports speech only
+/// with a clause, a quotation or a "that" after it ("ZMapp initially showed promise" does not).
+pub fn is_act_cue(cl: &ClaimLexicons, a: &Attribution) -> bool {
+    ClaimLexicons::has_lemma(&cl.act_cues, &a.cue_lemma)
+}
+
+/// True when `a` is a cue that also names an act (`claim-act-cues`) with no clause, quotation
+/// or "that" after it: the attribution records its source's own act, not speech.
+pub fn is_bare_act(analysis: &Analysis, cl: &ClaimLexicons, a: &Attribution) -> bool {
+    if !is_act_cue(cl, a) || a.kind == AttributionKind::DirectQuote {
+        return false;
+    }
+    let Some(content) = &a.content else {
+        return true;
+    };
+    let t = analysis.text(content.span);
+    if t.starts_with(['"', '\u{201c}', '\'', '\u{2018}']) {
+        return false;
+    }
+    let mut words = t
+        .split(|c: char| !(c.is_alphanumeric() || c == '\''))
+        .filter(|w| !w.is_empty());
+    if words.next().is_some_and(|w| w.eq_ignore_ascii_case("that")) {
+        return false;
+    }
+    // a finite verb in the content: a clause
+    !words.any(|w| {
+        matches!(
+            w,
+            "is" | "are"
+                | "was"
+                | "were"
+                | "has"
+                | "have"
+                | "had"
+                | "will"
+                | "would"
+                | "could"
+                | "can"
+                | "may"
+                | "might"
+                | "should"
+                | "must"
+                | "did"
+                | "does"
+        )
+    })
+}
+
+/// The sources of `sources` (of the attributions `atts`) that count as voices of their own: a
+/// source named only inside another of the attributions' content is that attribution's, and a
+/// news outlet beside a source that is not one relays it.
+fn independent_voices(
+    analysis: &Analysis,
+    cl: &ClaimLexicons,
+    atts: &[usize],
+    sources: &[usize],
+) -> Vec<usize> {
+    if sources.len() < 2 {
+        return sources.to_vec();
+    }
+    let inside_other = |src: usize| {
+        let mentions: Vec<Span> = atts
+            .iter()
+            .flat_map(|&ai| analysis.attributions[ai].sources.iter())
+            .filter(|m| m.source == Some(src))
+            .map(|m| m.span)
+            .collect();
+        !mentions.is_empty()
+            && mentions.iter().all(|&m| {
+                atts.iter().any(|&bi| {
+                    let b = &analysis.attributions[bi];
+                    !b.sources.iter().any(|x| x.source == Some(src))
+                        && b.content.as_ref().is_some_and(|c| c.span.contains(m))
+                })
+            })
+    };
+    // a source whose only attributions here are its own acts ("showed promise") is no voice
+    let acts_only = |src: usize| {
+        atts.iter()
+            .filter(|&&ai| {
+                analysis.attributions[ai]
+                    .sources
+                    .iter()
+                    .any(|m| m.source == Some(src))
+            })
+            .all(|&ai| is_bare_act(analysis, cl, &analysis.attributions[ai]))
+    };
+    let mut voices: Vec<usize> = sources
+        .iter()
+        .copied()
+        .filter(|&s| !inside_other(s) && !acts_only(s))
+        .collect();
+    let media = |s: usize| analysis.sources[s].kind == SourceKind::Media;
+    if voices.iter().any(|&s| !media(s)) {
+        voices.retain(|&s| !media(s));
+    }
+    if voices.is_empty() {
+        voices.push(sources[0]);
+    }
+    voices
+}
+
+/// True when two of the `voices` assert one proposition: one attribution has two of them ("X and
+/// Y said"), or the contents of attributions of two of them overlap.
+fn same_proposition(analysis: &Analysis, atts: &[usize], voices: &[usize]) -> bool {
+    let of = |ai: usize| -> Vec<usize> {
+        analysis.attributions[ai]
+            .sources
+            .iter()
+            .filter_map(|m| m.source)
+            .filter(|s| voices.contains(s))
+            .collect()
+    };
+    for (i, &a) in atts.iter().enumerate() {
+        let va = of(a);
+        if va.len() >= 2 {
+            return true;
+        }
+        let Some(ca) = &analysis.attributions[a].content else {
+            continue;
+        };
+        for &b in &atts[i + 1..] {
+            let vb = of(b);
+            let Some(cb) = &analysis.attributions[b].content else {
+                continue;
+            };
+            // ("and firefighters confirmed it": a content that only points back is the other's)
+            let back = |c: &crate::model::Content| {
+                matches!(
+                    analysis.text(c.span).to_ascii_lowercase().as_str(),
+                    "it" | "this" | "that" | "so"
+                )
+            };
+            if va.iter().any(|s| vb.iter().any(|t| t != s))
+                && (ca.span.overlaps(cb.span) || back(ca) || back(cb))
+            {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+/// For each source of `analysis`, whether it is an authority of record: a government body, or a
+/// source a mention of which has a word of office ("Judge", "police", "spokesperson", "Highway
+/// Patrol"), in the mention up to a relative clause. One pass over the attributions.
+pub fn authorities(analysis: &Analysis, cl: &ClaimLexicons) -> Vec<bool> {
+    let mut out: Vec<bool> = analysis
+        .sources
+        .iter()
+        .map(|s| {
+            s.kind == SourceKind::Government
+                || ClaimLexicons::any_word(&cl.authority_words, &s.name)
+        })
+        .collect();
+    for m in analysis.attributions.iter().flat_map(|a| a.sources.iter()) {
+        let Some(src) = m.source else { continue };
+        if out[src] {
+            continue;
+        }
+        // the mention up to a relative clause ("..., Director General of the institute that
+        // monitored the trial": the trial is not the source)
+        let t = analysis.text(m.span);
+        let head = [" that ", " which ", " who "]
+            .iter()
+            .filter_map(|r| t.find(r))
+            .min()
+            .map_or(t, |i| &t[..i]);
+        out[src] = ClaimLexicons::any_word(&cl.authority_words, head);
+    }
+    out
+}
+
+/// The ASCII letters and digits of `b` (what the quotation shares count: enough to weigh
+/// English quotations against their sentence).
+fn ascii_alnum(b: &[u8]) -> usize {
+    ascii_alnum_count(b)
+}
+
+/// The share of the letters and digits of a sentence that are inside quotation marks.
+struct QuotedLetters {
+    /// The inner spans of the quotations (not terms), merged, in order, with the paragraph each
+    /// opened in.
+    spans: Vec<(Span, usize)>,
+}
+
+impl QuotedLetters {
+    fn new(analysis: &Analysis) -> QuotedLetters {
+        let mut spans: Vec<(Span, usize)> = Vec::new();
+        for q in analysis.quotes.iter().filter(|q| q.is_quotation) {
+            match spans.last_mut() {
+                Some((last, _)) if q.inner.start <= last.end => *last = last.cover(q.inner),
+                _ => spans.push((q.inner, q.paragraph)),
+            }
+        }
+        QuotedLetters { spans }
+    }
+
+    fn share(&self, text: &str, span: Span) -> f64 {
+        let first = self.spans.partition_point(|(q, _)| q.end <= span.start);
+        if self
+            .spans
+            .get(first)
+            .is_none_or(|(q, _)| q.start >= span.end)
+        {
+            return 0.0;
+        }
+        let letters = |s: Span| ascii_alnum(&text.as_bytes()[s.start..s.end]);
+        let total = letters(span);
+        if total == 0 {
+            return 0.0;
+        }
+        let mut inside = 0;
+        for (q, _) in &self.spans[first..] {
+            if q.start >= span.end {
+                break;
+            }
+            inside += letters(Span::new(q.start.max(span.start), q.end.min(span.end)));
+        }
+        inside as f64 / total as f64
+    }
+
+    /// True when a quotation covering the start of `span` opened in a paragraph before `para`.
+    fn opened_before(&self, para: usize, span: Span) -> bool {
+        let first = self.spans.partition_point(|(q, _)| q.end <= span.start);
+        self.spans
+            .get(first)
+            .is_some_and(|(q, p)| q.start <= span.start && *p < para)
+    }
 }
 
 /// What the claim tests need of a sentence's words, in one pass over it: how many words
@@ -321,21 +879,24 @@ fn is_claim_text(t: &str, whole_paragraph: bool, words: usize) -> bool {
     true
 }
 
-/// How much a sentence needs a source, in [0, 1]: figures and named actors raise it.
-pub fn checkworthiness(t: &str) -> f64 {
-    score(t, &Words::of(t))
+/// How much a sentence needs a source, in [0, 1], as a claim: 0.55, and 0.8 or more when it is
+/// contested or consequential (an allegation, harm, money, a cause: `claim-consequential`),
+/// more with figures and names.
+pub fn checkworthiness(t: &str, cl: &ClaimLexicons) -> f64 {
+    score(t, &Words::of(t), cl)
 }
 
-fn score(t: &str, words: &Words) -> f64 {
-    let mut score: f64 = 0.35;
+fn score(t: &str, words: &Words, cl: &ClaimLexicons) -> f64 {
+    // (below 0.7 without a consequential word, whatever else the sentence holds)
+    let mut score: f64 = 0.55;
+    if cl.is_consequential(t) {
+        score += 0.25;
+    }
     if has_digit(t.as_bytes()) {
-        score += 0.2;
+        score += 0.05;
     }
     if words.named {
-        score += 0.2;
-    }
-    if words.count >= Words::ENOUGH {
-        score += 0.1;
+        score += 0.05;
     }
     score.min(1.0)
 }
@@ -377,6 +938,35 @@ pub fn independent_count(analysis: &Analysis, registry: Option<&Registry>, ids: 
     grouped + others
 }
 
+/// The ASCII letters and digits in `b` (`b.iter().filter(u8::is_ascii_alphanumeric).count()`),
+/// 8 bytes at a time.
+pub(crate) fn ascii_alnum_count(b: &[u8]) -> usize {
+    const LO: u64 = 0x0101_0101_0101_0101;
+    const HI: u64 = 0x8080_8080_8080_8080;
+    // per byte, the high bit when the byte is in `lo..=hi` ("hasbetween" of Bit Twiddling Hacks,
+    // exact byte by byte; bytes from 0x80 never)
+    let between = |x: u64, lo: u8, hi: u8| {
+        let low7 = x & (LO * 0x7f);
+        (LO * (0x7f + hi as u64 + 1)).wrapping_sub(low7)
+            & !x
+            & low7.wrapping_add(LO * (0x7f - (lo as u64 - 1)))
+            & HI
+    };
+    let mut words = b.chunks_exact(8);
+    let mut n = 0;
+    for w in &mut words {
+        let x = u64::from_le_bytes(w.try_into().expect("8 bytes"));
+        // letters as lower case: `c | 0x20` is in 'a'..='z' for ASCII letters and no other byte
+        let hits = between(x, b'0', b'9') | between(x | (LO * 0x20), b'a', b'z');
+        n += ((hits >> 7).wrapping_mul(LO) >> 56) as usize;
+    }
+    n + words
+        .remainder()
+        .iter()
+        .filter(|c| c.is_ascii_alphanumeric())
+        .count()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -391,20 +981,111 @@ mod tests {
             .collect()
     }
 
-    #[test]
-    fn attribution_carries_over_within_paragraph_only() {
-        let c = claims(
-            "The bridge will close in May, Mayor Jane Roe said. Repairs will cost $4 million.\n\nTraffic will move to Route 9 during the work.",
-        );
-        assert_eq!(c[0].1, ClaimStatus::SingleSource);
-        assert_eq!(c[1].1, ClaimStatus::SingleSource);
-        assert_eq!(c[2].1, ClaimStatus::Unattributed);
+    fn kinds(text: &str) -> Vec<(String, ClaimKind, ClaimStatus, usize)> {
+        let c = Checker::new(Ruleset::embedded(), None);
+        let a = c.check(crate::input::parse_text("t", text.to_string()));
+        a.claims
+            .iter()
+            .map(|c| {
+                (
+                    c.span.slice(&a.doc.text).to_string(),
+                    c.kind,
+                    c.status,
+                    c.inherited.len(),
+                )
+            })
+            .collect()
     }
 
     #[test]
-    fn two_sources_corroborate() {
-        let c = claims("The dam failed on Monday, police said, according to Reuters.");
-        assert_eq!(c[0].1, ClaimStatus::Corroborated);
+    fn an_account_carries_over_within_its_paragraph_only() {
+        let c = kinds(
+            "The crash began on the bridge, Florida Highway Patrol described, when a car hit a truck. After crossing the divider, the vehicles hit a bus.\n\nTraffic will move to Route 9 during the work.",
+        );
+        assert_eq!(c[0].2, ClaimStatus::SingleSource, "{c:?}");
+        assert_eq!((c[1].2, c[1].3), (ClaimStatus::SingleSource, 1), "{c:?}");
+        assert_eq!(c[2].2, ClaimStatus::Unattributed, "{c:?}");
+    }
+
+    #[test]
+    fn a_new_act_after_said_inherits_nothing() {
+        let c = kinds(
+            "The bridge will close in May, Mayor Jane Roe said. Repairs will cost $4 million.",
+        );
+        assert_eq!(c[0].2, ClaimStatus::SingleSource);
+        assert_eq!((c[1].2, c[1].3), (ClaimStatus::Unattributed, 0), "{c:?}");
+    }
+
+    #[test]
+    fn a_continued_quotation_inherits_its_speaker() {
+        let c = kinds(
+            "\"We will rebuild the bridge by May,\" Mayor Jane Roe said. \"It will cost the city four million dollars.\"",
+        );
+        assert_eq!(c[1].1, ClaimKind::Quote, "{c:?}");
+        assert_eq!(c[1].2, ClaimStatus::SingleSource, "{c:?}");
+        // a quotation that goes on in the next sentence, after its speaker
+        let c = kinds(
+            "Mayor Jane Roe said: \"We will rebuild the bridge by May. It will cost the city four million dollars.\"",
+        );
+        assert_eq!(c[1].2, ClaimStatus::SingleSource, "{c:?}");
+    }
+
+    #[test]
+    fn a_relaying_outlet_is_not_a_second_voice() {
+        // GUIDELINES: "according to Reuters, citing officials" counts once
+        let c = kinds("The dam failed on Monday, police said, according to Reuters.");
+        assert_eq!(c[0].2, ClaimStatus::SingleSource, "{c:?}");
+    }
+
+    #[test]
+    fn two_voices_on_one_proposition_corroborate() {
+        let c = kinds("The dam failed on Monday, police said, and firefighters confirmed it.");
+        assert_eq!(c[0].2, ClaimStatus::Corroborated, "{c:?}");
+        // two voices on two things do not
+        let c = kinds(
+            "John Doe said the dam was old, and Jane Roe urged residents to leave the valley at once.",
+        );
+        assert_ne!(c[0].2, ClaimStatus::Corroborated, "{c:?}");
+    }
+
+    #[test]
+    fn a_denial_makes_a_disputer_not_a_supporter() {
+        let c = kinds("Acme denied that it had fired 400 workers in 2023.");
+        assert_eq!(c[0].1, ClaimKind::Claim, "{c:?}");
+        assert_eq!(c[0].2, ClaimStatus::Disputed, "{c:?}");
+    }
+
+    #[test]
+    fn kinds_of_sentences() {
+        let c = kinds(
+            "Acme said it will close 20 stores next year. The Philippines is a Catholic majority nation. The race was held in Chicago on Sunday. \"We are proud of this city and its people,\" Jane Roe said. Three people were killed in the blast on Monday.",
+        );
+        let k: Vec<ClaimKind> = c.iter().map(|c| c.1).collect();
+        assert_eq!(
+            k,
+            [
+                ClaimKind::SelfReport,
+                ClaimKind::Background,
+                ClaimKind::Background,
+                ClaimKind::Quote,
+                ClaimKind::Claim
+            ],
+            "{c:?}"
+        );
+    }
+
+    #[test]
+    fn a_passive_content_about_the_speaker_is_not_a_self_report() {
+        let c = kinds("She said she was forced into the marriage by her family in 2004.");
+        assert_eq!(c[0].1, ClaimKind::Claim, "{c:?}");
+        let c = kinds("She said she would resign from the board in June.");
+        assert_eq!(c[0].1, ClaimKind::SelfReport, "{c:?}");
+    }
+
+    #[test]
+    fn per_frames_are_attributions() {
+        let c = kinds("Per the decree signed by the Pope, priests must report abuse to bishops.");
+        assert_eq!(c[0].2, ClaimStatus::SingleSource, "{c:?}");
     }
 
     #[test]
@@ -494,8 +1175,20 @@ mod tests {
     }
 
     #[test]
-    fn checkworthiness_rises_with_figures_and_names() {
-        assert!(checkworthiness("The weather was nice and everyone was happy.") < 0.5);
-        assert!(checkworthiness("Acme lost 400 jobs in 2023.") > 0.5);
+    fn consequential_claims_are_more_checkworthy() {
+        let cl = ClaimLexicons::new(&Ruleset::embedded());
+        assert!(checkworthiness("The weather was nice and everyone was happy.", &cl) < 0.7);
+        assert!(checkworthiness("The office had 400 desks in 2023.", &cl) < 0.7);
+        assert!(checkworthiness("Three people were killed in the blast.", &cl) >= 0.7);
+        assert!(checkworthiness("The deal cost $4 million.", &cl) >= 0.7);
+    }
+
+    #[test]
+    fn lemmas_are_found_by_their_base_form() {
+        let cl = ClaimLexicons::new(&Ruleset::embedded());
+        assert!(ClaimLexicons::has_lemma(&cl.account_cues, "described"));
+        assert!(ClaimLexicons::has_lemma(&cl.act_cues, "issued"));
+        assert!(ClaimLexicons::has_lemma(&cl.dispute_cues, "denying"));
+        assert!(!ClaimLexicons::has_lemma(&cl.dispute_cues, "said"));
     }
 }

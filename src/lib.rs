@@ -16,6 +16,7 @@ pub mod collection;
 pub mod config;
 pub mod error;
 pub mod extract;
+pub mod frames;
 pub mod grammar;
 pub mod hash;
 pub mod input;
@@ -50,6 +51,8 @@ pub struct Checker {
     pub ruleset: Ruleset,
     /// Lexicons compiled from the rules.
     pub lex: Lexicons,
+    /// The word lists and patterns of claim judgement, compiled from the rules.
+    pub claim_lex: claims::ClaimLexicons,
     /// The source registry, if one was given.
     pub registry: Option<Registry>,
 }
@@ -58,9 +61,11 @@ impl Checker {
     /// A checker with these rules and registry.
     pub fn new(ruleset: Ruleset, registry: Option<Registry>) -> Checker {
         let lex = Lexicons::new(&ruleset);
+        let claim_lex = claims::ClaimLexicons::new(&ruleset);
         Checker {
             ruleset,
             lex,
+            claim_lex,
             registry,
         }
     }
@@ -91,6 +96,7 @@ impl Checker {
             self.registry.as_ref(),
             found.name_words.as_ref(),
         );
+        frames::add_frames(&mut analysis, &self.claim_lex);
         analysis.claims = claims::find_claims(&analysis, self);
         analysis.findings = checks::run_checks(&analysis, self, &unresolved);
         analysis

@@ -177,6 +177,26 @@ pub enum ClaimStatus {
     SingleSource,
     /// None.
     Unattributed,
+    /// A source the claim cites disputes it ("..., which he denied"): the disputers are in
+    /// `Claim::disputed_by`, and the supporters, if any, in `Claim::sources`.
+    Disputed,
+}
+
+/// What kind of sentence a claim is (editorial GUIDELINES.md): only `Claim` can be flagged as
+/// unattributed or single-sourced.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ClaimKind {
+    /// A statement of fact, figure, cause, allegation, event or prediction: "says who?"
+    Claim,
+    /// A fact an editor would not ask a source for: what something is, a law, a scheduled
+    /// event, a result, the writer's framing.
+    Background,
+    /// A speaker on their own views, intentions, decisions or acts, or an authority on its own
+    /// ruling: the one who can know is the source.
+    SelfReport,
+    /// Mostly a direct quotation: the quoted words are themselves the reported fact.
+    Quote,
 }
 
 /// A sentence that asserts something that needs a source.
@@ -186,12 +206,20 @@ pub struct Claim {
     pub span: Span,
     /// Index of its sentence.
     pub sentence: usize,
-    /// How much it needs a source, in [0, 1].
+    /// How much it needs a source, in [0, 1]: below 0.5 for what is not of kind `Claim`; from
+    /// 0.7 for a contested or consequential claim.
     pub checkworthiness: f64,
+    /// Kind.
+    pub kind: ClaimKind,
     /// Status.
     pub status: ClaimStatus,
     /// Attributions that support it (indices), inherited ones included.
     pub attributions: Vec<usize>,
+    /// The attributions of `attributions` carried over from an earlier sentence (the speaker's
+    /// account continued), in the same order.
+    pub inherited: Vec<usize>,
+    /// Sources that dispute it (indices), not among `sources`.
+    pub disputed_by: Vec<usize>,
     /// Sources behind it (indices).
     pub sources: Vec<usize>,
     /// How many of those are independent.

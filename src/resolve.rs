@@ -87,7 +87,15 @@ pub(crate) fn resolve_sources_with(
                     let surface = if relative { name } else { surface };
                     let key = normalize_name(surface);
                     let idx = keys.first(&key, &sources).unwrap_or_else(|| {
-                        let anonymous = m.kind == MentionKind::Anonymous;
+                        // "the researchers" after the team was named, "his lawyers": a
+                        // definite description of people the article has named refers back
+                        let refers_back = definite_description(surface)
+                            && sources
+                                .iter()
+                                .enumerate()
+                                .any(|(i, s)| s.named && last_pos[i] < m.span.start);
+                        let anonymous = (m.kind == MentionKind::Anonymous && !refers_back)
+                            || indefinite_description(surface);
                         let kind = if anonymous {
                             SourceKind::Anonymous
                         } else {
@@ -250,6 +258,40 @@ pub(crate) fn resolve_sources_with(
     collect_mentions(text, index.as_ref(), &mut sources);
     analysis.sources = sources;
     unresolved
+}
+
+/// True when `surface` is a definite or possessive description ("the researchers", "the two
+/// officers", "his lawyers", "both officers"), not a demonstrative ("this person") nor a bare
+/// plural ("officials").
+fn definite_description(surface: &str) -> bool {
+    let mut words = surface.split_whitespace();
+    let first = words.next().unwrap_or("").to_lowercase();
+    matches!(
+        first.as_str(),
+        "the" | "his" | "her" | "their" | "its" | "both"
+    ) && words.next().is_some()
+}
+
+/// Quantifiers that open a description of a source whose identity stays indeterminate: "one
+/// MP", "one of the children", "several", "some of the protesters Wikinews interviewed".
+const INDEFINITE: &[&str] = &["another", "many", "most", "one", "several", "some"];
+
+/// True when `surface`, a mention that is not a name, leaves its source's identity withheld or
+/// indeterminate: it opens with a quantifier ("One MP told the BBC"), or it is an indefinite
+/// noun phrase without a capital ("a neighbour"; not "a Coast Guard spokesperson", an
+/// institution speaking).
+fn indefinite_description(surface: &str) -> bool {
+    let mut words = surface.split_whitespace();
+    let Some(first) = words.next() else {
+        return false;
+    };
+    let first = first.to_lowercase();
+    if INDEFINITE.contains(&first.as_str()) {
+        return true;
+    }
+    matches!(first.as_str(), "a" | "an")
+        && surface.chars().skip(1).all(|c| !c.is_uppercase())
+        && words.next().is_some()
 }
 
 /// Sources that matched the same registry row are one source ("Tom Hegel" and "T. Hegel").

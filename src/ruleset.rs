@@ -64,6 +64,30 @@ pub const EMBEDDED_LEXICONS: &[(&str, &str)] = &[
         include_str!("../rules/lexicon/anonymous-postmodifiers.txt"),
     ),
     (
+        "claim-account-cues.txt",
+        include_str!("../rules/lexicon/claim-account-cues.txt"),
+    ),
+    (
+        "claim-act-cues.txt",
+        include_str!("../rules/lexicon/claim-act-cues.txt"),
+    ),
+    (
+        "claim-authority-words.txt",
+        include_str!("../rules/lexicon/claim-authority-words.txt"),
+    ),
+    (
+        "claim-consequential.txt",
+        include_str!("../rules/lexicon/claim-consequential.txt"),
+    ),
+    (
+        "claim-dispute-cues.txt",
+        include_str!("../rules/lexicon/claim-dispute-cues.txt"),
+    ),
+    (
+        "claim-self-cues.txt",
+        include_str!("../rules/lexicon/claim-self-cues.txt"),
+    ),
+    (
         "content-stops.txt",
         include_str!("../rules/lexicon/content-stops.txt"),
     ),
@@ -205,12 +229,25 @@ pub const EMBEDDED_LEXICONS: &[(&str, &str)] = &[
 /// Embedded regex pattern lists, `(file name, contents)`, alphabetical.
 pub const EMBEDDED_PATTERNS: &[(&str, &str)] = &[
     (
+        "background.txt",
+        include_str!("../rules/patterns/background.txt"),
+    ),
+    (
         "boilerplate.txt",
         include_str!("../rules/patterns/boilerplate.txt"),
     ),
     (
+        "captions.txt",
+        include_str!("../rules/patterns/captions.txt"),
+    ),
+    ("frames.txt", include_str!("../rules/patterns/frames.txt")),
+    (
         "not-claims.txt",
         include_str!("../rules/patterns/not-claims.txt"),
+    ),
+    (
+        "record-acts.txt",
+        include_str!("../rules/patterns/record-acts.txt"),
     ),
     (
         "reference-headings.txt",

@@ -20,6 +20,7 @@ const LAYERS: &[&[&str]] = &[
     &["extract"],
     &["resolve"],
     &["claims"],
+    &["frames"],
     &["checks"],
     &["report"],
     &["baseline", "changed", "config", "rule_docs", "suppress"],

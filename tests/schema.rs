@@ -4,7 +4,7 @@
 use serde_json::{Value, json};
 use std::path::Path;
 use whosaid::input::Format;
-use whosaid::model::{AttributionKind, ClaimStatus, Severity, SourceKind};
+use whosaid::model::{AttributionKind, ClaimKind, ClaimStatus, Severity, SourceKind};
 use whosaid::registry::{Credibility, MatchKind};
 use whosaid::report::{
     self, AttributionReport, AttributionSourceReport, ClaimReport, DocumentReport, FindingReport,
@@ -172,9 +172,12 @@ fn full_document() -> DocumentReport {
             text: "The hackers gained backdoor access.".into(),
             span: span(10, 45, 1, 11),
             checkworthiness: 0.83,
+            kind: ClaimKind::Claim,
             status: ClaimStatus::Corroborated,
             attributions: vec!["a1".into(), "a2".into()],
+            inherited: vec!["a2".into()],
             sources: vec!["s1".into(), "s3".into()],
+            disputed_by: vec![],
             independent_sources: 2,
         },
         ClaimReport {
@@ -182,9 +185,12 @@ fn full_document() -> DocumentReport {
             text: "The breach lasted five months.".into(),
             span: span(300, 330, 4, 1),
             checkworthiness: 0.5,
-            status: ClaimStatus::Unattributed,
+            kind: ClaimKind::Claim,
+            status: ClaimStatus::Disputed,
             attributions: vec![],
+            inherited: vec![],
             sources: vec![],
+            disputed_by: vec!["s2".into()],
             independent_sources: 0,
         },
     ];
@@ -461,6 +467,7 @@ fn sorted(mut values: Vec<Value>) -> Vec<Value> {
 #[test]
 fn schema_enums_match_the_library() {
     use AttributionKind as A;
+    use ClaimKind as CK;
     use ClaimStatus as C;
     use MatchKind as M;
     use Severity as S;
@@ -501,15 +508,31 @@ fn schema_enums_match_the_library() {
         sorted(attribution_kinds.iter().map(name).collect())
     );
 
-    let statuses = [C::Corroborated, C::SingleSource, C::Unattributed];
+    let statuses = [
+        C::Corroborated,
+        C::SingleSource,
+        C::Unattributed,
+        C::Disputed,
+    ];
     for s in &statuses {
         match s {
-            C::Corroborated | C::SingleSource | C::Unattributed => {}
+            C::Corroborated | C::SingleSource | C::Unattributed | C::Disputed => {}
         }
     }
     assert_eq!(
         schema_enum("/$defs/Claim/properties/status/enum"),
         sorted(statuses.iter().map(name).collect())
+    );
+
+    let claim_kinds = [CK::Claim, CK::Background, CK::SelfReport, CK::Quote];
+    for k in &claim_kinds {
+        match k {
+            CK::Claim | CK::Background | CK::SelfReport | CK::Quote => {}
+        }
+    }
+    assert_eq!(
+        schema_enum("/$defs/Claim/properties/kind/enum"),
+        sorted(claim_kinds.iter().map(name).collect())
     );
 
     let severities = [S::Error, S::Warning, S::Info];

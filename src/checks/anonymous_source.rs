@@ -1,4 +1,5 @@
-//! `anonymous-source`: an attribution to an unnamed source.
+//! `anonymous-source`: an attribution to an unnamed source (not in a caption, and not a cue
+//! that names its source's own act: "one antibody cocktail showed promise").
 
 use super::{Context, finding};
 use crate::model::Finding;
@@ -9,7 +10,17 @@ pub fn check(cx: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) {
     let a = cx.analysis;
     // a set, not a list: one long document has hundreds of thousands of such mentions
     let mut seen = std::collections::HashSet::new();
+    // whether each paragraph is a caption, tested once per paragraph
+    let mut caption: Vec<Option<bool>> = vec![None; a.doc.blocks.len()];
     for (ai, at) in a.attributions.iter().enumerate() {
+        // (a caption's "Protesters with a banner saying ..." cites no one)
+        let is_caption = *caption[at.paragraph].get_or_insert_with(|| {
+            let para = a.doc.blocks[at.paragraph].span.slice(&a.doc.text);
+            cx.checker.claim_lex.is_caption(para)
+        });
+        if is_caption || crate::claims::is_bare_act(a, &cx.checker.claim_lex, at) {
+            continue;
+        }
         for m in &at.sources {
             let Some(si) = m.source else { continue };
             if !a.sources[si].anonymous || !seen.insert(m.span) {

@@ -222,12 +222,14 @@ mod tests {
     #[test]
     fn flags_unattributed_and_single_source_claims() {
         let f = findings(
-            "Acme fired 400 workers in 2023.\n\nThe plant closed in May 2024, according to Reuters.",
+            "Acme fired 400 workers in 2023.\n\nThe plant fire killed two workers in May 2024, according to Reuters.\n\nThe plant closed in May 2024, according to Reuters.",
             None,
         );
         assert!(has(&f, "unattributed-claim", "Acme fired 400"), "{f:?}");
-        assert!(has(&f, "single-source", "The plant closed"), "{f:?}");
-        assert!(!has(&f, "unattributed-claim", "The plant closed"));
+        assert!(has(&f, "single-source", "The plant fire killed"), "{f:?}");
+        assert!(!has(&f, "unattributed-claim", "The plant fire"));
+        // one outlet is enough for what is neither contested nor consequential
+        assert!(!has(&f, "single-source", "The plant closed"), "{f:?}");
     }
 
     #[test]
@@ -253,6 +255,23 @@ mod tests {
             ),
             "{f:?}"
         );
+    }
+
+    #[test]
+    fn anonymity_is_judged_after_resolution() {
+        // a definite description after named people refers back to them
+        let f = findings(
+            "Frogs grew spiky skulls 25 times, Daniel Paluh said. The skulls protect the frogs from predators, the researchers said.",
+            None,
+        );
+        assert!(!has(&f, "anonymous-source", "researchers"), "{f:?}");
+        // an indeterminate one does not
+        let f = findings(
+            "Frogs grew spiky skulls 25 times, researchers said.\n\nOne MP told the BBC that the vote was lost.",
+            None,
+        );
+        assert!(has(&f, "anonymous-source", "researchers"), "{f:?}");
+        assert!(has(&f, "anonymous-source", "One MP"), "{f:?}");
     }
 
     #[test]

@@ -1,10 +1,17 @@
-//! `single-source`: a check-worthy claim with one independent source.
+//! `single-source`: a contested or consequential claim with one independent source that is not
+//! the authority of record for it.
 //!
-//! A sentence that is mostly its speaker's own quoted words is not flagged: a quotation is the
-//! record of what one person said, and needs no second voice to be reported accurately.
+//! Only sentences of kind `claim` are flagged: a quotation is the record of what one person
+//! said, and a self-report ("the company said it will close 20 stores") has the one source who
+//! can know. A claim at or above `min_checkworthiness` (an allegation, harm, money, a cause) is
+//! flagged; so is any claim whose one source is anonymous. A government body, a court or a
+//! source with a word of office ("Judge", "police", "spokesperson") speaks for the record and
+//! is not flagged.
 
 use super::{Context, finding, source_names};
-use crate::model::{AttributionKind, ClaimStatus, Finding};
+use crate::claims::ascii_alnum_count;
+use crate::claims::authorities;
+use crate::model::{AttributionKind, ClaimKind, ClaimStatus, Finding};
 use crate::ruleset::Rule;
 use crate::span::Span;
 
@@ -15,9 +22,22 @@ pub fn check(cx: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) {
         .params
         .get("min_checkworthiness")
         .copied()
-        .unwrap_or(0.5);
+        .unwrap_or(0.7);
+    // (computed once, when a claim first needs it)
+    let mut authority: Option<Vec<bool>> = None;
     for (ci, c) in a.claims.iter().enumerate() {
-        if c.status != ClaimStatus::SingleSource || c.checkworthiness < min {
+        if c.kind != ClaimKind::Claim
+            || !matches!(c.status, ClaimStatus::SingleSource | ClaimStatus::Disputed)
+            || c.independent_sources != 1
+        {
+            continue;
+        }
+        let anonymous = c.sources.iter().all(|&s| a.sources[s].anonymous);
+        if c.checkworthiness < min && !anonymous {
+            continue;
+        }
+        let authority = authority.get_or_insert_with(|| authorities(a, &cx.checker.claim_lex));
+        if c.sources.iter().any(|&s| authority[s]) {
             continue;
         }
         // the parts of the sentence that are quotation, speaker or cue of a direct quote
@@ -53,41 +73,30 @@ pub fn check(cx: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) {
                 continue;
             }
         }
-        let names = source_names(a, &c.sources);
+        // a relaying outlet after the source it relays: "Tom Hegel, via Reuters"
+        let media = |s: &usize| a.sources[*s].kind == crate::model::SourceKind::Media;
+        let (relays, voices): (Vec<usize>, Vec<usize>) = c.sources.iter().copied().partition(media);
+        let names = if !relays.is_empty() && !voices.is_empty() {
+            format!(
+                "{}, via {}",
+                source_names(a, &voices),
+                source_names(a, &relays)
+            )
+        } else {
+            source_names(a, &c.sources)
+        };
         let mut f = finding(rule, c.span, &[("sources", &names)]);
+        if !c.disputed_by.is_empty() {
+            f.message = format!(
+                "{} (disputed by {})",
+                f.message,
+                source_names(a, &c.disputed_by)
+            );
+        }
         f.claim = Some(ci);
         f.source = c.sources.first().copied();
         out.push(f);
     }
-}
-
-/// The ASCII letters and digits in `b` (`b.iter().filter(u8::is_ascii_alphanumeric).count()`),
-/// 8 bytes at a time.
-fn ascii_alnum_count(b: &[u8]) -> usize {
-    const LO: u64 = 0x0101_0101_0101_0101;
-    const HI: u64 = 0x8080_8080_8080_8080;
-    // per byte, the high bit when the byte is in `lo..=hi` ("hasbetween" of Bit Twiddling Hacks,
-    // exact byte by byte; bytes from 0x80 never)
-    let between = |x: u64, lo: u8, hi: u8| {
-        let low7 = x & (LO * 0x7f);
-        (LO * (0x7f + hi as u64 + 1)).wrapping_sub(low7)
-            & !x
-            & low7.wrapping_add(LO * (0x7f - (lo as u64 - 1)))
-            & HI
-    };
-    let mut words = b.chunks_exact(8);
-    let mut n = 0;
-    for w in &mut words {
-        let x = u64::from_le_bytes(w.try_into().expect("8 bytes"));
-        // letters as lower case: `c | 0x20` is in 'a'..='z' for ASCII letters and no other byte
-        let hits = between(x, b'0', b'9') | between(x | (LO * 0x20), b'a', b'z');
-        n += ((hits >> 7).wrapping_mul(LO) >> 56) as usize;
-    }
-    n + words
-        .remainder()
-        .iter()
-        .filter(|c| c.is_ascii_alphanumeric())
-        .count()
 }
 
 #[cfg(test)]

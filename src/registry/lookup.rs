@@ -206,6 +206,13 @@ fn compatible_given(a: &str, b: &str) -> bool {
         || initial(b).is_some_and(|i| a.starts_with(i))
 }
 
+/// Honorifics that writers put before a name without a full stop ("Dr Gary Mortimer", "Mr
+/// Smith"): a closed class, stripped before matching (with a full stop they are titles of
+/// `rules/lexicon/titles.txt`, which extraction strips).
+const HONORIFICS: &[&str] = &[
+    "dame", "dr", "fr", "mr", "mrs", "ms", "mx", "prof", "rev", "sir",
+];
+
 impl Registry {
     /// A registry over validated rows: builds the name index.
     ///
@@ -279,6 +286,27 @@ impl Registry {
         let q = normalize_name(name);
         if q.is_empty() {
             return None;
+        }
+        // a title written without its full stop ("Dr Gary Mortimer"), which the caller's titles
+        // (with it: "Dr.") leave in place
+        let q = match q.split_once(' ') {
+            Some((first, rest)) if HONORIFICS.contains(&first) && !rest.is_empty() => {
+                rest.to_string()
+            }
+            _ => q,
+        };
+        // a one-word alias, exactly as the registry writes it ("Trump"): not indexed with the
+        // other forms, so that "trump" or a bare surname the registry does not list as an
+        // alias matches nothing
+        let written = name.trim();
+        if !written.contains(char::is_whitespace) && !written.is_empty() {
+            let rows: Vec<usize> = (self.entries.values().enumerate())
+                .filter(|(_, e)| e.aliases.iter().any(|a| a.trim() == written))
+                .map(|(i, _)| i)
+                .collect();
+            if let [row] = rows[..] {
+                return self.matched(row, MatchKind::Alias, 0.95);
+            }
         }
         if let Some(hits) = self.names.get(&q) {
             let rows = |alias: bool| {
@@ -549,14 +577,29 @@ mod tests {
             hit(&r, "Vladimir Putin's"),
             Some(("vladimir-putin".into(), MatchKind::Exact, 1.0))
         );
-        // The seed lists "Putin" as an alias; a bare surname still does not match.
-        assert_eq!(r.lookup("Putin"), None);
+        // The seed lists "Putin" as an alias: written exactly so, it matches (a one-word alias
+        // is honoured, case-sensitively); a bare surname that is no alias does not.
+        assert_eq!(
+            hit(&r, "Putin"),
+            Some(("vladimir-putin".into(), MatchKind::Alias, 0.95))
+        );
+        assert_eq!(r.lookup("putin"), None);
         assert_eq!(r.lookup("Hegel"), None);
         assert_eq!(r.lookup("Weaver"), None);
         assert_eq!(
             hit(&r, "V. Putin"),
             Some(("vladimir-putin".into(), MatchKind::Surname, 0.8))
         );
+    }
+
+    #[test]
+    fn titles_without_a_full_stop_are_stripped() {
+        let r = people("gm,Gary Mortimer,,person,\n");
+        assert_eq!(
+            hit(&r, "Dr Gary Mortimer"),
+            Some(("gm".into(), MatchKind::Exact, 1.0))
+        );
+        assert_eq!(hit(&r, "Mr Mortimer"), None);
     }
 
     #[test]

@@ -3,8 +3,8 @@
 use super::{DocumentReport, FileError, Locator, SCHEMA_VERSION, Summary, fragments, round2};
 use crate::input::Format;
 use crate::model::{
-    Analysis, Attribution, AttributionKind, Claim, ClaimStatus, Finding, Severity, Source,
-    SourceKind,
+    Analysis, Attribution, AttributionKind, Claim, ClaimKind, ClaimStatus, Finding, Severity,
+    Source, SourceKind,
 };
 use crate::span::Span;
 use serde::Serialize;
@@ -438,12 +438,18 @@ impl<'o> Line<'o> {
         self.raw_span(loc, raw);
         self.raw(",\"checkworthiness\":");
         self.score(c.checkworthiness);
+        self.raw(",\"kind\":");
+        self.raw(claim_kind(c.kind));
         self.raw(",\"status\":");
         self.raw(claim_status(c.status));
         self.raw(",\"attributions\":");
         self.list(&c.attributions, |w, &a| w.id(b'a', a));
+        self.raw(",\"inherited\":");
+        self.list(&c.inherited, |w, &a| w.id(b'a', a));
         self.raw(",\"sources\":");
         self.list(&c.sources, |w, &s| w.id(b's', s));
+        self.raw(",\"disputed_by\":");
+        self.list(&c.disputed_by, |w, &s| w.id(b's', s));
         self.raw(",\"independent_sources\":");
         self.uint(c.independent_sources);
         self.buf.push(b'}');
@@ -522,11 +528,21 @@ fn attribution_kind(k: AttributionKind) -> &'static str {
     }
 }
 
+fn claim_kind(k: ClaimKind) -> &'static str {
+    match k {
+        ClaimKind::Claim => "\"claim\"",
+        ClaimKind::Background => "\"background\"",
+        ClaimKind::SelfReport => "\"self_report\"",
+        ClaimKind::Quote => "\"quote\"",
+    }
+}
+
 fn claim_status(s: ClaimStatus) -> &'static str {
     match s {
         ClaimStatus::Corroborated => "\"corroborated\"",
         ClaimStatus::SingleSource => "\"single_source\"",
         ClaimStatus::Unattributed => "\"unattributed\"",
+        ClaimStatus::Disputed => "\"disputed\"",
     }
 }
 
@@ -617,8 +633,17 @@ mod tests {
             ClaimStatus::Corroborated,
             ClaimStatus::SingleSource,
             ClaimStatus::Unattributed,
+            ClaimStatus::Disputed,
         ] {
             assert_eq!(claim_status(s), json(&s).unwrap());
+        }
+        for k in [
+            ClaimKind::Claim,
+            ClaimKind::Background,
+            ClaimKind::SelfReport,
+            ClaimKind::Quote,
+        ] {
+            assert_eq!(claim_kind(k), json(&k).unwrap());
         }
         for s in [Severity::Info, Severity::Warning, Severity::Error] {
             assert_eq!(severity(s), json(&s).unwrap());

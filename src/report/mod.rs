@@ -14,7 +14,9 @@ pub mod markdown;
 pub mod sarif;
 pub mod text;
 
-use crate::model::{Analysis, AttributionKind, ClaimStatus, Content, Severity, SourceKind};
+use crate::model::{
+    Analysis, AttributionKind, ClaimKind, ClaimStatus, Content, Severity, SourceKind,
+};
 use crate::span::{LineIndex, Span};
 use serde::Serialize;
 
@@ -118,12 +120,18 @@ pub struct ClaimReport {
     pub span: SpanReport,
     /// In [0, 1].
     pub checkworthiness: f64,
+    /// Kind: claim, background, self_report or quote.
+    pub kind: ClaimKind,
     /// Status.
     pub status: ClaimStatus,
     /// Supporting attribution ids.
     pub attributions: Vec<String>,
+    /// The ids of `attributions` carried over from an earlier sentence.
+    pub inherited: Vec<String>,
     /// Source ids.
     pub sources: Vec<String>,
+    /// Ids of the sources that dispute the claim.
+    pub disputed_by: Vec<String>,
     /// Independent sources.
     pub independent_sources: usize,
 }
@@ -624,9 +632,12 @@ pub fn build(analysis: &Analysis, independent_sources: usize) -> DocumentReport 
                 text: t.text,
                 span: t.span,
                 checkworthiness: round2(c.checkworthiness),
+                kind: c.kind,
                 status: c.status,
                 attributions: c.attributions.iter().map(|&a| aid(a)).collect(),
+                inherited: c.inherited.iter().map(|&a| aid(a)).collect(),
                 sources: c.sources.iter().map(|&s| sid(s)).collect(),
+                disputed_by: c.disputed_by.iter().map(|&s| sid(s)).collect(),
                 independent_sources: c.independent_sources,
             }
         })

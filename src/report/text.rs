@@ -193,6 +193,7 @@ fn render_finding(
     out: &mut String,
     path: &str,
     f: &FindingReport,
+    via: &[String],
     raw: &str,
     lines: &Lines,
     color: bool,
@@ -229,6 +230,14 @@ fn render_finding(
         paint(out, color, severity_style(sev), &"^".repeat(sn.caret_len));
         out.push('\n');
     }
+    for v in via {
+        gutter(out, &pad, "=");
+        out.push(' ');
+        paint(out, color, BOLD, "note");
+        out.push_str(": ");
+        out.push_str(&sanitize(v));
+        out.push('\n');
+    }
     if let Some(s) = &f.suggestion {
         gutter(out, &pad, "=");
         out.push(' ');
@@ -238,6 +247,33 @@ fn render_finding(
         out.push('\n');
     }
     out.push('\n');
+}
+
+/// For a finding about a claim with inherited supports, where each comes from: "source
+/// inherited via 'Hegel told the outlet', line 4" (the attribution's source and cue, in the
+/// order written, and the line of its cue).
+fn inherited_notes(doc: &DocumentReport, f: &FindingReport) -> Vec<String> {
+    let Some(claim) = f
+        .claim
+        .as_ref()
+        .and_then(|id| doc.claims.iter().find(|c| &c.id == id))
+    else {
+        return Vec::new();
+    };
+    claim
+        .inherited
+        .iter()
+        .filter_map(|id| doc.attributions.iter().find(|a| &a.id == id))
+        .map(|a| {
+            let cue = &a.cue;
+            let words = match a.sources.first() {
+                Some(m) if m.span.start < cue.span.start => format!("{} {}", m.text, cue.text),
+                Some(m) => format!("{} {}", cue.text, m.text),
+                None => cue.text.clone(),
+            };
+            format!("source inherited via '{words}', line {}", cue.span.line)
+        })
+        .collect()
 }
 
 /// `s` sanitized and cut to at most `max` characters (the last one `…` when cut).
@@ -357,7 +393,8 @@ pub fn render_document(doc: &DocumentReport, raw: &str, opts: TextOptions) -> St
     if !doc.findings.is_empty() {
         let lines = Lines::new(raw);
         for f in &doc.findings {
-            render_finding(&mut out, &path, f, raw, &lines, color);
+            let via = inherited_notes(doc, f);
+            render_finding(&mut out, &path, f, &via, raw, &lines, color);
         }
     }
     render_sources(&mut out, doc, color);
@@ -506,9 +543,12 @@ mod tests {
             text: text.into(),
             span: span_of(raw, text),
             checkworthiness: 0.5,
+            kind: crate::model::ClaimKind::Claim,
             status,
             attributions: Vec::new(),
+            inherited: Vec::new(),
             sources: sources.iter().map(|s| s.to_string()).collect(),
+            disputed_by: Vec::new(),
             independent_sources: sources.len(),
         }
     }
@@ -995,5 +1035,20 @@ checked 1 document: 2 claims, 1 attribution, 2 sources; findings: 0 errors, 1 wa
             render_summary(&summary, PLAIN),
             "checked 3 documents: 25 claims, 20 attributions, 12 sources; findings: 1 error, 6 warnings, 3 info\n"
         );
+    }
+
+    #[test]
+    fn inherited_sources_are_noted_with_where_they_come_from() {
+        let text = "The crash began on the bridge, an eyewitness described, when a car hit a truck. After crossing the divider, the truck killed two people on the bridge.\n";
+        let c = crate::Checker::new(crate::Ruleset::embedded(), None);
+        let a = c.check(crate::input::parse_text("v.txt", text.to_string()));
+        let doc = crate::report::build(&a, 0);
+        let out = render_document(&doc, text, PLAIN);
+        assert!(
+            out.contains("= note: source inherited via 'an eyewitness described', line 1"),
+            "{out}"
+        );
+        // the sentence with its own attribution has no such note
+        assert_eq!(out.matches("source inherited").count(), 1, "{out}");
     }
 }
