@@ -317,13 +317,14 @@ fn init() -> Result<u8, Error> {
     Ok(0)
 }
 
-/// The settings of a run: `--config FILE`, else the nearest whosaid.toml, else the defaults.
-fn load_config(args: &CheckArgs) -> Result<Config, Error> {
-    if args.no_config {
+/// The settings of a run: `--config FILE`, else the nearest whosaid.toml, else the defaults
+/// (all of them with `--no-config`). `check`, `report` and `registry suggest` share it.
+pub(crate) fn load_config(file: Option<&Path>, no_config: bool) -> Result<Config, Error> {
+    if no_config {
         return Ok(Config::default());
     }
-    let path = match &args.config {
-        Some(p) => Some(p.clone()),
+    let path = match file {
+        Some(p) => Some(p.to_path_buf()),
         None => std::env::current_dir().ok().and_then(|d| config::find(&d)),
     };
     match path {
@@ -333,7 +334,7 @@ fn load_config(args: &CheckArgs) -> Result<Config, Error> {
 }
 
 fn check(args: CheckArgs) -> Result<u8, Error> {
-    let config = load_config(&args)?;
+    let config = load_config(args.config.as_deref(), args.no_config)?;
     // the command line wins over the file
     let rules_dir = args.rules.clone().or_else(|| config.rules.clone());
     let mut ruleset = load_rules(rules_dir.as_deref())?;

@@ -9,7 +9,8 @@ use crate::cli::{InFormat, OutFormat};
 use crate::run::{Work, Writer, collect_inputs, run_jobs};
 use std::collections::HashMap;
 use std::io::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
+use whosaid::config::Config;
 use std::sync::{Arc, Mutex};
 use whosaid::collection::{Doc, Summarizer, front_matter_date, parse_report_line, valid_month};
 use whosaid::registry::suggest::Suggester;
@@ -18,15 +19,37 @@ use whosaid::report::text::TextOptions;
 use whosaid::{Checker, Error, Registry, Ruleset};
 
 /// How the articles are checked: as `whosaid check` would with these options.
-pub(crate) struct Checking<'a> {
-    /// The registry.
+pub(crate) struct Checking {
+    /// The settings (whosaid.toml's, found as `check` finds it): disabled rules, severities,
+    /// thresholds, include/exclude, extensions, article kinds.
+    pub(crate) config: Config,
+    /// The registry (the command line's, else the configuration's).
     pub(crate) registry: Option<Registry>,
-    /// Directory of rule overrides.
-    pub(crate) rules: Option<&'a Path>,
+    /// Directory of rule overrides (the command line's, else the configuration's).
+    pub(crate) rules: Option<PathBuf>,
     /// Worker threads (`None`: one per core).
     pub(crate) threads: Option<usize>,
     /// Files larger than this are skipped with a warning, as by `check`.
     pub(crate) max_file_size: u64,
+}
+
+/// `--config FILE` and `--no-config`, as `check` has them, for the commands that check
+/// articles too.
+#[derive(clap::Args)]
+pub(crate) struct ConfigArgs {
+    /// Settings file [default: whosaid.toml in the current directory or its nearest parent].
+    #[arg(long, value_name = "FILE", conflicts_with = "no_config")]
+    pub(crate) config: Option<PathBuf>,
+    /// Read no whosaid.toml.
+    #[arg(long)]
+    pub(crate) no_config: bool,
+}
+
+impl ConfigArgs {
+    /// The settings these say to use.
+    pub(crate) fn load(&self) -> Result<Config, Error> {
+        crate::cli::load_config(self.config.as_deref(), self.no_config)
+    }
 }
 
 /// `check`'s default `--max-file-size`, for the commands that check articles too.
@@ -114,24 +137,25 @@ impl<S: DocSink> Write for SharedLines<S> {
 /// first input error stops it.
 pub(crate) fn check_articles<S: DocSink>(
     paths: &[String],
-    how: Checking<'_>,
+    how: Checking,
     dated: bool,
     sink: S,
 ) -> Result<S, Error> {
     let Checking {
+        config,
         registry,
         rules,
         threads,
         max_file_size,
     } = how;
-    let ruleset = match rules {
+    let mut ruleset = match &rules {
         Some(d) => Ruleset::with_overrides(d)?,
         None => Ruleset::embedded(),
     };
+    config.apply(&mut ruleset)?;
     let checker = Checker::new(ruleset, registry);
     let mut errors = Vec::new();
-    // the same article files as `check` takes from a directory (without a whosaid.toml)
-    let config = whosaid::config::Config::default();
+    // the same article files as `check` takes
     let inputs = collect_inputs(paths, &config, false, &mut errors);
     if let Some(e) = errors.into_iter().next() {
         return Err(e);

@@ -2,7 +2,7 @@
 //! The work is in the library (`whosaid::registry::{validate, suggest, ratings}`); this module
 //! reads the files, prints, writes atomically and picks the exit code.
 
-use crate::gather::{Checking, check_articles};
+use crate::gather::{Checking, ConfigArgs, check_articles};
 use crate::write::write_atomic;
 use clap::{Subcommand, ValueEnum};
 use std::io::Write;
@@ -96,6 +96,8 @@ struct SuggestArgs {
     /// Skip files larger than this many bytes (with a warning), as `check` does.
     #[arg(long, value_name = "BYTES", default_value_t = crate::gather::DEFAULT_MAX_FILE_SIZE)]
     max_file_size: u64,
+    #[command(flatten)]
+    config: ConfigArgs,
 }
 
 pub(crate) fn run(args: RegistryArgs) -> Result<u8, Error> {
@@ -120,7 +122,9 @@ fn load_with_header(path: &Path) -> Result<(Registry, Vec<String>), Error> {
 }
 
 fn suggest_cmd(a: SuggestArgs) -> Result<u8, Error> {
-    let (registry, header) = match &a.registry {
+    // as `check` would: the command line wins over whosaid.toml
+    let config = a.config.load()?;
+    let (registry, header) = match a.registry.as_ref().or(config.registry.as_ref()) {
         Some(p) => {
             let (r, h) = load_with_header(p)?;
             (Some(r), h)
@@ -131,9 +135,11 @@ fn suggest_cmd(a: SuggestArgs) -> Result<u8, Error> {
         ),
     };
     let sink = suggest::Suggester::new(registry.clone().unwrap_or_default());
+    let rules = a.rules.clone().or_else(|| config.rules.clone());
     let how = Checking {
+        config,
         registry,
-        rules: a.rules.as_deref(),
+        rules,
         threads: a.threads,
         max_file_size: a.max_file_size,
     };

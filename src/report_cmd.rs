@@ -2,7 +2,7 @@
 //! `whosaid check --format jsonl` wrote (`--from-reports`). The figures and the renderers are
 //! the library's (`whosaid::collection`); this module reads, picks the format and writes.
 
-use crate::gather::{Checking, check_articles, read_dates};
+use crate::gather::{Checking, ConfigArgs, check_articles, read_dates};
 use crate::registry_cmd::print;
 use crate::write::write_atomic;
 use clap::ValueEnum;
@@ -54,6 +54,8 @@ pub(crate) struct ReportArgs {
     /// Skip files larger than this many bytes (with a warning), as `check` does.
     #[arg(long, value_name = "BYTES", default_value_t = crate::gather::DEFAULT_MAX_FILE_SIZE)]
     max_file_size: u64,
+    #[command(flatten)]
+    config: ConfigArgs,
 }
 
 /// Every report of `paths`, in order (`-` is standard input).
@@ -101,13 +103,17 @@ pub(crate) fn run(a: ReportArgs) -> Result<u8, Error> {
                 "--dates is for --from-reports; articles are dated from their own JSON Lines date fields and front matter".into(),
             ));
         }
-        let registry = match &a.registry {
+        // as `check` would: the command line wins over whosaid.toml
+        let config = a.config.load()?;
+        let registry = match a.registry.as_ref().or(config.registry.as_ref()) {
             Some(p) => Some(Registry::load(p)?),
             None => None,
         };
+        let rules = a.rules.clone().or_else(|| config.rules.clone());
         let how = Checking {
+            config,
             registry,
-            rules: a.rules.as_deref(),
+            rules,
             threads: a.threads,
             max_file_size: a.max_file_size,
         };

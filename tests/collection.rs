@@ -415,3 +415,92 @@ fn html_report_of_the_wikinews_sample_renders_in_headless_chromium() {
         );
     }
 }
+
+/// A repository with a whosaid.toml: its registry, its exclude and its extensions.
+fn configured_repo() -> tempfile::TempDir {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    fs::create_dir_all(d.join("news")).unwrap();
+    fs::create_dir_all(d.join("drafts")).unwrap();
+    fs::copy(root.join("fixtures/seed/registry.csv"), d.join("reg.csv")).unwrap();
+    fs::copy(root.join(C), d.join("news/npo.txt")).unwrap();
+    fs::copy(root.join(A), d.join("drafts/a.txt")).unwrap();
+    fs::copy(root.join(B), d.join("news/b.md")).unwrap();
+    fs::write(
+        d.join("whosaid.toml"),
+        "registry = \"reg.csv\"\nexclude = [\"drafts/**\"]\nextensions = [\"txt\"]\n",
+    )
+    .unwrap();
+    dir
+}
+
+#[test]
+fn report_and_suggest_honour_whosaid_toml_as_check_does() {
+    let dir = configured_repo();
+    let d = dir.path();
+    let json = |args: &[&str]| -> Value {
+        let o = common::whosaid_in(d, args, None);
+        assert_eq!(o.status.code(), Some(0), "{}", err(&o));
+        serde_json::from_str(&out(&o)).expect("report JSON")
+    };
+    let paths = |v: &Value| -> Vec<String> {
+        v["summary"]["articles"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|a| a["path"].as_str().unwrap().to_string())
+            .collect()
+    };
+
+    // from a subdirectory, the file is found upward: drafts/ excluded, .md not an extension
+    let sub = d.join("news");
+    let o = common::whosaid_in(&sub, &["report", ".", "--format", "json"], None);
+    assert_eq!(o.status.code(), Some(0), "{}", err(&o));
+    let v: Value = serde_json::from_str(&out(&o)).unwrap();
+    assert_eq!(v["summary"]["documents"], 1, "{}", v["summary"]);
+    assert_eq!(v["summary"]["sources"][0]["registry"], "reuters");
+
+    let v = json(&["report", ".", "--format", "json"]);
+    assert_eq!(paths(&v), ["./news/npo.txt"]);
+    assert_eq!(v["summary"]["sources"][0]["credibility"], "high");
+    // check takes the same files
+    let o = common::whosaid_in(d, &["check", ".", "--format", "jsonl", "--fail-on", "never"], None);
+    let checked: Vec<String> = out(&o)
+        .lines()
+        .map(|l| serde_json::from_str::<Value>(l).unwrap()["path"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(checked, paths(&v));
+
+    // --no-config: every article, no registry
+    let v = json(&["report", ".", "--format", "json", "--no-config"]);
+    assert_eq!(paths(&v).len(), 3, "{:?}", paths(&v));
+    assert_eq!(v["summary"]["sources"][0]["registry"], Value::Null);
+
+    // --config names another file (here: none of the settings)
+    fs::write(d.join("empty.toml"), "").unwrap();
+    let v = json(&["report", ".", "--format", "json", "--config", "empty.toml"]);
+    assert_eq!(paths(&v).len(), 3);
+
+    // registry suggest: Reuters is in the configured registry, so not suggested again
+    let suggest = |extra: &[&str]| {
+        let args = [&["registry", "suggest", "."][..], extra].concat();
+        let o = common::whosaid_in(d, &args, None);
+        assert_eq!(o.status.code(), Some(0), "{}", err(&o));
+        out(&o)
+    };
+    let with = suggest(&[]);
+    assert!(with.starts_with("id,name,aliases,kind,affiliation"), "{with}");
+    assert!(!with.contains("\nreuters,"), "{with}");
+    assert!(!with.contains("drafts/"), "{with}");
+    let without = suggest(&["--no-config"]);
+    assert!(without.contains("\nreuters,Reuters,"), "{without}");
+
+    // a bad whosaid.toml is an error naming the file and line, exit 2
+    fs::write(d.join("whosaid.toml"), "registry = \"reg.csv\"\ndisabel = [\"x\"]\n").unwrap();
+    for args in [&["report", "."][..], &["registry", "suggest", "."][..]] {
+        let o = common::whosaid_in(d, args, None);
+        assert_eq!(o.status.code(), Some(2), "{}", err(&o));
+        assert!(err(&o).contains("whosaid.toml:2"), "{}", err(&o));
+    }
+}
