@@ -465,10 +465,19 @@ fn report_and_suggest_honour_whosaid_toml_as_check_does() {
     assert_eq!(paths(&v), ["./news/npo.txt"]);
     assert_eq!(v["summary"]["sources"][0]["credibility"], "high");
     // check takes the same files
-    let o = common::whosaid_in(d, &["check", ".", "--format", "jsonl", "--fail-on", "never"], None);
+    let o = common::whosaid_in(
+        d,
+        &["check", ".", "--format", "jsonl", "--fail-on", "never"],
+        None,
+    );
     let checked: Vec<String> = out(&o)
         .lines()
-        .map(|l| serde_json::from_str::<Value>(l).unwrap()["path"].as_str().unwrap().to_string())
+        .map(|l| {
+            serde_json::from_str::<Value>(l).unwrap()["path"]
+                .as_str()
+                .unwrap()
+                .to_string()
+        })
         .collect();
     assert_eq!(checked, paths(&v));
 
@@ -490,14 +499,21 @@ fn report_and_suggest_honour_whosaid_toml_as_check_does() {
         out(&o)
     };
     let with = suggest(&[]);
-    assert!(with.starts_with("id,name,aliases,kind,affiliation"), "{with}");
+    assert!(
+        with.starts_with("id,name,aliases,kind,affiliation"),
+        "{with}"
+    );
     assert!(!with.contains("\nreuters,"), "{with}");
     assert!(!with.contains("drafts/"), "{with}");
     let without = suggest(&["--no-config"]);
     assert!(without.contains("\nreuters,Reuters,"), "{without}");
 
     // a bad whosaid.toml is an error naming the file and line, exit 2
-    fs::write(d.join("whosaid.toml"), "registry = \"reg.csv\"\ndisabel = [\"x\"]\n").unwrap();
+    fs::write(
+        d.join("whosaid.toml"),
+        "registry = \"reg.csv\"\ndisabel = [\"x\"]\n",
+    )
+    .unwrap();
     for args in [&["report", "."][..], &["registry", "suggest", "."][..]] {
         let o = common::whosaid_in(d, args, None);
         assert_eq!(o.status.code(), Some(2), "{}", err(&o));

@@ -10,8 +10,10 @@
 //! finding on its line (the `whosaid-disable-next-line` comment), and add an unknown source to
 //! the configured registry (a row appended atomically).
 //!
-//! The registry and rules come from the workspace's `whosaid.toml` ([`config`]), read again
-//! whenever it, the registry or the rules change.
+//! The registry, rules, disabled rules, severities and article kinds come from the workspace's
+//! `whosaid.toml`, read by the command line's configuration module ([`config`]) and applied as
+//! `whosaid check` applies them (suppressions too); it is read again whenever it, the registry
+//! or the rules change.
 //!
 //! One thread reads messages and hands them over a channel; the main loop handles them and runs
 //! the checks that are due, so a check never races an edit and a burst of edits costs one check.
@@ -24,6 +26,7 @@ pub mod text;
 use crate::error::Error;
 use crate::input::{self, Format};
 use crate::model::Severity;
+use crate::policy::Policy;
 use crate::report::{self, DocumentReport};
 use crate::{Checker, Registry, Ruleset};
 use lsp_server::{ErrorCode, Message, Notification, Request, Response};
@@ -89,7 +92,9 @@ struct Server<W: Write> {
     out: W,
     options: Options,
     root: Option<PathBuf>,
-    config: config::Config,
+    /// The settings (whosaid.toml's) as a policy: article kinds and suppressions, as `check`
+    /// applies them (no baseline: an editor shows everything on the draft).
+    policy: Policy,
     /// The configuration file in use and the modification times it depends on.
     config_stamp: (Option<PathBuf>, Vec<Option<std::time::SystemTime>>),
     checker: Checker,
@@ -160,7 +165,7 @@ where
         out: output,
         options,
         root: None,
-        config: config::Config::default(),
+        policy: Policy::default(),
         config_stamp: (None, Vec::new()),
         checker: Checker::new(Ruleset::embedded(), None),
         docs: HashMap::new(),
@@ -288,21 +293,27 @@ impl<W: Write> Server<W> {
     fn reload_config(&mut self) -> Result<(), Error> {
         let file = self.root.as_deref().and_then(config::find);
         let mut errors = Vec::new();
-        self.config = match &file {
+        self.policy.config = match &file {
             Some(f) => config::read(f).unwrap_or_else(|e| {
                 errors.push(e.to_string());
                 config::Config::default()
             }),
             None => config::Config::default(),
         };
-        let ruleset = match &self.config.rules {
+        let mut ruleset = match &self.policy.config.rules {
             Some(d) => Ruleset::with_overrides(d).unwrap_or_else(|e| {
                 errors.push(e.to_string());
                 Ruleset::embedded()
             }),
             None => Ruleset::embedded(),
         };
-        let registry = match &self.config.registry {
+        // disabled rules, severities, thresholds, as `check` applies them
+        if let Err(e) = self.policy.config.apply(&mut ruleset) {
+            errors.push(e.to_string());
+            ruleset = Ruleset::embedded();
+            self.policy.config = config::Config::default();
+        }
+        let registry = match &self.policy.config.registry {
             Some(p) => Registry::load(p).map_or_else(
                 |e| {
                     errors.push(e.to_string());
@@ -313,7 +324,10 @@ impl<W: Write> Server<W> {
             None => None,
         };
         self.checker = Checker::new(ruleset, registry);
-        self.config_stamp = (file.clone(), config::stamp(file.as_deref(), &self.config));
+        self.config_stamp = (
+            file.clone(),
+            config::stamp(file.as_deref(), &self.policy.config),
+        );
         for e in errors {
             self.show_error(e)?;
         }
@@ -324,7 +338,7 @@ impl<W: Write> Server<W> {
     fn config_changed(&self) -> bool {
         let file = self.root.as_deref().and_then(config::find);
         file != self.config_stamp.0
-            || config::stamp(file.as_deref(), &self.config) != self.config_stamp.1
+            || config::stamp(file.as_deref(), &self.policy.config) != self.config_stamp.1
     }
 
     fn next_due(&self) -> Option<Instant> {
@@ -366,7 +380,10 @@ impl<W: Write> Server<W> {
         let text = doc.text.clone();
         let source = input::parse(&name, text.clone(), doc.format);
         let checker = &self.checker;
-        let analysis = checker.check(source);
+        let mut analysis = checker.check(source);
+        // the article kinds and suppressions, as `check` applies them (no baseline: an editor
+        // shows everything on the draft)
+        self.policy.apply(&mut analysis);
         let all: Vec<usize> = (0..analysis.sources.len()).collect();
         let independent = checker.independent(&analysis, &all);
         let rep = report::build(&analysis, independent);
@@ -435,7 +452,7 @@ impl<W: Write> Server<W> {
             "textDocument/codeAction" => {
                 match serde_json::from_value::<lt::CodeActionParams>(req.params) {
                     Ok(p) => {
-                        let registry = self.config.registry.clone();
+                        let registry = self.policy.config.registry.clone();
                         let uri = p.text_document.uri.clone();
                         let base = self.rule_docs_base.clone();
                         let answer = self.checked(&uri)?.map(|c| {
@@ -479,7 +496,7 @@ impl<W: Write> Server<W> {
                 "expected {registry, name, kind}".into(),
             ))?;
         // only the registry of the configuration, whatever the arguments say
-        let Some(registry) = self.config.registry.clone() else {
+        let Some(registry) = self.policy.config.registry.clone() else {
             return Err((
                 ErrorCode::InvalidRequest,
                 "no registry is configured (whosaid.toml: registry = \"...\")".into(),
