@@ -461,7 +461,12 @@ fn check(args: CheckArgs) -> Result<u8, Error> {
         OutFormat::Json => report::json::render_run_with_errors(docs, summary, &file_errors),
         OutFormat::Text => report::text::render_summary(summary, topts),
         OutFormat::Jsonl => String::new(),
-        OutFormat::Sarif => report::sarif::render(docs, &file_errors, &checker.ruleset),
+        OutFormat::Sarif => report::sarif::render_with_docs(
+            docs,
+            &file_errors,
+            &checker.ruleset,
+            &policy.config.docs_url,
+        ),
         OutFormat::Github => report::github::render(docs, &file_errors),
         OutFormat::Junit => report::junit::render(docs, &file_errors, threshold),
         OutFormat::Gitlab => report::gitlab::render(docs, &file_errors),
@@ -482,6 +487,7 @@ fn check(args: CheckArgs) -> Result<u8, Error> {
                 &documents,
                 &writer.summary,
                 &checker.ruleset,
+                &policy.config.docs_url,
             );
             data = page.into_bytes();
         }

@@ -479,3 +479,63 @@ fn explain_knows_the_unused_suppression_note() {
     assert_eq!(o.status.code(), Some(0));
     assert!(String::from_utf8_lossy(&o.stdout).contains("suppressed no finding"));
 }
+
+#[test]
+fn docs_url_moves_every_rule_link() {
+    let dir = repo();
+    let d = dir.path();
+    let sarif_uris = |d: &Path| -> Vec<String> {
+        let o = run(
+            d,
+            &["check", ".", "--format", "sarif", "--fail-on", "never"],
+        );
+        assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+        let v: Value = serde_json::from_slice(&o.stdout).unwrap();
+        v["runs"][0]["tool"]["driver"]["rules"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter_map(|r| r["helpUri"].as_str().map(String::from))
+            .collect()
+    };
+    let html = |d: &Path| -> String {
+        let o = run(d, &["check", ".", "--format", "html", "--fail-on", "never"]);
+        assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+        String::from_utf8_lossy(&o.stdout).into_owned()
+    };
+    let default = "https://github.com/whosaid/whosaid/blob/main/docs/rules/";
+    let uris = sarif_uris(d);
+    assert!(!uris.is_empty());
+    assert!(uris.iter().all(|u| u.starts_with(default)), "{uris:?}");
+    assert!(html(d).contains(&format!("<code>{default}single-source.md</code>")));
+
+    let toml = std::fs::read_to_string(d.join("whosaid.toml")).unwrap();
+    std::fs::write(
+        d.join("whosaid.toml"),
+        format!("docs-url = \"https://news.example/rules?a=1&b=2\"\n{toml}"),
+    )
+    .unwrap();
+    let uris = sarif_uris(d);
+    assert!(
+        uris.contains(&"https://news.example/rules?a=1&b=2/single-source.md".to_string()),
+        "{uris:?}"
+    );
+    assert!(!uris.iter().any(|u| u.starts_with(default)), "{uris:?}");
+    let page = html(d);
+    // as text (the page links only within itself), escaped
+    assert!(page.contains("<code>https://news.example/rules?a=1&amp;b=2/single-source.md</code>"));
+    assert!(!page.contains(default));
+
+    std::fs::write(
+        d.join("whosaid.toml"),
+        format!("docs-url = \"javascript:alert(1)\"\n{toml}"),
+    )
+    .unwrap();
+    let o = run(d, &["check", "."]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("whosaid.toml:1: `docs-url`"),
+        "{}",
+        stderr(&o)
+    );
+}

@@ -41,9 +41,9 @@ use std::time::{Duration, Instant};
 use text::LineMap;
 
 /// Where the diagnostics' code descriptions point by default: the rule's page in the
-/// repository's docs/rules/, by id. A client can give another base as the initialization
-/// option `ruleDocsBase`.
-pub const RULE_DOCS_BASE: &str = "https://github.com/whosaid/whosaid/blob/main/docs/rules/";
+/// repository's docs/rules/, by id. whosaid.toml's `docs-url` names another base, and a client
+/// can give its own as the initialization option `ruleDocsBase` (which wins).
+pub const RULE_DOCS_BASE: &str = crate::rule_docs::DOCS_URL;
 
 /// The command of the "add this source to the registry" code action.
 pub const ADD_SOURCE_COMMAND: &str = "whosaid.addSource";
@@ -99,7 +99,8 @@ struct Server<W: Write> {
     config_stamp: (Option<PathBuf>, Vec<Option<std::time::SystemTime>>),
     checker: Checker,
     docs: HashMap<String, Doc>,
-    rule_docs_base: String,
+    /// The client's `ruleDocsBase`, if it gave one.
+    rule_docs_base: Option<String>,
     shutdown: bool,
 }
 
@@ -169,7 +170,7 @@ where
         config_stamp: (None, Vec::new()),
         checker: Checker::new(Ruleset::embedded(), None),
         docs: HashMap::new(),
-        rule_docs_base: RULE_DOCS_BASE.to_string(),
+        rule_docs_base: None,
         shutdown: false,
     };
     // the handshake: nothing but `initialize` is answered before it
@@ -254,7 +255,7 @@ impl<W: Write> Server<W> {
             .and_then(|o| o.get("ruleDocsBase"))
             .and_then(Value::as_str)
         {
-            self.rule_docs_base = base.to_string();
+            self.rule_docs_base = Some(base.to_string());
         }
         let caps = lt::ServerCapabilities {
             position_encoding: Some(lt::PositionEncodingKind::UTF16),
@@ -334,6 +335,12 @@ impl<W: Write> Server<W> {
         Ok(())
     }
 
+    /// The base of the rule pages' links: the client's, else whosaid.toml's `docs-url` (whose
+    /// default is [`RULE_DOCS_BASE`]).
+    fn docs_base(&self) -> &str {
+        (self.rule_docs_base.as_deref()).unwrap_or(&self.policy.config.docs_url)
+    }
+
     /// Whether the configuration changed on disk since it was read.
     fn config_changed(&self) -> bool {
         let file = self.root.as_deref().and_then(config::find);
@@ -370,6 +377,7 @@ impl<W: Write> Server<W> {
                 }
             }
         }
+        let docs_base = self.docs_base().to_string();
         let Some(doc) = self.docs.get_mut(key) else {
             return Ok(());
         };
@@ -388,7 +396,7 @@ impl<W: Write> Server<W> {
         let independent = checker.independent(&analysis, &all);
         let rep = report::build(&analysis, independent);
         let lines = LineMap::new(&text);
-        let diagnostics = diagnostics(&rep, &text, &lines, &self.rule_docs_base);
+        let diagnostics = diagnostics(&rep, &text, &lines, &docs_base);
         let params = lt::PublishDiagnosticsParams {
             uri: doc.uri.clone(),
             diagnostics,
@@ -454,7 +462,7 @@ impl<W: Write> Server<W> {
                     Ok(p) => {
                         let registry = self.policy.config.registry.clone();
                         let uri = p.text_document.uri.clone();
-                        let base = self.rule_docs_base.clone();
+                        let base = self.docs_base().to_string();
                         let answer = self.checked(&uri)?.map(|c| {
                             actions::code_actions(c, &uri, p.range, registry.as_deref(), &base)
                         });
@@ -594,7 +602,7 @@ pub fn diagnostics(
     rep.findings
         .iter()
         .map(|f| {
-            let href = lt::Uri::from_str(&format!("{rule_docs_base}{}.md", f.rule)).ok();
+            let href = lt::Uri::from_str(&crate::rule_docs::url(rule_docs_base, &f.rule)).ok();
             let mut message = f.message.clone();
             if let Some(s) = &f.suggestion {
                 message.push_str(&format!(" ({s})"));
