@@ -211,8 +211,11 @@ fn load_rules(dir: Option<&Path>) -> Result<Ruleset, Error> {
 fn list_rules(dir: Option<&Path>) -> Result<u8, Error> {
     let rs = load_rules(dir)?;
     let mut out = String::new();
-    let w = rs.rules.keys().map(|k| k.len()).max().unwrap_or(4);
-    for r in rs.rules.values() {
+    // the checks, then the notes a run adds (an unused suppression)
+    let notes = Ruleset::notes();
+    let all = || rs.rules.values().chain(&notes);
+    let w = all().map(|r| r.id.len()).max().unwrap_or(4);
+    for r in all() {
         let sev = if r.enabled {
             r.severity.as_str()
         } else {
@@ -226,17 +229,8 @@ fn list_rules(dir: Option<&Path>) -> Result<u8, Error> {
 
 fn explain(id: &str, dir: Option<&Path>) -> Result<u8, Error> {
     let rs = load_rules(dir)?;
-    if id == whosaid::suppress::UNUSED {
-        write_stdout(&format!(
-            "# Unused suppression ({id})\n\nA whosaid-disable comment (or front-matter \
-             whosaid.disable) that suppressed no finding.\n\nSeverity: info\n\n\
-             ## What it flags\nA suppression that matched nothing: a misspelt rule id, or a \
-             finding that has since been fixed.\n\n## How to fix\nCorrect the rule id, or \
-             remove the comment. See docs/ci.md#suppressions.\n"
-        ))?;
-        return Ok(0);
-    }
-    let Some(r) = rs.rules.get(id) else {
+    let note = Ruleset::note(id);
+    let Some(r) = rs.rules.get(id).or(note.as_ref()) else {
         return Err(Error::Usage(format!(
             "no rule {id:?}; `whosaid rules` lists them"
         )));

@@ -477,7 +477,46 @@ fn explain_knows_the_unused_suppression_note() {
     let dir = tempfile::tempdir().unwrap();
     let o = run(dir.path(), &["explain", "unused-suppression"]);
     assert_eq!(o.status.code(), Some(0));
-    assert!(String::from_utf8_lossy(&o.stdout).contains("suppressed no finding"));
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert!(
+        out.starts_with("# Unused suppression (unused-suppression)\n"),
+        "{out}"
+    );
+    assert!(out.contains("suppressed no finding"));
+    assert!(
+        out.contains("Severity: info") && out.contains("## How to fix"),
+        "{out}"
+    );
+    // `whosaid rules` lists it, after the checks, with its severity
+    let o = run(dir.path(), &["rules"]);
+    assert_eq!(o.status.code(), Some(0));
+    let out = String::from_utf8_lossy(&o.stdout);
+    let last = out.lines().last().unwrap_or("");
+    let cols: Vec<&str> = last.split_whitespace().take(2).collect();
+    assert_eq!(cols, ["unused-suppression", "info"], "{out}");
+    // and SARIF describes it from the same text, with its page
+    let dir = repo();
+    let o = run(
+        dir.path(),
+        &["check", ".", "--format", "sarif", "--fail-on", "never"],
+    );
+    let v: Value = serde_json::from_slice(&o.stdout).unwrap();
+    let rules = v["runs"][0]["tool"]["driver"]["rules"].as_array().unwrap();
+    let d = (rules.iter())
+        .find(|r| r["id"] == "unused-suppression")
+        .expect("a descriptor for the note");
+    assert!(
+        d["help"]["text"]
+            .as_str()
+            .unwrap()
+            .contains("## What it flags")
+    );
+    assert!(
+        d["helpUri"]
+            .as_str()
+            .unwrap()
+            .ends_with("/unused-suppression.md")
+    );
 }
 
 #[test]

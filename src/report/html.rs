@@ -849,7 +849,9 @@ pub fn render_page(
     }
     if !named.is_empty() {
         out.push_str("<section class=\"rules\"><h2>The rules</h2>\n");
-        for rule in ruleset.rules.values() {
+        // the checks, then the notes a run adds (an unused suppression)
+        let notes = Ruleset::notes();
+        for rule in ruleset.rules.values().chain(&notes) {
             if !named.contains(&rule.id.as_str()) {
                 continue;
             }

@@ -33,33 +33,37 @@ pub fn render_with_docs(
     docs_url: &str,
 ) -> String {
     let mut ids: Vec<&str> = rules.rules.keys().map(String::as_str).collect();
-    // rules that are not in the rule set (an unused-suppression note) get a descriptor too
+    // findings that are not the rule set's (an unused-suppression note) get a descriptor too,
+    // from the note's documentation when it has one
     for f in documents.iter().flat_map(|d| &d.findings) {
         if !ids.contains(&f.rule.as_str()) {
             ids.push(&f.rule);
         }
     }
+    let notes = Ruleset::notes();
     let descriptors: Vec<Value> = ids
         .iter()
-        .map(|id| match rules.rules.get(*id) {
-            Some(r) => json!({
-                "id": r.id,
-                "name": pascal(&r.id),
-                "shortDescription": { "text": r.summary },
-                "fullDescription": { "text": r.summary },
-                "help": { "text": r.description.trim(), "markdown": r.description.trim() },
-                "helpUri": crate::rule_docs::url(docs_url, &r.id),
-                "defaultConfiguration": {
-                    "level": level(r.severity),
-                    "enabled": r.enabled,
-                },
-            }),
-            None => json!({
-                "id": id,
-                "name": pascal(id),
-                "shortDescription": { "text": id },
-            }),
-        })
+        .map(
+            |id| match (rules.rules.get(*id)).or_else(|| notes.iter().find(|n| n.id == *id)) {
+                Some(r) => json!({
+                    "id": r.id,
+                    "name": pascal(&r.id),
+                    "shortDescription": { "text": r.summary },
+                    "fullDescription": { "text": r.summary },
+                    "help": { "text": r.description.trim(), "markdown": r.description.trim() },
+                    "helpUri": crate::rule_docs::url(docs_url, &r.id),
+                    "defaultConfiguration": {
+                        "level": level(r.severity),
+                        "enabled": r.enabled,
+                    },
+                }),
+                None => json!({
+                    "id": id,
+                    "name": pascal(id),
+                    "shortDescription": { "text": id },
+                }),
+            },
+        )
         .collect();
     let mut results = Vec::new();
     for d in documents {
