@@ -7,8 +7,6 @@ use common::whosaid;
 use serde_json::Value;
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
 
 fn out(o: &std::process::Output) -> String {
     String::from_utf8_lossy(&o.stdout).to_string()
@@ -295,70 +293,10 @@ fn html_escapes_what_the_articles_say() {
     );
 }
 
-/// Chromium, if this machine has it.
-fn chromium() -> Option<PathBuf> {
-    [
-        "/usr/bin/chromium",
-        "/usr/bin/chromium-browser",
-        "/usr/bin/google-chrome",
-    ]
-    .iter()
-    .map(PathBuf::from)
-    .find(|p| p.exists())
-}
-
-/// The DOM of `page` after Chromium loaded it headless and offline; `None` on a time-out.
-fn dump_dom(chrome: &Path, page: &Path, profile: &Path) -> Option<String> {
-    let mut child = Command::new(chrome)
-        .args([
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--disable-quic",
-            "--no-first-run",
-        ])
-        .arg(format!("--user-data-dir={}", profile.display()))
-        .arg("--dump-dom")
-        .arg(format!("file://{}", page.display()))
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("run chromium");
-    let mut stdout = child.stdout.take().unwrap();
-    let reader = std::thread::spawn(move || {
-        let mut s = String::new();
-        let _ = std::io::Read::read_to_string(&mut stdout, &mut s);
-        s
-    });
-    let deadline = Instant::now() + Duration::from_secs(120);
-    loop {
-        if child.try_wait().ok().flatten().is_some() {
-            break;
-        }
-        if Instant::now() > deadline {
-            let _ = child.kill();
-            let _ = child.wait();
-            return None;
-        }
-        std::thread::sleep(Duration::from_millis(50));
-    }
-    reader.join().ok()
-}
-
 #[test]
 fn html_report_of_the_wikinews_sample_renders_in_headless_chromium() {
-    let Some(chrome) = chromium() else {
-        // .ci/run sets this when it has installed Chromium: then a missing browser is a failure
-        assert!(
-            std::env::var_os("WHOSAID_REQUIRE_CHROMIUM").is_none(),
-            "WHOSAID_REQUIRE_CHROMIUM is set but there is no /usr/bin/chromium"
-        );
-        eprintln!(
-            "\n=== SKIPPED: no Chromium (/usr/bin/chromium); the HTML collection report was NOT rendered. Install it (apt-get install -y chromium) to run this test. ===\n"
-        );
+    let Some(chrome) = common::chromium::chromium("the HTML collection report's browser test")
+    else {
         return;
     };
     let dir = tempfile::tempdir().unwrap();
@@ -379,7 +317,7 @@ fn html_report_of_the_wikinews_sample_renders_in_headless_chromium() {
         None,
     );
     assert_eq!(o.status.code(), Some(0), "{}", err(&o));
-    let dom = dump_dom(&chrome, &page, &dir.path().join("profile")).expect("chromium timed out");
+    let (dom, _) = common::chromium::run_chromium(&chrome, &page, "--dump-dom");
     assert!(
         dom.contains("<h1>Sourcing across the collection</h1>"),
         "{dom}"
