@@ -33,10 +33,24 @@ pub(crate) struct Checking {
     pub(crate) max_file_size: u64,
 }
 
-/// `--config FILE` and `--no-config`, as `check` has them, for the commands that check
-/// articles too.
+/// The options of the commands that check articles besides `check` (`report`, `registry
+/// suggest`): what `check` takes for the same purpose, and whosaid.toml found as it finds it.
 #[derive(clap::Args)]
-pub(crate) struct ConfigArgs {
+pub(crate) struct CheckingArgs {
+    /// Source registry CSV to check the articles with (for `registry suggest`, its columns are
+    /// the columns of the rows) [default: whosaid.toml's registry].
+    #[arg(long)]
+    pub(crate) registry: Option<PathBuf>,
+    /// Directory of rule overrides (checks/*.toml, lexicon/*.txt, patterns/*.txt) [default:
+    /// whosaid.toml's rules].
+    #[arg(long)]
+    pub(crate) rules: Option<PathBuf>,
+    /// Documents checked at once (default: the number of cores).
+    #[arg(long, short = 'j', value_name = "N")]
+    pub(crate) threads: Option<usize>,
+    /// Skip files larger than this many bytes (with a warning), as `check` does.
+    #[arg(long, value_name = "BYTES", default_value_t = DEFAULT_MAX_FILE_SIZE)]
+    pub(crate) max_file_size: u64,
     /// Settings file [default: whosaid.toml in the current directory or its nearest parent].
     #[arg(long, value_name = "FILE", conflicts_with = "no_config")]
     pub(crate) config: Option<PathBuf>,
@@ -45,10 +59,27 @@ pub(crate) struct ConfigArgs {
     pub(crate) no_config: bool,
 }
 
-impl ConfigArgs {
-    /// The settings these say to use.
-    pub(crate) fn load(&self) -> Result<Config, Error> {
-        crate::cli::load_config(self.config.as_deref(), self.no_config)
+impl CheckingArgs {
+    /// How to check the articles: the settings these name, the registry (the command line's,
+    /// else whosaid.toml's, read by `load`) and the rules directory (likewise), as `check`
+    /// resolves them.
+    pub(crate) fn checking(
+        &self,
+        load: impl FnOnce(&Path) -> Result<Registry, Error>,
+    ) -> Result<Checking, Error> {
+        let config = crate::cli::load_config(self.config.as_deref(), self.no_config)?;
+        let registry = match self.registry.as_ref().or(config.registry.as_ref()) {
+            Some(p) => Some(load(p)?),
+            None => None,
+        };
+        let rules = self.rules.clone().or_else(|| config.rules.clone());
+        Ok(Checking {
+            config,
+            registry,
+            rules,
+            threads: self.threads,
+            max_file_size: self.max_file_size,
+        })
     }
 }
 

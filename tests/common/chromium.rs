@@ -84,7 +84,10 @@ pub fn run_chromium(bin: &Path, page: &Path, mode: &str) -> (String, String) {
         if Instant::now() > deadline {
             let _ = child.kill();
             let _ = child.wait();
-            panic!("chromium took more than {TIME_LIMIT:?} on {}", page.display());
+            panic!(
+                "chromium took more than {TIME_LIMIT:?} on {}",
+                page.display()
+            );
         }
         std::thread::sleep(Duration::from_millis(50));
     };
