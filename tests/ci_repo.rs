@@ -578,3 +578,93 @@ fn docs_url_moves_every_rule_link() {
         stderr(&o)
     );
 }
+
+/// (document, line, rule) of every finding on an HTML page, document by document (in the
+/// order of the run, as in the JSON report).
+fn html_findings(page: &str) -> Vec<(usize, u64, String)> {
+    let re = regex::Regex::new(
+        r##"<li class="finding">.*?<a href="#rule-([a-z0-9-]+)">.*?<a class="where" href="[^"]*">line (\d+), column \d+</a>"##,
+    )
+    .unwrap();
+    let mut out = Vec::new();
+    for (i, section) in page.split("<section class=\"doc\"").skip(1).enumerate() {
+        for c in re.captures_iter(section) {
+            out.push((i, c[2].parse().unwrap(), c[1].to_string()));
+        }
+    }
+    out.sort();
+    out
+}
+
+#[test]
+fn the_html_report_applies_kinds_suppressions_and_baselines_as_the_others_do() {
+    let dir = repo();
+    let d = dir.path();
+    let both = |extra: &[&str]| {
+        let report = json(d, extra);
+        let mut want: Vec<(usize, u64, String)> = Vec::new();
+        for (i, doc) in report["documents"].as_array().unwrap().iter().enumerate() {
+            for f in doc["findings"].as_array().unwrap() {
+                want.push((
+                    i,
+                    f["span"]["line"].as_u64().unwrap(),
+                    f["rule"].as_str().unwrap().to_string(),
+                ));
+            }
+        }
+        want.sort();
+        let args = [&["check", ".", "--format", "html"][..], extra].concat();
+        let o = run(d, &args);
+        assert!(matches!(o.status.code(), Some(0 | 1)), "{}", stderr(&o));
+        (want, html_findings(&String::from_utf8_lossy(&o.stdout)))
+    };
+    let (want, got) = both(&[]);
+    assert!(want.len() > 3, "{want:?}");
+    assert_eq!(got, want);
+    // among them: the unused suppression, and not the suppressed finding
+    let docs: Vec<String> = json(d, &[])["documents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|x| {
+            x["path"]
+                .as_str()
+                .unwrap()
+                .trim_start_matches("./")
+                .to_string()
+        })
+        .collect();
+    let sup = docs.iter().position(|p| p == "news/suppressed.md").unwrap();
+    assert!(
+        got.contains(&(sup, 7, "unused-suppression".to_string())),
+        "{got:?}"
+    );
+    assert!(
+        !got.contains(&(sup, 4, "unattributed-claim".to_string())),
+        "{got:?}"
+    );
+    // the opinion column gets none of the rules its kind turns off
+    let op = docs.iter().position(|p| p.starts_with("opinion/")).unwrap();
+    assert!(
+        !got.iter()
+            .any(|(i, _, r)| *i == op && (r == "unattributed-claim" || r == "single-source")),
+        "{got:?}"
+    );
+
+    // after a baseline of this run, both show nothing
+    let o = run(
+        d,
+        &[
+            "check",
+            ".",
+            "--write-baseline",
+            "base.json",
+            "--fail-on",
+            "never",
+        ],
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let (want, got) = both(&["--baseline", "base.json"]);
+    assert_eq!(want, Vec::new());
+    assert_eq!(got, want);
+}
