@@ -347,6 +347,34 @@ fn an_editor_session_on_the_seed_article() {
             .any(|d| d["code"] == "single-source" && d["severity"] != 1)
     );
 
+    // a whosaid.toml naming a rule that does not exist is reported with its line, and the
+    // rest of it (the registry: Jane Roe known) still applies
+    std::fs::write(
+        root.join("whosaid.toml"),
+        "registry = \"data/registry.csv\"\ndisable = [\"singel-source\"]\n",
+    )
+    .unwrap();
+    client.notify(
+        "textDocument/didChange",
+        json!({
+            "textDocument": {"uri": uri, "version": 6},
+            "contentChanges": [{"text": text}],
+        }),
+    );
+    let (_, diags7) = client.diagnostics(&uri, 6);
+    let (_, msg) = client
+        .wait_for("window/showMessage", PATIENCE, |m| {
+            m["message"]
+                .as_str()
+                .is_some_and(|s| s.contains("singel-source"))
+        })
+        .expect("a message about the unknown rule id");
+    assert!(
+        msg["message"].as_str().unwrap().contains("whosaid.toml:2"),
+        "{msg}"
+    );
+    assert_eq!(diags7, diags3);
+
     // a request the server does not know gets an error, not silence
     let err = client
         .request(

@@ -308,11 +308,12 @@ impl<W: Write> Server<W> {
             }),
             None => Ruleset::embedded(),
         };
-        // disabled rules, severities, thresholds, as `check` applies them
-        if let Err(e) = self.policy.config.apply(&mut ruleset) {
-            errors.push(e.to_string());
-            ruleset = Ruleset::embedded();
-            self.policy.config = config::Config::default();
+        // disabled rules, severities, thresholds, as `check` applies them; when one names a
+        // rule that does not exist, the rules as they are (the registry and kinds still apply)
+        let mut applied = ruleset.clone();
+        match self.policy.config.apply(&mut applied) {
+            Ok(()) => ruleset = applied,
+            Err(e) => errors.push(e.to_string()),
         }
         let registry = match &self.policy.config.registry {
             Some(p) => Registry::load(p).map_or_else(
