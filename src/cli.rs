@@ -211,8 +211,11 @@ fn load_rules(dir: Option<&Path>) -> Result<Ruleset, Error> {
 fn list_rules(dir: Option<&Path>) -> Result<u8, Error> {
     let rs = load_rules(dir)?;
     let mut out = String::new();
-    let w = rs.rules.keys().map(|k| k.len()).max().unwrap_or(4);
-    for r in rs.rules.values() {
+    // the checks, then the notes a run adds (an unused suppression)
+    let notes = Ruleset::notes();
+    let all = || rs.rules.values().chain(&notes);
+    let w = all().map(|r| r.id.len()).max().unwrap_or(4);
+    for r in all() {
         let sev = if r.enabled {
             r.severity.as_str()
         } else {
@@ -226,17 +229,8 @@ fn list_rules(dir: Option<&Path>) -> Result<u8, Error> {
 
 fn explain(id: &str, dir: Option<&Path>) -> Result<u8, Error> {
     let rs = load_rules(dir)?;
-    if id == whosaid::suppress::UNUSED {
-        write_stdout(&format!(
-            "# Unused suppression ({id})\n\nA whosaid-disable comment (or front-matter \
-             whosaid.disable) that suppressed no finding.\n\nSeverity: info\n\n\
-             ## What it flags\nA suppression that matched nothing: a misspelt rule id, or a \
-             finding that has since been fixed.\n\n## How to fix\nCorrect the rule id, or \
-             remove the comment. See docs/ci.md#suppressions.\n"
-        ))?;
-        return Ok(0);
-    }
-    let Some(r) = rs.rules.get(id) else {
+    let note = Ruleset::note(id);
+    let Some(r) = rs.rules.get(id).or(note.as_ref()) else {
         return Err(Error::Usage(format!(
             "no rule {id:?}; `whosaid rules` lists them"
         )));
@@ -317,13 +311,14 @@ fn init() -> Result<u8, Error> {
     Ok(0)
 }
 
-/// The settings of a run: `--config FILE`, else the nearest whosaid.toml, else the defaults.
-fn load_config(args: &CheckArgs) -> Result<Config, Error> {
-    if args.no_config {
+/// The settings of a run: `--config FILE`, else the nearest whosaid.toml, else the defaults
+/// (all of them with `--no-config`). `check`, `report` and `registry suggest` share it.
+pub(crate) fn load_config(file: Option<&Path>, no_config: bool) -> Result<Config, Error> {
+    if no_config {
         return Ok(Config::default());
     }
-    let path = match &args.config {
-        Some(p) => Some(p.clone()),
+    let path = match file {
+        Some(p) => Some(p.to_path_buf()),
         None => std::env::current_dir().ok().and_then(|d| config::find(&d)),
     };
     match path {
@@ -333,7 +328,7 @@ fn load_config(args: &CheckArgs) -> Result<Config, Error> {
 }
 
 fn check(args: CheckArgs) -> Result<u8, Error> {
-    let config = load_config(&args)?;
+    let config = load_config(args.config.as_deref(), args.no_config)?;
     // the command line wins over the file
     let rules_dir = args.rules.clone().or_else(|| config.rules.clone());
     let mut ruleset = load_rules(rules_dir.as_deref())?;
@@ -460,7 +455,12 @@ fn check(args: CheckArgs) -> Result<u8, Error> {
         OutFormat::Json => report::json::render_run_with_errors(docs, summary, &file_errors),
         OutFormat::Text => report::text::render_summary(summary, topts),
         OutFormat::Jsonl => String::new(),
-        OutFormat::Sarif => report::sarif::render(docs, &file_errors, &checker.ruleset),
+        OutFormat::Sarif => report::sarif::render_with_docs(
+            docs,
+            &file_errors,
+            &checker.ruleset,
+            &policy.config.docs_url,
+        ),
         OutFormat::Github => report::github::render(docs, &file_errors),
         OutFormat::Junit => report::junit::render(docs, &file_errors, threshold),
         OutFormat::Gitlab => report::gitlab::render(docs, &file_errors),
@@ -481,6 +481,7 @@ fn check(args: CheckArgs) -> Result<u8, Error> {
                 &documents,
                 &writer.summary,
                 &checker.ruleset,
+                &policy.config.docs_url,
             );
             data = page.into_bytes();
         }

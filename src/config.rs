@@ -80,6 +80,7 @@ struct File {
     severity: Option<IndexMap<Spanned<String>, Severity>>,
     thresholds: Option<IndexMap<Spanned<String>, Params>>,
     kinds: Option<IndexMap<String, KindFile>>,
+    docs_url: Option<Spanned<String>>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -140,6 +141,8 @@ pub struct Config {
     thresholds: Vec<(String, String, f64, usize)>,
     /// Article kinds, in order (the first that matches a document is its kind).
     pub kinds: Vec<Kind>,
+    /// Where the rules' pages are (`docs-url`; [`crate::rule_docs::DOCS_URL`] by default).
+    pub docs_url: String,
     /// Rule ids of the kinds, with lines (checked against the rule set).
     kind_rules: Vec<(String, usize)>,
 }
@@ -202,6 +205,7 @@ impl Default for Config {
             thresholds: Vec::new(),
             kinds: default_kinds(),
             kind_rules: Vec::new(),
+            docs_url: crate::rule_docs::DOCS_URL.to_string(),
         }
     }
 }
@@ -327,6 +331,21 @@ impl Config {
                 Some(old) => *old = kind,
                 None => c.kinds.push(kind),
             }
+        }
+        if let Some(u) = file.docs_url {
+            let line = line_of(text, u.span().start);
+            let u = u.into_inner();
+            // it becomes links in SARIF, HTML and the editor: a web (or file) address only
+            let scheme_ok = ["https://", "http://", "file://"]
+                .iter()
+                .any(|p| u.len() > p.len() && u[..p.len()].eq_ignore_ascii_case(p));
+            if !scheme_ok || u.chars().any(|ch| ch.is_whitespace() || ch.is_control()) {
+                return Err(err(
+                    line,
+                    format!("`docs-url`: {u:?} is not an http(s):// or file:// address"),
+                ));
+            }
+            c.docs_url = if u.ends_with('/') { u } else { u + "/" };
         }
         Ok(c)
     }
@@ -455,6 +474,20 @@ mod tests {
 
     fn parse(text: &str) -> Result<Config> {
         Config::parse("whosaid.toml", text, Path::new("/repo"))
+    }
+
+    #[test]
+    fn docs_url_is_a_web_address_base() {
+        let c = parse("").unwrap();
+        assert_eq!(c.docs_url, crate::rule_docs::DOCS_URL);
+        let c = parse("docs-url = \"https://news.example/whosaid/rules\"\n").unwrap();
+        assert_eq!(c.docs_url, "https://news.example/whosaid/rules/");
+        for bad in ["javascript:alert(1)", "rules/", "https://a b/"] {
+            let e = parse(&format!("\ndocs-url = {bad:?}\n"))
+                .unwrap_err()
+                .to_string();
+            assert!(e.starts_with("whosaid.toml:2: `docs-url`"), "{e}");
+        }
     }
 
     #[test]

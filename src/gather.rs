@@ -9,24 +9,78 @@ use crate::cli::{InFormat, OutFormat};
 use crate::run::{Work, Writer, collect_inputs, run_jobs};
 use std::collections::HashMap;
 use std::io::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 use whosaid::collection::suggest::Suggester;
 use whosaid::collection::{Doc, Summarizer, front_matter_date, parse_report_line, valid_month};
+use whosaid::config::Config;
 use whosaid::report::Summary;
 use whosaid::report::text::TextOptions;
 use whosaid::{Checker, Error, Registry, Ruleset};
 
 /// How the articles are checked: as `whosaid check` would with these options.
-pub(crate) struct Checking<'a> {
-    /// The registry.
+pub(crate) struct Checking {
+    /// The settings (whosaid.toml's, found as `check` finds it): disabled rules, severities,
+    /// thresholds, include/exclude, extensions, article kinds.
+    pub(crate) config: Config,
+    /// The registry (the command line's, else the configuration's).
     pub(crate) registry: Option<Registry>,
-    /// Directory of rule overrides.
-    pub(crate) rules: Option<&'a Path>,
+    /// Directory of rule overrides (the command line's, else the configuration's).
+    pub(crate) rules: Option<PathBuf>,
     /// Worker threads (`None`: one per core).
     pub(crate) threads: Option<usize>,
     /// Files larger than this are skipped with a warning, as by `check`.
     pub(crate) max_file_size: u64,
+}
+
+/// The options of the commands that check articles besides `check` (`report`, `registry
+/// suggest`): what `check` takes for the same purpose, and whosaid.toml found as it finds it.
+#[derive(clap::Args)]
+pub(crate) struct CheckingArgs {
+    /// Source registry CSV to check the articles with (for `registry suggest`, its columns are
+    /// the columns of the rows) [default: whosaid.toml's registry].
+    #[arg(long)]
+    pub(crate) registry: Option<PathBuf>,
+    /// Directory of rule overrides (checks/*.toml, lexicon/*.txt, patterns/*.txt) [default:
+    /// whosaid.toml's rules].
+    #[arg(long)]
+    pub(crate) rules: Option<PathBuf>,
+    /// Documents checked at once (default: the number of cores).
+    #[arg(long, short = 'j', value_name = "N")]
+    pub(crate) threads: Option<usize>,
+    /// Skip files larger than this many bytes (with a warning), as `check` does.
+    #[arg(long, value_name = "BYTES", default_value_t = DEFAULT_MAX_FILE_SIZE)]
+    pub(crate) max_file_size: u64,
+    /// Settings file [default: whosaid.toml in the current directory or its nearest parent].
+    #[arg(long, value_name = "FILE", conflicts_with = "no_config")]
+    pub(crate) config: Option<PathBuf>,
+    /// Read no whosaid.toml.
+    #[arg(long)]
+    pub(crate) no_config: bool,
+}
+
+impl CheckingArgs {
+    /// How to check the articles: the settings these name, the registry (the command line's,
+    /// else whosaid.toml's, read by `load`) and the rules directory (likewise), as `check`
+    /// resolves them.
+    pub(crate) fn checking(
+        &self,
+        load: impl FnOnce(&Path) -> Result<Registry, Error>,
+    ) -> Result<Checking, Error> {
+        let config = crate::cli::load_config(self.config.as_deref(), self.no_config)?;
+        let registry = match self.registry.as_ref().or(config.registry.as_ref()) {
+            Some(p) => Some(load(p)?),
+            None => None,
+        };
+        let rules = self.rules.clone().or_else(|| config.rules.clone());
+        Ok(Checking {
+            config,
+            registry,
+            rules,
+            threads: self.threads,
+            max_file_size: self.max_file_size,
+        })
+    }
 }
 
 /// `check`'s default `--max-file-size`, for the commands that check articles too.
@@ -114,24 +168,25 @@ impl<S: DocSink> Write for SharedLines<S> {
 /// first input error stops it.
 pub(crate) fn check_articles<S: DocSink>(
     paths: &[String],
-    how: Checking<'_>,
+    how: Checking,
     dated: bool,
     sink: S,
 ) -> Result<S, Error> {
     let Checking {
+        config,
         registry,
         rules,
         threads,
         max_file_size,
     } = how;
-    let ruleset = match rules {
+    let mut ruleset = match &rules {
         Some(d) => Ruleset::with_overrides(d)?,
         None => Ruleset::embedded(),
     };
+    config.apply(&mut ruleset)?;
     let checker = Checker::new(ruleset, registry);
     let mut errors = Vec::new();
-    // the same article files as `check` takes from a directory (without a whosaid.toml)
-    let config = whosaid::config::Config::default();
+    // the same article files as `check` takes
     let inputs = collect_inputs(paths, &config, false, &mut errors);
     if let Some(e) = errors.into_iter().next() {
         return Err(e);

@@ -2,7 +2,7 @@
 //! The work is in the library (`whosaid::registry::{validate, suggest, ratings}`); this module
 //! reads the files, prints, writes atomically and picks the exit code.
 
-use crate::gather::{Checking, check_articles};
+use crate::gather::{CheckingArgs, check_articles};
 use crate::write::write_atomic;
 use clap::{Subcommand, ValueEnum};
 use std::io::Write;
@@ -82,21 +82,11 @@ struct SuggestArgs {
     /// Articles (files, directories, - for standard input).
     #[arg(required = true)]
     paths: Vec<String>,
-    /// The registry CSV; its columns are the columns of the rows.
-    #[arg(long)]
-    registry: Option<PathBuf>,
-    /// Directory of rule overrides.
-    #[arg(long)]
-    rules: Option<PathBuf>,
     /// Write the rows to this file (atomically) instead of standard output.
     #[arg(long, short)]
     output: Option<PathBuf>,
-    /// Documents checked at once (default: the number of cores).
-    #[arg(long, short = 'j', value_name = "N")]
-    threads: Option<usize>,
-    /// Skip files larger than this many bytes (with a warning), as `check` does.
-    #[arg(long, value_name = "BYTES", default_value_t = crate::gather::DEFAULT_MAX_FILE_SIZE)]
-    max_file_size: u64,
+    #[command(flatten)]
+    checking: CheckingArgs,
 }
 
 pub(crate) fn run(args: RegistryArgs) -> Result<u8, Error> {
@@ -121,23 +111,14 @@ fn load_with_header(path: &Path) -> Result<(Registry, Vec<String>), Error> {
 }
 
 fn suggest_cmd(a: SuggestArgs) -> Result<u8, Error> {
-    let (registry, header) = match &a.registry {
-        Some(p) => {
-            let (r, h) = load_with_header(p)?;
-            (Some(r), h)
-        }
-        None => (
-            None,
-            ["id", "name", "aliases", "kind"].map(String::from).to_vec(),
-        ),
-    };
-    let sink = suggest::Suggester::new(registry.clone().unwrap_or_default());
-    let how = Checking {
-        registry,
-        rules: a.rules.as_deref(),
-        threads: a.threads,
-        max_file_size: a.max_file_size,
-    };
+    // the registry's own columns, or the required ones without a registry
+    let mut header = ["id", "name", "aliases", "kind"].map(String::from).to_vec();
+    let how = a.checking.checking(|p| {
+        let (r, h) = load_with_header(p)?;
+        header = h;
+        Ok(r)
+    })?;
+    let sink = suggest::Suggester::new(how.registry.clone().unwrap_or_default());
     let s = check_articles(&a.paths, how, false, sink)?.finish();
     let csv = suggest::rows_csv(&header, &s.rows);
     match &a.output {

@@ -2,7 +2,7 @@
 //! `whosaid check --format jsonl` wrote (`--from-reports`). The figures and the renderers are
 //! the library's (`whosaid::collection`); this module reads, picks the format and writes.
 
-use crate::gather::{Checking, check_articles, read_dates};
+use crate::gather::{CheckingArgs, check_articles, read_dates};
 use crate::registry_cmd::print;
 use crate::write::write_atomic;
 use clap::ValueEnum;
@@ -33,12 +33,6 @@ pub(crate) struct ReportArgs {
     /// `id` and `date`, or a Markdown file's front matter), matched by the report's path.
     #[arg(long, value_name = "FILE")]
     dates: Vec<PathBuf>,
-    /// Source registry CSV to check the articles with.
-    #[arg(long)]
-    registry: Option<PathBuf>,
-    /// Directory of rule overrides to check the articles with.
-    #[arg(long)]
-    rules: Option<PathBuf>,
     /// Output format.
     #[arg(long, value_enum, default_value = "markdown")]
     format: ReportFormat,
@@ -48,12 +42,8 @@ pub(crate) struct ReportArgs {
     /// Title of the HTML page.
     #[arg(long, default_value = "Sourcing across the collection")]
     title: String,
-    /// Documents checked at once (default: the number of cores).
-    #[arg(long, short = 'j', value_name = "N")]
-    threads: Option<usize>,
-    /// Skip files larger than this many bytes (with a warning), as `check` does.
-    #[arg(long, value_name = "BYTES", default_value_t = crate::gather::DEFAULT_MAX_FILE_SIZE)]
-    max_file_size: u64,
+    #[command(flatten)]
+    checking: CheckingArgs,
 }
 
 /// Every report of `paths`, in order (`-` is standard input).
@@ -82,7 +72,7 @@ fn read_report_files(
 
 pub(crate) fn run(a: ReportArgs) -> Result<u8, Error> {
     let summary = if a.from_reports {
-        if a.registry.is_some() || a.rules.is_some() {
+        if a.checking.registry.is_some() || a.checking.rules.is_some() {
             return Err(Error::Usage(
                 "--from-reports reads finished reports, which carry their registry matches already; drop --registry and --rules, or summarise the articles themselves to check them again".into(),
             ));
@@ -101,16 +91,8 @@ pub(crate) fn run(a: ReportArgs) -> Result<u8, Error> {
                 "--dates is for --from-reports; articles are dated from their own JSON Lines date fields and front matter".into(),
             ));
         }
-        let registry = match &a.registry {
-            Some(p) => Some(Registry::load(p)?),
-            None => None,
-        };
-        let how = Checking {
-            registry,
-            rules: a.rules.as_deref(),
-            threads: a.threads,
-            max_file_size: a.max_file_size,
-        };
+        // as `check` would: the command line wins over whosaid.toml
+        let how = a.checking.checking(Registry::load)?;
         check_articles(&a.paths, how, true, Summarizer::default())?.finish()
     };
     let out = match a.format {

@@ -9,6 +9,17 @@
 
 use crate::ruleset::Rule;
 
+/// Where the rules' pages are published by default: a rule's page is `{DOCS_URL}{id}.md`
+/// ([`url`]). SARIF's `helpUri`, the language server's diagnostic links and the HTML report's
+/// rule sections all link there; whosaid.toml's `docs-url` names another base (a newsroom's
+/// own copy of the pages).
+pub const DOCS_URL: &str = "https://github.com/whosaid/whosaid/blob/main/docs/rules/";
+
+/// The address of rule `id`'s page under `base` (a [`DOCS_URL`]-like prefix).
+pub fn url(base: &str, id: &str) -> String {
+    format!("{base}{id}.md")
+}
+
 /// The line that opens the generated block of a rule page.
 pub const BLOCK_START: &str = "<!-- generated from the rule file: edit rules/checks/*.toml, then run WHOSAID_BLESS=1 cargo test --test rule_docs -->";
 /// The line that closes it.

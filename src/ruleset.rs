@@ -9,6 +9,14 @@ use regex::Regex;
 use serde::Deserialize;
 use std::path::Path;
 
+/// The notes whosaid adds after the checks (not checks themselves), documented in rule-file
+/// form so that `whosaid rules`, `whosaid explain`, SARIF and the rule pages treat them as
+/// rules: an unused suppression.
+pub const EMBEDDED_NOTES: &[(&str, &str)] = &[(
+    "unused-suppression.toml",
+    include_str!("../rules/notes/unused-suppression.toml"),
+)];
+
 /// Embedded rule files, `(file name, contents)`, alphabetical.
 pub const EMBEDDED_CHECKS: &[(&str, &str)] = &[
     (
@@ -435,6 +443,27 @@ impl Ruleset {
         rs
     }
 
+    /// The notes of [`EMBEDDED_NOTES`], in order: the findings a run adds besides the checks'
+    /// (an unused suppression). They are not in [`Ruleset::rules`]: nothing runs them, and a
+    /// rules directory or whosaid.toml does not change them.
+    pub fn notes() -> Vec<Rule> {
+        let mut rs = Ruleset {
+            rules: IndexMap::new(),
+            lexicons: IndexMap::new(),
+            patterns: IndexMap::new(),
+        };
+        for (name, text) in EMBEDDED_NOTES {
+            rs.add_rule_file(&format!("rules/notes/{name}"), text, true)
+                .expect("embedded note file is valid");
+        }
+        rs.rules.into_values().collect()
+    }
+
+    /// The note `id`, if there is one (see [`Ruleset::notes`]).
+    pub fn note(id: &str) -> Option<Rule> {
+        Ruleset::notes().into_iter().find(|r| r.id == id)
+    }
+
     /// The defaults with the files of `dir` layered on top.
     pub fn with_overrides(dir: &Path) -> Result<Ruleset> {
         let mut rs = Ruleset::embedded();
@@ -668,6 +697,24 @@ mod tests {
         assert_eq!(list(EMBEDDED_CHECKS), names_in("rules/checks"));
         assert_eq!(list(EMBEDDED_LEXICONS), names_in("rules/lexicon"));
         assert_eq!(list(EMBEDDED_PATTERNS), names_in("rules/patterns"));
+        assert_eq!(list(EMBEDDED_NOTES), names_in("rules/notes"));
+    }
+
+    #[test]
+    fn notes_are_documented_like_rules_and_named_as_their_findings_are() {
+        let notes = Ruleset::notes();
+        let ids: Vec<&str> = notes.iter().map(|r| r.id.as_str()).collect();
+        assert_eq!(ids, [crate::suppress::UNUSED]);
+        let embedded = Ruleset::embedded();
+        for n in &notes {
+            assert!(
+                !embedded.rules.contains_key(&n.id),
+                "{} is a check too",
+                n.id
+            );
+            assert!(n.description.contains("## What it flags"), "{}", n.id);
+            assert_eq!(n.severity, Severity::Info);
+        }
     }
 
     #[test]

@@ -486,5 +486,194 @@ fn explain_knows_the_unused_suppression_note() {
     let dir = tempfile::tempdir().unwrap();
     let o = run(dir.path(), &["explain", "unused-suppression"]);
     assert_eq!(o.status.code(), Some(0));
-    assert!(String::from_utf8_lossy(&o.stdout).contains("suppressed no finding"));
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert!(
+        out.starts_with("# Unused suppression (unused-suppression)\n"),
+        "{out}"
+    );
+    assert!(out.contains("suppressed no finding"));
+    assert!(
+        out.contains("Severity: info") && out.contains("## How to fix"),
+        "{out}"
+    );
+    // `whosaid rules` lists it, after the checks, with its severity
+    let o = run(dir.path(), &["rules"]);
+    assert_eq!(o.status.code(), Some(0));
+    let out = String::from_utf8_lossy(&o.stdout);
+    let last = out.lines().last().unwrap_or("");
+    let cols: Vec<&str> = last.split_whitespace().take(2).collect();
+    assert_eq!(cols, ["unused-suppression", "info"], "{out}");
+    // and SARIF describes it from the same text, with its page
+    let dir = repo();
+    let o = run(
+        dir.path(),
+        &["check", ".", "--format", "sarif", "--fail-on", "never"],
+    );
+    let v: Value = serde_json::from_slice(&o.stdout).unwrap();
+    let rules = v["runs"][0]["tool"]["driver"]["rules"].as_array().unwrap();
+    let d = (rules.iter())
+        .find(|r| r["id"] == "unused-suppression")
+        .expect("a descriptor for the note");
+    assert!(
+        d["help"]["text"]
+            .as_str()
+            .unwrap()
+            .contains("## What it flags")
+    );
+    assert!(
+        d["helpUri"]
+            .as_str()
+            .unwrap()
+            .ends_with("/unused-suppression.md")
+    );
+}
+
+#[test]
+fn docs_url_moves_every_rule_link() {
+    let dir = repo();
+    let d = dir.path();
+    let sarif_uris = |d: &Path| -> Vec<String> {
+        let o = run(
+            d,
+            &["check", ".", "--format", "sarif", "--fail-on", "never"],
+        );
+        assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+        let v: Value = serde_json::from_slice(&o.stdout).unwrap();
+        v["runs"][0]["tool"]["driver"]["rules"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter_map(|r| r["helpUri"].as_str().map(String::from))
+            .collect()
+    };
+    let html = |d: &Path| -> String {
+        let o = run(d, &["check", ".", "--format", "html", "--fail-on", "never"]);
+        assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+        String::from_utf8_lossy(&o.stdout).into_owned()
+    };
+    let default = "https://github.com/whosaid/whosaid/blob/main/docs/rules/";
+    let uris = sarif_uris(d);
+    assert!(!uris.is_empty());
+    assert!(uris.iter().all(|u| u.starts_with(default)), "{uris:?}");
+    assert!(html(d).contains(&format!("<code>{default}single-source.md</code>")));
+
+    let toml = std::fs::read_to_string(d.join("whosaid.toml")).unwrap();
+    std::fs::write(
+        d.join("whosaid.toml"),
+        format!("docs-url = \"https://news.example/rules?a=1&b=2\"\n{toml}"),
+    )
+    .unwrap();
+    let uris = sarif_uris(d);
+    assert!(
+        uris.contains(&"https://news.example/rules?a=1&b=2/single-source.md".to_string()),
+        "{uris:?}"
+    );
+    assert!(!uris.iter().any(|u| u.starts_with(default)), "{uris:?}");
+    let page = html(d);
+    // as text (the page links only within itself), escaped
+    assert!(page.contains("<code>https://news.example/rules?a=1&amp;b=2/single-source.md</code>"));
+    assert!(!page.contains(default));
+
+    std::fs::write(
+        d.join("whosaid.toml"),
+        format!("docs-url = \"javascript:alert(1)\"\n{toml}"),
+    )
+    .unwrap();
+    let o = run(d, &["check", "."]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("whosaid.toml:1: `docs-url`"),
+        "{}",
+        stderr(&o)
+    );
+}
+
+/// (document, line, rule) of every finding on an HTML page, document by document (in the
+/// order of the run, as in the JSON report).
+fn html_findings(page: &str) -> Vec<(usize, u64, String)> {
+    let re = regex::Regex::new(
+        r##"<li class="finding">.*?<a href="#rule-([a-z0-9-]+)">.*?<a class="where" href="[^"]*">line (\d+), column \d+</a>"##,
+    )
+    .unwrap();
+    let mut out = Vec::new();
+    for (i, section) in page.split("<section class=\"doc\"").skip(1).enumerate() {
+        for c in re.captures_iter(section) {
+            out.push((i, c[2].parse().unwrap(), c[1].to_string()));
+        }
+    }
+    out.sort();
+    out
+}
+
+#[test]
+fn the_html_report_applies_kinds_suppressions_and_baselines_as_the_others_do() {
+    let dir = repo();
+    let d = dir.path();
+    let both = |extra: &[&str]| {
+        let report = json(d, extra);
+        let mut want: Vec<(usize, u64, String)> = Vec::new();
+        for (i, doc) in report["documents"].as_array().unwrap().iter().enumerate() {
+            for f in doc["findings"].as_array().unwrap() {
+                want.push((
+                    i,
+                    f["span"]["line"].as_u64().unwrap(),
+                    f["rule"].as_str().unwrap().to_string(),
+                ));
+            }
+        }
+        want.sort();
+        let args = [&["check", ".", "--format", "html"][..], extra].concat();
+        let o = run(d, &args);
+        assert!(matches!(o.status.code(), Some(0 | 1)), "{}", stderr(&o));
+        (want, html_findings(&String::from_utf8_lossy(&o.stdout)))
+    };
+    let (want, got) = both(&[]);
+    assert!(want.len() > 3, "{want:?}");
+    assert_eq!(got, want);
+    // among them: the unused suppression, and not the suppressed finding
+    let docs: Vec<String> = json(d, &[])["documents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|x| {
+            x["path"]
+                .as_str()
+                .unwrap()
+                .trim_start_matches("./")
+                .to_string()
+        })
+        .collect();
+    let sup = docs.iter().position(|p| p == "news/suppressed.md").unwrap();
+    assert!(
+        got.contains(&(sup, 7, "unused-suppression".to_string())),
+        "{got:?}"
+    );
+    assert!(
+        !got.contains(&(sup, 4, "unattributed-claim".to_string())),
+        "{got:?}"
+    );
+    // the opinion column gets none of the rules its kind turns off
+    let op = docs.iter().position(|p| p.starts_with("opinion/")).unwrap();
+    assert!(
+        !got.iter()
+            .any(|(i, _, r)| *i == op && (r == "unattributed-claim" || r == "single-source")),
+        "{got:?}"
+    );
+
+    // after a baseline of this run, both show nothing
+    let o = run(
+        d,
+        &[
+            "check",
+            ".",
+            "--write-baseline",
+            "base.json",
+            "--fail-on",
+            "never",
+        ],
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let (want, got) = both(&["--baseline", "base.json"]);
+    assert_eq!(want, Vec::new());
+    assert_eq!(got, want);
 }

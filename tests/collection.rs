@@ -7,8 +7,6 @@ use common::whosaid;
 use serde_json::Value;
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
 
 fn out(o: &std::process::Output) -> String {
     String::from_utf8_lossy(&o.stdout).to_string()
@@ -297,70 +295,10 @@ fn html_escapes_what_the_articles_say() {
     );
 }
 
-/// Chromium, if this machine has it.
-fn chromium() -> Option<PathBuf> {
-    [
-        "/usr/bin/chromium",
-        "/usr/bin/chromium-browser",
-        "/usr/bin/google-chrome",
-    ]
-    .iter()
-    .map(PathBuf::from)
-    .find(|p| p.exists())
-}
-
-/// The DOM of `page` after Chromium loaded it headless and offline; `None` on a time-out.
-fn dump_dom(chrome: &Path, page: &Path, profile: &Path) -> Option<String> {
-    let mut child = Command::new(chrome)
-        .args([
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--disable-quic",
-            "--no-first-run",
-        ])
-        .arg(format!("--user-data-dir={}", profile.display()))
-        .arg("--dump-dom")
-        .arg(format!("file://{}", page.display()))
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("run chromium");
-    let mut stdout = child.stdout.take().unwrap();
-    let reader = std::thread::spawn(move || {
-        let mut s = String::new();
-        let _ = std::io::Read::read_to_string(&mut stdout, &mut s);
-        s
-    });
-    let deadline = Instant::now() + Duration::from_secs(120);
-    loop {
-        if child.try_wait().ok().flatten().is_some() {
-            break;
-        }
-        if Instant::now() > deadline {
-            let _ = child.kill();
-            let _ = child.wait();
-            return None;
-        }
-        std::thread::sleep(Duration::from_millis(50));
-    }
-    reader.join().ok()
-}
-
 #[test]
 fn html_report_of_the_wikinews_sample_renders_in_headless_chromium() {
-    let Some(chrome) = chromium() else {
-        // .ci/run sets this when it has installed Chromium: then a missing browser is a failure
-        assert!(
-            std::env::var_os("WHOSAID_REQUIRE_CHROMIUM").is_none(),
-            "WHOSAID_REQUIRE_CHROMIUM is set but there is no /usr/bin/chromium"
-        );
-        eprintln!(
-            "\n=== SKIPPED: no Chromium (/usr/bin/chromium); the HTML collection report was NOT rendered. Install it (apt-get install -y chromium) to run this test. ===\n"
-        );
+    let Some(chrome) = common::chromium::chromium("the HTML collection report's browser test")
+    else {
         return;
     };
     let dir = tempfile::tempdir().unwrap();
@@ -381,7 +319,7 @@ fn html_report_of_the_wikinews_sample_renders_in_headless_chromium() {
         None,
     );
     assert_eq!(o.status.code(), Some(0), "{}", err(&o));
-    let dom = dump_dom(&chrome, &page, &dir.path().join("profile")).expect("chromium timed out");
+    let (dom, _) = common::chromium::run_chromium(&chrome, &page, "--dump-dom");
     assert!(
         dom.contains("<h1>Sourcing across the collection</h1>"),
         "{dom}"
@@ -415,5 +353,110 @@ fn html_report_of_the_wikinews_sample_renders_in_headless_chromium() {
         eprintln!(
             "note: the shared Wikinews sample is missing; rendered fixtures/wikinews instead"
         );
+    }
+}
+
+/// A repository with a whosaid.toml: its registry, its exclude and its extensions.
+fn configured_repo() -> tempfile::TempDir {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    fs::create_dir_all(d.join("news")).unwrap();
+    fs::create_dir_all(d.join("drafts")).unwrap();
+    fs::copy(root.join("fixtures/seed/registry.csv"), d.join("reg.csv")).unwrap();
+    fs::copy(root.join(C), d.join("news/npo.txt")).unwrap();
+    fs::copy(root.join(A), d.join("drafts/a.txt")).unwrap();
+    fs::copy(root.join(B), d.join("news/b.md")).unwrap();
+    fs::write(
+        d.join("whosaid.toml"),
+        "registry = \"reg.csv\"\nexclude = [\"drafts/**\"]\nextensions = [\"txt\"]\n",
+    )
+    .unwrap();
+    dir
+}
+
+#[test]
+fn report_and_suggest_honour_whosaid_toml_as_check_does() {
+    let dir = configured_repo();
+    let d = dir.path();
+    let json = |args: &[&str]| -> Value {
+        let o = common::whosaid_in(d, args, None);
+        assert_eq!(o.status.code(), Some(0), "{}", err(&o));
+        serde_json::from_str(&out(&o)).expect("report JSON")
+    };
+    let paths = |v: &Value| -> Vec<String> {
+        v["summary"]["articles"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|a| a["path"].as_str().unwrap().to_string())
+            .collect()
+    };
+
+    // from a subdirectory, the file is found upward: drafts/ excluded, .md not an extension
+    let sub = d.join("news");
+    let o = common::whosaid_in(&sub, &["report", ".", "--format", "json"], None);
+    assert_eq!(o.status.code(), Some(0), "{}", err(&o));
+    let v: Value = serde_json::from_str(&out(&o)).unwrap();
+    assert_eq!(v["summary"]["documents"], 1, "{}", v["summary"]);
+    assert_eq!(v["summary"]["sources"][0]["registry"], "reuters");
+
+    let v = json(&["report", ".", "--format", "json"]);
+    assert_eq!(paths(&v), ["./news/npo.txt"]);
+    assert_eq!(v["summary"]["sources"][0]["credibility"], "high");
+    // check takes the same files
+    let o = common::whosaid_in(
+        d,
+        &["check", ".", "--format", "jsonl", "--fail-on", "never"],
+        None,
+    );
+    let checked: Vec<String> = out(&o)
+        .lines()
+        .map(|l| {
+            serde_json::from_str::<Value>(l).unwrap()["path"]
+                .as_str()
+                .unwrap()
+                .to_string()
+        })
+        .collect();
+    assert_eq!(checked, paths(&v));
+
+    // --no-config: every article, no registry
+    let v = json(&["report", ".", "--format", "json", "--no-config"]);
+    assert_eq!(paths(&v).len(), 3, "{:?}", paths(&v));
+    assert_eq!(v["summary"]["sources"][0]["registry"], Value::Null);
+
+    // --config names another file (here: none of the settings)
+    fs::write(d.join("empty.toml"), "").unwrap();
+    let v = json(&["report", ".", "--format", "json", "--config", "empty.toml"]);
+    assert_eq!(paths(&v).len(), 3);
+
+    // registry suggest: Reuters is in the configured registry, so not suggested again
+    let suggest = |extra: &[&str]| {
+        let args = [&["registry", "suggest", "."][..], extra].concat();
+        let o = common::whosaid_in(d, &args, None);
+        assert_eq!(o.status.code(), Some(0), "{}", err(&o));
+        out(&o)
+    };
+    let with = suggest(&[]);
+    assert!(
+        with.starts_with("id,name,aliases,kind,affiliation"),
+        "{with}"
+    );
+    assert!(!with.contains("\nreuters,"), "{with}");
+    assert!(!with.contains("drafts/"), "{with}");
+    let without = suggest(&["--no-config"]);
+    assert!(without.contains("\nreuters,Reuters,"), "{without}");
+
+    // a bad whosaid.toml is an error naming the file and line, exit 2
+    fs::write(
+        d.join("whosaid.toml"),
+        "registry = \"reg.csv\"\ndisabel = [\"x\"]\n",
+    )
+    .unwrap();
+    for args in [&["report", "."][..], &["registry", "suggest", "."][..]] {
+        let o = common::whosaid_in(d, args, None);
+        assert_eq!(o.status.code(), Some(2), "{}", err(&o));
+        assert!(err(&o).contains("whosaid.toml:2"), "{}", err(&o));
     }
 }

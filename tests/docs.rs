@@ -1,6 +1,6 @@
 //! The documentation keeps up with the rules, and its links lead somewhere.
 //!
-//! - every rule file `rules/checks/<id>.toml` has a page `docs/rules/<id>.md` that names the
+//! - every rule file `rules/checks/<id>.toml` (and note file `rules/notes/<id>.toml`) has a page `docs/rules/<id>.md` that names the
 //!   rule and repeats its "What it flags" section, and the rules index links to it;
 //! - every page in `docs/rules/` (other than `README.md` and `configuring.md`) belongs to a rule;
 //! - relative links in `docs/*.md`, `docs/rules/*.md` and `CONTRIBUTING.md` point to files that
@@ -54,7 +54,12 @@ fn section<'a>(md: &'a str, title: &str) -> Option<&'a str> {
 /// Rule files: id -> (name, description).
 fn rules() -> BTreeMap<String, (String, String)> {
     let mut out = BTreeMap::new();
-    for path in files(&root().join("rules/checks"), ".toml") {
+    // the checks, and the notes a run adds besides them (an unused suppression)
+    let paths = [
+        files(&root().join("rules/checks"), ".toml"),
+        files(&root().join("rules/notes"), ".toml"),
+    ];
+    for path in paths.concat() {
         let v: toml::Value =
             toml::from_str(&read(&path)).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
         let field = |k: &str| {

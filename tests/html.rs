@@ -2,17 +2,16 @@
 //! (html5gum) and as a browser builds it (headless Chromium's `--dump-dom`), with Chromium's
 //! network log to show that no request leaves the page.
 //!
-//! Chromium is Debian's `chromium` (installed by .ci/run). Without it the browser tests say so
-//! loudly on standard error and are skipped, unless `WHOSAID_REQUIRE_CHROMIUM` is set (CI sets
-//! it when it could install the browser), in which case they fail.
+//! Chromium is found and run by `common::chromium`: without it the browser tests say so loudly
+//! on standard error and are skipped, unless `WHOSAID_REQUIRE_CHROMIUM` is set.
 
 mod common;
 
+use common::chromium::run_chromium;
 use common::whosaid;
 use serde_json::Value;
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 /// Elements the page is made of; nothing else may appear in it.
 const PAGE_ELEMENTS: &[&str] = &[
@@ -133,6 +132,21 @@ fn base64(bytes: &[u8]) -> String {
 fn sha256_source(s: &str) -> String {
     use sha2::Digest;
     format!("'sha256-{}'", base64(&sha2::Sha256::digest(s.as_bytes())))
+}
+
+/// The hostile articles' markup is on the page as text (and, by [`assert_page_is_closed`], not
+/// as elements).
+fn assert_hostile_markup_is_text(page: &Page, what: &str) {
+    for markup in [
+        "<script>alert('article script')</script>",
+        "<img src=x onerror=alert('img')>",
+        "javascript:alert('link')",
+    ] {
+        assert!(
+            page.text.contains(markup),
+            "{what}: {markup:?} is not in the text"
+        );
+    }
 }
 
 /// Everything a page must be, whatever the article: only the page's own elements and
@@ -379,14 +393,7 @@ fn hostile_articles_give_no_element_from_the_article() {
     ]);
     let parsed = parse(&page);
     assert_page_is_closed(&parsed, "hostile");
-    // the article's markup is there, as text
-    assert!(
-        parsed
-            .text
-            .contains("<script>alert('article script')</script>")
-    );
-    assert!(parsed.text.contains("<img src=x onerror=alert('img')>"));
-    assert!(parsed.text.contains("javascript:alert('link')"));
+    assert_hostile_markup_is_text(&parsed, "hostile");
     // the file name too, and control characters are shown, not passed on
     assert!(parsed.text.contains("<img src=x onerror=alert(9)>.txt"));
     assert!(
@@ -404,60 +411,9 @@ fn hostile_articles_give_no_element_from_the_article() {
 
 // --- in a browser ---
 
-/// The Chromium to run, or `None` (after saying so loudly) when there is none and it is not
-/// required.
+/// Chromium, or `None` (said loudly) when the browser tests cannot run.
 fn chromium() -> Option<PathBuf> {
-    let candidates = [
-        std::env::var_os("WHOSAID_CHROMIUM").map(PathBuf::from),
-        Some(PathBuf::from("/usr/bin/chromium")),
-        Some(PathBuf::from("/usr/bin/chromium-browser")),
-    ];
-    for c in candidates.into_iter().flatten() {
-        if c.is_file() {
-            return Some(c);
-        }
-    }
-    let msg = "headless Chromium not found (/usr/bin/chromium; set WHOSAID_CHROMIUM): \
-               the browser tests of the HTML report did NOT run";
-    if std::env::var_os("WHOSAID_REQUIRE_CHROMIUM").is_some() {
-        panic!("{msg}, and WHOSAID_REQUIRE_CHROMIUM is set");
-    }
-    eprintln!("\n*** SKIPPED: {msg} ***\n");
-    None
-}
-
-/// Chromium as the issue runs it, on `page` (a file), with a fresh profile and its network log;
-/// `mode` is `--dump-dom` or `--screenshot=...`. Returns standard output and the network log.
-fn run_chromium(bin: &Path, page: &Path, mode: &str) -> (String, String) {
-    let profile = tempfile::tempdir().unwrap();
-    let netlog = profile.path().join("netlog.json");
-    let out = Command::new(bin)
-        .args([
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--disable-quic",
-            "--no-first-run",
-            "--window-size=1400,1800",
-        ])
-        .arg(format!("--user-data-dir={}", profile.path().display()))
-        .arg(format!("--log-net-log={}", netlog.display()))
-        .arg("--net-log-capture-mode=Everything")
-        .arg(mode)
-        .arg(format!("file://{}", page.display()))
-        .output()
-        .expect("run chromium");
-    assert!(
-        out.status.success(),
-        "chromium: {:?} {}",
-        out.status,
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let log = std::fs::read_to_string(&netlog).unwrap_or_default();
-    (String::from_utf8_lossy(&out.stdout).into_owned(), log)
+    common::chromium::chromium("the browser tests of the HTML report")
 }
 
 /// The URLs of the requests a page made, from Chromium's network log: every
@@ -543,12 +499,7 @@ fn chromium_renders_the_seed_and_hostile_pages_closed() {
     assert!(dom.contains("data-script=\"ready\""));
     let parsed = parse(&dom);
     assert_page_is_closed(&parsed, "hostile in Chromium");
-    assert!(
-        parsed
-            .text
-            .contains("<script>alert('article script')</script>")
-    );
-    assert!(parsed.text.contains("<img src=x onerror=alert('img')>"));
+    assert_hostile_markup_is_text(&parsed, "hostile in Chromium");
     assert_eq!(count(&dom, "class=\"index-row\""), 2);
 }
 

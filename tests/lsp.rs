@@ -285,7 +285,7 @@ fn an_editor_session_on_the_seed_article() {
         .expect("a message about whosaid.toml");
     let msg = msg["message"].as_str().unwrap();
     assert!(
-        msg.contains("whosaid.toml:2") && msg.contains("must be a string"),
+        msg.contains("whosaid.toml:2") && msg.contains("expected a string"),
         "{msg}"
     );
     assert_diagnostics_match(&diags4, &cli_findings(scratch.path(), &text, None), &text);
@@ -317,6 +317,63 @@ fn an_editor_session_on_the_seed_article() {
         .count();
     assert!(unattributed > 0);
     assert_eq!(diags5.len(), diags3.len() - unattributed);
+
+    // whosaid.toml's own `disable` and `severity` apply too, as `check` applies them
+    std::fs::remove_dir_all(root.join("newsroom")).unwrap();
+    std::fs::write(
+        root.join("whosaid.toml"),
+        "registry = \"data/registry.csv\"\ndisable = [\"unattributed-claim\"]\n\n[severity]\nsingle-source = \"error\"\n",
+    )
+    .unwrap();
+    client.notify(
+        "textDocument/didChange",
+        json!({
+            "textDocument": {"uri": uri, "version": 5},
+            "contentChanges": [{"text": text}],
+        }),
+    );
+    let (_, diags6) = client.diagnostics(&uri, 5);
+    assert!(!diags6.iter().any(|d| d["code"] == "unattributed-claim"));
+    assert_eq!(diags6.len(), diags3.len() - unattributed);
+    let single: Vec<&Value> = diags6
+        .iter()
+        .filter(|d| d["code"] == "single-source")
+        .collect();
+    assert!(!single.is_empty(), "{diags6:?}");
+    assert!(single.iter().all(|d| d["severity"] == 1), "{single:?}");
+    assert!(
+        diags3
+            .iter()
+            .any(|d| d["code"] == "single-source" && d["severity"] != 1)
+    );
+
+    // a whosaid.toml naming a rule that does not exist is reported with its line, and the
+    // rest of it (the registry: Jane Roe known) still applies
+    std::fs::write(
+        root.join("whosaid.toml"),
+        "registry = \"data/registry.csv\"\ndisable = [\"singel-source\"]\n",
+    )
+    .unwrap();
+    client.notify(
+        "textDocument/didChange",
+        json!({
+            "textDocument": {"uri": uri, "version": 6},
+            "contentChanges": [{"text": text}],
+        }),
+    );
+    let (_, diags7) = client.diagnostics(&uri, 6);
+    let (_, msg) = client
+        .wait_for("window/showMessage", PATIENCE, |m| {
+            m["message"]
+                .as_str()
+                .is_some_and(|s| s.contains("singel-source"))
+        })
+        .expect("a message about the unknown rule id");
+    assert!(
+        msg["message"].as_str().unwrap().contains("whosaid.toml:2"),
+        "{msg}"
+    );
+    assert_eq!(diags7, diags3);
 
     // a request the server does not know gets an error, not silence
     let err = client

@@ -241,6 +241,34 @@ ana-lima,Ana Lima,,person,reuters.com,,,\n";
 const RATINGS: &str =
     "domain,pc1\nreuters.com,0.91\nrt.com,0.12\ncnn.com,0.63\nbreitbart.com,0.2\n";
 
+/// `whosaid registry import-ratings RATINGS --registry REG -o OUT EXTRA...` on a `domain,pc1`
+/// table.
+fn import_ratings(
+    ratings: &std::path::Path,
+    registry: &std::path::Path,
+    out: &std::path::Path,
+    extra: &[&str],
+) -> std::process::Output {
+    let args = [
+        &[
+            "registry",
+            "import-ratings",
+            ratings.to_str().unwrap(),
+            "--domain-column",
+            "domain",
+            "--score-column",
+            "pc1",
+            "--registry",
+            registry.to_str().unwrap(),
+            "-o",
+            out.to_str().unwrap(),
+        ][..],
+        extra,
+    ]
+    .concat();
+    whosaid(&args, None)
+}
+
 #[test]
 fn import_ratings_writes_a_new_file_and_leaves_newsroom_rated_rows_untouched() {
     let dir = tempfile::tempdir().unwrap();
@@ -249,20 +277,7 @@ fn import_ratings_writes_a_new_file_and_leaves_newsroom_rated_rows_untouched() {
     let new = dir.path().join("new.csv");
     fs::write(&reg, MEDIA_REGISTRY).unwrap();
     fs::write(&rat, RATINGS).unwrap();
-    let args = [
-        "registry",
-        "import-ratings",
-        rat.to_str().unwrap(),
-        "--domain-column",
-        "domain",
-        "--score-column",
-        "pc1",
-        "--registry",
-        reg.to_str().unwrap(),
-        "-o",
-        new.to_str().unwrap(),
-    ];
-    let o = whosaid(&args, None);
+    let o = import_ratings(&rat, &reg, &new, &[]);
     assert_eq!(o.status.code(), Some(0), "{}", err(&o));
     assert_eq!(
         fs::read_to_string(&reg).unwrap(),
@@ -304,10 +319,12 @@ fn import_ratings_writes_a_new_file_and_leaves_newsroom_rated_rows_untouched() {
 
     // configurable cuts: with 0.95,0.9,0.5 Reuters is medium; RT is still the newsroom's
     let new2 = dir.path().join("new2.csv");
-    let mut args2 = args.to_vec();
-    args2[10] = new2.to_str().unwrap();
-    args2.extend(["--cuts", "0.95,0.9,0.5", "--label", "lin"]);
-    let o = whosaid(&args2, None);
+    let o = import_ratings(
+        &rat,
+        &reg,
+        &new2,
+        &["--cuts", "0.95,0.9,0.5", "--label", "lin"],
+    );
     assert_eq!(o.status.code(), Some(0), "{}", err(&o));
     let text = fs::read_to_string(&new2).unwrap();
     assert!(
@@ -324,24 +341,7 @@ fn import_ratings_refuses_to_overwrite_its_input_and_names_bad_rating_lines() {
     let rat = dir.path().join("ratings.csv");
     fs::write(&reg, MEDIA_REGISTRY).unwrap();
     fs::write(&rat, "domain,pc1\nreuters.com,0.91\nrt.com,high\n").unwrap();
-    let run = |out: &std::path::Path| {
-        whosaid(
-            &[
-                "registry",
-                "import-ratings",
-                rat.to_str().unwrap(),
-                "--domain-column",
-                "domain",
-                "--score-column",
-                "pc1",
-                "--registry",
-                reg.to_str().unwrap(),
-                "-o",
-                out.to_str().unwrap(),
-            ],
-            None,
-        )
-    };
+    let run = |out: &std::path::Path| import_ratings(&rat, &reg, out, &[]);
     let o = run(&reg);
     assert_eq!(o.status.code(), Some(2));
     assert!(err(&o).contains("names an input"), "{}", err(&o));

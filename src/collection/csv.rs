@@ -15,7 +15,8 @@
 use super::{StatusCounts, Summary};
 
 /// `s` as a CSV cell a spreadsheet will not run as a formula: a cell that starts with `=`, `+`,
-/// `-`, `@`, a tab or a carriage return gets a leading `'` (OWASP's advice on CSV injection);
+/// `-`, `@`, a tab or a carriage return gets a leading `'` (OWASP's advice on CSV injection;
+/// [`crate::report::csv::inert`], as in the findings' CSV);
 /// control characters, line breaks and bidi controls are replaced as in the terminal report
 /// ([`crate::report::text::sanitize`]). Quoting of commas and quotes is the CSV writer's job.
 pub fn safe_cell(s: &str) -> std::borrow::Cow<'_, str> {
@@ -27,9 +28,10 @@ pub fn safe_cell(s: &str) -> std::borrow::Cow<'_, str> {
     } else {
         crate::report::text::sanitize(s).into()
     };
-    match s.chars().next() {
-        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{s}").into(),
-        _ => s,
+    // the findings' CSV report's rule for formulas
+    match crate::report::csv::inert(&s) {
+        std::borrow::Cow::Owned(quoted) => quoted.into(),
+        std::borrow::Cow::Borrowed(_) => s,
     }
 }
 

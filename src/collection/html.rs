@@ -17,22 +17,16 @@ const CHART_SOURCES: usize = 15;
 /// Colours of the claim statuses: corroborated, single source, unattributed.
 const STATUS_COLORS: [&str; 4] = ["#2e7d32", "#f9a825", "#c62828", "#6a1b9a"];
 
-/// `s` escaped for HTML text and attribute values (`&`, `<`, `>`, `"`, `'`); line breaks
-/// become spaces and other control and bidi characters U+FFFD
-/// ([`crate::report::text::sanitize_char`]).
+/// `s` escaped for HTML text and attribute values, as the HTML report escapes them
+/// ([`crate::report::html::escape`]), after line breaks became spaces and other control and
+/// bidi characters U+FFFD ([`crate::report::text::sanitize_char`]): the page's labels are one
+/// line each.
 pub fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars().map(crate::report::text::sanitize_char) {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
+    let sanitize = crate::report::text::sanitize_char;
+    if s.chars().all(|c| sanitize(c) == c) {
+        return crate::report::html::escape(s);
     }
-    out
+    crate::report::html::escape(&s.chars().map(sanitize).collect::<String>())
 }
 
 /// A horizontal bar chart of `rows` (label, value).

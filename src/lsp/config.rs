@@ -1,67 +1,17 @@
 //! The workspace's configuration for the language server: the nearest `whosaid.toml` from the
-//! workspace root upward, of which only `registry` (a CSV path) and `rules` (a directory) are
-//! read, both relative to the file. A small stand-in for the configuration module of the
-//! command line; it is re-read whenever the file, the registry or the rules change.
+//! workspace root upward, read by the command line's own [`crate::config`] module, so that the
+//! editor checks with the same registry, rules, disabled rules, severities, thresholds and
+//! article kinds as `whosaid check`. It is read again whenever the file, the registry or the
+//! rules change ([`stamp`]).
 
+pub use crate::config::{Config, FILE_NAME, find};
 use crate::error::Error;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::time::SystemTime;
 
-/// The configuration file's name.
-pub const FILE_NAME: &str = "whosaid.toml";
-
-/// What the server takes from `whosaid.toml`.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct Config {
-    /// The file it was read from, if any.
-    pub file: Option<PathBuf>,
-    /// The registry CSV, resolved against the file's directory.
-    pub registry: Option<PathBuf>,
-    /// The rules directory, resolved against the file's directory.
-    pub rules: Option<PathBuf>,
-}
-
-/// The nearest `whosaid.toml` in `root` or a directory above it.
-pub fn find(root: &Path) -> Option<PathBuf> {
-    root.ancestors()
-        .map(|d| d.join(FILE_NAME))
-        .find(|p| p.is_file())
-}
-
-/// Read `registry` and `rules` from the configuration file `path`; other keys are left to the
-/// command line's configuration and ignored here.
+/// Read the configuration file `path` as `whosaid check --config path` does.
 pub fn read(path: &Path) -> Result<Config, Error> {
-    let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
-    let value: toml::Table = toml::from_str(&text).map_err(|e| {
-        let line = e.span().map_or(1, |s| {
-            1 + text[..s.start.min(text.len())].matches('\n').count()
-        });
-        Error::Input {
-            path: path.display().to_string(),
-            line,
-            msg: e.message().to_string(),
-        }
-    })?;
-    let dir = path.parent().unwrap_or(Path::new("."));
-    let key = |k: &str| -> Result<Option<PathBuf>, Error> {
-        match value.get(k) {
-            None => Ok(None),
-            Some(toml::Value::String(s)) => Ok(Some(dir.join(s))),
-            Some(_) => Err(Error::Input {
-                path: path.display().to_string(),
-                line: text
-                    .lines()
-                    .position(|l| l.trim_start().starts_with(k))
-                    .map_or(1, |i| i + 1),
-                msg: format!("`{k}` must be a string (a path relative to this file)"),
-            }),
-        }
-    };
-    Ok(Config {
-        file: Some(path.to_path_buf()),
-        registry: key("registry")?,
-        rules: key("rules")?,
-    })
+    Config::load(path)
 }
 
 /// What the configuration depends on, to tell when to read it again: the modification times of
@@ -95,13 +45,16 @@ mod tests {
         let file = dir.path().join(FILE_NAME);
         std::fs::write(
             &file,
-            "registry = \"data/reg.csv\"\nrules = \"rules\"\nfail_on = \"warning\"\n",
+            "registry = \"data/reg.csv\"\nrules = \"rules\"\nfail-on = \"warning\"\ndisable = [\"loaded-verb\"]\n",
         )
         .unwrap();
         assert_eq!(find(&sub), Some(file.clone()));
         let c = read(&file).unwrap();
         assert_eq!(c.registry, Some(dir.path().join("data/reg.csv")));
         assert_eq!(c.rules, Some(dir.path().join("rules")));
+        let mut rules = crate::Ruleset::embedded();
+        c.apply(&mut rules).unwrap();
+        assert!(!rules.rules["loaded-verb"].enabled);
     }
 
     #[test]
@@ -110,12 +63,13 @@ mod tests {
         let file = dir.path().join(FILE_NAME);
         std::fs::write(&file, "# c\nregistry = 3\n").unwrap();
         let e = read(&file).unwrap_err().to_string();
-        assert!(
-            e.contains("whosaid.toml:2") && e.contains("must be a string"),
-            "{e}"
-        );
+        assert!(e.contains("whosaid.toml:2"), "{e}");
         std::fs::write(&file, "\n\nregistry = \n").unwrap();
         let e = read(&file).unwrap_err().to_string();
         assert!(e.contains("whosaid.toml:3"), "{e}");
+        // a key only the command line had before is checked here too
+        std::fs::write(&file, "\ndisabel = [\"x\"]\n").unwrap();
+        let e = read(&file).unwrap_err().to_string();
+        assert!(e.contains("whosaid.toml:2") && e.contains("disabel"), "{e}");
     }
 }

@@ -10,8 +10,10 @@
 //! finding on its line (the `whosaid-disable-next-line` comment), and add an unknown source to
 //! the configured registry (a row appended atomically).
 //!
-//! The registry and rules come from the workspace's `whosaid.toml` ([`config`]), read again
-//! whenever it, the registry or the rules change.
+//! The registry, rules, disabled rules, severities and article kinds come from the workspace's
+//! `whosaid.toml`, read by the command line's configuration module ([`config`]) and applied as
+//! `whosaid check` applies them (suppressions too); it is read again whenever it, the registry
+//! or the rules change.
 //!
 //! One thread reads messages and hands them over a channel; the main loop handles them and runs
 //! the checks that are due, so a check never races an edit and a burst of edits costs one check.
@@ -24,6 +26,7 @@ pub mod text;
 use crate::error::Error;
 use crate::input::{self, Format};
 use crate::model::Severity;
+use crate::policy::Policy;
 use crate::report::{self, DocumentReport};
 use crate::{Checker, Registry, Ruleset};
 use lsp_server::{ErrorCode, Message, Notification, Request, Response};
@@ -38,9 +41,9 @@ use std::time::{Duration, Instant};
 use text::LineMap;
 
 /// Where the diagnostics' code descriptions point by default: the rule's page in the
-/// repository's docs/rules/, by id. A client can give another base as the initialization
-/// option `ruleDocsBase`.
-pub const RULE_DOCS_BASE: &str = "https://github.com/whosaid/whosaid/blob/main/docs/rules/";
+/// repository's docs/rules/, by id. whosaid.toml's `docs-url` names another base, and a client
+/// can give its own as the initialization option `ruleDocsBase` (which wins).
+pub const RULE_DOCS_BASE: &str = crate::rule_docs::DOCS_URL;
 
 /// The command of the "add this source to the registry" code action.
 pub const ADD_SOURCE_COMMAND: &str = "whosaid.addSource";
@@ -89,12 +92,15 @@ struct Server<W: Write> {
     out: W,
     options: Options,
     root: Option<PathBuf>,
-    config: config::Config,
+    /// The settings (whosaid.toml's) as a policy: article kinds and suppressions, as `check`
+    /// applies them (no baseline: an editor shows everything on the draft).
+    policy: Policy,
     /// The configuration file in use and the modification times it depends on.
     config_stamp: (Option<PathBuf>, Vec<Option<std::time::SystemTime>>),
     checker: Checker,
     docs: HashMap<String, Doc>,
-    rule_docs_base: String,
+    /// The client's `ruleDocsBase`, if it gave one.
+    rule_docs_base: Option<String>,
     shutdown: bool,
 }
 
@@ -160,11 +166,11 @@ where
         out: output,
         options,
         root: None,
-        config: config::Config::default(),
+        policy: Policy::default(),
         config_stamp: (None, Vec::new()),
         checker: Checker::new(Ruleset::embedded(), None),
         docs: HashMap::new(),
-        rule_docs_base: RULE_DOCS_BASE.to_string(),
+        rule_docs_base: None,
         shutdown: false,
     };
     // the handshake: nothing but `initialize` is answered before it
@@ -249,7 +255,7 @@ impl<W: Write> Server<W> {
             .and_then(|o| o.get("ruleDocsBase"))
             .and_then(Value::as_str)
         {
-            self.rule_docs_base = base.to_string();
+            self.rule_docs_base = Some(base.to_string());
         }
         let caps = lt::ServerCapabilities {
             position_encoding: Some(lt::PositionEncodingKind::UTF16),
@@ -288,21 +294,28 @@ impl<W: Write> Server<W> {
     fn reload_config(&mut self) -> Result<(), Error> {
         let file = self.root.as_deref().and_then(config::find);
         let mut errors = Vec::new();
-        self.config = match &file {
+        self.policy.config = match &file {
             Some(f) => config::read(f).unwrap_or_else(|e| {
                 errors.push(e.to_string());
                 config::Config::default()
             }),
             None => config::Config::default(),
         };
-        let ruleset = match &self.config.rules {
+        let mut ruleset = match &self.policy.config.rules {
             Some(d) => Ruleset::with_overrides(d).unwrap_or_else(|e| {
                 errors.push(e.to_string());
                 Ruleset::embedded()
             }),
             None => Ruleset::embedded(),
         };
-        let registry = match &self.config.registry {
+        // disabled rules, severities, thresholds, as `check` applies them; when one names a
+        // rule that does not exist, the rules as they are (the registry and kinds still apply)
+        let mut applied = ruleset.clone();
+        match self.policy.config.apply(&mut applied) {
+            Ok(()) => ruleset = applied,
+            Err(e) => errors.push(e.to_string()),
+        }
+        let registry = match &self.policy.config.registry {
             Some(p) => Registry::load(p).map_or_else(
                 |e| {
                     errors.push(e.to_string());
@@ -313,18 +326,27 @@ impl<W: Write> Server<W> {
             None => None,
         };
         self.checker = Checker::new(ruleset, registry);
-        self.config_stamp = (file.clone(), config::stamp(file.as_deref(), &self.config));
+        self.config_stamp = (
+            file.clone(),
+            config::stamp(file.as_deref(), &self.policy.config),
+        );
         for e in errors {
             self.show_error(e)?;
         }
         Ok(())
     }
 
+    /// The base of the rule pages' links: the client's, else whosaid.toml's `docs-url` (whose
+    /// default is [`RULE_DOCS_BASE`]).
+    fn docs_base(&self) -> &str {
+        (self.rule_docs_base.as_deref()).unwrap_or(&self.policy.config.docs_url)
+    }
+
     /// Whether the configuration changed on disk since it was read.
     fn config_changed(&self) -> bool {
         let file = self.root.as_deref().and_then(config::find);
         file != self.config_stamp.0
-            || config::stamp(file.as_deref(), &self.config) != self.config_stamp.1
+            || config::stamp(file.as_deref(), &self.policy.config) != self.config_stamp.1
     }
 
     fn next_due(&self) -> Option<Instant> {
@@ -356,6 +378,7 @@ impl<W: Write> Server<W> {
                 }
             }
         }
+        let docs_base = self.docs_base().to_string();
         let Some(doc) = self.docs.get_mut(key) else {
             return Ok(());
         };
@@ -366,12 +389,15 @@ impl<W: Write> Server<W> {
         let text = doc.text.clone();
         let source = input::parse(&name, text.clone(), doc.format);
         let checker = &self.checker;
-        let analysis = checker.check(source);
+        let mut analysis = checker.check(source);
+        // the article kinds and suppressions, as `check` applies them (no baseline: an editor
+        // shows everything on the draft)
+        self.policy.apply(&mut analysis);
         let all: Vec<usize> = (0..analysis.sources.len()).collect();
         let independent = checker.independent(&analysis, &all);
         let rep = report::build(&analysis, independent);
         let lines = LineMap::new(&text);
-        let diagnostics = diagnostics(&rep, &text, &lines, &self.rule_docs_base);
+        let diagnostics = diagnostics(&rep, &text, &lines, &docs_base);
         let params = lt::PublishDiagnosticsParams {
             uri: doc.uri.clone(),
             diagnostics,
@@ -435,9 +461,9 @@ impl<W: Write> Server<W> {
             "textDocument/codeAction" => {
                 match serde_json::from_value::<lt::CodeActionParams>(req.params) {
                     Ok(p) => {
-                        let registry = self.config.registry.clone();
+                        let registry = self.policy.config.registry.clone();
                         let uri = p.text_document.uri.clone();
-                        let base = self.rule_docs_base.clone();
+                        let base = self.docs_base().to_string();
                         let answer = self.checked(&uri)?.map(|c| {
                             actions::code_actions(c, &uri, p.range, registry.as_deref(), &base)
                         });
@@ -479,7 +505,7 @@ impl<W: Write> Server<W> {
                 "expected {registry, name, kind}".into(),
             ))?;
         // only the registry of the configuration, whatever the arguments say
-        let Some(registry) = self.config.registry.clone() else {
+        let Some(registry) = self.policy.config.registry.clone() else {
             return Err((
                 ErrorCode::InvalidRequest,
                 "no registry is configured (whosaid.toml: registry = \"...\")".into(),
@@ -577,7 +603,7 @@ pub fn diagnostics(
     rep.findings
         .iter()
         .map(|f| {
-            let href = lt::Uri::from_str(&format!("{rule_docs_base}{}.md", f.rule)).ok();
+            let href = lt::Uri::from_str(&crate::rule_docs::url(rule_docs_base, &f.rule)).ok();
             let mut message = f.message.clone();
             if let Some(s) = &f.suggestion {
                 message.push_str(&format!(" ({s})"));

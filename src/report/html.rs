@@ -760,12 +760,15 @@ fn render_description(out: &mut String, md: &str) {
 
 /// The whole page: the run's summary, an index of the documents, the documents rendered by
 /// [`render_document`] (concatenated, in order, in `documents`), and the explanation of every
-/// rule their findings name. `docs` are the same documents' reports.
+/// rule their findings name, each with the address of its page under `docs_url`
+/// (whosaid.toml's `docs-url`, by default [`crate::rule_docs::DOCS_URL`]) as text: the page
+/// links only to places in itself. `docs` are the same documents' reports.
 pub fn render_page(
     docs: &[DocumentReport],
     documents: &str,
     summary: &Summary,
     ruleset: &Ruleset,
+    docs_url: &str,
 ) -> String {
     let mut out = String::with_capacity(documents.len() + 16384);
     let _ = write!(
@@ -846,7 +849,9 @@ pub fn render_page(
     }
     if !named.is_empty() {
         out.push_str("<section class=\"rules\"><h2>The rules</h2>\n");
-        for rule in ruleset.rules.values() {
+        // the checks, then the notes a run adds (an unused suppression)
+        let notes = Ruleset::notes();
+        for rule in ruleset.rules.values().chain(&notes) {
             if !named.contains(&rule.id.as_str()) {
                 continue;
             }
@@ -861,6 +866,14 @@ pub fn render_page(
                 rule.severity.as_str()
             );
             render_description(&mut out, &rule.description);
+            // the address as text, not a link: the page links only to places in itself
+            let _ = writeln!(
+                out,
+                "<p class=\"rule-page\">The rule's page: <code>{}</code> (or <code>whosaid \
+                 explain {}</code>)</p>",
+                escape(&crate::rule_docs::url(docs_url, &rule.id)),
+                escape(&rule.id)
+            );
             out.push_str("</div>\n");
         }
         out.push_str("</section>\n");

@@ -14,41 +14,56 @@ use crate::model::Severity;
 use crate::ruleset::Ruleset;
 use serde_json::{Value, json};
 
-/// Where the rules' pages are published: `{RULE_DOCS}{id}.md`.
-pub const RULE_DOCS: &str = "https://github.com/whosaid/whosaid/blob/main/docs/rules/";
+/// Where the rules' pages are published by default (whosaid.toml's `docs-url` names another).
+pub const RULE_DOCS: &str = crate::rule_docs::DOCS_URL;
 
 const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
 
-/// The SARIF log of a run, pretty-printed, with a final newline.
+/// The SARIF log of a run, pretty-printed, with a final newline; rule pages are linked under
+/// [`RULE_DOCS`].
 pub fn render(documents: &[DocumentReport], errors: &[FileError], rules: &Ruleset) -> String {
+    render_with_docs(documents, errors, rules, RULE_DOCS)
+}
+
+/// [`render`] with the rules' pages under `docs_url` (whosaid.toml's `docs-url`).
+pub fn render_with_docs(
+    documents: &[DocumentReport],
+    errors: &[FileError],
+    rules: &Ruleset,
+    docs_url: &str,
+) -> String {
     let mut ids: Vec<&str> = rules.rules.keys().map(String::as_str).collect();
-    // rules that are not in the rule set (an unused-suppression note) get a descriptor too
+    // findings that are not the rule set's (an unused-suppression note) get a descriptor too,
+    // from the note's documentation when it has one
     for f in documents.iter().flat_map(|d| &d.findings) {
         if !ids.contains(&f.rule.as_str()) {
             ids.push(&f.rule);
         }
     }
+    let notes = Ruleset::notes();
     let descriptors: Vec<Value> = ids
         .iter()
-        .map(|id| match rules.rules.get(*id) {
-            Some(r) => json!({
-                "id": r.id,
-                "name": pascal(&r.id),
-                "shortDescription": { "text": r.summary },
-                "fullDescription": { "text": r.summary },
-                "help": { "text": r.description.trim(), "markdown": r.description.trim() },
-                "helpUri": format!("{RULE_DOCS}{}.md", r.id),
-                "defaultConfiguration": {
-                    "level": level(r.severity),
-                    "enabled": r.enabled,
-                },
-            }),
-            None => json!({
-                "id": id,
-                "name": pascal(id),
-                "shortDescription": { "text": id },
-            }),
-        })
+        .map(
+            |id| match (rules.rules.get(*id)).or_else(|| notes.iter().find(|n| n.id == *id)) {
+                Some(r) => json!({
+                    "id": r.id,
+                    "name": pascal(&r.id),
+                    "shortDescription": { "text": r.summary },
+                    "fullDescription": { "text": r.summary },
+                    "help": { "text": r.description.trim(), "markdown": r.description.trim() },
+                    "helpUri": crate::rule_docs::url(docs_url, &r.id),
+                    "defaultConfiguration": {
+                        "level": level(r.severity),
+                        "enabled": r.enabled,
+                    },
+                }),
+                None => json!({
+                    "id": id,
+                    "name": pascal(id),
+                    "shortDescription": { "text": id },
+                }),
+            },
+        )
         .collect();
     let mut results = Vec::new();
     for d in documents {

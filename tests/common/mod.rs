@@ -3,16 +3,23 @@
 //! ../shared/tools/check-expected.py).
 #![allow(dead_code)]
 
+pub mod chromium;
+
 use serde_json::Value;
 use std::path::Path;
 use std::process::{Command, Output};
 
 /// Run the whosaid binary with `args` (and `stdin`, if given).
 pub fn whosaid(args: &[&str], stdin: Option<&[u8]>) -> Output {
-    use std::io::Write;
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_whosaid"));
-    cmd.args(args)
-        .stdin(std::process::Stdio::piped())
+    cmd.args(args);
+    run(cmd, stdin)
+}
+
+/// Run `cmd`, feeding it `stdin` (or nothing), and collect its output.
+fn run(mut cmd: Command, stdin: Option<&[u8]>) -> Output {
+    use std::io::Write;
+    cmd.stdin(std::process::Stdio::piped())
         .stdout(std::process::Stdio::piped())
         .stderr(std::process::Stdio::piped());
     let mut child = cmd.spawn().expect("run whosaid");
@@ -164,18 +171,7 @@ pub fn fixture(path: &str) -> Vec<u8> {
 
 /// Run the whosaid binary with `args` in directory `dir`.
 pub fn whosaid_in(dir: &Path, args: &[&str], stdin: Option<&[u8]>) -> Output {
-    use std::io::Write;
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_whosaid"));
-    cmd.current_dir(dir)
-        .args(args)
-        .stdin(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::piped());
-    let mut child = cmd.spawn().expect("run whosaid");
-    if let Some(data) = stdin {
-        child.stdin.take().unwrap().write_all(data).unwrap();
-    } else {
-        drop(child.stdin.take());
-    }
-    child.wait_with_output().expect("whosaid output")
+    cmd.current_dir(dir).args(args);
+    run(cmd, stdin)
 }
