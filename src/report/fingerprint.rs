@@ -51,9 +51,9 @@ fn base_hash(analysis: &Analysis, loc: &Locator, f: &Finding) -> u64 {
     let mut h = Fnv::new();
     h.write(f.rule.as_bytes());
     h.write(&[0]);
-    h.write(normalise(loc.text(f.span)).as_bytes());
+    normalise_into(loc.text(f.span), &mut |b| h.write(b));
     h.write(&[0]);
-    h.write(normalise(sentence).as_bytes());
+    normalise_into(sentence, &mut |b| h.write(b));
     h.write(&[0]);
     h.write(normal_path(&analysis.doc.path).as_bytes());
     h.0
@@ -78,6 +78,63 @@ pub fn normal_path(path: &str) -> String {
 
 /// Lower case, straight quotes, one space for every run of white space, trimmed.
 pub fn normalise(s: &str) -> String {
+    let mut out = Vec::with_capacity(s.len());
+    normalise_into(s, &mut |b| out.extend_from_slice(b));
+    String::from_utf8(out).expect("normalised text is UTF-8")
+}
+
+/// The bytes of [`normalise`]`(s)`, handed to `sink` in pieces as they are made (no string in
+/// between; ASCII a byte at a time without decoding). [`normalise_chars`] is the definition it
+/// must agree with (a test compares them).
+fn normalise_into(s: &str, sink: &mut impl FnMut(&[u8])) {
+    let b = s.as_bytes();
+    let mut i = 0;
+    let mut started = false;
+    let mut space = false;
+    while i < b.len() {
+        let c = b[i];
+        if c < 0x80 {
+            i += 1;
+            // char::is_whitespace of an ASCII character: tab, LF, VT, FF, CR and space
+            if matches!(c, b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | b' ') {
+                space = started;
+                continue;
+            }
+            if space {
+                sink(b" ");
+                space = false;
+            }
+            sink(&[c.to_ascii_lowercase()]);
+            started = true;
+            continue;
+        }
+        let ch = s[i..].chars().next().expect("a char at a char boundary");
+        i += ch.len_utf8();
+        if ch.is_whitespace() {
+            space = started;
+            continue;
+        }
+        if space {
+            sink(b" ");
+            space = false;
+        }
+        let mut buf = [0u8; 4];
+        match ch {
+            '\u{201c}' | '\u{201d}' | '\u{201e}' | '\u{ab}' | '\u{bb}' => sink(b"\""),
+            '\u{2018}' | '\u{2019}' | '\u{201a}' => sink(b"'"),
+            ch => {
+                for l in ch.to_lowercase() {
+                    sink(l.encode_utf8(&mut buf).as_bytes());
+                }
+            }
+        }
+        started = true;
+    }
+}
+
+/// The plain definition of [`normalise`], char by char.
+#[cfg(test)]
+fn normalise_chars(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut space = false;
     for c in s.chars() {
@@ -126,6 +183,55 @@ mod tests {
             normalise("  \u{201c}It\u{2019}s\n  Done,\u{201d}\tshe SAID "),
             "\"it's done,\" she said"
         );
+    }
+
+    #[test]
+    fn normalise_agrees_with_its_char_by_char_definition() {
+        let pieces = [
+            "A",
+            "b",
+            " ",
+            "\t",
+            "\n",
+            "\r\n",
+            "\u{a0}",
+            "\u{2003}",
+            "\u{201c}",
+            "\u{2019}",
+            "\u{c9}",
+            "\u{130}",
+            "\u{df}",
+            "\u{3a3}",
+            "x1",
+            ",",
+            "\u{1f600}",
+            "\u{b}",
+            "\u{c}",
+        ];
+        // every string of up to four pieces, and a pseudo-random longer mix
+        let mut all = vec![String::new()];
+        for _ in 0..4 {
+            let mut next = Vec::new();
+            for s in &all {
+                for p in pieces {
+                    next.push(format!("{s}{p}"));
+                }
+            }
+            all.extend(next);
+            all.dedup();
+        }
+        let mut x: u64 = 7;
+        let mut long = String::new();
+        for _ in 0..2000 {
+            x = x
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            long.push_str(pieces[(x >> 33) as usize % pieces.len()]);
+        }
+        all.push(long);
+        for s in &all {
+            assert_eq!(normalise(s), normalise_chars(s), "{s:?}");
+        }
     }
 
     #[test]
