@@ -1,0 +1,145 @@
+//! Issue 13: no input can stall a run or make it write where it should not. The report file is
+//! written through a temporary file that no planted link can redirect, keeps the permissions of
+//! the report it replaces and is removed on SIGINT/SIGTERM; everything `rules` and `explain`
+//! print from a rule file is sanitised. See docs/security.md.
+
+use std::fs;
+use std::io::Write;
+use std::os::unix::fs::{PermissionsExt, symlink};
+use std::path::Path;
+use std::process::{Command, Output, Stdio};
+use std::time::{Duration, Instant};
+
+const BIN: &str = env!("CARGO_BIN_EXE_whosaid");
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).to_string()
+}
+
+fn names(dir: &Path) -> Vec<String> {
+    let mut v: Vec<String> = fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().to_string())
+        .collect();
+    v.sort();
+    v
+}
+
+const ARTICLE: &str = "The dam failed in 2019, officials said.\n";
+
+/// `whosaid check - --output OUT` with `ARTICLE` on standard input, after `before(pid)` ran.
+fn check_stdin_to(out: &Path, env: &[(&str, &str)], before: impl FnOnce(u32)) -> Output {
+    let mut child = Command::new(BIN)
+        .args(["check", "--format", "json", "--output"])
+        .arg(out)
+        .arg("-")
+        .envs(env.iter().copied())
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    before(child.id());
+    let mut stdin = child.stdin.take().unwrap();
+    stdin.write_all(ARTICLE.as_bytes()).unwrap();
+    drop(stdin);
+    child.wait_with_output().unwrap()
+}
+
+#[test]
+fn a_link_planted_under_the_old_temporary_name_is_not_followed() {
+    // The attack of issue 13: `ln -s victim .S.json.$PID.tmp` before the report is written.
+    let dir = tempfile::tempdir().unwrap();
+    let victim = dir.path().join("victim");
+    fs::write(&victim, "precious\n").unwrap();
+    let out = dir.path().join("S.json");
+    let o = check_stdin_to(&out, &[], |pid| {
+        symlink(&victim, dir.path().join(format!(".S.json.{pid}.tmp"))).unwrap();
+    });
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(fs::read_to_string(&victim).unwrap(), "precious\n");
+    let meta = fs::symlink_metadata(&out).unwrap();
+    assert!(meta.file_type().is_file(), "S.json is {:?}", meta.file_type());
+    let report = fs::read_to_string(&out).unwrap();
+    assert!(report.contains("\"documents\": 1"), "{report}");
+}
+
+#[test]
+fn an_output_path_that_is_a_link_is_replaced_not_followed() {
+    let dir = tempfile::tempdir().unwrap();
+    let victim = dir.path().join("victim");
+    fs::write(&victim, "precious\n").unwrap();
+    let out = dir.path().join("S.json");
+    symlink(&victim, &out).unwrap();
+    let o = check_stdin_to(&out, &[], |_| {});
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(fs::read_to_string(&victim).unwrap(), "precious\n");
+    assert!(fs::symlink_metadata(&out).unwrap().file_type().is_file());
+    assert_eq!(names(dir.path()), ["S.json", "victim"]);
+}
+
+#[test]
+fn a_replaced_report_keeps_its_permissions() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("S.json");
+    for mode in [0o600, 0o640, 0o604] {
+        fs::write(&out, "old\n").unwrap();
+        fs::set_permissions(&out, fs::Permissions::from_mode(mode)).unwrap();
+        let o = check_stdin_to(&out, &[], |_| {});
+        assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+        assert_ne!(fs::read_to_string(&out).unwrap(), "old\n");
+        let got = fs::metadata(&out).unwrap().permissions().mode() & 0o7777;
+        assert_eq!(got, mode, "{mode:o} became {got:o}");
+    }
+    assert_eq!(names(dir.path()), ["S.json"]);
+}
+
+#[test]
+fn sigint_and_sigterm_during_the_write_leave_no_temporary_file() {
+    // The debug binary waits WHOSAID_TEST_WRITE_PAUSE_MS with the temporary file written and
+    // not renamed: the signal lands in the window a large report's write would open.
+    assert!(
+        cfg!(debug_assertions),
+        "the pause exists in debug builds only"
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("report.json");
+    for (signal, number) in [("INT", 2), ("TERM", 15), ("HUP", 1)] {
+        fs::write(&out, "previous report\n").unwrap();
+        let mut seen = Vec::new();
+        let o = check_stdin_to(&out, &[("WHOSAID_TEST_WRITE_PAUSE_MS", "20000")], |pid| {
+            // the input goes in after this returns; wait for the temporary file in a thread
+            let dir = dir.path().to_path_buf();
+            let waiter = std::thread::spawn(move || {
+                let deadline = Instant::now() + Duration::from_secs(60);
+                loop {
+                    let tmp: Vec<String> = names(&dir)
+                        .into_iter()
+                        .filter(|n| n.starts_with(".report.json.") && n.ends_with(".tmp"))
+                        .collect();
+                    if !tmp.is_empty() || Instant::now() > deadline {
+                        let st = Command::new("kill")
+                            .args([format!("-{signal}"), pid.to_string()])
+                            .status()
+                            .unwrap();
+                        assert!(st.success());
+                        return tmp;
+                    }
+                    std::thread::sleep(Duration::from_millis(5));
+                }
+            });
+            seen.push(waiter);
+        });
+        let tmp = seen.pop().unwrap().join().unwrap();
+        assert_eq!(tmp.len(), 1, "{signal}: the temporary file never appeared");
+        use std::os::unix::process::ExitStatusExt;
+        assert_eq!(o.status.signal(), Some(number), "{signal}: {:?}", o.status);
+        assert!(!stderr(&o).contains("panicked"), "{}", stderr(&o));
+        assert_eq!(fs::read_to_string(&out).unwrap(), "previous report\n");
+        assert_eq!(
+            names(dir.path()),
+            ["report.json"],
+            "{signal}: a temporary file was left"
+        );
+    }
+}
