@@ -146,17 +146,34 @@ fn load_rules(dir: Option<&Path>) -> Result<Ruleset, Error> {
     }
 }
 
+/// `s`, from a rule file (untrusted), made safe for a terminal line by line: each line
+/// [`sanitize`]d, the line breaks kept.
+fn sanitize_lines(s: &str) -> String {
+    s.lines().map(sanitize).collect::<Vec<_>>().join("\n")
+}
+
 fn list_rules(dir: Option<&Path>) -> Result<u8, Error> {
     let rs = load_rules(dir)?;
     let mut out = String::new();
-    let w = rs.rules.keys().map(|k| k.len()).max().unwrap_or(4);
+    // ids, names and summaries come from rule files: sanitized like everything else printed
+    let w = rs
+        .rules
+        .keys()
+        .map(|k| k.chars().count())
+        .max()
+        .unwrap_or(4);
     for r in rs.rules.values() {
         let sev = if r.enabled {
             r.severity.as_str()
         } else {
             "off"
         };
-        out.push_str(&format!("{:<w$}  {:<7}  {}\n", r.id, sev, r.summary));
+        out.push_str(&format!(
+            "{:<w$}  {:<7}  {}\n",
+            sanitize(&r.id),
+            sev,
+            sanitize(&r.summary)
+        ));
     }
     write_stdout(&out)?;
     Ok(0)
@@ -171,11 +188,11 @@ fn explain(id: &str, dir: Option<&Path>) -> Result<u8, Error> {
     };
     write_stdout(&format!(
         "# {} ({})\n\n{}\n\nSeverity: {}\n\n{}\n",
-        r.name,
-        r.id,
-        r.summary,
+        sanitize(&r.name),
+        sanitize(&r.id),
+        sanitize(&r.summary),
         r.severity.as_str(),
-        r.description.trim()
+        sanitize_lines(r.description.trim())
     ))?;
     Ok(0)
 }

@@ -59,7 +59,11 @@ fn a_link_planted_under_the_old_temporary_name_is_not_followed() {
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     assert_eq!(fs::read_to_string(&victim).unwrap(), "precious\n");
     let meta = fs::symlink_metadata(&out).unwrap();
-    assert!(meta.file_type().is_file(), "S.json is {:?}", meta.file_type());
+    assert!(
+        meta.file_type().is_file(),
+        "S.json is {:?}",
+        meta.file_type()
+    );
     let report = fs::read_to_string(&out).unwrap();
     assert!(report.contains("\"documents\": 1"), "{report}");
 }
@@ -142,4 +146,89 @@ fn sigint_and_sigterm_during_the_write_leave_no_temporary_file() {
             "{signal}: a temporary file was left"
         );
     }
+}
+
+/// Terminal controls a hostile rule file may carry: set the window title, clear the screen,
+/// a one-character CSI, a bidi override, a zero-width space.
+const HOSTILE: &str = "\\u001b]0;pwned\\u0007 \\u001b[2J \\u009b31m \\u202e \\u200b";
+
+fn hostile_rules() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    fs::create_dir(dir.path().join("checks")).unwrap();
+    let orig = fs::read_to_string("rules/checks/single-source.toml").unwrap();
+    let mut out = String::new();
+    let mut in_description = false;
+    for line in orig.lines() {
+        if in_description {
+            if line == "\"\"\"" {
+                in_description = false;
+            }
+            continue;
+        }
+        if line.starts_with("name = ") {
+            out.push_str(&format!("name = \"Single {HOSTILE}\"\n"));
+        } else if line.starts_with("summary = ") {
+            out.push_str(&format!("summary = \"One source {HOSTILE}\"\n"));
+        } else if line.starts_with("description = ") {
+            out.push_str(&format!(
+                "description = \"## What it flags\\n{HOSTILE}\\nsecond line {HOSTILE}\"\n"
+            ));
+            in_description = true;
+        } else {
+            out.push_str(line);
+            out.push('\n');
+        }
+    }
+    fs::write(dir.path().join("checks/single-source.toml"), out).unwrap();
+    dir
+}
+
+fn assert_clean(what: &str, o: &Output) {
+    assert_eq!(o.status.code(), Some(0), "{what}: {}", stderr(o));
+    let text = String::from_utf8(o.stdout.clone()).unwrap();
+    for c in text.chars() {
+        assert!(
+            c == '\n'
+                || !(c.is_control()
+                    || ('\u{202a}'..='\u{202e}').contains(&c)
+                    || ('\u{200b}'..='\u{200f}').contains(&c)),
+            "{what}: U+{:04X} in {text:?}",
+            c as u32
+        );
+    }
+    // the texts are there, their controls replaced one for one
+    assert!(
+        text.contains("\u{fffd}]0;pwned\u{fffd} \u{fffd}[2J \u{fffd}31m \u{fffd} \u{fffd}"),
+        "{what}: {text}"
+    );
+}
+
+#[test]
+fn rules_and_explain_sanitise_what_a_rule_file_says() {
+    let rules = hostile_rules();
+    let dir = rules.path().to_str().unwrap();
+    let o = Command::new(BIN)
+        .args(["rules", "--rules", dir])
+        .output()
+        .unwrap();
+    assert_clean("rules", &o);
+    let listing = String::from_utf8_lossy(&o.stdout).to_string();
+    let line = listing
+        .lines()
+        .find(|l| l.starts_with("single-source "))
+        .unwrap_or_else(|| panic!("{listing}"));
+    assert!(line.contains("One source \u{fffd}]0;pwned"), "{line}");
+    let o = Command::new(BIN)
+        .args(["explain", "single-source", "--rules", dir])
+        .output()
+        .unwrap();
+    assert_clean("explain", &o);
+    let page = String::from_utf8_lossy(&o.stdout).to_string();
+    assert!(page.starts_with("# Single \u{fffd}]0;pwned"), "{page}");
+    // the description's own line breaks are kept
+    assert!(
+        page.contains("\n## What it flags\n\u{fffd}]0;pwned"),
+        "{page}"
+    );
+    assert!(page.contains("\nsecond line \u{fffd}]0;pwned"), "{page}");
 }

@@ -419,12 +419,9 @@ const SHOWN_MAX: usize = 120;
 fn shown(s: &str) -> std::borrow::Cow<'_, str> {
     match s.char_indices().nth(SHOWN_MAX) {
         None => s.into(),
-        Some((cut, _)) => format!(
-            "{}... ({} more bytes not shown)",
-            &s[..cut],
-            s.len() - cut
-        )
-        .into(),
+        Some((cut, _)) => {
+            format!("{}... ({} more bytes not shown)", &s[..cut], s.len() - cut).into()
+        }
     }
 }
 
@@ -436,7 +433,10 @@ fn check_affiliations(
     for e in entries.values() {
         for a in &e.affiliation {
             if *a == e.id {
-                return Err((e.line, format!("`{}` is affiliated to itself", shown(&e.id))));
+                return Err((
+                    e.line,
+                    format!("`{}` is affiliated to itself", shown(&e.id)),
+                ));
             }
             if !entries.contains_key(a) {
                 return Err((
@@ -903,13 +903,19 @@ mod tests {
         assert_eq!(line, 2);
         assert!(msg.len() < 400, "{} bytes", msg.len());
         assert!(
-            msg.contains(&format!("{}... (999880 more bytes not shown)", "k".repeat(120))),
+            msg.contains(&format!(
+                "{}... (999880 more bytes not shown)",
+                "k".repeat(120)
+            )),
             "{msg}"
         );
         let header: Vec<String> = (0..100_000).map(|i| format!("col{i}")).collect();
         let (_, msg) = registry_error(&format!("{}\n", header.join(",")));
         assert!(msg.starts_with("missing required column `id`"), "{msg}");
-        assert!(msg.len() < 400 && msg.contains("more bytes not shown"), "{msg}");
+        assert!(
+            msg.len() < 400 && msg.contains("more bytes not shown"),
+            "{msg}"
+        );
         // short values are quoted whole
         assert_eq!(shown("Ann Ay"), "Ann Ay");
         assert_eq!(shown(&"é".repeat(120)), "é".repeat(120));
@@ -917,11 +923,18 @@ mod tests {
 
     #[test]
     fn many_aliases_and_columns_load() {
-        let aliases: Vec<String> = (0..100_000).map(|i| format!("Alias Number{i} Person")).collect();
-        let csv = format!("id,name,kind,aliases\np1,Maria Lopez,person,\"{}\"\n", aliases.join("|"));
+        let aliases: Vec<String> = (0..100_000)
+            .map(|i| format!("Alias Number{i} Person"))
+            .collect();
+        let csv = format!(
+            "id,name,kind,aliases\np1,Maria Lopez,person,\"{}\"\n",
+            aliases.join("|")
+        );
         let r = Registry::from_csv("r.csv", &csv).expect("loads");
         assert_eq!(r.get("p1").map(|e| e.aliases.len()), Some(100_000));
-        let m = r.lookup("Alias Number99999 Person").expect("an alias matches");
+        let m = r
+            .lookup("Alias Number99999 Person")
+            .expect("an alias matches");
         assert_eq!((m.id.as_str(), m.how), ("p1", MatchKind::Alias));
         let cols: Vec<String> = (0..100_000).map(|i| format!("x{i}")).collect();
         let csv = format!(
