@@ -112,6 +112,7 @@ struct CheckArgs {
 
 /// Run the command line.
 pub fn main() -> ExitCode {
+    quiet_panics_while_guarded();
     let cli = match Cli::try_parse() {
         Ok(c) => c,
         Err(e) => {
@@ -137,6 +138,18 @@ pub fn main() -> ExitCode {
             ExitCode::from(2)
         }
     }
+}
+
+/// A panic while a document is checked is caught and becomes that input's error (`path:
+/// internal error while checking this input (...)`, exit 2): the default hook's `thread '...'
+/// panicked at src/...` on top of it would only alarm. Any other panic is printed as usual.
+fn quiet_panics_while_guarded() {
+    let default = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        if !crate::run::guarded() {
+            default(info);
+        }
+    }));
 }
 
 fn load_rules(dir: Option<&Path>) -> Result<Ruleset, Error> {

@@ -232,3 +232,147 @@ fn rules_and_explain_sanitise_what_a_rule_file_says() {
     );
     assert!(page.contains("\nsecond line \u{fffd}]0;pwned"), "{page}");
 }
+
+/// Run whosaid with `args`, killed after 60 s (a hang fails the test, it does not stall the run).
+fn run_limited(args: &[&str]) -> Output {
+    let child = Command::new(BIN)
+        .args(args)
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let pid = child.id();
+    let (tx, rx) = std::sync::mpsc::channel();
+    // (output read as it comes: a full pipe must not stall the run)
+    std::thread::spawn(move || tx.send(child.wait_with_output().unwrap()));
+    match rx.recv_timeout(Duration::from_secs(60)) {
+        Ok(o) => o,
+        Err(_) => {
+            let _ = Command::new("kill")
+                .args(["-KILL", &pid.to_string()])
+                .status();
+            panic!("whosaid {args:?} did not finish in 60 s");
+        }
+    }
+}
+
+#[test]
+fn a_device_given_as_a_path_is_refused() {
+    let o = run_limited(&["check", "/dev/zero"]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("error: /dev/zero: a device or socket, not a file; not read"),
+        "{}",
+        stderr(&o)
+    );
+    assert!(!stderr(&o).contains("panicked"));
+}
+
+#[test]
+fn a_fifo_given_as_a_path_is_read_up_to_the_size_limit() {
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("endless.txt");
+    assert!(
+        Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap()
+            .success()
+    );
+    // a writer that never stops (until the reader goes away)
+    let path = fifo.clone();
+    let writer = std::thread::spawn(move || {
+        let mut f = fs::OpenOptions::new().write(true).open(path).unwrap();
+        let chunk = ARTICLE.repeat(100);
+        let mut sent = 0usize;
+        while f.write_all(chunk.as_bytes()).is_ok() {
+            sent += chunk.len();
+        }
+        sent
+    });
+    let o = run_limited(&["check", "--max-file-size", "100000", fifo.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("endless.txt: more than --max-file-size 100000 bytes"),
+        "{}",
+        stderr(&o)
+    );
+    let sent = writer.join().unwrap();
+    assert!(sent < 10_000_000, "{sent} bytes were read");
+    // a FIFO under the limit is read and checked
+    let path = fifo.clone();
+    let writer = std::thread::spawn(move || {
+        let mut f = fs::OpenOptions::new().write(true).open(path).unwrap();
+        f.write_all(ARTICLE.as_bytes()).unwrap();
+    });
+    let o = run_limited(&["check", "--format", "json", fifo.to_str().unwrap()]);
+    writer.join().unwrap();
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(String::from_utf8_lossy(&o.stdout).contains("\"claims\": 1"));
+}
+
+#[test]
+fn a_jsonl_file_over_the_size_limit_is_streamed_and_each_record_limited() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("archive.jsonl");
+    let rec = |id: usize, text: &str| format!("{{\"id\":\"d{id}\",\"text\":{text:?}}}\n");
+    let mut data: String = (0..50).map(|i| rec(i, ARTICLE)).collect();
+    fs::write(&file, &data).unwrap();
+    let limit = "1000";
+    assert!(data.len() > 1000);
+    let o = run_limited(&[
+        "check",
+        "--format",
+        "jsonl",
+        "--max-file-size",
+        limit,
+        file.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(String::from_utf8_lossy(&o.stdout).lines().count(), 50);
+    assert!(!stderr(&o).contains("skipped"), "{}", stderr(&o));
+    // one record over the limit: an error naming its line, the others checked, exit 2
+    let long = rec(50, &"The dam failed, officials said. ".repeat(40));
+    data.push_str(&long);
+    data.push_str(&rec(51, ARTICLE));
+    fs::write(&file, &data).unwrap();
+    let o = run_limited(&[
+        "check",
+        "--format",
+        "jsonl",
+        "--max-file-size",
+        limit,
+        file.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert_eq!(String::from_utf8_lossy(&o.stdout).lines().count(), 51);
+    let name = file.display().to_string();
+    assert!(
+        stderr(&o).contains(&format!(
+            "{name}:51: record of {} bytes is over the limit of 1000 bytes",
+            long.len() - 1
+        )),
+        "{}",
+        stderr(&o)
+    );
+}
+
+#[test]
+fn a_thread_that_cannot_start_is_an_error() {
+    // Under a 1 GB address-space limit, 5,000 threads of 2 MiB stacks cannot all start.
+    let o = Command::new("sh")
+        .args([
+            "-c",
+            &format!("ulimit -v 1000000 && exec {BIN} check -j 5000 fixtures/seed/npo-mash.txt"),
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2), "{:?}: {}", o.status, stderr(&o));
+    assert!(
+        stderr(&o).contains("could not start worker thread") && stderr(&o).contains("of 5000"),
+        "{}",
+        stderr(&o)
+    );
+    assert!(!stderr(&o).contains("panicked"), "{}", stderr(&o));
+}
