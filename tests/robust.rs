@@ -376,3 +376,83 @@ fn a_thread_that_cannot_start_is_an_error() {
     );
     assert!(!stderr(&o).contains("panicked"), "{}", stderr(&o));
 }
+
+#[test]
+fn json_reports_escape_del_and_the_c1_controls() {
+    let dir = tempfile::tempdir().unwrap();
+    let name = dir.path().join("c1\u{9b}.txt");
+    // U+009B is a one-character CSI: `\u{9b}2J` clears a screen that takes 8-bit controls
+    let text = "The dam failed in 2019, \u{9b}2Jofficials\u{7f} said. \u{85}\u{80}\u{9f} Maria Lopez said it.\n";
+    fs::write(&name, text).unwrap();
+    for format in ["json", "jsonl"] {
+        let o = run_limited(&["check", "--format", format, name.to_str().unwrap()]);
+        assert_eq!(o.status.code(), Some(0), "{format}: {}", stderr(&o));
+        let out = String::from_utf8(o.stdout).unwrap();
+        let raw: Vec<char> = out
+            .chars()
+            .filter(|c| ('\u{7f}'..='\u{9f}').contains(c))
+            .collect();
+        assert!(raw.is_empty(), "{format}: raw {raw:?} in {out}");
+        assert!(out.contains("\\u009b2Jofficials\\u007f"), "{format}: {out}");
+        assert!(out.contains("c1\\u009b.txt"), "{format}: {out}");
+        // and the JSON still says the same text
+        let first = out.lines().next().unwrap();
+        if format == "jsonl" {
+            let v: serde_json::Value = serde_json::from_str(first).unwrap();
+            assert_eq!(v["path"], name.to_str().unwrap());
+        } else {
+            let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+            assert_eq!(v["documents"][0]["path"], name.to_str().unwrap());
+        }
+    }
+}
+
+#[test]
+fn utf32_text_is_a_clear_error_in_an_article_a_registry_and_a_stream() {
+    let dir = tempfile::tempdir().unwrap();
+    let utf32 = |s: &str, le: bool| -> Vec<u8> {
+        let mut b: Vec<u8> = if le {
+            vec![0xff, 0xfe, 0, 0]
+        } else {
+            vec![0, 0, 0xfe, 0xff]
+        };
+        for c in s.chars() {
+            let u = c as u32;
+            b.extend_from_slice(&if le { u.to_le_bytes() } else { u.to_be_bytes() });
+        }
+        b
+    };
+    let article = dir.path().join("wide.txt");
+    fs::write(&article, utf32("The dam failed, officials said.\n", true)).unwrap();
+    let o = run_limited(&["check", article.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("wide.txt:1: UTF-32LE"),
+        "{}",
+        stderr(&o)
+    );
+    let reg = dir.path().join("wide.csv");
+    fs::write(&reg, utf32("id,name,kind\n", false)).unwrap();
+    let o = run_limited(&[
+        "check",
+        "--registry",
+        reg.to_str().unwrap(),
+        "fixtures/seed/npo-mash.txt",
+    ]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("wide.csv:1: UTF-32BE"),
+        "{}",
+        stderr(&o)
+    );
+    let stream = dir.path().join("wide.jsonl");
+    fs::write(&stream, utf32("{\"id\":\"a\",\"text\":\"x\"}\n", true)).unwrap();
+    let o = run_limited(&["check", stream.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert_eq!(stderr(&o).matches("error:").count(), 1, "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("wide.jsonl:1: UTF-32LE"),
+        "{}",
+        stderr(&o)
+    );
+}
