@@ -445,6 +445,12 @@ struct KeyIndex {
     first: std::collections::HashMap<String, Vec<usize>, FxBuild>,
 }
 
+/// Whether `k` is the key of a mention that referred to nobody: `?` and the mention's offset.
+fn is_placeholder(k: &str) -> bool {
+    k.strip_prefix('?')
+        .is_some_and(|d| !d.is_empty() && d.bytes().all(|b| b.is_ascii_digit()))
+}
+
 /// The indices below [`KeyIndex::FEW`], for "every source" as a slice.
 const ALL: [usize; KeyIndex::FEW] = {
     let mut all = [0; KeyIndex::FEW];
@@ -496,7 +502,7 @@ impl KeyIndex {
         // up, and thousands of them differ only in their last bytes, which FxHash leaves in its
         // high bits: hashbrown, which buckets by the low bits, then probed one long chain
         // (a document of `Yes, he said.` spent 40% of its time there).
-        if k.starts_with('?') {
+        if is_placeholder(k) {
             return;
         }
         fn put(
@@ -524,6 +530,10 @@ impl KeyIndex {
 
     /// The first source with key `k` (`sources.iter().position(|s| s.keys.contains(k))`).
     fn first(&self, k: &str, sources: &[Source]) -> Option<usize> {
+        if is_placeholder(k) {
+            // placeholders are not indexed (see `put`), before the maps are built or after
+            return None;
+        }
         if !self.built {
             return sources.iter().position(|s| s.keys.iter().any(|x| x == k));
         }
@@ -536,6 +546,9 @@ impl KeyIndex {
         w: &str,
         sources: &[Source],
     ) -> &'a [usize] {
+        if is_placeholder(w) {
+            return &[];
+        }
         if !self.built {
             return &ALL[..sources.len()];
         }
@@ -1056,6 +1069,13 @@ mod tests {
                 push_source(&mut sources, &mut last_pos, &mut keys, s);
             }
             for w in words {
+                if is_placeholder(w) {
+                    // the key of a mention that referred to nobody: never looked up, not indexed
+                    assert_eq!(keys.first(w, &sources), None);
+                    assert!(keys.with_key(w, &sources).is_empty());
+                    assert!(keys.with_last(w, &sources).is_empty());
+                    continue;
+                }
                 let scan = sources.iter().position(|s| s.keys.iter().any(|k| k == w));
                 assert_eq!(keys.first(w, &sources), scan, "{w} at {step}");
                 let all = |p: &dyn Fn(&str) -> bool| -> Vec<usize> {
