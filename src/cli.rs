@@ -102,7 +102,8 @@ struct CheckArgs {
     /// Colour in the text report.
     #[arg(long, value_enum, default_value = "auto")]
     color: Color,
-    /// Skip files larger than this many bytes (with a warning).
+    /// Skip files larger than this many bytes (with a warning); in JSON Lines, the limit of each
+    /// record (a longer one is an error).
     #[arg(long, default_value_t = 10 * 1024 * 1024)]
     max_file_size: u64,
     /// Documents checked at once (default: the number of cores). Output keeps the input order.
