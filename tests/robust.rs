@@ -456,3 +456,26 @@ fn utf32_text_is_a_clear_error_in_an_article_a_registry_and_a_stream() {
         stderr(&o)
     );
 }
+
+#[test]
+fn a_json_lines_record_larger_than_memory_is_an_error_not_an_abort() {
+    // 600 MB on one line under a 500 MB address-space limit, no size limit: the old reader
+    // aborted (exit 134, "memory allocation of ... failed"); now the line is skipped with an
+    // error naming it, and the next record is checked.
+    let script = format!(
+        "ulimit -v 500000; (printf '{{\"id\":\"a\",\"text\":\"'; head -c 600000000 /dev/zero | tr '\\0' a; \
+         printf '\"}}\\n{{\"id\":\"b\",\"text\":\"The dam failed, officials said.\"}}\\n') | \
+         {BIN} check --input-format jsonl --format jsonl --max-file-size 100000000000 -"
+    );
+    let o = Command::new("sh").args(["-c", &script]).output().unwrap();
+    assert_eq!(o.status.code(), Some(2), "{:?}: {}", o.status, stderr(&o));
+    assert!(
+        stderr(&o)
+            .contains("error: -:1: record of 600000020 bytes does not fit in memory; skipped"),
+        "{}",
+        stderr(&o)
+    );
+    let out = String::from_utf8(o.stdout).unwrap();
+    assert_eq!(out.lines().count(), 1, "{out}");
+    assert!(out.contains("\"path\":\"b\""), "{out}");
+}
