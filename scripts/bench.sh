@@ -17,14 +17,19 @@
 # machine at that moment (its two vCPUs slow each other down by up to a third when a neighbour
 # is busy), to read the two-thread figure against. Then single documents of PATHO_MB each, read as plain text
 # from standard input: the same prose as one document, without sentence punctuation, with
-# 200,000 unbalanced quotation marks, and as a single paragraph; each with its time per byte
-# relative to the archive (the target is within 3x). A case that runs past TIMEOUT seconds is
+# 200,000 unbalanced quotation marks, and as a single paragraph; then the shapes of issue 13:
+# `Yes, he said. ` over and over (unresolved pronouns), and one sentence of mixed quotation
+# marks and `said x` (SENTENCE_MB, default 0.2: it is still quadratic in extraction); each with
+# its time per byte relative to the archive (the target is within 3x). Last, the seed article
+# checked with a registry of one row with 100,000 aliases and with one of 100,000 columns, per
+# byte of the registry. A case that runs past TIMEOUT seconds is
 # reported as such. Needs python3 (to make the inputs) and GNU time (apt-get install time).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 MB=${MB:-20}
 PATHO_MB=${PATHO_MB:-20}
+SENTENCE_MB=${SENTENCE_MB:-0.2}
 THREADS=${THREADS:-"1 2"}
 REPEAT=${REPEAT:-5}
 # with 1 and 2 threads, also time two one-thread processes at once (PAIR=0: not)
@@ -48,9 +53,10 @@ fi
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), load $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "binary:  $BIN (commit $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src || echo ', src modified'))"
 
-python3 - "$CORPUS" "$OUT" "$MB" "$PATHO_MB" <<'EOF'
+python3 - "$CORPUS" "$OUT" "$MB" "$PATHO_MB" "$SENTENCE_MB" <<'EOF'
 import json, os, random, re, sys
 corpus, out, mb, patho_mb = sys.argv[1], sys.argv[2], float(sys.argv[3]), float(sys.argv[4])
+sentence_mb = float(sys.argv[5])
 if os.path.exists(corpus):
     recs = [json.loads(l) for l in open(corpus, encoding="utf-8") if l.strip()]
     src = corpus
@@ -91,6 +97,24 @@ for k in rng.sample(range(len(words)), marks):
     words[k] = rng.choice(["\u201c", '"']) + words[k]
 write("unbalanced-quotes", " ".join(words))
 write("single-paragraph", " ".join(doc.split()))
+# issue 13: many pronouns that refer to nobody
+unit = "Yes, he said. "
+write("unresolved-pronouns", unit * (want // len(unit)))
+# issue 13: one sentence of mixed quotation marks and `said x`
+pieces = ["said x ", "\u201c said x ", "\u201d said x ", '" said x ', "\u2018said x ", "\u2019 said x "]
+parts, size = [], 0
+while size < int(sentence_mb * 1_000_000):
+    p = rng.choice(pieces)
+    parts.append(p)
+    size += len(p.encode("utf-8"))
+write("long-sentence-said-x", "".join(parts))
+# issue 13: registries of one row with 100,000 aliases, and of 100,000 columns
+with open(f"{out}/registry-aliases.csv", "w", encoding="utf-8") as f:
+    aliases = "|".join(f"Alias Number{i} Person" for i in range(100_000))
+    f.write(f'id,name,kind,aliases\np1,Maria Lopez,person,"{aliases}"\n')
+with open(f"{out}/registry-columns.csv", "w", encoding="utf-8") as f:
+    f.write(",".join(["id", "name", "kind"] + [f"x{i}" for i in range(100_000)]) + "\n")
+    f.write(",".join(["p1", "Maria Lopez", "person"] + ["v"] * 100_000) + "\n")
 EOF
 # the inputs just written (about 100 MB) go to disk now, not while a run is being timed
 sync
@@ -186,10 +210,18 @@ for t in $THREADS; do
 done
 echo
 base=${PERBYTE[base]:-}
-for name in one-document no-sentence-punctuation unbalanced-quotes single-paragraph; do
-  f="$OUT/$name.txt"
-  bytes=$(stat -c %s "$f")
-  res=$(measure check --threads 1 --input-format text --format jsonl - <"$f")
+for name in one-document no-sentence-punctuation unbalanced-quotes single-paragraph \
+  unresolved-pronouns long-sentence-said-x registry-aliases registry-columns; do
+  if [[ $name == registry-* ]]; then
+    # the registry is the input: its bytes against the archive's
+    f="$OUT/$name.csv"
+    bytes=$(stat -c %s "$f")
+    res=$(measure check --threads 1 --registry "$f" --format jsonl fixtures/seed/npo-mash.txt)
+  else
+    f="$OUT/$name.txt"
+    bytes=$(stat -c %s "$f")
+    res=$(measure check --threads 1 --input-format text --format jsonl - <"$f")
+  fi
   if [ "$res" = timeout ] || [ "$res" = failed ]; then
     printf '%-26s %8s %9s   (%s bytes; over %ss)\n' "$name" 1 "$res" "$bytes" "$TIMEOUT"
     continue

@@ -129,7 +129,8 @@ struct CheckArgs {
     /// Colour in the text report.
     #[arg(long, value_enum, default_value = "auto")]
     color: Color,
-    /// Skip files larger than this many bytes (with a warning).
+    /// Skip files larger than this many bytes (with a warning); in JSON Lines, the limit of each
+    /// record (a longer one is an error).
     #[arg(long, default_value_t = 10 * 1024 * 1024)]
     max_file_size: u64,
     /// Documents checked at once (default: the number of cores). Output keeps the input order.
@@ -165,6 +166,7 @@ struct CheckArgs {
 
 /// Run the command line.
 pub fn main() -> ExitCode {
+    quiet_panics_while_guarded();
     let cli = match Cli::try_parse() {
         Ok(c) => c,
         Err(e) => {
@@ -201,6 +203,18 @@ pub fn main() -> ExitCode {
     }
 }
 
+/// A panic while a document is checked is caught and becomes that input's error (`path:
+/// internal error while checking this input (...)`, exit 2): the default hook's `thread '...'
+/// panicked at src/...` on top of it would only alarm. Any other panic is printed as usual.
+fn quiet_panics_while_guarded() {
+    let default = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        if !crate::run::guarded() {
+            default(info);
+        }
+    }));
+}
+
 fn load_rules(dir: Option<&Path>) -> Result<Ruleset, Error> {
     match dir {
         Some(d) => Ruleset::with_overrides(d),
@@ -211,17 +225,23 @@ fn load_rules(dir: Option<&Path>) -> Result<Ruleset, Error> {
 fn list_rules(dir: Option<&Path>) -> Result<u8, Error> {
     let rs = load_rules(dir)?;
     let mut out = String::new();
-    // the checks, then the notes a run adds (an unused suppression)
+    // the checks, then the notes a run adds (an unused suppression); ids, names and summaries
+    // come from rule files: sanitized like everything else printed
     let notes = Ruleset::notes();
     let all = || rs.rules.values().chain(&notes);
-    let w = all().map(|r| r.id.len()).max().unwrap_or(4);
+    let w = all().map(|r| r.id.chars().count()).max().unwrap_or(4);
     for r in all() {
         let sev = if r.enabled {
             r.severity.as_str()
         } else {
             "off"
         };
-        out.push_str(&format!("{:<w$}  {:<7}  {}\n", r.id, sev, r.summary));
+        out.push_str(&format!(
+            "{:<w$}  {:<7}  {}\n",
+            sanitize(&r.id),
+            sev,
+            sanitize(&r.summary)
+        ));
     }
     write_stdout(&out)?;
     Ok(0)

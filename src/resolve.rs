@@ -50,11 +50,16 @@ pub(crate) fn resolve_sources_with(
     let mut groups: Vec<Vec<usize>> = Vec::new();
     let mut mentioned: std::collections::HashSet<(usize, Span), FxBuild> = Default::default();
     let mut unresolved = Vec::new();
+    // the sources a pronoun or description may stand for, by kind and recency
+    let mut recent = Recent::default();
 
     for ai in 0..analysis.attributions.len() {
         let mut group = Vec::new();
         for mi in 0..analysis.attributions[ai].sources.len() {
             let m = analysis.attributions[ai].sources[mi].clone();
+            // sources made or changed by this mention, for `recent`
+            let before = sources.len();
+            let mut touched = None;
             let surface = m.span.slice(text);
             let name = m.name.slice(text);
             let found = match m.kind {
@@ -125,16 +130,7 @@ pub(crate) fn resolve_sources_with(
                     if matches!(lower.as_str(), "he" | "she") {
                         // the last person whose gender, as far as the text tells, fits
                         let want_female = lower == "she";
-                        let mut found = sources
-                            .iter()
-                            .enumerate()
-                            .filter(|(i, s)| {
-                                s.kind == SourceKind::Person
-                                    && last_pos[*i] < m.span.start
-                                    && female.get(i).is_none_or(|&f| f == want_female)
-                            })
-                            .max_by_key(|(i, _)| last_pos[*i])
-                            .map(|(i, _)| i);
+                        let mut found = recent.latest_person(want_female, m.span.start);
                         // a person named later than that source, though not cited yet
                         // ("Ms. Harriet Sacoolas left ... She said ..."); one whose gender the
                         // text gives is preferred to a nearer one whose gender it does not
@@ -146,19 +142,25 @@ pub(crate) fn resolve_sources_with(
                             Some(n) => people_in(text, &n.words),
                             None => people_named(text, lex),
                         });
-                        let person = people
-                            .iter()
-                            .rev()
-                            .find(|p| near(p) && !known_gender && p.female == Some(want_female))
-                            .or_else(|| {
-                                people
+                        // (in text order: only the people just before the pronoun are looked
+                        // at, not every one named in the text, for every pronoun)
+                        debug_assert!(people.windows(2).all(|w| w[0].pos <= w[1].pos));
+                        let before_it = &people[..people.partition_point(|p| p.pos < m.span.start)];
+                        let person = (!known_gender)
+                            .then(|| {
+                                before_it
                                     .iter()
                                     .rev()
-                                    .find(|p| {
-                                        p.pos < m.span.start
-                                            && p.female.is_none_or(|f| f == want_female)
-                                    })
-                                    .filter(|p| p.pos > since)
+                                    .take_while(|p| near(p))
+                                    .find(|p| p.female == Some(want_female))
+                            })
+                            .flatten()
+                            .or_else(|| {
+                                before_it
+                                    .iter()
+                                    .rev()
+                                    .take_while(|p| p.pos > since)
+                                    .find(|p| p.female.is_none_or(|f| f == want_female))
                             });
                         if let Some(p) = person {
                             let key = normalize_name(&p.name);
@@ -180,6 +182,7 @@ pub(crate) fn resolve_sources_with(
                                 s.named = true;
                                 push_source(&mut sources, &mut last_pos, &mut keys, s)
                             });
+                            touched = Some(i);
                             if sources[i].kind == SourceKind::Person {
                                 if let Some(f) = p.female {
                                     female.entry(i).or_insert(f);
@@ -194,7 +197,7 @@ pub(crate) fn resolve_sources_with(
                         }
                         found
                     } else {
-                        latest(&sources, &last_pos, m.span.start, want)
+                        recent.latest(want, m.span.start)
                     }
                 }
                 MentionKind::Description => {
@@ -214,7 +217,7 @@ pub(crate) fn resolve_sources_with(
                         }
                         k => vec![k],
                     };
-                    latest(&sources, &last_pos, m.span.start, &want)
+                    recent.latest(&want, m.span.start)
                 }
                 MentionKind::Ordinal => {
                     let g = groups.iter().rev().find(|g| g.len() >= 2);
@@ -235,6 +238,9 @@ pub(crate) fn resolve_sources_with(
                 }
             };
             last_pos[idx] = last_pos[idx].max(m.span.start);
+            for i in (before..sources.len()).chain(touched).chain([idx]) {
+                recent.update(i, &sources[i], last_pos[i], female.get(&i).copied());
+            }
             // (a set beside the lists: a source may have hundreds of thousands of mentions)
             if mentioned.insert((idx, m.span)) {
                 sources[idx].mentions.push(m.span);
@@ -300,14 +306,11 @@ fn merge_same_registry_row(
     attributions: &mut [crate::model::Attribution],
 ) {
     let mut remap: Vec<usize> = (0..sources.len()).collect();
-    for i in 0..sources.len() {
-        let Some(id) = sources[i].registry.as_ref().map(|m| m.id.clone()) else {
-            continue;
-        };
-        if let Some(first) = (0..i)
-            .find(|&j| remap[j] == j && sources[j].registry.as_ref().is_some_and(|m| m.id == id))
-        {
-            remap[i] = first;
+    // the first source of each registry row (a map, not a scan of the sources before each)
+    let mut first: std::collections::HashMap<&str, usize> = Default::default();
+    for (i, s) in sources.iter().enumerate() {
+        if let Some(m) = &s.registry {
+            remap[i] = *first.entry(m.id.as_str()).or_insert(i);
         }
     }
     if remap.iter().enumerate().all(|(i, &r)| i == r) {
@@ -484,6 +487,12 @@ struct KeyIndex {
     first: std::collections::HashMap<String, Vec<usize>, FxBuild>,
 }
 
+/// Whether `k` is the key of a mention that referred to nobody: `?` and the mention's offset.
+fn is_placeholder(k: &str) -> bool {
+    k.strip_prefix('?')
+        .is_some_and(|d| !d.is_empty() && d.bytes().all(|b| b.is_ascii_digit()))
+}
+
 /// The indices below [`KeyIndex::FEW`], for "every source" as a slice.
 const ALL: [usize; KeyIndex::FEW] = {
     let mut all = [0; KeyIndex::FEW];
@@ -531,6 +540,13 @@ impl KeyIndex {
     }
 
     fn put(&mut self, i: usize, k: &str) {
+        // The key of a mention that referred to nobody (`?` and its offset) is never looked
+        // up, and thousands of them differ only in their last bytes, which FxHash leaves in its
+        // high bits: hashbrown, which buckets by the low bits, then probed one long chain
+        // (a document of `Yes, he said.` spent 40% of its time there).
+        if is_placeholder(k) {
+            return;
+        }
         fn put(
             map: &mut std::collections::HashMap<String, Vec<usize>, FxBuild>,
             w: &str,
@@ -556,6 +572,10 @@ impl KeyIndex {
 
     /// The first source with key `k` (`sources.iter().position(|s| s.keys.contains(k))`).
     fn first(&self, k: &str, sources: &[Source]) -> Option<usize> {
+        if is_placeholder(k) {
+            // placeholders are not indexed (see `put`), before the maps are built or after
+            return None;
+        }
         if !self.built {
             return sources.iter().position(|s| s.keys.iter().any(|x| x == k));
         }
@@ -568,6 +588,9 @@ impl KeyIndex {
         w: &str,
         sources: &[Source],
     ) -> &'a [usize] {
+        if is_placeholder(w) {
+            return &[];
+        }
         if !self.built {
             return &ALL[..sources.len()];
         }
@@ -616,23 +639,89 @@ fn new_source(name: String, kind: SourceKind, anonymous: bool, keys: Vec<String>
     }
 }
 
-/// The most recently mentioned source (before `pos`) of one of the `kinds`.
-fn latest(
-    sources: &[Source],
-    last_pos: &[usize],
-    pos: usize,
-    kinds: &[SourceKind],
-) -> Option<usize> {
-    sources
-        .iter()
-        .enumerate()
-        .filter(|(i, s)| {
-            kinds.contains(&s.kind)
-                && last_pos[*i] < pos
-                && !s.keys.iter().any(|k| k.starts_with('?'))
-        })
-        .max_by_key(|(i, _)| last_pos[*i])
-        .map(|(i, _)| i)
+/// The sources a pronoun or a description may refer to (all but the placeholders of mentions
+/// that referred to nobody), ordered by class (kind, and for a person the gender the text gives)
+/// and then by last mention: the most recent one before a position is a look-up, not a scan of
+/// every source for every pronoun (which made a document of `Yes, he said.` quadratic).
+#[derive(Default)]
+struct Recent {
+    /// (class, last mention, source index)
+    by_class: std::collections::BTreeSet<(u8, usize, usize)>,
+    /// each source's entry in `by_class`, if it has one
+    entry: Vec<Option<(u8, usize)>>,
+}
+
+impl Recent {
+    /// A source's class: its kind, and for a person whether the text says she (2), he (1) or
+    /// neither (0).
+    fn class(kind: SourceKind, female: Option<bool>) -> u8 {
+        let gender = match (kind, female) {
+            (SourceKind::Person, Some(true)) => 2,
+            (SourceKind::Person, Some(false)) => 1,
+            _ => 0,
+        };
+        Self::kind_class(kind) + gender
+    }
+
+    fn kind_class(kind: SourceKind) -> u8 {
+        let k = match kind {
+            SourceKind::Person => 0,
+            SourceKind::Organization => 1,
+            SourceKind::Media => 2,
+            SourceKind::Government => 3,
+            SourceKind::Anonymous => 4,
+            SourceKind::Unknown => 5,
+        };
+        k * 3
+    }
+
+    /// Source `i` as it is now (after a mention made or changed it).
+    fn update(&mut self, i: usize, s: &Source, last_pos: usize, female: Option<bool>) {
+        if self.entry.len() <= i {
+            self.entry.resize(i + 1, None);
+        }
+        let placeholder = s.keys.iter().any(|k| k.starts_with('?'));
+        let new = (!placeholder).then(|| (Self::class(s.kind, female), last_pos));
+        if self.entry[i] == new {
+            return;
+        }
+        if let Some((c, p)) = self.entry[i] {
+            self.by_class.remove(&(c, p, i));
+        }
+        if let Some((c, p)) = new {
+            self.by_class.insert((c, p, i));
+        }
+        self.entry[i] = new;
+    }
+
+    /// The source of `class` last mentioned before `pos` (of two mentioned last at once, the
+    /// later source).
+    fn in_class(&self, class: u8, pos: usize) -> Option<(usize, usize)> {
+        self.by_class
+            .range((class, 0, 0)..(class, pos, 0))
+            .next_back()
+            .map(|&(_, p, i)| (p, i))
+    }
+
+    /// The most recently mentioned source (before `pos`) of one of the `kinds`.
+    fn latest(&self, kinds: &[SourceKind], pos: usize) -> Option<usize> {
+        kinds
+            .iter()
+            .flat_map(|&k| (0..3).map(move |g| Self::kind_class(k) + g))
+            .filter_map(|c| self.in_class(c, pos))
+            .max()
+            .map(|(_, i)| i)
+    }
+
+    /// The person last mentioned before `pos` whose gender, as far as the text tells, fits.
+    fn latest_person(&self, want_female: bool, pos: usize) -> Option<usize> {
+        let fits = Self::class(SourceKind::Person, Some(want_female));
+        [Self::class(SourceKind::Person, None), fits]
+            .into_iter()
+            .filter_map(|c| self.in_class(c, pos))
+            .max()
+            .map(|(_, i)| i)
+    }
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -885,9 +974,12 @@ fn match_registry(s: &mut Source, reg: &Registry) {
                 EntryKind::Government => SourceKind::Government,
                 EntryKind::Anonymous => SourceKind::Anonymous,
             };
+            // (a set beside the keys: a registry row may have 100,000 aliases)
+            let mut known: std::collections::HashSet<String, FxBuild> =
+                s.keys.iter().cloned().collect();
             for a in &e.aliases {
                 let k = normalize_name(a);
-                if !s.keys.contains(&k) {
+                if known.insert(k.clone()) {
                     s.keys.push(k);
                 }
             }
@@ -904,9 +996,11 @@ fn collect_mentions(text: &str, index: Option<&WordIndex>, sources: &mut [Source
             continue;
         }
         let mut forms: Vec<String> = vec![s.name.clone()];
+        // (a set beside the list: a source may be named in many ways)
+        let mut seen: std::collections::HashSet<&str> = [s.name.as_str()].into_iter().collect();
         for m in &s.mentions {
             let t = m.slice(text);
-            if t.chars().next().is_some_and(char::is_uppercase) && !forms.iter().any(|f| f == t) {
+            if t.chars().next().is_some_and(char::is_uppercase) && seen.insert(t) {
                 forms.push(t.to_string());
             }
         }
@@ -1017,6 +1111,13 @@ mod tests {
                 push_source(&mut sources, &mut last_pos, &mut keys, s);
             }
             for w in words {
+                if is_placeholder(w) {
+                    // the key of a mention that referred to nobody: never looked up, not indexed
+                    assert_eq!(keys.first(w, &sources), None);
+                    assert!(keys.with_key(w, &sources).is_empty());
+                    assert!(keys.with_last(w, &sources).is_empty());
+                    continue;
+                }
                 let scan = sources.iter().position(|s| s.keys.iter().any(|k| k == w));
                 assert_eq!(keys.first(w, &sources), scan, "{w} at {step}");
                 let all = |p: &dyn Fn(&str) -> bool| -> Vec<usize> {

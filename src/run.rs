@@ -70,11 +70,13 @@ pub(crate) enum Job {
         name: Arc<str>,
         line: Line,
     },
-    /// A file, read and parsed by its worker.
+    /// A file, read and parsed by its worker (at most `max` bytes of it: a FIFO has no size
+    /// to check before).
     File {
         name: String,
         path: PathBuf,
         format: Format,
+        max: u64,
     },
     /// Text read already (from standard input).
     Raw {
@@ -131,8 +133,13 @@ impl Work<'_> {
                     None => return Ok(Done::default()),
                 }
             }
-            Job::File { name, path, format } => {
-                let bytes = std::fs::read(&path).map_err(|e| Error::io(&path, e))?;
+            Job::File {
+                name,
+                path,
+                format,
+                max,
+            } => {
+                let bytes = read_file(&path, max)?;
                 Self::parse_raw(name, bytes, format)?
             }
             Job::Raw {
@@ -144,8 +151,10 @@ impl Work<'_> {
         };
         // A panic here is a bug; it must not take the run down with it (with several threads a
         // dead worker would leave the reader waiting forever): the input gets an error, the
-        // others are checked, and the run exits 2.
+        // others are checked, and the run exits 2. The panic hook keeps quiet meanwhile
+        // ([`guarded`]): the error says it all.
         let path = doc.path.clone();
+        let _quiet = Guard::new();
         std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
             let checker = self.checker;
             let mut analysis = checker.check(doc);
@@ -198,6 +207,65 @@ impl Work<'_> {
     }
 }
 
+thread_local! {
+    /// Whether this thread is checking a document under `catch_unwind`.
+    static GUARDED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Whether a panic on this thread now will be caught and reported as an input's internal error
+/// (so the panic hook need not print it).
+pub(crate) fn guarded() -> bool {
+    GUARDED.with(|g| g.get())
+}
+
+/// [`guarded`] is true while this lives.
+struct Guard(bool);
+
+impl Guard {
+    fn new() -> Guard {
+        Guard(GUARDED.with(|g| g.replace(true)))
+    }
+}
+
+impl Drop for Guard {
+    fn drop(&mut self) {
+        GUARDED.with(|g| g.set(self.0));
+    }
+}
+
+/// The bytes of the file at `path`, at most `max` of them: a FIFO given as a path has no size to
+/// check first, so a longer one is an error, not read on. Memory for a regular file is reserved
+/// with `try_reserve` from its size (a failure is an error naming the file, not an abort).
+fn read_file(path: &std::path::Path, max: u64) -> Result<Vec<u8>, Error> {
+    let f = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
+    let hint = f.metadata().map_or(0, |m| m.len());
+    let mut bytes = Vec::new();
+    if bytes
+        .try_reserve_exact(usize::try_from(hint.min(max)).unwrap_or(usize::MAX))
+        .is_err()
+    {
+        return Err(Error::io(
+            path,
+            std::io::Error::new(
+                std::io::ErrorKind::OutOfMemory,
+                format!("{hint} bytes do not fit in memory; lower --max-file-size"),
+            ),
+        ));
+    }
+    f.take(max.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(|e| Error::io(path, e))?;
+    if bytes.len() as u64 > max {
+        return Err(Error::io(
+            path,
+            std::io::Error::other(format!(
+                "more than --max-file-size {max} bytes (a pipe or a file still growing); not read on"
+            )),
+        ));
+    }
+    Ok(bytes)
+}
+
 /// The error of an input whose check panicked: the first line of the panic's message.
 pub(crate) fn internal_error(path: String, payload: Box<dyn std::any::Any + Send>) -> Error {
     Error::Internal {
@@ -239,6 +307,7 @@ impl Writer {
             Ok(d) => {
                 if let Some((analysis, independent)) = &d.stream {
                     let out = &mut self.out;
+                    let _quiet = Guard::new();
                     let written = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
                         report::json::write_analysis_line(analysis, *independent, &mut **out)
                     }));
@@ -340,7 +409,9 @@ impl Source {
     }
 
     fn open_stream(&mut self, name: &str, reader: Box<dyn Read + Send>) {
-        let lines = JsonlLines::new(name, BufReader::with_capacity(1 << 16, reader));
+        // a stream may be of any length; each record is held whole, so each is limited
+        let lines = JsonlLines::new(name, BufReader::with_capacity(1 << 16, reader))
+            .with_max_line(self.max_file_size);
         self.stream = Some((Arc::from(name), lines));
     }
 
@@ -391,8 +462,19 @@ impl Iterator for Source {
                 }
                 Input::File(path) => {
                     let name = path.display().to_string();
+                    let jsonl = self.is_jsonl(&name);
                     match std::fs::metadata(&path) {
-                        Ok(m) if m.len() > self.max_file_size => {
+                        Ok(m) if is_device(&m) => {
+                            return Some(Job::Failed(Error::io(
+                                &path,
+                                std::io::Error::new(
+                                    std::io::ErrorKind::InvalidInput,
+                                    "a device or socket, not a file; not read",
+                                ),
+                            )));
+                        }
+                        // a JSON Lines file is streamed: the limit applies to each record
+                        Ok(m) if m.len() > self.max_file_size && !jsonl => {
                             eprintln!(
                                 "warning: {}: skipped: {} bytes is over --max-file-size {}",
                                 sanitize(&name),
@@ -403,7 +485,7 @@ impl Iterator for Source {
                         }
                         _ => {}
                     }
-                    if self.is_jsonl(&name) {
+                    if jsonl {
                         match std::fs::File::open(&path) {
                             Ok(f) => self.open_stream(&name, Box::new(f)),
                             Err(e) => return Some(Job::Failed(Error::io(&path, e))),
@@ -411,10 +493,31 @@ impl Iterator for Source {
                         continue;
                     }
                     let format = self.format(&name);
-                    return Some(Job::File { name, path, format });
+                    return Some(Job::File {
+                        name,
+                        path,
+                        format,
+                        max: self.max_file_size,
+                    });
                 }
             }
         }
+    }
+}
+
+/// Whether `m` is a character or block device or a socket: given as a path, `/dev/zero` would
+/// be read without end (a FIFO is read, up to --max-file-size: `<(command)` is a legitimate use).
+fn is_device(m: &std::fs::Metadata) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        let t = m.file_type();
+        t.is_char_device() || t.is_block_device() || t.is_socket()
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = m;
+        false
     }
 }
 
@@ -522,8 +625,18 @@ pub(crate) fn run_jobs(
         }
     };
     std::thread::scope(|scope| {
-        for _ in 1..threads {
-            scope.spawn(worker);
+        for n in 1..threads {
+            if let Err(e) = std::thread::Builder::new().spawn_scoped(scope, worker) {
+                // (under a memory or process limit) an error, not a panic: the threads started
+                // stop at their next job, and the run exits 2
+                let mut st = lock();
+                st.failed = Some(Error::Usage(format!(
+                    "could not start worker thread {} of {threads} ({e}); try a lower --threads",
+                    n + 1
+                )));
+                room.notify_all();
+                return;
+            }
         }
         worker();
     });
@@ -531,5 +644,32 @@ pub(crate) fn run_jobs(
     match st.failed {
         Some(e) => Err(e),
         None => st.writer.flush(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn guarded_while_a_guard_lives_and_as_before_after() {
+        assert!(!guarded());
+        {
+            let _g = Guard::new();
+            assert!(guarded());
+            {
+                let _inner = Guard::new();
+                assert!(guarded());
+            }
+            assert!(guarded(), "an inner guard put back what it found");
+        }
+        assert!(!guarded());
+        // a panic caught under a guard leaves the flag as it was
+        let r = std::panic::catch_unwind(|| {
+            let _g = Guard::new();
+            panic!("boom");
+        });
+        assert!(r.is_err());
+        assert!(!guarded());
     }
 }

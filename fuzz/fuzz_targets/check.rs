@@ -1,7 +1,8 @@
 //! The whole check: any article (plain text, Markdown or HTML, chosen by the first byte), with
 //! or without the seed registry, goes through every stage, the JSON report parses back, every
-//! span lies in the article on character boundaries, and the text report has no control
-//! characters but line breaks.
+//! span lies in the article on character boundaries, the JSON holds no raw DEL or C1 control,
+//! and the text report has no control, bidi or invisible character (none that `sanitize` would
+//! replace) but line breaks.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
@@ -55,11 +56,16 @@ fuzz_target!(|data: &[u8]| {
         "the JSON line from the analysis is the report's"
     );
     assert!(line.ends_with('\n') && !line[..line.len() - 1].contains('\n'));
+    assert!(
+        !line.contains(|c: char| ('\u{7f}'..='\u{9f}').contains(&c)),
+        "DEL or a C1 control left raw in the JSON line"
+    );
     let v: serde_json::Value = serde_json::from_str(&line).expect("JSON report parses");
     assert_eq!(v["path"], "fuzz");
     let shown = report::text::render_document(&rep, text, TextOptions { color: false });
     assert!(
-        !shown.chars().any(|c| c.is_control() && c != '\n'),
-        "control character in the text report"
+        !shown.chars().any(|c| (c.is_control() && c != '\n')
+            || report::text::sanitize_char(c) != c && c != '\n'),
+        "control, bidi or invisible character in the text report"
     );
 });

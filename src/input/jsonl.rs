@@ -50,12 +50,19 @@ pub struct Line {
 /// The lines of a JSON Lines stream, unparsed, so that one thread can read while others parse
 /// ([`parse_line`]). Lines with nothing but ASCII white space are skipped; a stream in UTF-16 or
 /// UTF-32 is one error, and ends there.
+///
+/// A line is read in pieces of the reader's buffer, its memory reserved with `try_reserve`: a line
+/// longer than [`JsonlLines::with_max_line`] allows, or than memory holds, is an error naming the
+/// stream and the line (its bytes are skipped to the next line break, and reading goes on), not
+/// an abort.
 pub struct JsonlLines<R> {
     name: String,
     reader: R,
     line: usize,
     /// Set when the stream is not worth reading on (UTF-16 or UTF-32 text, a read error).
     stop: bool,
+    /// The longest line accepted, in bytes (its line break not counted).
+    max_line: usize,
 }
 
 impl<R: BufRead> JsonlLines<R> {
@@ -66,7 +73,14 @@ impl<R: BufRead> JsonlLines<R> {
             reader,
             line: 0,
             stop: false,
+            max_line: usize::MAX,
         }
+    }
+
+    /// Lines longer than `max` bytes (without the line break) are errors, skipped unread.
+    pub fn with_max_line(mut self, max: u64) -> Self {
+        self.max_line = usize::try_from(max).unwrap_or(usize::MAX);
+        self
     }
 
     /// The stream's name, as errors give it.
@@ -83,6 +97,63 @@ impl<R: std::io::Read> JsonlLines<std::io::BufReader<R>> {
     }
 }
 
+/// What reading one line gave.
+enum Read {
+    /// The line (with its line break, if it had one); empty at the end of the stream.
+    Line,
+    /// The line was longer than the limit (`true`) or than memory could hold (`false`), and was
+    /// skipped; its length without the line break.
+    TooLong(bool, usize),
+}
+
+impl<R: BufRead> JsonlLines<R> {
+    /// Read the next line into `bytes`, as `read_until(b'\n')` does, but in pieces: each piece's
+    /// memory reserved with `try_reserve`, and no more than `max_line` bytes kept.
+    fn read_line(&mut self, bytes: &mut Vec<u8>) -> std::io::Result<Read> {
+        let mut len = 0usize;
+        let mut too_long = None;
+        let mut ended = false;
+        loop {
+            let (done, used) = {
+                let buf = match self.reader.fill_buf() {
+                    Ok(b) => b,
+                    Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+                    Err(e) => return Err(e),
+                };
+                if buf.is_empty() {
+                    break;
+                }
+                let (done, used) = match memchr::memchr(b'\n', buf) {
+                    Some(i) => (true, i + 1),
+                    None => (false, buf.len()),
+                };
+                len = len.saturating_add(used);
+                let content = len - usize::from(done);
+                if too_long.is_none() && content > self.max_line {
+                    too_long = Some(true);
+                } else if too_long.is_none() && bytes.try_reserve(used).is_err() {
+                    too_long = Some(false);
+                }
+                if too_long.is_none() {
+                    bytes.extend_from_slice(&buf[..used]);
+                } else {
+                    bytes.clear();
+                }
+                (done, used)
+            };
+            self.reader.consume(used);
+            if done {
+                ended = true;
+                break;
+            }
+        }
+        Ok(match too_long {
+            Some(over_limit) => Read::TooLong(over_limit, len - usize::from(ended)),
+            None => Read::Line,
+        })
+    }
+}
+
 impl<R: BufRead> Iterator for JsonlLines<R> {
     type Item = Result<Line>;
 
@@ -93,9 +164,24 @@ impl<R: BufRead> Iterator for JsonlLines<R> {
             }
             let mut bytes = Vec::new();
             self.line += 1;
-            match self.reader.read_until(b'\n', &mut bytes) {
-                Ok(0) => return None,
-                Ok(_) => {}
+            match self.read_line(&mut bytes) {
+                Ok(Read::Line) if bytes.is_empty() => return None,
+                Ok(Read::Line) => {}
+                Ok(Read::TooLong(over_limit, len)) => {
+                    let msg = if over_limit {
+                        format!(
+                            "record of {len} bytes is over the limit of {} bytes (--max-file-size applies to each record); skipped",
+                            self.max_line
+                        )
+                    } else {
+                        format!("record of {len} bytes does not fit in memory; skipped")
+                    };
+                    return Some(Err(Error::Input {
+                        path: self.name.clone(),
+                        line: self.line,
+                        msg,
+                    }));
+                }
                 Err(e) => {
                     self.stop = true;
                     return Some(Err(Error::io(self.name.clone(), e)));
@@ -186,6 +272,33 @@ mod tests {
         assert_eq!(docs[0].path, "a");
         assert_eq!(docs[1].path, "7");
         assert_eq!(docs[1].text, "Two.");
+    }
+
+    #[test]
+    fn a_record_over_the_limit_is_an_error_and_reading_goes_on() {
+        let big = format!("{{\"id\":\"b\",\"text\":\"{}\"}}", "x".repeat(100_000));
+        let ok = "{\"id\":\"a\",\"text\":\"One.\"}";
+        let data = format!("{ok}\n{big}\n{ok}\n{big}");
+        // a small buffer: the long lines come in many pieces
+        let reader = std::io::BufReader::with_capacity(64, data.as_bytes());
+        let lines = JsonlLines::new("in.jsonl", reader).with_max_line(ok.len() as u64);
+        let got: Vec<std::result::Result<usize, String>> = lines
+            .map(|l| l.map(|l| l.number).map_err(|e| e.to_string()))
+            .collect();
+        let err = |n: usize| {
+            Err(format!(
+                "in.jsonl:{n}: record of {} bytes is over the limit of {} bytes (--max-file-size applies to each record); skipped",
+                big.len(),
+                ok.len()
+            ))
+        };
+        assert_eq!(got, [Ok(1), err(2), Ok(3), err(4)]);
+        // without a limit the same lines are read whole, in pieces as they come
+        let reader = std::io::BufReader::with_capacity(64, data.as_bytes());
+        let lens: Vec<usize> = JsonlLines::new("in.jsonl", reader)
+            .map(|l| l.unwrap().bytes.len())
+            .collect();
+        assert_eq!(lens, [ok.len() + 1, big.len() + 1, ok.len() + 1, big.len()]);
     }
 
     #[test]

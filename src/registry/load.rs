@@ -11,7 +11,6 @@
 
 use super::{Credibility, Entry, EntryKind, Registry, normalize_name};
 use crate::error::{Error, Result};
-use crate::span::LineIndex;
 use indexmap::IndexMap;
 use std::path::Path;
 
@@ -44,9 +43,11 @@ impl Columns {
     /// Read the header; `Err` carries the message for the header's line.
     fn from_header(header: &csv::StringRecord) -> std::result::Result<Columns, String> {
         let names: Vec<String> = header.iter().map(|h| h.trim().to_lowercase()).collect();
-        for (i, n) in names.iter().enumerate() {
-            if !n.is_empty() && names[..i].contains(n) {
-                return Err(format!("duplicate column `{n}` in the header"));
+        // (a set, not a scan of the columns before each: a header may have 100,000 columns)
+        let mut seen = std::collections::HashSet::new();
+        for n in &names {
+            if !n.is_empty() && !seen.insert(n.as_str()) {
+                return Err(format!("duplicate column `{}` in the header", shown(n)));
             }
         }
         let find = |col: &str| names.iter().position(|n| n == col);
@@ -56,7 +57,7 @@ impl Columns {
                 format!(
                     "missing required column `{col}` (required: {}; found: {})",
                     REQUIRED.join(", "),
-                    names.join(", ")
+                    shown(&names.join(", "))
                 )
             })?;
         }
@@ -128,13 +129,13 @@ impl Registry {
         // csv's own line count is off after CRLF and blank lines (a record's position is
         // taken before the terminator's `\n` and blank lines are skipped), so lines come
         // from the record's byte offset, moved past any line breaks.
-        let lines = LineIndex::new(data);
+        let lines = line_starts(data);
         let line_at = |pos: &csv::Position| {
             let start = usize::try_from(pos.byte()).unwrap_or(data.len());
             let skipped = data.get(start..).map_or(0, |rest| {
                 rest.len() - rest.trim_start_matches(['\r', '\n']).len()
             });
-            lines.line_col(data, start + skipped).0
+            line_of(&lines, start + skipped)
         };
         // The line of the last record read, for csv errors that carry no position.
         let mut last_line = 1;
@@ -185,7 +186,8 @@ impl Registry {
                     line,
                     format!(
                         "duplicate id `{}` (first defined on line {})",
-                        entry.id, first.line
+                        shown(&entry.id),
+                        first.line
                     ),
                 ));
             }
@@ -212,12 +214,13 @@ fn parse_row(
     let id = required(cols.id, "id")?;
     if id.contains('|') {
         return Err(format!(
-            "id `{id}` contains `|`, which separates ids in the affiliation column"
+            "id `{}` contains `|`, which separates ids in the affiliation column",
+            shown(id)
         ));
     }
     let name = required(cols.name, "name")?;
     if normalize_name(name).is_empty() {
-        return Err(format!("name `{name}` has no letters or digits"));
+        return Err(format!("name `{}` has no letters or digits", shown(name)));
     }
     let kind = parse_kind(required(cols.kind, "kind")?)?;
     let credibility = parse_credibility(field(cols.credibility))?;
@@ -226,7 +229,8 @@ fn parse_row(
         && !is_date(date)
     {
         return Err(format!(
-            "bad last_verified date `{date}`; expected a real date as YYYY-MM-DD"
+            "bad last_verified date `{}`; expected a real date as YYYY-MM-DD",
+            shown(date)
         ));
     }
     let entry = Entry {
@@ -258,7 +262,12 @@ fn parse_kind(s: &str) -> std::result::Result<EntryKind, String> {
         "media" => EntryKind::Media,
         "government" => EntryKind::Government,
         "anonymous" => EntryKind::Anonymous,
-        _ => return Err(format!("unknown kind `{s}`; expected one of: {KINDS}")),
+        _ => {
+            return Err(format!(
+                "unknown kind `{}`; expected one of: {KINDS}",
+                shown(s)
+            ));
+        }
     })
 }
 
@@ -271,7 +280,8 @@ fn parse_credibility(s: &str) -> std::result::Result<Option<Credibility>, String
         "deprecated" => Credibility::Deprecated,
         _ => {
             return Err(format!(
-                "unknown credibility `{s}`; expected one of: {CREDIBILITIES}"
+                "unknown credibility `{}`; expected one of: {CREDIBILITIES}",
+                shown(s)
             ));
         }
     }))
@@ -338,6 +348,7 @@ fn check_quotes(data: &str) -> std::result::Result<(), (usize, String)> {
                             ));
                         }
                         Some('\n') => line += 1,
+                        Some('\r') if chars.peek() != Some(&'\n') => line += 1,
                         Some('"') if chars.peek() == Some(&'"') => {
                             chars.next();
                         }
@@ -363,7 +374,14 @@ fn check_quotes(data: &str) -> std::result::Result<(), (usize, String)> {
                 }
                 field_start = false;
             }
-            ',' | '\r' => field_start = true,
+            ',' => field_start = true,
+            '\r' => {
+                // a lone CR ends a line (old Mac files); in CRLF the LF does
+                if chars.peek() != Some(&'\n') {
+                    line += 1;
+                }
+                field_start = true;
+            }
             '\n' => {
                 line += 1;
                 field_start = true;
@@ -374,6 +392,39 @@ fn check_quotes(data: &str) -> std::result::Result<(), (usize, String)> {
     Ok(())
 }
 
+/// The start offset of every line of `data`: a line ends at LF, CRLF or a lone CR, as the csv
+/// reader ends a record (so a file saved with CR line endings has its lines counted).
+fn line_starts(data: &str) -> Vec<usize> {
+    let b = data.as_bytes();
+    let mut starts = vec![0];
+    for i in memchr::memchr2_iter(b'\n', b'\r', b) {
+        if b[i] == b'\r' && b.get(i + 1) == Some(&b'\n') {
+            continue;
+        }
+        starts.push(i + 1);
+    }
+    starts
+}
+
+/// The 1-based line of byte `offset`, given the [`line_starts`].
+fn line_of(starts: &[usize], offset: usize) -> usize {
+    starts.partition_point(|&s| s <= offset).max(1)
+}
+
+/// The longest a value quoted in an error may be, in characters.
+const SHOWN_MAX: usize = 120;
+
+/// `s` to quote in an error message: whole when short, else its first [`SHOWN_MAX`] characters
+/// and how much was cut (an error must not echo a megabyte cell).
+fn shown(s: &str) -> std::borrow::Cow<'_, str> {
+    match s.char_indices().nth(SHOWN_MAX) {
+        None => s.into(),
+        Some((cut, _)) => {
+            format!("{}... ({} more bytes not shown)", &s[..cut], s.len() - cut).into()
+        }
+    }
+}
+
 /// Every affiliation names another row, and the affiliation graph has no cycle.
 /// `Err` is (1-based line, message).
 fn check_affiliations(
@@ -382,14 +433,18 @@ fn check_affiliations(
     for e in entries.values() {
         for a in &e.affiliation {
             if *a == e.id {
-                return Err((e.line, format!("`{}` is affiliated to itself", e.id)));
+                return Err((
+                    e.line,
+                    format!("`{}` is affiliated to itself", shown(&e.id)),
+                ));
             }
             if !entries.contains_key(a) {
                 return Err((
                     e.line,
                     format!(
-                        "affiliation `{a}` of `{}` is not an id in this registry",
-                        e.id
+                        "affiliation `{}` of `{}` is not an id in this registry",
+                        shown(a),
+                        shown(&e.id)
                     ),
                 ));
             }
@@ -412,7 +467,10 @@ fn check_affiliations(
             .first()
             .and_then(|&row| entries.get_index(row))
             .map_or(1, |(_, e)| e.line);
-        return Err((line, format!("affiliation cycle: {}", ids.join(" -> "))));
+        return Err((
+            line,
+            format!("affiliation cycle: {}", shown(&ids.join(" -> "))),
+        ));
     }
     Ok(())
 }
@@ -816,5 +874,78 @@ mod tests {
         let m = r.lookup("Jose Garcia").expect("diacritics fold");
         assert_eq!((m.id.as_str(), m.how), ("jose-garcia", MatchKind::Exact));
         assert_eq!(r.independent_groups(&["jose-garcia", "reuters"]), 1);
+    }
+
+    fn registry_error(csv: &str) -> (usize, String) {
+        match Registry::from_csv("r.csv", csv) {
+            Err(Error::Registry { line, msg, .. }) => (line, msg),
+            other => panic!("expected a registry error, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn cr_only_line_endings_count_lines() {
+        let (line, msg) = registry_error("id,name,kind\ra,Ann Ay,person\rb,Bo Be,planet\r");
+        assert_eq!(line, 3, "{msg}");
+        assert!(msg.contains("unknown kind `planet`"), "{msg}");
+        // a lone CR inside a quoted field is a line too; CRLF is one line break
+        let (line, _) =
+            registry_error("id,name,kind,notes\r\na,Ann Ay,person,\"x\ry\"\r\nb,Bo,planet,\r\n");
+        assert_eq!(line, 4);
+        let (line, msg) = registry_error("id,name,kind\ra,Ann Ay,person\r\rb,\"Bo\"x,person\r");
+        assert_eq!(line, 4, "{msg}");
+    }
+
+    #[test]
+    fn a_huge_cell_is_quoted_cut_short() {
+        let kind = "k".repeat(1_000_000);
+        let (line, msg) = registry_error(&format!("id,name,kind\na,Ann Ay,{kind}\n"));
+        assert_eq!(line, 2);
+        assert!(msg.len() < 400, "{} bytes", msg.len());
+        assert!(
+            msg.contains(&format!(
+                "{}... (999880 more bytes not shown)",
+                "k".repeat(120)
+            )),
+            "{msg}"
+        );
+        let header: Vec<String> = (0..100_000).map(|i| format!("col{i}")).collect();
+        let (_, msg) = registry_error(&format!("{}\n", header.join(",")));
+        assert!(msg.starts_with("missing required column `id`"), "{msg}");
+        assert!(
+            msg.len() < 400 && msg.contains("more bytes not shown"),
+            "{msg}"
+        );
+        // short values are quoted whole
+        assert_eq!(shown("Ann Ay"), "Ann Ay");
+        assert_eq!(shown(&"é".repeat(120)), "é".repeat(120));
+    }
+
+    #[test]
+    fn many_aliases_and_columns_load() {
+        let aliases: Vec<String> = (0..100_000)
+            .map(|i| format!("Alias Number{i} Person"))
+            .collect();
+        let csv = format!(
+            "id,name,kind,aliases\np1,Maria Lopez,person,\"{}\"\n",
+            aliases.join("|")
+        );
+        let r = Registry::from_csv("r.csv", &csv).expect("loads");
+        assert_eq!(r.get("p1").map(|e| e.aliases.len()), Some(100_000));
+        let m = r
+            .lookup("Alias Number99999 Person")
+            .expect("an alias matches");
+        assert_eq!((m.id.as_str(), m.how), ("p1", MatchKind::Alias));
+        let cols: Vec<String> = (0..100_000).map(|i| format!("x{i}")).collect();
+        let csv = format!(
+            "id,name,kind,{}\np1,Maria Lopez,person,{}\n",
+            cols.join(","),
+            vec!["v"; 100_000].join(",")
+        );
+        let r = Registry::from_csv("r.csv", &csv).expect("loads");
+        assert_eq!(r.extra("p1", "x99999"), Some("v"));
+        let (line, msg) = registry_error(&format!("id,name,kind,{},X7\n", cols.join(",")));
+        assert_eq!(line, 1);
+        assert_eq!(msg, "duplicate column `x7` in the header");
     }
 }

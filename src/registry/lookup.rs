@@ -229,13 +229,15 @@ impl Registry {
         let mut names: HashMap<String, Vec<(usize, bool)>> = HashMap::new();
         for (row, e) in entries.values().enumerate() {
             let name = normalize_name(&e.name);
+            // (sets beside the lists: a row may have 100,000 aliases)
             let mut aliases: Vec<String> = Vec::new();
+            let mut seen: std::collections::HashSet<String> = Default::default();
             for a in e.aliases.iter().map(|a| normalize_name(a)) {
-                if !a.is_empty() && a != name && !aliases.contains(&a) {
+                if !a.is_empty() && a != name && seen.insert(a.clone()) {
                     aliases.push(a);
                 }
             }
-            let surnames: Vec<&str> = std::iter::once(&name)
+            let surnames: std::collections::HashSet<&str> = std::iter::once(&name)
                 .chain(&aliases)
                 .filter_map(|f| f.rsplit_once(' ').map(|(_, last)| last))
                 .collect();

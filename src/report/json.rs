@@ -46,13 +46,49 @@ pub fn render_run_with_errors(
         errors,
     };
     let mut s = serde_json::to_string_pretty(&run).expect("report serializes");
+    escape_del_c1(&mut s);
     s.push('\n');
     s
+}
+
+/// DEL (U+007F) and the C1 controls (U+0080 to U+009F) escaped as `\u007f`...`\u009f` in
+/// serialized JSON, where serde_json leaves them raw (JSON allows them, but a terminal that
+/// shows the report, `jq` without `-r` included, may act on them: U+009B is a one-character
+/// CSI). Outside strings JSON is ASCII, so every such character found is inside a string.
+pub(crate) fn escape_del_c1(s: &mut String) {
+    if memchr::memchr2(0x7f, 0xc2, s.as_bytes()).is_none() {
+        return;
+    }
+    let mut out = Vec::with_capacity(s.len() + 16);
+    push_escaping_del_c1(&mut out, s.as_bytes());
+    *s = String::from_utf8(out).expect("only ASCII escapes were added");
+}
+
+/// Append `text` (UTF-8, the raw part of a JSON string) to `out`, with DEL and the C1 controls
+/// escaped ([`escape_del_c1`]).
+fn push_escaping_del_c1(out: &mut Vec<u8>, text: &[u8]) {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    let mut at = 0;
+    for p in memchr::memchr2_iter(0x7f, 0xc2, text) {
+        // a C1 control is 0xc2 then 0x80..=0x9f; other 0xc2 pairs are printable
+        let code = match (text[p], text.get(p + 1)) {
+            (0x7f, _) => 0x7f,
+            (0xc2, Some(&b)) if (0x80..=0x9f).contains(&b) => b,
+            _ => continue,
+        };
+        out.extend_from_slice(&text[at..p]);
+        out.extend_from_slice(b"\\u00");
+        out.push(HEX[(code >> 4) as usize]);
+        out.push(HEX[(code & 15) as usize]);
+        at = p + if code == 0x7f { 1 } else { 2 };
+    }
+    out.extend_from_slice(&text[at..]);
 }
 
 /// One document's report as one JSON line (with the newline).
 pub fn render_line(doc: &DocumentReport) -> String {
     let mut s = serde_json::to_string(doc).expect("report serializes");
+    escape_del_c1(&mut s);
     s.push('\n');
     s
 }
@@ -196,7 +232,9 @@ impl<'o> Line<'o> {
     /// A value serde serializes (the registry's enums, unusual scores): rare enough for
     /// serde_json itself.
     fn serde<T: Serialize>(&mut self, v: &T) {
-        serde_json::to_writer(&mut self.buf, v).expect("value serializes");
+        let mut s = serde_json::to_string(v).expect("value serializes");
+        escape_del_c1(&mut s);
+        self.buf.extend_from_slice(s.as_bytes());
     }
 
     /// A score rounded to two decimals ([`round2`]), as serde_json writes it (a test checks
@@ -220,7 +258,8 @@ impl<'o> Line<'o> {
         }
     }
 
-    /// A JSON string, escaped as serde_json escapes (`"`, `\`, and control characters).
+    /// A JSON string, escaped as serde_json escapes (`"`, `\`, and control characters), and
+    /// DEL and the C1 controls too ([`escape_del_c1`]).
     fn str(&mut self, s: &str) {
         self.buf.push(b'"');
         let b = s.as_bytes();
@@ -240,12 +279,12 @@ impl<'o> Line<'o> {
                 i += 1;
                 continue;
             }
-            self.buf.extend_from_slice(&b[start..i]);
+            push_escaping_del_c1(&mut self.buf, &b[start..i]);
             self.escape(c);
             i += 1;
             start = i;
         }
-        self.buf.extend_from_slice(&b[start..]);
+        push_escaping_del_c1(&mut self.buf, &b[start..]);
         self.buf.push(b'"');
     }
 
@@ -279,11 +318,11 @@ impl<'o> Line<'o> {
         self.buf.push(b'"');
         let mut at = raw.start;
         for p in loc.specials_in(raw.start, raw.end) {
-            self.buf.extend_from_slice(&text[at..p]);
+            push_escaping_del_c1(&mut self.buf, &text[at..p]);
             self.escape(text[p]);
             at = p + 1;
         }
-        self.buf.extend_from_slice(&text[at..raw.end]);
+        push_escaping_del_c1(&mut self.buf, &text[at..raw.end]);
         self.buf.push(b'"');
     }
 
@@ -716,17 +755,29 @@ mod tests {
     fn strings_escape_as_serde_json_escapes() {
         let alphabet = [
             "a", "\"", "\\", "\n", "\r", "\t", "\u{8}", "\u{c}", "\u{1}", "\u{1f}", "\u{7f}", "é",
-            "\u{201c}", "中", "abcdefgh", " ", "/", "\u{2028}",
+            "\u{201c}", "中", "abcdefgh", " ", "/", "\u{2028}", "\u{80}", "\u{9b}", "\u{9f}",
+            "\u{a0}", "\u{c2}",
         ];
         for s in crate::testutil::random_texts(&alphabet, 0x9e37_79b9_7f4a_7c15, 5000, 40) {
             let mut w = Line::new(Vec::new(), None);
             w.str(&s);
-            assert_eq!(
-                String::from_utf8(w.buf).unwrap(),
-                serde_json::to_string(&s).unwrap(),
-                "{s:?}"
-            );
+            let mut serde = serde_json::to_string(&s).unwrap();
+            escape_del_c1(&mut serde);
+            let line = String::from_utf8(w.buf).unwrap();
+            assert_eq!(line, serde, "{s:?}");
+            assert!(!line.contains(|c: char| ('\u{7f}'..='\u{9f}').contains(&c)));
+            assert_eq!(serde_json::from_str::<String>(&line).unwrap(), s);
         }
+    }
+
+    #[test]
+    fn del_and_c1_controls_are_escaped() {
+        let mut s = serde_json::to_string("a\u{7f}b\u{80}\u{9b}[2J\u{9f}\u{a0}é\u{c2}").unwrap();
+        escape_del_c1(&mut s);
+        assert_eq!(s, "\"a\\u007fb\\u0080\\u009b[2J\\u009f\u{a0}é\u{c2}\"");
+        let mut w = Line::new(Vec::new(), None);
+        w.str("x\u{85}y");
+        assert_eq!(w.buf, b"\"x\\u0085y\"");
     }
 
     #[test]

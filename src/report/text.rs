@@ -45,17 +45,29 @@ const BLUE_BOLD: &str = "\x1b[1;34m";
 
 /// The character shown in place of `c`, which comes from untrusted text: `c` itself when it is
 /// safe to print, a space for a tab or a line break, U+FFFD for anything a terminal could
-/// interpret (C0 controls, ESC, DEL, C1 controls, line/paragraph separators, bidi embeddings,
-/// overrides and isolates).
+/// interpret or that would hide what the text says. The list (docs/security.md repeats it):
+///
+/// - C0 controls U+0000 to U+001F (ESC included; tab, LF and CR become a space), DEL U+007F and
+///   the C1 controls U+0080 to U+009F (U+009B is a one-character CSI);
+/// - the line and paragraph separators U+2028 and U+2029;
+/// - bidi controls: the marks U+061C (ALM), U+200E (LRM), U+200F (RLM), the embeddings and
+///   overrides U+202A to U+202E, the isolates U+2066 to U+2069;
+/// - invisible characters: the soft hyphen U+00AD, U+180E (Mongolian vowel separator), the
+///   zero-width space, non-joiner and joiner U+200B to U+200D, the word joiner and invisible
+///   operators U+2060 to U+2064, the zero-width no-break space (BOM) U+FEFF, the interlinear
+///   annotation controls U+FFF9 to U+FFFB, and the tag characters U+E0000 to U+E007F.
 ///
 /// Exactly one character out for one character in, so columns of the original line and of the
-/// displayed line agree.
+/// displayed line agree (columns count characters).
 pub fn sanitize_char(c: char) -> char {
     match c {
         '\t' | '\n' | '\r' => ' ',
         '\u{0}'..='\u{1f}' | '\u{7f}'..='\u{9f}' => '\u{fffd}',
         '\u{2028}' | '\u{2029}' => '\u{fffd}',
+        '\u{61c}' | '\u{200e}' | '\u{200f}' => '\u{fffd}',
         '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' => '\u{fffd}',
+        '\u{ad}' | '\u{180e}' | '\u{200b}'..='\u{200d}' | '\u{2060}'..='\u{2064}' => '\u{fffd}',
+        '\u{feff}' | '\u{fff9}'..='\u{fffb}' | '\u{e0000}'..='\u{e007f}' => '\u{fffd}',
         _ => c,
     }
 }
@@ -583,6 +595,55 @@ mod tests {
         let hostile = "\x1b[31mred\x1b[0m\u{202e}txt.exe\u{9b}";
         assert_eq!(sanitize(hostile).chars().count(), hostile.chars().count());
         assert!(!has_escape(&sanitize(hostile)));
+    }
+
+    #[test]
+    fn sanitize_replaces_bidi_marks_and_invisible_characters() {
+        for c in [
+            '\u{61c}',
+            '\u{200e}',
+            '\u{200f}',
+            '\u{202a}',
+            '\u{202e}',
+            '\u{2066}',
+            '\u{2069}',
+            '\u{ad}',
+            '\u{180e}',
+            '\u{200b}',
+            '\u{200c}',
+            '\u{200d}',
+            '\u{2060}',
+            '\u{2064}',
+            '\u{feff}',
+            '\u{fff9}',
+            '\u{fffb}',
+            '\u{e0000}',
+            '\u{e0041}',
+            '\u{e007f}',
+        ] {
+            assert_eq!(
+                sanitize(&format!("a{c}b")),
+                "a\u{fffd}b",
+                "U+{:04X}",
+                c as u32
+            );
+        }
+        // their neighbours are printable and kept
+        for c in [
+            '\u{2010}',
+            '\u{2065}',
+            '\u{fffc}',
+            '\u{e0080}',
+            '\u{ae}',
+            '\u{200a}',
+        ] {
+            assert_eq!(
+                sanitize(&format!("a{c}b")),
+                format!("a{c}b"),
+                "U+{:04X}",
+                c as u32
+            );
+        }
     }
 
     #[test]
