@@ -1,0 +1,352 @@
+//! Tests of resolution.
+
+use super::*;
+use crate::Checker;
+use crate::ruleset::Ruleset;
+
+/// Full names are found from a surname the same with an index of the text's words and with
+/// the index of nothing of a short text (scans).
+#[test]
+fn full_names_are_found_without_an_index() {
+    let lex = crate::lexicon::Lexicons::new(&Ruleset::embedded());
+    let text = "President Joe Biden met Smith. Dr. Anna Smith said. xSmith, Jo Smithson and \
+                Minister Lee Smith-Jones; the smith. Mr Bo Lee spoke to Lee.";
+    let (full, none) = (WordIndex::new(text), WordIndex::for_text(text));
+    for surname in ["Smith", "Biden", "Lee", "smith", "Jones", "Smithson", "Bo"] {
+        assert_eq!(
+            full_name_in_text(text, Some(&full), surname, &lex),
+            full_name_in_text(text, Some(&none), surname, &lex),
+            "{surname}"
+        );
+    }
+}
+
+/// The key index answers as scans over every source's keys, before and after it is built.
+#[test]
+fn key_index_answers_as_scans() {
+    let words = ["ann", "lee", "ford", "motor", "co", "bo", "?7", "ann lee"];
+    let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+    let mut next = |n: usize| {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        (seed % n as u64) as usize
+    };
+    let (mut sources, mut last_pos, mut keys) = (Vec::new(), Vec::new(), KeyIndex::default());
+    for step in 0..400 {
+        let key = (0..1 + next(3))
+            .map(|_| words[next(words.len())])
+            .collect::<Vec<_>>();
+        let key = key.join(" ");
+        if step % 3 == 0 && !sources.is_empty() {
+            let i = next(sources.len());
+            keys.add(i, &key, &sources);
+            sources[i].keys.push(key);
+        } else {
+            let s = new_source("x".into(), SourceKind::Unknown, false, vec![key]);
+            push_source(&mut sources, &mut last_pos, &mut keys, s);
+        }
+        for w in words {
+            if is_placeholder(w) {
+                // the key of a mention that referred to nobody: never looked up, not indexed
+                assert_eq!(keys.first(w, &sources), None);
+                assert!(keys.with_key(w, &sources).is_empty());
+                assert!(keys.with_last(w, &sources).is_empty());
+                continue;
+            }
+            let scan = sources.iter().position(|s| s.keys.iter().any(|k| k == w));
+            assert_eq!(keys.first(w, &sources), scan, "{w} at {step}");
+            let all = |p: &dyn Fn(&str) -> bool| -> Vec<usize> {
+                (0..sources.len())
+                    .filter(|&i| sources[i].keys.iter().any(|k| p(k)))
+                    .collect()
+            };
+            let among = |c: &[usize], p: &dyn Fn(&str) -> bool| -> Vec<usize> {
+                c.iter()
+                    .copied()
+                    .filter(|&i| sources[i].keys.iter().any(|k| p(k)))
+                    .collect()
+            };
+            let key_is = |k: &str| k == w;
+            let last_is = |k: &str| k.rsplit(' ').next() == Some(w);
+            let first_is = |k: &str| k.contains(' ') && k.split(' ').next() == Some(w);
+            assert_eq!(among(keys.with_key(w, &sources), &key_is), all(&key_is));
+            assert_eq!(among(keys.with_last(w, &sources), &last_is), all(&last_is));
+            assert_eq!(
+                among(keys.with_first(w, &sources), &first_is),
+                all(&first_is)
+            );
+        }
+    }
+    assert!(keys.built);
+}
+
+/// `classify` as it was first written (a vector per word list, a string per phrase).
+fn classify_reference(name: &str, titled: bool, lex: &Lexicons) -> SourceKind {
+    let lower = name.to_lowercase();
+    let bare = lower.strip_prefix("the ").unwrap_or(&lower);
+    if lex.media_names.contains(&lower)
+        || lex.media_names.contains(bare)
+        || lex.media_names.contains(&format!("the {bare}"))
+    {
+        return SourceKind::Media;
+    }
+    let words: Vec<&str> = lower.split_whitespace().collect();
+    if words.len() > 1 && words.last().is_some_and(|w| lex.media_words.contains(*w)) {
+        return SourceKind::Media;
+    }
+    let has = |set: &crate::hash::WordSet| {
+        words.iter().any(|w| set.contains(*w))
+            || (words.len() > 1 && words.windows(2).any(|p| set.contains(&p.join(" "))))
+    };
+    if has(&lex.government_words) {
+        return SourceKind::Government;
+    }
+    if has(&lex.organization_words) {
+        return SourceKind::Organization;
+    }
+    if titled {
+        return SourceKind::Person;
+    }
+    let original: Vec<&str> = name.split_whitespace().collect();
+    if original.len() == 1 {
+        let w = original[0];
+        let letters: Vec<char> = w.chars().filter(|c| c.is_alphabetic()).collect();
+        if letters.len() > 1 && letters.iter().all(|c| c.is_uppercase()) {
+            return SourceKind::Organization;
+        }
+        if w.chars().skip(1).any(char::is_uppercase) {
+            return SourceKind::Organization;
+        }
+        return SourceKind::Unknown;
+    }
+    if (2..=4).contains(&original.len())
+        && original
+            .iter()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+    {
+        return SourceKind::Person;
+    }
+    SourceKind::Unknown
+}
+
+#[test]
+fn classify_as_first_written() {
+    let lex = Lexicons::new(&Ruleset::embedded());
+    let words = [
+        "the ",
+        "The ",
+        "White ",
+        "House ",
+        "house ",
+        "Associated ",
+        "Press ",
+        "atlantic ",
+        "Ministry ",
+        "of ",
+        "Defence ",
+        "Bank ",
+        "Post ",
+        "BBC ",
+        "eBay ",
+        "SentinelOne ",
+        "Tom ",
+        "Hegel ",
+        "A.",
+        "B ",
+        "x ",
+        "\u{c9}lise ",
+        "\u{c9}\u{c9} ",
+        "  ",
+        "\t",
+        "news ",
+        "Economist",
+        "ABC ",
+        "1",
+        "-",
+    ];
+    for name in crate::testutil::random_texts(&words, 0x2545_f491_4f6c_dd1d, 20_000, 7) {
+        for titled in [false, true] {
+            assert_eq!(
+                classify(&name, titled, &lex),
+                classify_reference(&name, titled, &lex),
+                "{name:?} {titled}"
+            );
+        }
+    }
+}
+
+fn sources(text: &str) -> Vec<(String, SourceKind)> {
+    let c = Checker::new(Ruleset::embedded(), None);
+    let a = c.check(crate::input::parse_text("t", text.to_string()));
+    a.sources.iter().map(|s| (s.name.clone(), s.kind)).collect()
+}
+
+#[test]
+fn surname_joins_full_name() {
+    let s =
+        sources("Tom Hegel found the hackers got in.\n\n\"It was rare,\" Hegel told the outlet.");
+    assert_eq!(s, [("Tom Hegel".to_string(), SourceKind::Person)]);
+}
+
+#[test]
+fn surname_finds_full_name_elsewhere() {
+    let s = sources(
+        "The report was written by Tom Hegel of SentinelOne.\n\n\"It was rare,\" Hegel said.",
+    );
+    assert_eq!(s[0].0, "Tom Hegel");
+}
+
+#[test]
+fn outlet_is_the_last_media_source() {
+    let c = Checker::new(Ruleset::embedded(), None);
+    let a = c.check(crate::input::parse_text(
+        "t",
+        "The breach lasted months, according to Reuters.\n\nThe missiles improved in 2023, according to the publication.".into(),
+    ));
+    assert_eq!(a.sources.len(), 1);
+    assert_eq!(a.sources[0].name, "Reuters");
+    assert_eq!(a.sources[0].kind, SourceKind::Media);
+    assert_eq!(a.attributions[1].sources[0].source, Some(0));
+}
+
+#[test]
+fn former_and_latter() {
+    let c = Checker::new(Ruleset::embedded(), None);
+    let a = c.check(crate::input::parse_text(
+        "t",
+        "It was affirmed by Nicholas Weaver and Matt Tait, the former who said that \"it was a hilarious screwup.\"".into(),
+    ));
+    let former = &a.attributions[1].sources[0];
+    assert_eq!(a.sources[former.source.unwrap()].name, "Nicholas Weaver");
+}
+
+#[test]
+fn unresolved_pronoun_is_reported_not_invented() {
+    let c = Checker::new(Ruleset::embedded(), None);
+    let a = c.check(crate::input::parse_text(
+        "t",
+        "\"We are ready for the storm,\" she said.".into(),
+    ));
+    assert_eq!(a.sources.len(), 1);
+    assert_eq!(a.sources[0].kind, SourceKind::Unknown);
+    assert!(a.findings.iter().any(|f| f.rule == "unresolved-reference"));
+}
+
+#[test]
+fn pronoun_resolves_to_last_person() {
+    let c = Checker::new(Ruleset::embedded(), None);
+    let a = c.check(crate::input::parse_text(
+        "t",
+        "Jane Roe said the bridge would close in May. She added that repairs would cost $4 million.".into(),
+    ));
+    assert_eq!(a.sources.len(), 1, "{:?}", a.sources);
+    assert_eq!(a.attributions[1].sources[0].source, Some(0));
+}
+
+#[test]
+fn one_registry_row_is_one_source() {
+    let reg = Registry::from_csv("r.csv", "id,name,kind\nth,Tom Hegel,person\n").unwrap();
+    let c = Checker::new(Ruleset::embedded(), Some(reg));
+    let a = c.check(crate::input::parse_text(
+        "t",
+        "The breach began in 2021, Tom Hegel said, and T. Hegel added that it lasted months."
+            .into(),
+    ));
+    assert_eq!(a.sources.len(), 1, "{:?}", a.sources);
+    assert!(
+        a.attributions
+            .iter()
+            .all(|at| at.sources[0].source == Some(0))
+    );
+}
+
+#[test]
+fn relative_who_stands_for_the_name_before_it() {
+    let c = Checker::new(Ruleset::embedded(), None);
+    let a = c.check(crate::input::parse_text(
+        "t",
+        "Trump heard a lecture from Enrique Pena Nieto, who said that NAFTA has been good for both.".into(),
+    ));
+    assert_eq!(a.attributions.len(), 1);
+    let m = &a.attributions[0].sources[0];
+    assert_eq!(m.span.slice(&a.doc.text), "who");
+    assert_eq!(a.sources[m.source.unwrap()].name, "Enrique Pena Nieto");
+}
+
+#[test]
+fn short_form_of_a_company() {
+    let s = sources(
+        "Ford Motor Company announced an inquiry in 2019.\n\nFord said the inquiry began in February.",
+    );
+    assert_eq!(
+        s,
+        [("Ford Motor Company".to_string(), SourceKind::Organization)]
+    );
+}
+
+#[test]
+fn she_and_he_follow_gender_the_text_gives() {
+    let c = Checker::new(Ruleset::embedded(), None);
+    let a = c.check(crate::input::parse_text(
+        "t",
+        "Ms. Harriet Sacoolas left the country, police said. Prime Minister Boris Johnson said he would raise the case in 2019. She said she was sorry.".into(),
+    ));
+    let she = a
+        .attributions
+        .iter()
+        .find(|at| at.sources[0].span.slice(&a.doc.text) == "She")
+        .unwrap();
+    assert_eq!(
+        a.sources[she.sources[0].source.unwrap()].name,
+        "Harriet Sacoolas"
+    );
+}
+
+/// The people found from each paragraph's tokens in turn are those found from the whole
+/// text's tokens (names running over a paragraph break included).
+#[test]
+fn people_from_paragraph_tokens_are_the_text_s() {
+    let lex = Lexicons::new(&Ruleset::embedded());
+    for text in [
+        "Ms. Harriet Sacoolas left. Prime Minister\n\nBoris Johnson Police said so.",
+        "President Joe Biden\n\nSaid Mr. Tom Hegel's Reuters. Dr. A. B. Smith",
+        "Mr.\n\nJohn Smith\n\n\u{201c}Queen Anne Boleyn Tudor\u{201d}, Sen. Ann Lee",
+    ] {
+        let doc = crate::input::parse_text("t", text.to_string());
+        assert!(crate::blocks_tile(&doc));
+        let mut names = NameWords::default();
+        for b in &doc.blocks {
+            let toks = crate::token::tokenize(text, b.span, &lex.abbreviations);
+            crate::extract::name_words(&toks, &lex, &mut names);
+        }
+        let key = |v: Vec<NamedPerson>| -> Vec<(usize, String, Option<bool>)> {
+            v.into_iter().map(|p| (p.pos, p.name, p.female)).collect()
+        };
+        let whole = key(people_named(text, &lex));
+        assert!(!whole.is_empty(), "{text}");
+        assert_eq!(key(people_in(text, &names.words)), whole, "{text}");
+    }
+}
+
+#[test]
+fn media_names_with_the() {
+    let s = sources("The dam failed in 2019, The Guardian reported.");
+    assert_eq!(s, [("Guardian".to_string(), SourceKind::Media)]);
+}
+
+#[test]
+fn kinds_from_names() {
+    let lex = Lexicons::new(&Ruleset::embedded());
+    assert_eq!(classify("Reuters", false, &lex), SourceKind::Media);
+    assert_eq!(
+        classify("Ministry of Defence", false, &lex),
+        SourceKind::Government
+    );
+    assert_eq!(
+        classify("Acme Corporation", false, &lex),
+        SourceKind::Organization
+    );
+    assert_eq!(classify("Vladimir Putin", true, &lex), SourceKind::Person);
+    assert_eq!(classify("ICSI", false, &lex), SourceKind::Organization);
+}
