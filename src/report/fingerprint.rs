@@ -80,7 +80,27 @@ pub fn normal_path(path: &str) -> String {
 pub fn normalise(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut space = false;
-    for c in s.chars() {
+    let b = s.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        // (ASCII a byte at a time: `char::is_whitespace` and `char::to_lowercase` of an ASCII
+        // character are `\t`..`\r` and space, and `to_ascii_lowercase`)
+        let a = b[i];
+        if a < 0x80 {
+            if matches!(a, b' ' | b'\t'..=b'\r') {
+                space = !out.is_empty();
+            } else {
+                if space {
+                    out.push(' ');
+                    space = false;
+                }
+                out.push(char::from(a.to_ascii_lowercase()));
+            }
+            i += 1;
+            continue;
+        }
+        let c = s[i..].chars().next().unwrap_or(' ');
+        i += c.len_utf8();
         if c.is_whitespace() {
             space = !out.is_empty();
             continue;
