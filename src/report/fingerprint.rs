@@ -51,9 +51,9 @@ fn base_hash(analysis: &Analysis, loc: &Locator, f: &Finding) -> u64 {
     let mut h = Fnv::new();
     h.write(f.rule.as_bytes());
     h.write(&[0]);
-    h.write(normalise(loc.text(f.span)).as_bytes());
+    normalise_bytes(loc.text(f.span), |b| h.byte(b));
     h.write(&[0]);
-    h.write(normalise(sentence).as_bytes());
+    normalise_bytes(sentence, |b| h.byte(b));
     h.write(&[0]);
     h.write(normal_path(&analysis.doc.path).as_bytes());
     h.0
@@ -78,23 +78,33 @@ pub fn normal_path(path: &str) -> String {
 
 /// Lower case, straight quotes, one space for every run of white space, trimmed.
 pub fn normalise(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
+    let mut out = Vec::with_capacity(s.len());
+    normalise_bytes(s, |b| out.push(b));
+    String::from_utf8(out).expect("normalised text is UTF-8")
+}
+
+/// The bytes of [`normalise`]`(s)`, one at a time, to `emit` (no string is built: fingerprints
+/// hash them as they come).
+fn normalise_bytes(s: &str, mut emit: impl FnMut(u8)) {
+    let mut started = false;
     let mut space = false;
     let b = s.as_bytes();
     let mut i = 0;
+    let mut buf = [0u8; 4];
     while i < b.len() {
         // (ASCII a byte at a time: `char::is_whitespace` and `char::to_lowercase` of an ASCII
         // character are `\t`..`\r` and space, and `to_ascii_lowercase`)
         let a = b[i];
         if a < 0x80 {
             if matches!(a, b' ' | b'\t'..=b'\r') {
-                space = !out.is_empty();
+                space = started;
             } else {
                 if space {
-                    out.push(' ');
+                    emit(b' ');
                     space = false;
                 }
-                out.push(char::from(a.to_ascii_lowercase()));
+                emit(a.to_ascii_lowercase());
+                started = true;
             }
             i += 1;
             continue;
@@ -102,20 +112,21 @@ pub fn normalise(s: &str) -> String {
         let c = s[i..].chars().next().unwrap_or(' ');
         i += c.len_utf8();
         if c.is_whitespace() {
-            space = !out.is_empty();
+            space = started;
             continue;
         }
         if space {
-            out.push(' ');
+            emit(b' ');
             space = false;
         }
+        started = true;
+        let mut put = |c: char| c.encode_utf8(&mut buf).bytes().for_each(&mut emit);
         match c {
-            '\u{201c}' | '\u{201d}' | '\u{201e}' | '\u{ab}' | '\u{bb}' => out.push('"'),
-            '\u{2018}' | '\u{2019}' | '\u{201a}' => out.push('\''),
-            c => out.extend(c.to_lowercase()),
+            '\u{201c}' | '\u{201d}' | '\u{201e}' | '\u{ab}' | '\u{bb}' => put('"'),
+            '\u{2018}' | '\u{2019}' | '\u{201a}' => put('\''),
+            c => c.to_lowercase().for_each(put),
         }
     }
-    out
 }
 
 /// 64-bit FNV-1a.
@@ -130,9 +141,12 @@ impl Fnv {
     }
     fn write(&mut self, b: &[u8]) {
         for &c in b {
-            self.0 ^= u64::from(c);
-            self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
+            self.byte(c);
         }
+    }
+    fn byte(&mut self, c: u8) {
+        self.0 ^= u64::from(c);
+        self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
     }
 }
 
@@ -146,6 +160,40 @@ mod tests {
             normalise("  \u{201c}It\u{2019}s\n  Done,\u{201d}\tshe SAID "),
             "\"it's done,\" she said"
         );
+    }
+
+    /// `normalise` as it was written first, a character at a time.
+    fn normalise_chars(s: &str) -> String {
+        let mut out = String::with_capacity(s.len());
+        let mut space = false;
+        for c in s.chars() {
+            if c.is_whitespace() {
+                space = !out.is_empty();
+                continue;
+            }
+            if space {
+                out.push(' ');
+                space = false;
+            }
+            match c {
+                '\u{201c}' | '\u{201d}' | '\u{201e}' | '\u{ab}' | '\u{bb}' => out.push('"'),
+                '\u{2018}' | '\u{2019}' | '\u{201a}' => out.push('\''),
+                c => out.extend(c.to_lowercase()),
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn normalise_a_byte_at_a_time_as_a_character_at_a_time() {
+        let alphabet = [
+            "a", "B", " ", "\n", "\t", "\u{b}", "\u{c}", "\r", "\u{1f}", "\u{a0}", "\u{85}",
+            "\u{2003}", "\u{201c}", "\u{2019}", "\u{ab}", "\u{c9}", "\u{130}", "\u{3a3}", "Z",
+            "\u{4e2d}", "\"", "'",
+        ];
+        for t in crate::testutil::random_texts(&alphabet, 0x2545_f491_4f6c_dd1d, 20_000, 24) {
+            assert_eq!(normalise(&t), normalise_chars(&t), "{t:?}");
+        }
     }
 
     #[test]
