@@ -112,21 +112,20 @@ impl ClaimLexicons {
 
     /// True when `t` is contested or consequential: an allegation, harm, money, a cause...
     pub fn is_consequential(&self, t: &str) -> bool {
-        self.consequential.any_in(t)
-            || {
-                // '$', '\u{a3}' (C2 A3) or '\u{20ac}' (E2 82 AC) before an ASCII digit: the
-                // bytes searched for, not the characters decoded
-                let b = t.as_bytes();
-                memchr::memchr3_iter(b'$', 0xc2, 0xe2, b).any(|i| {
-                    let after = match b[i] {
-                        b'$' => i + 1,
-                        0xc2 if b[i + 1..].starts_with(&[0xa3]) => i + 2,
-                        0xe2 if b[i + 1..].starts_with(&[0x82, 0xac]) => i + 3,
-                        _ => return false,
-                    };
-                    b.get(after).is_some_and(u8::is_ascii_digit)
-                })
-            }
+        self.consequential.any_in(t) || {
+            // '$', '\u{a3}' (C2 A3) or '\u{20ac}' (E2 82 AC) before an ASCII digit: the
+            // bytes searched for, not the characters decoded
+            let b = t.as_bytes();
+            memchr::memchr3_iter(b'$', 0xc2, 0xe2, b).any(|i| {
+                let after = match b[i] {
+                    b'$' => i + 1,
+                    0xc2 if b[i + 1..].starts_with(&[0xa3]) => i + 2,
+                    0xe2 if b[i + 1..].starts_with(&[0x82, 0xac]) => i + 3,
+                    _ => return false,
+                };
+                b.get(after).is_some_and(u8::is_ascii_digit)
+            })
+        }
     }
 
     /// True when paragraph text `t` is a caption or a credit.
@@ -1234,7 +1233,10 @@ mod tests {
 
     #[test]
     fn groups_are_made_non_capturing() {
-        assert_eq!(uncaptured(r"(?i)\b(a|b)\(c\)[(](?P<x>d)"), r"(?i)\b(?:a|b)\(c\)[(](?P<x>d)");
+        assert_eq!(
+            uncaptured(r"(?i)\b(a|b)\(c\)[(](?P<x>d)"),
+            r"(?i)\b(?:a|b)\(c\)[(](?P<x>d)"
+        );
         assert_eq!(uncaptured(r"[]()](e)[^](](f)"), r"[]()](?:e)[^](](?:f)");
         assert_eq!(uncaptured(r"[[:alpha:](](g)"), r"[[:alpha:](](?:g)");
     }

@@ -98,15 +98,24 @@ fn normalise_bytes(s: &str, mut emit: impl FnMut(u8)) {
         if a < 0x80 {
             if matches!(a, b' ' | b'\t'..=b'\r') {
                 space = started;
-            } else {
-                if space {
-                    emit(b' ');
-                    space = false;
+                i += 1;
+                continue;
+            }
+            if space {
+                emit(b' ');
+                space = false;
+            }
+            started = true;
+            // the rest of a run of ASCII bytes that are not white space, without the book-keeping
+            emit(a.to_ascii_lowercase());
+            i += 1;
+            while let Some(&a) = b.get(i) {
+                if a >= 0x80 || matches!(a, b' ' | b'\t'..=b'\r') {
+                    break;
                 }
                 emit(a.to_ascii_lowercase());
-                started = true;
+                i += 1;
             }
-            i += 1;
             continue;
         }
         let c = s[i..].chars().next().unwrap_or(' ');
