@@ -112,11 +112,20 @@ impl ClaimLexicons {
 
     /// True when `t` is contested or consequential: an allegation, harm, money, a cause...
     pub fn is_consequential(&self, t: &str) -> bool {
-        self.consequential.any_in(t)
-            || t.char_indices().any(|(i, c)| {
-                matches!(c, '$' | '\u{20ac}' | '\u{a3}')
-                    && t[i + c.len_utf8()..].starts_with(|d: char| d.is_ascii_digit())
+        self.consequential.any_in(t) || {
+            // '$', '\u{a3}' (C2 A3) or '\u{20ac}' (E2 82 AC) before an ASCII digit: the
+            // bytes searched for, not the characters decoded
+            let b = t.as_bytes();
+            memchr::memchr3_iter(b'$', 0xc2, 0xe2, b).any(|i| {
+                let after = match b[i] {
+                    b'$' => i + 1,
+                    0xc2 if b[i + 1..].starts_with(&[0xa3]) => i + 2,
+                    0xe2 if b[i + 1..].starts_with(&[0x82, 0xac]) => i + 3,
+                    _ => return false,
+                };
+                b.get(after).is_some_and(u8::is_ascii_digit)
             })
+        }
     }
 
     /// True when paragraph text `t` is a caption or a credit.
@@ -137,7 +146,7 @@ fn ascii_bounded(list: &[crate::ruleset::Pattern]) -> Patterns {
     }
     let joined = list
         .iter()
-        .map(|p| format!("(?:{})", p.source.replace("\\b", "(?-u:\\b)")))
+        .map(|p| format!("(?:{})", uncaptured(&p.source).replace("\\b", "(?-u:\\b)")))
         .collect::<Vec<_>>()
         .join("|");
     match regex::RegexBuilder::new(&joined)
@@ -147,6 +156,45 @@ fn ascii_bounded(list: &[crate::ruleset::Pattern]) -> Patterns {
         Ok(re) => Patterns::new(&[crate::ruleset::Pattern::new(&joined, re)]),
         Err(_) => Patterns::new(list),
     }
+}
+
+/// Regex `src` with its capture groups made non-capturing (`(` not followed by `?` outside a
+/// class becomes `(?:`): the joined patterns are asked only whether they match, and groups
+/// cost at compile time. Unchanged when the syntax is not followed to the end.
+fn uncaptured(src: &str) -> String {
+    let b = src.as_bytes();
+    let mut out = String::with_capacity(src.len() + 16);
+    let mut class = 0usize;
+    let mut i = 0;
+    let mut last = 0;
+    while i < b.len() {
+        match b[i] {
+            b'\\' => i += 1,
+            b'[' => {
+                class += 1;
+                // a `]` (after `^`) first in a class is a literal
+                if b.get(i + 1) == Some(&b'^') {
+                    i += 1;
+                }
+                if b.get(i + 1) == Some(&b']') {
+                    i += 1;
+                }
+            }
+            b']' if class > 0 => class -= 1,
+            b'(' if class == 0 && b.get(i + 1) != Some(&b'?') => {
+                out.push_str(&src[last..=i]);
+                out.push_str("?:");
+                last = i + 1;
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    if class != 0 || i != b.len() {
+        return src.to_string();
+    }
+    out.push_str(&src[last..]);
+    out
 }
 
 /// Whole words of a lexicon found in one pass over a text (ASCII case aside): an Aho-Corasick
@@ -1181,6 +1229,16 @@ mod tests {
         assert!(checkworthiness("The office had 400 desks in 2023.", &cl) < 0.7);
         assert!(checkworthiness("Three people were killed in the blast.", &cl) >= 0.7);
         assert!(checkworthiness("The deal cost $4 million.", &cl) >= 0.7);
+    }
+
+    #[test]
+    fn groups_are_made_non_capturing() {
+        assert_eq!(
+            uncaptured(r"(?i)\b(a|b)\(c\)[(](?P<x>d)"),
+            r"(?i)\b(?:a|b)\(c\)[(](?P<x>d)"
+        );
+        assert_eq!(uncaptured(r"[]()](e)[^](](f)"), r"[]()](?:e)[^](](?:f)");
+        assert_eq!(uncaptured(r"[[:alpha:](](g)"), r"[[:alpha:](](?:g)");
     }
 
     #[test]
