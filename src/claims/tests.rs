@@ -1,0 +1,230 @@
+//! Tests of claim judgement: kinds, carry-over, relays, corroboration, disputes.
+
+use super::*;
+use crate::ruleset::Ruleset;
+
+fn claims(text: &str) -> Vec<(String, ClaimStatus)> {
+    let c = Checker::new(Ruleset::embedded(), None);
+    let a = c.check(crate::input::parse_text("t", text.to_string()));
+    a.claims
+        .iter()
+        .map(|c| (c.span.slice(&a.doc.text).to_string(), c.status))
+        .collect()
+}
+
+fn kinds(text: &str) -> Vec<(String, ClaimKind, ClaimStatus, usize)> {
+    let c = Checker::new(Ruleset::embedded(), None);
+    let a = c.check(crate::input::parse_text("t", text.to_string()));
+    a.claims
+        .iter()
+        .map(|c| {
+            (
+                c.span.slice(&a.doc.text).to_string(),
+                c.kind,
+                c.status,
+                c.inherited.len(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn an_account_carries_over_within_its_paragraph_only() {
+    let c = kinds(
+        "The crash began on the bridge, Florida Highway Patrol described, when a car hit a truck. After crossing the divider, the vehicles hit a bus.\n\nTraffic will move to Route 9 during the work.",
+    );
+    assert_eq!(c[0].2, ClaimStatus::SingleSource, "{c:?}");
+    assert_eq!((c[1].2, c[1].3), (ClaimStatus::SingleSource, 1), "{c:?}");
+    assert_eq!(c[2].2, ClaimStatus::Unattributed, "{c:?}");
+}
+
+#[test]
+fn a_new_act_after_said_inherits_nothing() {
+    let c =
+        kinds("The bridge will close in May, Mayor Jane Roe said. Repairs will cost $4 million.");
+    assert_eq!(c[0].2, ClaimStatus::SingleSource);
+    assert_eq!((c[1].2, c[1].3), (ClaimStatus::Unattributed, 0), "{c:?}");
+}
+
+#[test]
+fn a_continued_quotation_inherits_its_speaker() {
+    let c = kinds(
+        "\"We will rebuild the bridge by May,\" Mayor Jane Roe said. \"It will cost the city four million dollars.\"",
+    );
+    assert_eq!(c[1].1, ClaimKind::Quote, "{c:?}");
+    assert_eq!(c[1].2, ClaimStatus::SingleSource, "{c:?}");
+    // a quotation that goes on in the next sentence, after its speaker
+    let c = kinds(
+        "Mayor Jane Roe said: \"We will rebuild the bridge by May. It will cost the city four million dollars.\"",
+    );
+    assert_eq!(c[1].2, ClaimStatus::SingleSource, "{c:?}");
+}
+
+#[test]
+fn a_relaying_outlet_is_not_a_second_voice() {
+    // GUIDELINES: "according to Reuters, citing officials" counts once
+    let c = kinds("The dam failed on Monday, police said, according to Reuters.");
+    assert_eq!(c[0].2, ClaimStatus::SingleSource, "{c:?}");
+}
+
+#[test]
+fn two_voices_on_one_proposition_corroborate() {
+    let c = kinds("The dam failed on Monday, police said, and firefighters confirmed it.");
+    assert_eq!(c[0].2, ClaimStatus::Corroborated, "{c:?}");
+    // two voices on two things do not
+    let c = kinds(
+        "John Doe said the dam was old, and Jane Roe urged residents to leave the valley at once.",
+    );
+    assert_ne!(c[0].2, ClaimStatus::Corroborated, "{c:?}");
+}
+
+#[test]
+fn a_denial_makes_a_disputer_not_a_supporter() {
+    let c = kinds("Acme denied that it had fired 400 workers in 2023.");
+    assert_eq!(c[0].1, ClaimKind::Claim, "{c:?}");
+    assert_eq!(c[0].2, ClaimStatus::Disputed, "{c:?}");
+}
+
+#[test]
+fn kinds_of_sentences() {
+    let c = kinds(
+        "Acme said it will close 20 stores next year. The Philippines is a Catholic majority nation. The race was held in Chicago on Sunday. \"We are proud of this city and its people,\" Jane Roe said. Three people were killed in the blast on Monday.",
+    );
+    let k: Vec<ClaimKind> = c.iter().map(|c| c.1).collect();
+    assert_eq!(
+        k,
+        [
+            ClaimKind::SelfReport,
+            ClaimKind::Background,
+            ClaimKind::Background,
+            ClaimKind::Quote,
+            ClaimKind::Claim
+        ],
+        "{c:?}"
+    );
+}
+
+#[test]
+fn a_passive_content_about_the_speaker_is_not_a_self_report() {
+    let c = kinds("She said she was forced into the marriage by her family in 2004.");
+    assert_eq!(c[0].1, ClaimKind::Claim, "{c:?}");
+    let c = kinds("She said she would resign from the board in June.");
+    assert_eq!(c[0].1, ClaimKind::SelfReport, "{c:?}");
+}
+
+#[test]
+fn per_frames_are_attributions() {
+    let c = kinds("Per the decree signed by the Pope, priests must report abuse to bishops.");
+    assert_eq!(c[0].2, ClaimStatus::SingleSource, "{c:?}");
+}
+
+#[test]
+fn questions_headings_and_short_lines_are_not_claims() {
+    let c = claims("Why It Matters\n\nWho will pay for the new bridge over the river?\n\nComments");
+    assert!(c.is_empty(), "{c:?}");
+}
+
+#[test]
+fn labels_are_not_part_of_claims() {
+    let c = claims("What Happened: Hackers broke into the Acme network in 2021.");
+    assert_eq!(c[0].0, "Hackers broke into the Acme network in 2021.");
+}
+
+/// `Words` counts and tests the words as `str::split_whitespace` splits them.
+#[test]
+fn words_as_split_whitespace() {
+    let alphabet = [
+        "a", "B", " ", "\n", "\u{a0}", "\u{2003}", "\"", "\u{201c}", "(", "'", "\u{c9}", "x",
+        "\u{e9}", "\u{3000}", "\u{b}", "\u{85}", ".", "\u{4e2d}",
+    ];
+    // and runs of ASCII words of every length, for the 8 bytes at a time
+    let ascii = [
+        "a", "B", " ", "word", "Words", "  ", "\t", "\r\n", "\"Q", "('x", "'", "\"", "(", "0", ".",
+        "\u{1f}", "\u{b}", "\u{c}", "~", "\u{7f}", "\u{201c}", "\u{a0}", "\u{e9}", "Z", "@", "[",
+    ];
+    let texts = crate::testutil::random_texts(&alphabet, 0x2545_f491_4f6c_dd1d, 5000, 48)
+        .chain(crate::testutil::random_texts(
+            &ascii,
+            0x9e37_79b9_7f4a_7c15,
+            20_000,
+            40,
+        ))
+        .chain(crate::testutil::random_texts(
+            &ascii,
+            0x2545_f491_4f6c_dd1d,
+            5000,
+            120,
+        ))
+        // a capital after an opening quote or bracket, the two 8 bytes apart or not, after
+        // enough words or not
+        .chain((0..14).flat_map(|words| {
+            (0..10).flat_map(move |pad| {
+                ["\"Q", "(X", "'\"Z", "\u{201c}A", "\"a", "\"\" B", "x"]
+                    .map(|end| "ab ".repeat(words) + &" ".repeat(pad) + end + " the end")
+            })
+        }));
+    for t in texts {
+        let named = t.split_whitespace().skip(1).any(|w| {
+            w.trim_start_matches(['"', '\u{201c}', '(', '\''])
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase)
+        });
+        let w = Words::of(&t);
+        assert_eq!(
+            (w.count, w.named),
+            (t.split_whitespace().count().min(Words::ENOUGH), named),
+            "{t:?}"
+        );
+    }
+}
+
+#[test]
+fn digits_are_found_8_bytes_at_a_time() {
+    let alphabet = [
+        "a", "/", "0", "5", "9", ":", " ", "\u{e9}", "\u{ff}", "\u{7f}", "\u{b0}", "z", "\u{660}",
+    ];
+    for t in crate::testutil::random_texts(&alphabet, 0x2545_f491_4f6c_dd1d, 20_000, 24) {
+        assert_eq!(
+            has_digit(t.as_bytes()),
+            t.bytes().any(|c| c.is_ascii_digit()),
+            "{t:?}"
+        );
+    }
+    // every byte value, alone and among others
+    for c in 0..=255u8 {
+        for at in [0, 3, 7, 8, 12] {
+            let mut b = vec![b'x'; 16];
+            b[at] = c;
+            assert_eq!(has_digit(&b), c.is_ascii_digit(), "{c} at {at}");
+        }
+    }
+}
+
+#[test]
+fn consequential_claims_are_more_checkworthy() {
+    let cl = ClaimLexicons::new(&Ruleset::embedded());
+    assert!(checkworthiness("The weather was nice and everyone was happy.", &cl) < 0.7);
+    assert!(checkworthiness("The office had 400 desks in 2023.", &cl) < 0.7);
+    assert!(checkworthiness("Three people were killed in the blast.", &cl) >= 0.7);
+    assert!(checkworthiness("The deal cost $4 million.", &cl) >= 0.7);
+}
+
+#[test]
+fn groups_are_made_non_capturing() {
+    assert_eq!(
+        uncaptured(r"(?i)\b(a|b)\(c\)[(](?P<x>d)"),
+        r"(?i)\b(?:a|b)\(c\)[(](?P<x>d)"
+    );
+    assert_eq!(uncaptured(r"[]()](e)[^](](f)"), r"[]()](?:e)[^](](?:f)");
+    assert_eq!(uncaptured(r"[[:alpha:](](g)"), r"[[:alpha:](](?:g)");
+}
+
+#[test]
+fn lemmas_are_found_by_their_base_form() {
+    let cl = ClaimLexicons::new(&Ruleset::embedded());
+    assert!(ClaimLexicons::has_lemma(&cl.account_cues, "described"));
+    assert!(ClaimLexicons::has_lemma(&cl.act_cues, "issued"));
+    assert!(ClaimLexicons::has_lemma(&cl.dispute_cues, "denying"));
+    assert!(!ClaimLexicons::has_lemma(&cl.dispute_cues, "said"));
+}
