@@ -12,6 +12,7 @@
 use super::{Credibility, Entry, EntryKind, Registry, normalize_name};
 use crate::error::{Error, Result};
 use indexmap::IndexMap;
+use std::ops::ControlFlow;
 use std::path::Path;
 
 /// Columns every registry must have.
@@ -476,7 +477,6 @@ fn check_affiliations(
 }
 
 /// A cycle in the affiliation graph as row indices, in edge order, if there is one.
-/// Iterative depth-first search, so a long chain cannot overflow the stack.
 fn find_cycle(entries: &IndexMap<String, Entry>) -> Option<Vec<usize>> {
     let edges: Vec<Vec<usize>> = entries
         .values()
@@ -487,6 +487,19 @@ fn find_cycle(entries: &IndexMap<String, Entry>) -> Option<Vec<usize>> {
                 .collect()
         })
         .collect();
+    let mut first = None;
+    cycles(&edges, |c| {
+        first = Some(c);
+        ControlFlow::Break(())
+    });
+    first
+}
+
+/// Hand `found` each cycle of the graph `edges` (row -> rows it points to) that a depth-first
+/// search closes with a back edge, as row indices in edge order, until it breaks. Iterative, so
+/// a long chain cannot overflow the stack. The loader stops at the first; `registry validate`
+/// reports them all.
+pub(crate) fn cycles(edges: &[Vec<usize>], mut found: impl FnMut(Vec<usize>) -> ControlFlow<()>) {
     #[derive(Clone, Copy, PartialEq)]
     enum State {
         New,
@@ -513,8 +526,11 @@ fn find_cycle(entries: &IndexMap<String, Entry>) -> Option<Vec<usize>> {
                             path.push((to, 0));
                         }
                         State::OnPath => {
-                            let at = path.iter().position(|&(r, _)| r == to)?;
-                            return Some(path[at..].iter().map(|&(r, _)| r).collect());
+                            let at = path.iter().position(|&(r, _)| r == to).unwrap_or(0);
+                            let cycle = path[at..].iter().map(|&(r, _)| r).collect();
+                            if found(cycle).is_break() {
+                                return;
+                            }
                         }
                         State::Done => {}
                     }
@@ -526,7 +542,6 @@ fn find_cycle(entries: &IndexMap<String, Entry>) -> Option<Vec<usize>> {
             }
         }
     }
-    None
 }
 
 #[cfg(test)]

@@ -359,57 +359,25 @@ fn check_affiliations(rows: &[Row], err: &mut impl FnMut(usize, String)) {
             }
         }
     }
-    // depth-first, iterative; each back edge closes one cycle
-    #[derive(Clone, Copy, PartialEq)]
-    enum State {
-        New,
-        OnPath,
-        Done,
-    }
-    let mut state = vec![State::New; rows.len()];
+    // each cycle once, whichever row the search entered it by
     let mut seen: Vec<Vec<usize>> = Vec::new();
-    for start in 0..rows.len() {
-        if state[start] != State::New {
-            continue;
+    super::load::cycles(&edges, |mut cycle| {
+        let first = (0..cycle.len()).min_by_key(|&i| cycle[i]).unwrap_or(0);
+        cycle.rotate_left(first);
+        if !seen.contains(&cycle) {
+            let ids: Vec<&str> = cycle
+                .iter()
+                .chain(cycle.first())
+                .map(|&i| rows[i].id.as_str())
+                .collect();
+            err(
+                rows[cycle[0]].line,
+                format!("affiliation cycle: {}", ids.join(" -> ")),
+            );
+            seen.push(cycle);
         }
-        state[start] = State::OnPath;
-        let mut path = vec![(start, 0usize)];
-        while let Some(&(row, next)) = path.last() {
-            if let Some(&to) = edges[row].get(next) {
-                if let Some(top) = path.last_mut() {
-                    top.1 += 1;
-                }
-                match state[to] {
-                    State::New => {
-                        state[to] = State::OnPath;
-                        path.push((to, 0));
-                    }
-                    State::OnPath => {
-                        let at = path.iter().position(|&(r, _)| r == to).unwrap_or(0);
-                        let mut cycle: Vec<usize> = path[at..].iter().map(|&(r, _)| r).collect();
-                        let first = (0..cycle.len()).min_by_key(|&i| cycle[i]).unwrap_or(0);
-                        cycle.rotate_left(first);
-                        if !seen.contains(&cycle) {
-                            let ids: Vec<&str> = cycle
-                                .iter()
-                                .chain(cycle.first())
-                                .map(|&i| rows[i].id.as_str())
-                                .collect();
-                            err(
-                                rows[cycle[0]].line,
-                                format!("affiliation cycle: {}", ids.join(" -> ")),
-                            );
-                            seen.push(cycle);
-                        }
-                    }
-                    State::Done => {}
-                }
-            } else {
-                state[row] = State::Done;
-                path.pop();
-            }
-        }
-    }
+        std::ops::ControlFlow::Continue(())
+    });
 }
 
 /// Days since 1970-01-01 of a real calendar date written `YYYY-MM-DD`, `None` otherwise.
