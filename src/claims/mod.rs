@@ -442,7 +442,7 @@ fn quoted_with_speakers(analysis: &Analysis, atts: &[usize], text: &str, span: S
         return 0.0;
     }
     parts.sort_unstable();
-    let letters = |s: Span| ascii_alnum(&text.as_bytes()[s.start..s.end]);
+    let letters = |s: Span| ascii_alnum_count(&text.as_bytes()[s.start..s.end]);
     let (mut covered, mut at) = (0, span.start);
     for p in &parts {
         let (from, to) = (p.start.max(at), p.end.min(span.end));
@@ -725,12 +725,6 @@ pub fn authorities(analysis: &Analysis, cl: &ClaimLexicons) -> Vec<bool> {
     out
 }
 
-/// The ASCII letters and digits of `b` (what the quotation shares count: enough to weigh
-/// English quotations against their sentence).
-fn ascii_alnum(b: &[u8]) -> usize {
-    ascii_alnum_count(b)
-}
-
 /// The share of the letters and digits of a sentence that are inside quotation marks.
 struct QuotedLetters {
     /// The inner spans of the quotations (not terms), merged, in order, with the paragraph each
@@ -759,7 +753,7 @@ impl QuotedLetters {
         {
             return 0.0;
         }
-        let letters = |s: Span| ascii_alnum(&text.as_bytes()[s.start..s.end]);
+        let letters = |s: Span| ascii_alnum_count(&text.as_bytes()[s.start..s.end]);
         let total = letters(span);
         if total == 0 {
             return 0.0;
@@ -951,17 +945,28 @@ fn score(t: &str, words: &Words, cl: &ClaimLexicons) -> f64 {
 
 /// True when `b` has an ASCII digit (8 bytes at a time).
 fn has_digit(b: &[u8]) -> bool {
-    const LO: u64 = 0x0101_0101_0101_0101;
-    const HI: u64 = 0x8080_8080_8080_8080;
-    // a byte above 0x2f and below 0x3a (exact: "hasbetween" of Bit Twiddling Hacks)
-    let between = |x: u64| {
-        let low7 = x & (LO * 0x7f);
-        ((LO * (0x7f + 0x3a)).wrapping_sub(low7) & !x & low7.wrapping_add(LO * (0x7f - 0x2f)) & HI)
-            != 0
-    };
     let mut words = b.chunks_exact(8);
-    words.any(|w| between(u64::from_le_bytes(w.try_into().expect("8 bytes"))))
-        || words.remainder().iter().any(u8::is_ascii_digit)
+    words.any(|w| {
+        bytes_between(
+            u64::from_le_bytes(w.try_into().expect("8 bytes")),
+            b'0',
+            b'9',
+        ) != 0
+    }) || words.remainder().iter().any(u8::is_ascii_digit)
+}
+
+/// One in each byte, `0x0101...`.
+const LO: u64 = 0x0101_0101_0101_0101;
+
+/// Per byte of `x`, the high bit when the byte is in `lo..=hi` ("hasbetween" of Bit Twiddling
+/// Hacks, exact byte by byte; bytes from 0x80 never; `lo` at least 1, `hi` below 0x80).
+fn bytes_between(x: u64, lo: u8, hi: u8) -> u64 {
+    const HI: u64 = 0x8080_8080_8080_8080;
+    let low7 = x & (LO * 0x7f);
+    (LO * (0x7f + hi as u64 + 1)).wrapping_sub(low7)
+        & !x
+        & low7.wrapping_add(LO * (0x7f - (lo as u64 - 1)))
+        & HI
 }
 
 /// How many independent sources the document sources `ids` form: sources matched to registry
@@ -989,23 +994,12 @@ pub fn independent_count(analysis: &Analysis, registry: Option<&Registry>, ids: 
 /// The ASCII letters and digits in `b` (`b.iter().filter(u8::is_ascii_alphanumeric).count()`),
 /// 8 bytes at a time.
 pub(crate) fn ascii_alnum_count(b: &[u8]) -> usize {
-    const LO: u64 = 0x0101_0101_0101_0101;
-    const HI: u64 = 0x8080_8080_8080_8080;
-    // per byte, the high bit when the byte is in `lo..=hi` ("hasbetween" of Bit Twiddling Hacks,
-    // exact byte by byte; bytes from 0x80 never)
-    let between = |x: u64, lo: u8, hi: u8| {
-        let low7 = x & (LO * 0x7f);
-        (LO * (0x7f + hi as u64 + 1)).wrapping_sub(low7)
-            & !x
-            & low7.wrapping_add(LO * (0x7f - (lo as u64 - 1)))
-            & HI
-    };
     let mut words = b.chunks_exact(8);
     let mut n = 0;
     for w in &mut words {
         let x = u64::from_le_bytes(w.try_into().expect("8 bytes"));
         // letters as lower case: `c | 0x20` is in 'a'..='z' for ASCII letters and no other byte
-        let hits = between(x, b'0', b'9') | between(x | (LO * 0x20), b'a', b'z');
+        let hits = bytes_between(x, b'0', b'9') | bytes_between(x | (LO * 0x20), b'a', b'z');
         n += ((hits >> 7).wrapping_mul(LO) >> 56) as usize;
     }
     n + words
