@@ -18,12 +18,12 @@ pub fn add_frames(analysis: &mut Analysis, cl: &ClaimLexicons) {
     if cl.frames.is_empty() {
         return;
     }
-    let text = analysis.doc.text.clone();
+    let text = &analysis.doc.text;
     let mut found: Vec<Attribution> = Vec::new();
     for (si, s) in analysis.sentences.iter().enumerate() {
         let start = s.label.map(|l| l.end).unwrap_or(s.span.start);
-        let span = Span::new(start, s.span.end).trim(&text);
-        let t = span.slice(&text);
+        let span = Span::new(start, s.span.end).trim(text);
+        let t = span.slice(text);
         // a cheap test first: every frame opens with "per" or "as"
         let Some(first) = t.get(..3) else { continue };
         let first = first.to_ascii_lowercase();
@@ -40,7 +40,7 @@ pub fn add_frames(analysis: &mut Analysis, cl: &ClaimLexicons) {
         };
         let cue = Span::new(span.start + cue.start(), span.start + cue.end());
         let src = Span::new(span.start + src.start(), span.start + src.end());
-        let content = Span::new(span.start + all.end(), span.end).trim(&text);
+        let content = Span::new(span.start + all.end(), span.end).trim(text);
         // extraction's attributions with a cue in this sentence (found by binary search)
         let first = analysis
             .attributions
@@ -55,11 +55,11 @@ pub fn add_frames(analysis: &mut Analysis, cl: &ClaimLexicons) {
         if content.is_empty() || taken {
             continue;
         }
-        let lemma = if cue.slice(&text).to_ascii_lowercase().starts_with("per") {
+        let lemma = if cue.slice(text).to_ascii_lowercase().starts_with("per") {
             "per"
         } else {
             // "as revealed at" -> "reveal", "as shown in" -> "show"
-            match cue.slice(&text).split_whitespace().nth(1).unwrap_or("") {
+            match cue.slice(text).split_whitespace().nth(1).unwrap_or("") {
                 w if w.starts_with("reveal") => "reveal",
                 w if w.starts_with("shown") => "show",
                 w if w.starts_with("heard") => "hear",
@@ -89,7 +89,7 @@ pub fn add_frames(analysis: &mut Analysis, cl: &ClaimLexicons) {
     }
     for a in &mut found {
         let np = a.sources[0].span;
-        let phrase = np.slice(&text);
+        let phrase = np.slice(&analysis.doc.text);
         // a source the phrase names (the longest name), else a new one
         let named = (analysis.sources.iter().enumerate())
             .filter(|(_, s)| !s.anonymous && s.name.len() >= 2 && contains_words(phrase, &s.name))

@@ -242,21 +242,20 @@ fn render_finding(
         paint(out, color, severity_style(sev), &"^".repeat(sn.caret_len));
         out.push('\n');
     }
-    for v in via {
+    // `= note: ...` and `= help: ...` under the snippet (the text sanitised)
+    let footnote = |out: &mut String, label: &str, text: &str| {
         gutter(out, &pad, "=");
         out.push(' ');
-        paint(out, color, BOLD, "note");
+        paint(out, color, BOLD, label);
         out.push_str(": ");
-        out.push_str(&sanitize(v));
+        out.push_str(&sanitize(text));
         out.push('\n');
+    };
+    for v in via {
+        footnote(out, "note", v);
     }
     if let Some(s) = &f.suggestion {
-        gutter(out, &pad, "=");
-        out.push(' ');
-        paint(out, color, BOLD, "help");
-        out.push_str(": ");
-        out.push_str(&sanitize(s));
-        out.push('\n');
+        footnote(out, "help", s);
     }
     out.push('\n');
 }
