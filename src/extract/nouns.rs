@@ -600,6 +600,23 @@ impl<'a> Ctx<'a> {
                 && self.same_sentence(open, end - 1)
             {
                 let mut nps = self.sources_left(open);
+                // "The Department of Forestry and Fire Protection (CalFire) said": a name given
+                // its short form in parentheses is one body, whatever "and" stands inside it
+                if let [.., prev, last] = nps[..]
+                    && prev.end + 1 == last.start
+                    && self.w(prev.end) == "and"
+                    && last.name_start == last.start
+                    && self.names_a_body_of(prev)
+                    && self.short_form_of(open + 1..end - 1, prev.name_start, last.start, last.end)
+                {
+                    nps.pop();
+                    let n = nps.len();
+                    nps[n - 1] = Np {
+                        start: prev.start,
+                        name_start: prev.name_start,
+                        ..last
+                    };
+                }
                 if let Some(last) = nps.last_mut() {
                     last.end = end;
                 }
@@ -661,6 +678,43 @@ impl<'a> Ctx<'a> {
             return out;
         }
         self.generic_left(end).into_iter().collect()
+    }
+
+    /// True when `np` is the name of a body followed by its field: "Department of Forestry",
+    /// "Ministry of Health" (a body word, then "of" inside the name).
+    fn names_a_body_of(&self, np: Np) -> bool {
+        (np.name_start + 1..np.end).any(|k| self.w(k) == "of" && self.body_word(k - 1))
+    }
+
+    /// True when the words `short` in parentheses can be the short form of the whole name
+    /// `start..end` rather than of its last part `last..end` alone: an acronym of capitals is
+    /// the initials of the whole ("Department of Health and Human Services (HHS)", not
+    /// "Doctors Without Borders (MSF)" after "the Ministry of Health and"); any other single
+    /// word ("(CalFire)") is taken as the whole's.
+    fn short_form_of(
+        &self,
+        short: std::ops::Range<usize>,
+        start: usize,
+        last: usize,
+        end: usize,
+    ) -> bool {
+        if short.len() != 1 || !self.is_word(short.start) {
+            return false;
+        }
+        let word = self.toks[short.start].span.slice(self.text);
+        if word.len() < 2 || !word.bytes().all(|b| b.is_ascii_uppercase()) {
+            return true;
+        }
+        let initials = |r: std::ops::Range<usize>| -> Vec<u8> {
+            r.filter(|&k| self.toks[k].cap)
+                .filter_map(|k| self.toks[k].span.slice(self.text).bytes().next())
+                .collect()
+        };
+        let within = |hay: &[u8]| {
+            let mut it = hay.iter();
+            word.bytes().all(|c| it.any(|&h| h == c))
+        };
+        within(&initials(start..end)) && !within(&initials(last..end))
     }
 
     /// Where a name's mention starts when words that describe the person stand before it:

@@ -354,6 +354,23 @@ fn anonymous_sources() {
 fn body_names_keep_their_and() {
     let (s, _, _) = one("The National Search and Rescue Agency said the search would end.");
     assert_eq!(s, ["The National Search and Rescue Agency"]);
+    // a body's name with its short form in parentheses: one source, not two
+    let (s, _, _) = one(
+        "The California Department of Forestry and Fire Protection (CalFire) said several acres burned.",
+    );
+    assert_eq!(
+        s,
+        ["The California Department of Forestry and Fire Protection (CalFire)"]
+    );
+    // two bodies stay two: the second has its own determiner, or no parenthesis follows
+    let (s, _, _) =
+        one("The Department of Health and Human Services (HHS) said the rule would change.");
+    assert_eq!(s, ["The Department of Health and Human Services (HHS)"]);
+    let (s, _, _) =
+        one("The Ministry of Health and Doctors Without Borders (MSF) said it was over.");
+    assert_eq!(s.len(), 2, "{s:?}");
+    let (s, _, _) = one("The Ministry of Health and Doctors Without Borders said it was over.");
+    assert_eq!(s.len(), 2, "{s:?}");
 }
 
 #[test]
