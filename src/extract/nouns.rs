@@ -11,6 +11,20 @@ use crate::model::Mention;
 use crate::model::MentionKind;
 use crate::span::Span;
 
+/// Words before a body's voice ("a former spokesman") that say what kind of voice it is, not
+/// whose: with only these, the voice stays anonymous (a closed class of modifiers).
+const NOT_A_BODY: &[&str] = &[
+    "anonymous",
+    "chief",
+    "deputy",
+    "former",
+    "official",
+    "other",
+    "senior",
+    "unidentified",
+    "unnamed",
+];
+
 /// A noun phrase found at some position: tokens `start..end`, the name part from `name_start`.
 #[derive(Debug, Clone, Copy)]
 pub(in crate::extract) struct Np {
@@ -378,7 +392,37 @@ impl<'a> Ctx<'a> {
         }
         let h = head?;
         let end = self.postmodifier(h + 1);
-        Some(Np::new(i, end, i, MentionKind::Anonymous))
+        Some(Np::new(i, end, i, self.anonymous_kind(i, h)))
+    }
+
+    /// The kind of a mention `start..` with the anonymous head `head`: a body's voice with the
+    /// body named ("a Hampshire Police spokesman", "a city spokesperson", "a spokeswoman for
+    /// the ministry") is the institution speaking (`voice-heads`), not an anonymous source.
+    pub(in crate::extract) fn anonymous_kind(&self, start: usize, head: usize) -> MentionKind {
+        if !self.lex.voice_heads.contains(self.w(head)) {
+            return MentionKind::Anonymous;
+        }
+        let names_body = |k: usize| self.is_word(k) && (self.toks[k].cap || self.body_word(k));
+        // any noun before the head names the body ("a hospital spokesperson"), but not a
+        // word that says what kind of voice it is ("a former spokesman")
+        let before = (start..head).any(|k| {
+            self.is_word(k)
+                && !self.is(k, cls::DETERMINER | cls::QUANTITY)
+                && !NOT_A_BODY.contains(&self.w(k))
+                && (names_body(k) || !self.adverb_ly(k))
+        });
+        let mut after = head + 2;
+        if self.is(after, cls::DETERMINER) {
+            after += 1;
+        }
+        let after = matches!(self.w(head + 1), "for" | "of")
+            && self.same_sentence(head, after)
+            && names_body(after);
+        if before || after {
+            MentionKind::Other
+        } else {
+            MentionKind::Anonymous
+        }
     }
 
     pub(in crate::extract) fn postmodifier(&self, from: usize) -> usize {
@@ -425,7 +469,7 @@ impl<'a> Ctx<'a> {
                         break;
                     }
                 }
-                return Some(Np::new(s, end, s, MentionKind::Anonymous));
+                return Some(Np::new(s, end, s, self.anonymous_kind(s, h)));
             }
         }
         None

@@ -4,7 +4,7 @@ use super::*;
 use crate::extract::context::*;
 use crate::input::parse_text;
 use crate::lexicon::{Lexicons, cls};
-use crate::model::Analysis;
+use crate::model::{Analysis, MentionKind};
 use crate::ruleset::Ruleset;
 use crate::token::tokenize;
 
@@ -735,5 +735,43 @@ fn name_words_are_the_whole_text_s() {
         assert!(!want.words.is_empty());
         assert_eq!(got.words, want.words, "{text}");
         assert!(extract(&a, &lex, false).name_words.is_none());
+    }
+}
+
+/// A body's official voice with the body named is the institution speaking, not an anonymous
+/// source; alone, or a head that is not a voice ("a senior official"), it stays anonymous.
+#[test]
+fn a_named_body_s_spokesperson_is_not_anonymous() {
+    let lex = Lexicons::new(&Ruleset::embedded());
+    let kinds = |text: &str| -> Vec<(String, MentionKind)> {
+        let a = analysis(text, &lex);
+        extract_attributions(&a, &lex)
+            .iter()
+            .flat_map(|at| at.sources.iter())
+            .map(|m| (m.span.slice(&a.doc.text).to_string(), m.kind))
+            .collect()
+    };
+    for text in [
+        "A Hampshire Police spokesman said the road was closed.",
+        "A city spokesperson said the road was closed.",
+        "A hospital spokeswoman said the road was closed.",
+        "A spokeswoman for the ministry said the road was closed.",
+    ] {
+        let k = kinds(text);
+        assert!(
+            !k.is_empty() && k.iter().all(|(_, kind)| *kind != MentionKind::Anonymous),
+            "{text}: {k:?}"
+        );
+    }
+    for text in [
+        "A spokesman said the road was closed.",
+        "A former spokesman said the road was closed.",
+        "A senior official said the road was closed.",
+    ] {
+        let k = kinds(text);
+        assert!(
+            k.iter().any(|(_, kind)| *kind == MentionKind::Anonymous),
+            "{text}: {k:?}"
+        );
     }
 }
