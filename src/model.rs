@@ -49,6 +49,9 @@ pub enum AttributionKind {
     Passive,
     /// Anything else.
     Other,
+    /// A turn of an interview transcript: "((Rich Bowen)) I'm ...", "TAPPER: You said ..."
+    /// (the paragraphs of the turn its content).
+    Transcript,
 }
 
 /// What a mention is, grammatically.

@@ -219,6 +219,25 @@ mod tests {
         f.iter().any(|(r, t)| r == rule && t.contains(text))
     }
 
+    /// An interview's answers are its speaker's words: no unattributed or single-source finding
+    /// for them, while the same sentences as the writer's prose are flagged.
+    #[test]
+    fn transcript_turns_are_the_speakers_words() {
+        let answer = "Acme fired 400 workers in 2023 after the plant fire killed two of them.";
+        let prose = format!("{answer}\n\nThe plant fire killed two workers in May 2024.\n");
+        let f = findings(&prose, None);
+        assert!(has(&f, "unattributed-claim", "Acme fired 400"), "{f:?}");
+        let interview = format!(
+            "((WN)) What happened at the plant?\n\n((Jane Roe)) {answer}\n\nThe plant fire killed two workers in May 2024.\n\n((WN)) Thank you.\n"
+        );
+        let f = findings(&interview, None);
+        assert!(
+            !f.iter()
+                .any(|(r, _)| r == "unattributed-claim" || r == "single-source"),
+            "{f:?}"
+        );
+    }
+
     #[test]
     fn flags_unattributed_and_single_source_claims() {
         let f = findings(

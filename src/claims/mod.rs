@@ -298,8 +298,12 @@ pub fn find_claims(analysis: &Analysis, checker: &Checker) -> Vec<Claim> {
         let t = span.slice(text);
         let quote_share = quoted.share(text, span);
         // mostly quotation, or quotation with its speaker and cue ("..." Baloch wrote)
+        // (a turn of an interview is its speaker's words, quotation marks or not)
         let is_quote = quote_share >= 0.5
-            || (quote_share >= 0.3 && quoted_with_speakers(analysis, &own, text, span) >= 0.6);
+            || (quote_share >= 0.3 && quoted_with_speakers(analysis, &own, text, span) >= 0.6)
+            || own
+                .iter()
+                .any(|&ai| analysis.attributions[ai].kind == AttributionKind::Transcript);
         let (disputing, supporting): (Vec<usize>, Vec<usize>) = own.iter().partition(|&&ai| {
             ClaimLexicons::has_lemma(&cl.dispute_cues, &analysis.attributions[ai].cue_lemma)
         });

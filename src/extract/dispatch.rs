@@ -12,6 +12,7 @@
 //! | 5 | passive ([`super::patterns::passive`]) | "by" after a passive cue | passive before reporting verb: "was reported by Reuters" is Reuters', not a cue "reported" with a subject |
 //! | 6 | reporting verb ([`super::patterns::reporting_verb`]) | any other cue form, unless "by" and a source follow it | the general case, last, with its own steps (guards, ", saying", subject, inverted) |
 //! | 7 | colon quote ([`super::patterns::colon_quote`]) | after the walk, every sentence with a colon and a quotation | 'X disagreed: "..."': only the quotations no cue claimed |
+//! | 0 | transcript turn ([`super::patterns::transcript`]) | a paragraph opening with a speaker's label, in a document with two at least | before the paragraphs' walk, over the whole document: a turn runs over paragraphs; a colon it holds is its cue alone |
 //! | 8 | nested attitudes ([`drop_nested_attitudes`]) | after all | a verb of thinking inside reported speech is content, known only once every attribution of the paragraph is found |
 //!
 //! The reporting verb's steps are not entries of this table: they run inside it, in the order

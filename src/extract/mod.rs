@@ -21,6 +21,7 @@
 //! | quote first | `patterns/quote_first.rs` | '"These findings are rare," Hegel told the outlet.' |
 //! | continuation | `patterns/continuation.rs` | "He called it careless, but said ..." |
 //! | colon quote | `patterns/colon_quote.rs` | 'Van Tilburg disagreed: "..."', "RUBIO: You don't win ..." |
+//! | transcript turn | `patterns/transcript.rs` | "((Rich Bowen)) I'm the Community Manager ..." (and the paragraphs after it) |
 //!
 //! The order the patterns are tried in, and why, is in [`dispatch`] (the only place that orders
 //! them). The pieces they share:
@@ -75,6 +76,10 @@ pub fn extract(analysis: &Analysis, lex: &Lexicons, with_names: bool) -> Extract
     // (the buffers of one paragraph are the next's)
     let mut toks = Tokens::default();
     let mut scratch = Scratch::default();
+    // an interview's turns, over paragraphs (patterns::transcript); the per-paragraph patterns
+    // still run inside them, but a colon the turn's label holds is the turn's cue only
+    let turns =
+        patterns::transcript::turns(analysis, |pi| lex.paragraph_is_boilerplate(analysis, pi));
     for pi in 0..analysis.doc.blocks.len() {
         let boilerplate = lex.paragraph_is_boilerplate(analysis, pi);
         if boilerplate && names.is_none() {
@@ -95,6 +100,11 @@ pub fn extract(analysis: &Analysis, lex: &Lexicons, with_names: bool) -> Extract
         }
         cx.run(&mut out);
         scratch = cx.into_scratch();
+    }
+    if !turns.is_empty() {
+        let cues: std::collections::HashSet<usize> = turns.iter().map(|t| t.cue.start).collect();
+        out.retain(|a| !cues.contains(&a.cue.start));
+        out.extend(turns);
     }
     out.sort_by_key(|a: &Attribution| (a.cue.start, a.cue.end));
     Extraction {

@@ -564,6 +564,7 @@ fn attribution_kind(k: AttributionKind) -> &'static str {
         AttributionKind::AccordingTo => "\"according_to\"",
         AttributionKind::Passive => "\"passive\"",
         AttributionKind::Other => "\"other\"",
+        AttributionKind::Transcript => "\"transcript\"",
     }
 }
 
@@ -665,6 +666,7 @@ mod tests {
             AttributionKind::AccordingTo,
             AttributionKind::Passive,
             AttributionKind::Other,
+            AttributionKind::Transcript,
         ] {
             assert_eq!(attribution_kind(k), json(&k).unwrap());
         }

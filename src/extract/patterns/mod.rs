@@ -15,3 +15,4 @@ mod poll;
 mod quote_first;
 mod reporting_verb;
 mod saying;
+pub(in crate::extract) mod transcript;
