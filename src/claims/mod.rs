@@ -25,6 +25,7 @@ use crate::model::{
 use crate::registry::Registry;
 use crate::ruleset::{Lexicon, Ruleset};
 use crate::span::Span;
+use std::collections::HashSet;
 
 /// The word lists and patterns of claim judgement, compiled once per run from the ruleset.
 #[derive(Debug, Clone, Default)]
@@ -655,42 +656,89 @@ fn independent_voices(
 }
 
 /// True when two of the `voices` assert one proposition: one attribution has two of them ("X and
-/// Y said"), or the contents of attributions of two of them overlap.
+/// Y said"), or the contents of attributions of two of them overlap, or one of the two contents
+/// only points back ("and firefighters confirmed it"). Linear in the attributions but for a
+/// sort of their contents (a claim of thousands of attributions is no pairwise comparison).
 fn same_proposition(analysis: &Analysis, atts: &[usize], voices: &[usize]) -> bool {
-    let of = |ai: usize| -> Vec<usize> {
-        analysis.attributions[ai]
-            .sources
-            .iter()
+    let voices: HashSet<usize> = voices.iter().copied().collect();
+    // (the voice and content of each attribution with one voice and a content)
+    let mut one: Vec<(usize, Span)> = Vec::with_capacity(atts.len());
+    let mut back = false;
+    for &a in atts {
+        let att = &analysis.attributions[a];
+        let mut va = (att.sources.iter())
             .filter_map(|m| m.source)
-            .filter(|s| voices.contains(s))
-            .collect()
-    };
-    for (i, &a) in atts.iter().enumerate() {
-        let va = of(a);
-        if va.len() >= 2 {
+            .filter(|s| voices.contains(s));
+        let Some(v) = va.next() else { continue };
+        if va.next().is_some() {
             return true;
         }
-        let Some(ca) = &analysis.attributions[a].content else {
-            continue;
-        };
-        for &b in &atts[i + 1..] {
-            let vb = of(b);
-            let Some(cb) = &analysis.attributions[b].content else {
-                continue;
+        let Some(c) = &att.content else { continue };
+        // ("and firefighters confirmed it": a content that only points back is the other's)
+        back |= matches!(
+            analysis.text(c.span).to_ascii_lowercase().as_str(),
+            "it" | "this" | "that" | "so"
+        );
+        one.push((v, c.span));
+    }
+    let two_voices = one.iter().any(|&(v, _)| v != one[0].0);
+    if !two_voices {
+        return false;
+    }
+    if back {
+        return true;
+    }
+    overlap_of_two_voices(&mut one)
+}
+
+/// True when two of `contents` (a voice and a content each) of different voices share a byte
+/// ([`Span::overlaps`]). In order of start, each is set against the furthest end among the
+/// earlier starts of a voice other than its own (kept as the furthest end of all, and the
+/// furthest of a voice other than that one's): a sort and one pass.
+fn overlap_of_two_voices(one: &mut [(usize, Span)]) -> bool {
+    one.sort_by_key(|&(_, c)| c.start);
+    let mut furthest: Option<(usize, usize)> = None; // (end, voice)
+    let mut other = 0; // the furthest end of a voice other than furthest's
+    let mut g = 0;
+    while g < one.len() {
+        let start = one[g].1.start;
+        let h = g
+            + (one[g..].iter())
+                .take_while(|(_, c)| c.start == start)
+                .count();
+        let group = &one[g..h];
+        for &(v, _) in group {
+            let end = match furthest {
+                Some((e, fv)) if fv != v => e,
+                Some(_) => other,
+                None => 0,
             };
-            // ("and firefighters confirmed it": a content that only points back is the other's)
-            let back = |c: &crate::model::Content| {
-                matches!(
-                    analysis.text(c.span).to_ascii_lowercase().as_str(),
-                    "it" | "this" | "that" | "so"
-                )
-            };
-            if va.iter().any(|s| vb.iter().any(|t| t != s))
-                && (ca.span.overlaps(cb.span) || back(ca) || back(cb))
-            {
+            if start < end {
                 return true;
             }
         }
+        // (contents that start at one byte share it unless empty)
+        let mut nonempty = group.iter().filter(|(_, c)| c.end > c.start);
+        if let Some(&(v, _)) = nonempty.next()
+            && nonempty.any(|&(w, _)| w != v)
+        {
+            return true;
+        }
+        for &(v, c) in group {
+            furthest = match furthest {
+                None => Some((c.end, v)),
+                Some((e, fv)) if fv == v => Some((e.max(c.end), v)),
+                Some((e, _)) if c.end > e => {
+                    other = e;
+                    Some((c.end, v))
+                }
+                Some(f) => {
+                    other = other.max(c.end);
+                    Some(f)
+                }
+            };
+        }
+        g = h;
     }
     false
 }
