@@ -19,13 +19,14 @@
 use crate::Checker;
 use crate::input::BlockKind;
 use crate::lexicon::Patterns;
+use crate::model::MAX_CONTENT_BYTES;
 use crate::model::{
     Analysis, Attribution, AttributionKind, Claim, ClaimKind, ClaimStatus, SourceKind,
 };
 use crate::registry::Registry;
 use crate::ruleset::{Lexicon, Ruleset};
 use crate::span::Span;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 /// The word lists and patterns of claim judgement, compiled once per run from the ruleset.
 #[derive(Debug, Clone, Default)]
@@ -367,22 +368,33 @@ pub fn find_claims(analysis: &Analysis, checker: &Checker) -> Vec<Claim> {
         } else {
             ClaimKind::Claim
         };
+        // (in order of first mention; a set beside the list once it is long, so that a claim
+        // of thousands of sources is not a search of the list for each)
+        let mut seen: HashSet<usize> = HashSet::new();
         let mut sources: Vec<usize> = Vec::new();
         for &ai in &attributions {
             for m in &analysis.attributions[ai].sources {
                 if let Some(src) = m.source
-                    && !sources.contains(&src)
+                    && !listed(&sources, &mut seen, src)
                 {
                     sources.push(src);
                 }
             }
         }
+        let in_sources = |src: usize| {
+            if seen.is_empty() {
+                sources.contains(&src)
+            } else {
+                seen.contains(&src)
+            }
+        };
+        let mut seen_disputing: HashSet<usize> = HashSet::new();
         let mut disputed_by: Vec<usize> = Vec::new();
         for &ai in &disputing {
             for m in &analysis.attributions[ai].sources {
                 if let Some(src) = m.source
-                    && !sources.contains(&src)
-                    && !disputed_by.contains(&src)
+                    && !in_sources(src)
+                    && !listed(&disputed_by, &mut seen_disputing, src)
                 {
                     disputed_by.push(src);
                 }
@@ -613,37 +625,48 @@ fn independent_voices(
     if sources.len() < 2 {
         return sources.to_vec();
     }
-    let inside_other = |src: usize| {
-        let mentions: Vec<Span> = atts
-            .iter()
-            .flat_map(|&ai| analysis.attributions[ai].sources.iter())
-            .filter(|m| m.source == Some(src))
-            .map(|m| m.span)
-            .collect();
-        !mentions.is_empty()
-            && mentions.iter().all(|&m| {
-                atts.iter().any(|&bi| {
-                    let b = &analysis.attributions[bi];
-                    !b.sources.iter().any(|x| x.source == Some(src))
-                        && b.content.as_ref().is_some_and(|c| c.span.contains(m))
+    // each source's mentions and attributions here, in one pass (not a pass over all the
+    // attributions for each source: a claim of thousands of sources took the square)
+    let index: HashMap<usize, usize> = (sources.iter().enumerate()).map(|(k, &s)| (s, k)).collect();
+    let mut mentions: Vec<Vec<Span>> = vec![Vec::new(); sources.len()];
+    let mut cites: Vec<Vec<usize>> = vec![Vec::new(); sources.len()];
+    for &ai in atts {
+        for m in &analysis.attributions[ai].sources {
+            if let Some(&k) = m.source.and_then(|s| index.get(&s)) {
+                mentions[k].push(m.span);
+                if cites[k].last() != Some(&ai) {
+                    cites[k].push(ai);
+                }
+            }
+        }
+    }
+    // the contents of the attributions, by start: a content holding a mention starts at most
+    // `MAX_CONTENT_BYTES` before it (contents are capped), so few are looked at for each
+    let mut contents: Vec<(Span, usize)> = (atts.iter())
+        .filter_map(|&bi| Some((analysis.attributions[bi].content.as_ref()?.span, bi)))
+        .collect();
+    contents.sort_by_key(|&(c, _)| c.start);
+    // a source named only inside another of the attributions' content is that attribution's
+    let inside_other = |k: usize, src: usize| {
+        !mentions[k].is_empty()
+            && mentions[k].iter().all(|&m| {
+                let to = contents.partition_point(|(c, _)| c.start <= m.start);
+                let from =
+                    contents[..to].partition_point(|(c, _)| c.start + MAX_CONTENT_BYTES < m.start);
+                contents[from..to].iter().any(|&(c, bi)| {
+                    c.contains(m)
+                        && !(analysis.attributions[bi].sources.iter())
+                            .any(|x| x.source == Some(src))
                 })
             })
     };
     // a source whose only attributions here are its own acts ("showed promise") is no voice
-    let acts_only = |src: usize| {
-        atts.iter()
-            .filter(|&&ai| {
-                analysis.attributions[ai]
-                    .sources
-                    .iter()
-                    .any(|m| m.source == Some(src))
-            })
-            .all(|&ai| is_bare_act(analysis, cl, &analysis.attributions[ai]))
+    let acts_only = |k: usize| {
+        (cites[k].iter()).all(|&ai| is_bare_act(analysis, cl, &analysis.attributions[ai]))
     };
-    let mut voices: Vec<usize> = sources
-        .iter()
-        .copied()
-        .filter(|&s| !inside_other(s) && !acts_only(s))
+    let mut voices: Vec<usize> = (sources.iter().enumerate())
+        .filter(|&(k, &s)| !inside_other(k, s) && !acts_only(k))
+        .map(|(_, &s)| s)
         .collect();
     let media = |s: usize| analysis.sources[s].kind == SourceKind::Media;
     if voices.iter().any(|&s| !media(s)) {
@@ -653,6 +676,19 @@ fn independent_voices(
         voices.push(sources[0]);
     }
     voices
+}
+
+/// True when `x` is in `list`, which `seen` mirrors once the list is longer than 16 (a search
+/// of the list before that); `x` is then added to `seen`, the caller pushing it to `list`.
+fn listed(list: &[usize], seen: &mut HashSet<usize>, x: usize) -> bool {
+    const SHORT: usize = 16;
+    if list.len() < SHORT {
+        return list.contains(&x);
+    }
+    if seen.is_empty() {
+        seen.extend(list.iter().copied());
+    }
+    !seen.insert(x)
 }
 
 /// True when two of the `voices` assert one proposition: one attribution has two of them ("X and
@@ -675,10 +711,11 @@ fn same_proposition(analysis: &Analysis, atts: &[usize], voices: &[usize]) -> bo
         }
         let Some(c) = &att.content else { continue };
         // ("and firefighters confirmed it": a content that only points back is the other's)
-        back |= matches!(
-            analysis.text(c.span).to_ascii_lowercase().as_str(),
-            "it" | "this" | "that" | "so"
-        );
+        let t = analysis.text(c.span);
+        back |= t.len() <= 4
+            && ["it", "this", "that", "so"]
+                .iter()
+                .any(|w| t.eq_ignore_ascii_case(w));
         one.push((v, c.span));
     }
     let two_voices = one.iter().any(|&(v, _)| v != one[0].0);
