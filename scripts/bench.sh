@@ -18,9 +18,11 @@
 # is busy), to read the two-thread figure against. Then single documents of PATHO_MB each, read as plain text
 # from standard input: the same prose as one document, without sentence punctuation, with
 # 200,000 unbalanced quotation marks, and as a single paragraph; then the shapes of issue 13:
-# `Yes, he said. ` over and over (unresolved pronouns), and one sentence of mixed quotation
-# marks and `said x` (SENTENCE_MB, default 0.2: it is still quadratic in extraction); each with
-# its time per byte relative to the archive (the target is within 3x). Last, the seed article
+# `Yes, he said. ` over and over (unresolved pronouns); one sentence of mixed quotation marks
+# and `said x` (SENTENCE_MB, default 2); and one sentence each of `he said that `,
+# `who said x and ` and `according to x ` repeated (SENTENCE_MB: each cue's content runs to the
+# sentence's end, cut at 4,096 bytes, so their reports are about 300 times their size); each
+# with its time per byte relative to the archive (the target is within 3x). Last, the seed article
 # checked with a registry of one row with 100,000 aliases and with one of 100,000 columns, per
 # byte of the registry. A case that runs past TIMEOUT seconds is
 # reported as such. Needs python3 (to make the inputs) and GNU time (apt-get install time).
@@ -29,7 +31,7 @@ cd "$(dirname "$0")/.."
 
 MB=${MB:-20}
 PATHO_MB=${PATHO_MB:-20}
-SENTENCE_MB=${SENTENCE_MB:-0.2}
+SENTENCE_MB=${SENTENCE_MB:-2}
 THREADS=${THREADS:-"1 2"}
 REPEAT=${REPEAT:-5}
 # with 1 and 2 threads, also time two one-thread processes at once (PAIR=0: not)
@@ -101,13 +103,18 @@ write("single-paragraph", " ".join(doc.split()))
 unit = "Yes, he said. "
 write("unresolved-pronouns", unit * (want // len(unit)))
 # issue 13: one sentence of mixed quotation marks and `said x`
-pieces = ["said x ", "\u201c said x ", "\u201d said x ", '" said x ', "\u2018said x ", "\u2019 said x "]
+pieces = ["said x ", "\u201c said x ", "\u201d said x ", '" said x ', "\u2018said x ", "\u2019 said x ",
+          "\u00ab said x "]
 parts, size = [], 0
 while size < int(sentence_mb * 1_000_000):
     p = rng.choice(pieces)
     parts.append(p)
     size += len(p.encode("utf-8"))
 write("long-sentence-said-x", "".join(parts))
+# issue 13: one sentence of one cue over and over, each content running to the sentence's end
+for name, unit in [("he-said-that", "he said that "), ("who-said-x-and", "who said x and "),
+                   ("according-to-x", "according to x ")]:
+    write(name, unit * (int(sentence_mb * 1_000_000) // len(unit)))
 # issue 13: registries of one row with 100,000 aliases, and of 100,000 columns
 with open(f"{out}/registry-aliases.csv", "w", encoding="utf-8") as f:
     aliases = "|".join(f"Alias Number{i} Person" for i in range(100_000))
@@ -211,7 +218,8 @@ done
 echo
 base=${PERBYTE[base]:-}
 for name in one-document no-sentence-punctuation unbalanced-quotes single-paragraph \
-  unresolved-pronouns long-sentence-said-x registry-aliases registry-columns; do
+  unresolved-pronouns long-sentence-said-x he-said-that who-said-x-and according-to-x \
+  registry-aliases registry-columns; do
   if [[ $name == registry-* ]]; then
     # the registry is the input: its bytes against the archive's
     f="$OUT/$name.csv"

@@ -476,6 +476,26 @@ mod tests {
         Config::parse("whosaid.toml", text, Path::new("/repo"))
     }
 
+    /// TOML nested past the parser's recursion limit (arrays and inline tables) is an error
+    /// naming the line where the nesting is, not a stack overflow or a line-less message.
+    #[test]
+    fn nesting_past_the_recursion_limit_names_its_line() {
+        for deep in [
+            format!("{}{}", "[".repeat(100_000), "]".repeat(100_000)),
+            format!("{}1{}", "{a = ".repeat(10_000), "}".repeat(10_000)),
+        ] {
+            let e = parse(&format!("registry = \"r.csv\"\n\nx = {deep}\n"))
+                .unwrap_err()
+                .to_string();
+            assert!(
+                e.starts_with("whosaid.toml:3: "),
+                "{}",
+                &e[..e.len().min(200)]
+            );
+            assert!(e.contains("recurs"), "{}", &e[..e.len().min(200)]);
+        }
+    }
+
     #[test]
     fn docs_url_is_a_web_address_base() {
         let c = parse("").unwrap();

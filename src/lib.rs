@@ -90,6 +90,7 @@ impl Checker {
         // the tokens of the blocks are those of the whole text)
         let found = extract::extract(&analysis, &self.lex, blocks_tile(&analysis.doc));
         analysis.attributions = found.attributions;
+        cap_contents(&mut analysis);
         let unresolved = resolve::resolve_sources_with(
             &mut analysis,
             &self.lex,
@@ -97,6 +98,7 @@ impl Checker {
             found.name_words.as_ref(),
         );
         frames::add_frames(&mut analysis, &self.claim_lex);
+        cap_contents(&mut analysis);
         analysis.claims = claims::find_claims(&analysis, self);
         analysis.findings = checks::run_checks(&analysis, self, &unresolved);
         analysis
@@ -105,6 +107,17 @@ impl Checker {
     /// How many independent sources the document's sources `ids` (indices) form.
     pub fn independent(&self, analysis: &Analysis, ids: &[usize]) -> usize {
         claims::independent_count(analysis, self.registry.as_ref(), ids)
+    }
+}
+
+/// Every content cut to [`model::MAX_CONTENT_BYTES`] (marked truncated when it was longer), so
+/// that the stages after extraction and the report are linear in the document's length.
+fn cap_contents(analysis: &mut Analysis) {
+    let text = analysis.doc.text.as_str();
+    for a in &mut analysis.attributions {
+        if let Some(c) = a.content.take() {
+            a.content = Some(c.capped(text));
+        }
     }
 }
 

@@ -6,8 +6,10 @@
 //! machine slows both alike. `scripts/bench.sh` prints the same shapes' time per byte against
 //! the archive's.
 //!
-//! The long sentence of mixed quotation marks and `said x` is not here: it is still quadratic
-//! in extraction (see docs/security.md, known limits).
+//! One long sentence of repeated cues whose contents run to the sentence's end ("he said that
+//! he said that ...") would make a report of the square of its length; contents are cut at
+//! `whosaid::model::MAX_CONTENT_BYTES` and marked `truncated` (a test below), which keeps it
+//! linear.
 
 use std::time::{Duration, Instant};
 use whosaid::input::{Format, parse};
@@ -124,6 +126,106 @@ fn pronouns_among_many_people() {
         },
         check_text,
     );
+}
+
+#[test]
+fn one_sentence_of_he_said_that() {
+    assert_linear(
+        "'he said that ' x N",
+        25_000,
+        |n| repeat_to("he said that ", n),
+        check_text,
+    );
+}
+
+#[test]
+fn one_sentence_of_who_said_x_and() {
+    assert_linear(
+        "'who said x and ' x N",
+        25_000,
+        |n| repeat_to("who said x and ", n),
+        check_text,
+    );
+}
+
+#[test]
+fn one_sentence_of_according_to_x() {
+    assert_linear(
+        "'according to x ' x N",
+        50_000,
+        |n| repeat_to("according to x ", n),
+        check_text,
+    );
+}
+
+/// One sentence of `said x` after quotation marks of every kind, opening and closing, in a
+/// fixed-seed random order (the issue's 3.25 MB case did not finish in 200 s).
+fn mixed_quotes(n: usize) -> String {
+    const PIECES: [&str; 7] = [
+        "said x ",
+        "\u{201c} said x ",
+        "\u{201d} said x ",
+        "\" said x ",
+        "\u{2018}said x ",
+        "\u{2019} said x ",
+        "\u{ab} said x ",
+    ];
+    let mut x = 0x853c_49e6_748f_ea9b_u64;
+    let mut s = String::new();
+    while s.len() < n {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        s.push_str(PIECES[(x % 7) as usize]);
+    }
+    s
+}
+
+#[test]
+fn one_sentence_of_mixed_quotation_marks_and_said_x() {
+    assert_linear(
+        "mixed quotation marks and 'said x' x N",
+        50_000,
+        mixed_quotes,
+        check_text,
+    );
+}
+
+/// In "he said that he said that ...", each content would run to the sentence's end: it is
+/// cut at the cap, marked `truncated`, and counted in the report's stats (the same in the
+/// line writer's JSON and serde's).
+#[test]
+fn contents_past_the_cap_are_cut_marked_and_counted() {
+    use whosaid::model::MAX_CONTENT_BYTES;
+    let text = repeat_to("he said that ", 4 * MAX_CONTENT_BYTES);
+    let c = Checker::new(Ruleset::embedded(), None);
+    let a = c.check(parse("t.txt", text, Format::Text));
+    let cut = (a.attributions.iter())
+        .filter(|at| at.content.as_ref().is_some_and(|c| c.truncated))
+        .count();
+    assert!(cut > 500, "{cut} of {} cut", a.attributions.len());
+    assert!(
+        a.attributions
+            .iter()
+            .all(|at| { (at.content.as_ref()).is_none_or(|c| c.span.len() <= MAX_CONTENT_BYTES) })
+    );
+    let line = whosaid::report::json::render_analysis_line(&a, 1);
+    let serde = whosaid::report::json::render_line(&whosaid::report::build(&a, 1));
+    assert!(line == serde, "the line writer and serde differ");
+    let v: serde_json::Value = serde_json::from_str(&line).expect("JSON");
+    assert_eq!(v["stats"]["truncated_contents"], cut);
+    let marked = (v["attributions"].as_array().expect("attributions").iter())
+        .filter(|at| at["content"]["truncated"] == true)
+        .count();
+    assert_eq!(marked, cut);
+    // under the cap: no field at all
+    let a = c.check(parse(
+        "t.txt",
+        "he said that it works.".into(),
+        Format::Text,
+    ));
+    let line = whosaid::report::json::render_analysis_line(&a, 1);
+    assert!(!line.contains("truncated"), "{line}");
 }
 
 fn load_registry(csv: &str) {

@@ -92,6 +92,7 @@ fn text_span(text: &str, start: usize, line: usize, column: usize) -> TextSpan {
         text: text.into(),
         span: span(start, start + text.len(), line, column),
         fragments: None,
+        truncated: false,
     }
 }
 
@@ -137,6 +138,8 @@ fn full_document() -> DocumentReport {
     };
     let mut content = text_span("We will win, and soon.", 200, 3, 1);
     content.fragments = Some(vec![span(200, 212, 3, 1), span(225, 235, 3, 26)]);
+    // (as if cut at the cap: the field is written only then)
+    content.truncated = true;
     let quote = AttributionReport {
         id: "a1".into(),
         kind: AttributionKind::DirectQuote,
@@ -238,6 +241,7 @@ fn full_document() -> DocumentReport {
             attributions: 2,
             sources: 3,
             independent_sources: 3,
+            truncated_contents: 1,
         },
         sources: vec![hegel, experts, reuters],
         attributions: vec![quote, according],

@@ -19,12 +19,14 @@
 use crate::Checker;
 use crate::input::BlockKind;
 use crate::lexicon::Patterns;
+use crate::model::MAX_CONTENT_BYTES;
 use crate::model::{
     Analysis, Attribution, AttributionKind, Claim, ClaimKind, ClaimStatus, SourceKind,
 };
 use crate::registry::Registry;
 use crate::ruleset::{Lexicon, Ruleset};
 use crate::span::Span;
+use std::collections::{HashMap, HashSet};
 
 /// The word lists and patterns of claim judgement, compiled once per run from the ruleset.
 #[derive(Debug, Clone, Default)]
@@ -370,22 +372,33 @@ pub fn find_claims(analysis: &Analysis, checker: &Checker) -> Vec<Claim> {
         } else {
             ClaimKind::Claim
         };
+        // (in order of first mention; a set beside the list once it is long, so that a claim
+        // of thousands of sources is not a search of the list for each)
+        let mut seen: HashSet<usize> = HashSet::new();
         let mut sources: Vec<usize> = Vec::new();
         for &ai in &attributions {
             for m in &analysis.attributions[ai].sources {
                 if let Some(src) = m.source
-                    && !sources.contains(&src)
+                    && !listed(&sources, &mut seen, src)
                 {
                     sources.push(src);
                 }
             }
         }
+        let in_sources = |src: usize| {
+            if seen.is_empty() {
+                sources.contains(&src)
+            } else {
+                seen.contains(&src)
+            }
+        };
+        let mut seen_disputing: HashSet<usize> = HashSet::new();
         let mut disputed_by: Vec<usize> = Vec::new();
         for &ai in &disputing {
             for m in &analysis.attributions[ai].sources {
                 if let Some(src) = m.source
-                    && !sources.contains(&src)
-                    && !disputed_by.contains(&src)
+                    && !in_sources(src)
+                    && !listed(&disputed_by, &mut seen_disputing, src)
                 {
                     disputed_by.push(src);
                 }
@@ -616,37 +629,48 @@ fn independent_voices(
     if sources.len() < 2 {
         return sources.to_vec();
     }
-    let inside_other = |src: usize| {
-        let mentions: Vec<Span> = atts
-            .iter()
-            .flat_map(|&ai| analysis.attributions[ai].sources.iter())
-            .filter(|m| m.source == Some(src))
-            .map(|m| m.span)
-            .collect();
-        !mentions.is_empty()
-            && mentions.iter().all(|&m| {
-                atts.iter().any(|&bi| {
-                    let b = &analysis.attributions[bi];
-                    !b.sources.iter().any(|x| x.source == Some(src))
-                        && b.content.as_ref().is_some_and(|c| c.span.contains(m))
+    // each source's mentions and attributions here, in one pass (not a pass over all the
+    // attributions for each source: a claim of thousands of sources took the square)
+    let index: HashMap<usize, usize> = (sources.iter().enumerate()).map(|(k, &s)| (s, k)).collect();
+    let mut mentions: Vec<Vec<Span>> = vec![Vec::new(); sources.len()];
+    let mut cites: Vec<Vec<usize>> = vec![Vec::new(); sources.len()];
+    for &ai in atts {
+        for m in &analysis.attributions[ai].sources {
+            if let Some(&k) = m.source.and_then(|s| index.get(&s)) {
+                mentions[k].push(m.span);
+                if cites[k].last() != Some(&ai) {
+                    cites[k].push(ai);
+                }
+            }
+        }
+    }
+    // the contents of the attributions, by start: a content holding a mention starts at most
+    // `MAX_CONTENT_BYTES` before it (contents are capped), so few are looked at for each
+    let mut contents: Vec<(Span, usize)> = (atts.iter())
+        .filter_map(|&bi| Some((analysis.attributions[bi].content.as_ref()?.span, bi)))
+        .collect();
+    contents.sort_by_key(|&(c, _)| c.start);
+    // a source named only inside another of the attributions' content is that attribution's
+    let inside_other = |k: usize, src: usize| {
+        !mentions[k].is_empty()
+            && mentions[k].iter().all(|&m| {
+                let to = contents.partition_point(|(c, _)| c.start <= m.start);
+                let from =
+                    contents[..to].partition_point(|(c, _)| c.start + MAX_CONTENT_BYTES < m.start);
+                contents[from..to].iter().any(|&(c, bi)| {
+                    c.contains(m)
+                        && !(analysis.attributions[bi].sources.iter())
+                            .any(|x| x.source == Some(src))
                 })
             })
     };
     // a source whose only attributions here are its own acts ("showed promise") is no voice
-    let acts_only = |src: usize| {
-        atts.iter()
-            .filter(|&&ai| {
-                analysis.attributions[ai]
-                    .sources
-                    .iter()
-                    .any(|m| m.source == Some(src))
-            })
-            .all(|&ai| is_bare_act(analysis, cl, &analysis.attributions[ai]))
+    let acts_only = |k: usize| {
+        (cites[k].iter()).all(|&ai| is_bare_act(analysis, cl, &analysis.attributions[ai]))
     };
-    let mut voices: Vec<usize> = sources
-        .iter()
-        .copied()
-        .filter(|&s| !inside_other(s) && !acts_only(s))
+    let mut voices: Vec<usize> = (sources.iter().enumerate())
+        .filter(|&(k, &s)| !inside_other(k, s) && !acts_only(k))
+        .map(|(_, &s)| s)
         .collect();
     let media = |s: usize| analysis.sources[s].kind == SourceKind::Media;
     if voices.iter().any(|&s| !media(s)) {
@@ -658,43 +682,104 @@ fn independent_voices(
     voices
 }
 
+/// True when `x` is in `list`, which `seen` mirrors once the list is longer than 16 (a search
+/// of the list before that); `x` is then added to `seen`, the caller pushing it to `list`.
+fn listed(list: &[usize], seen: &mut HashSet<usize>, x: usize) -> bool {
+    const SHORT: usize = 16;
+    if list.len() < SHORT {
+        return list.contains(&x);
+    }
+    if seen.is_empty() {
+        seen.extend(list.iter().copied());
+    }
+    !seen.insert(x)
+}
+
 /// True when two of the `voices` assert one proposition: one attribution has two of them ("X and
-/// Y said"), or the contents of attributions of two of them overlap.
+/// Y said"), or the contents of attributions of two of them overlap, or one of the two contents
+/// only points back ("and firefighters confirmed it"). Linear in the attributions but for a
+/// sort of their contents (a claim of thousands of attributions is no pairwise comparison).
 fn same_proposition(analysis: &Analysis, atts: &[usize], voices: &[usize]) -> bool {
-    let of = |ai: usize| -> Vec<usize> {
-        analysis.attributions[ai]
-            .sources
-            .iter()
+    let voices: HashSet<usize> = voices.iter().copied().collect();
+    // (the voice and content of each attribution with one voice and a content)
+    let mut one: Vec<(usize, Span)> = Vec::with_capacity(atts.len());
+    let mut back = false;
+    for &a in atts {
+        let att = &analysis.attributions[a];
+        let mut va = (att.sources.iter())
             .filter_map(|m| m.source)
-            .filter(|s| voices.contains(s))
-            .collect()
-    };
-    for (i, &a) in atts.iter().enumerate() {
-        let va = of(a);
-        if va.len() >= 2 {
+            .filter(|s| voices.contains(s));
+        let Some(v) = va.next() else { continue };
+        if va.next().is_some() {
             return true;
         }
-        let Some(ca) = &analysis.attributions[a].content else {
-            continue;
-        };
-        for &b in &atts[i + 1..] {
-            let vb = of(b);
-            let Some(cb) = &analysis.attributions[b].content else {
-                continue;
+        let Some(c) = &att.content else { continue };
+        // ("and firefighters confirmed it": a content that only points back is the other's)
+        let t = analysis.text(c.span);
+        back |= t.len() <= 4
+            && ["it", "this", "that", "so"]
+                .iter()
+                .any(|w| t.eq_ignore_ascii_case(w));
+        one.push((v, c.span));
+    }
+    let two_voices = one.iter().any(|&(v, _)| v != one[0].0);
+    if !two_voices {
+        return false;
+    }
+    if back {
+        return true;
+    }
+    overlap_of_two_voices(&mut one)
+}
+
+/// True when two of `contents` (a voice and a content each) of different voices share a byte
+/// ([`Span::overlaps`]). In order of start, each is set against the furthest end among the
+/// earlier starts of a voice other than its own (kept as the furthest end of all, and the
+/// furthest of a voice other than that one's): a sort and one pass.
+fn overlap_of_two_voices(one: &mut [(usize, Span)]) -> bool {
+    one.sort_by_key(|&(_, c)| c.start);
+    let mut furthest: Option<(usize, usize)> = None; // (end, voice)
+    let mut other = 0; // the furthest end of a voice other than furthest's
+    let mut g = 0;
+    while g < one.len() {
+        let start = one[g].1.start;
+        let h = g
+            + (one[g..].iter())
+                .take_while(|(_, c)| c.start == start)
+                .count();
+        let group = &one[g..h];
+        for &(v, _) in group {
+            let end = match furthest {
+                Some((e, fv)) if fv != v => e,
+                Some(_) => other,
+                None => 0,
             };
-            // ("and firefighters confirmed it": a content that only points back is the other's)
-            let back = |c: &crate::model::Content| {
-                matches!(
-                    analysis.text(c.span).to_ascii_lowercase().as_str(),
-                    "it" | "this" | "that" | "so"
-                )
-            };
-            if va.iter().any(|s| vb.iter().any(|t| t != s))
-                && (ca.span.overlaps(cb.span) || back(ca) || back(cb))
-            {
+            if start < end {
                 return true;
             }
         }
+        // (contents that start at one byte share it unless empty)
+        let mut nonempty = group.iter().filter(|(_, c)| c.end > c.start);
+        if let Some(&(v, _)) = nonempty.next()
+            && nonempty.any(|&(w, _)| w != v)
+        {
+            return true;
+        }
+        for &(v, c) in group {
+            furthest = match furthest {
+                None => Some((c.end, v)),
+                Some((e, fv)) if fv == v => Some((e.max(c.end), v)),
+                Some((e, _)) if c.end > e => {
+                    other = e;
+                    Some((c.end, v))
+                }
+                Some(f) => {
+                    other = other.max(c.end);
+                    Some(f)
+                }
+            };
+        }
+        g = h;
     }
     false
 }

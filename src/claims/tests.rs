@@ -228,3 +228,32 @@ fn lemmas_are_found_by_their_base_form() {
     assert!(ClaimLexicons::has_lemma(&cl.dispute_cues, "denying"));
     assert!(!ClaimLexicons::has_lemma(&cl.dispute_cues, "said"));
 }
+
+/// The sweep of `overlap_of_two_voices` answers as the pairwise comparison it replaced, on
+/// random sets of short spans (empty ones and equal starts among them) from a fixed-seed
+/// xorshift, with one to three voices.
+#[test]
+fn overlap_of_two_voices_is_the_pairwise_comparison() {
+    let mut x = 0x2545_f491_4f6c_dd1d_u64;
+    let mut next = |m: u64| {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        (x % m) as usize
+    };
+    let (mut yes, mut no) = (0, 0);
+    for _ in 0..20_000 {
+        let n = next(7);
+        let mut set: Vec<(usize, Span)> = (0..n)
+            .map(|_| {
+                let start = next(12);
+                (next(3), Span::new(start, start + next(4)))
+            })
+            .collect();
+        let pairwise =
+            (0..n).any(|i| (i + 1..n).any(|j| set[i].0 != set[j].0 && set[i].1.overlaps(set[j].1)));
+        assert_eq!(overlap_of_two_voices(&mut set), pairwise, "{set:?}");
+        if pairwise { yes += 1 } else { no += 1 }
+    }
+    assert!(yes > 1000 && no > 1000, "{yes} overlapping sets, {no} not");
+}

@@ -9,6 +9,7 @@ use crate::grammar::SUBORDINATORS;
 use crate::lexicon::cls;
 use crate::model::AttributionKind;
 use crate::model::Content;
+use crate::model::MAX_CONTENT_BYTES;
 use crate::span::Span;
 use crate::token::is_quote_char;
 
@@ -33,9 +34,12 @@ impl<'a> Ctx<'a> {
         Some(self.span(a, b))
     }
 
-    /// End of a clause starting at `a`: the sentence end, or an ", according to" that follows.
-    pub(in crate::extract) fn clause_end(&self, a: usize) -> usize {
+    /// End of a clause starting at `a`: the sentence end, or an ", according to" that follows;
+    /// and true when the clause was cut at [`MAX_CONTENT_BYTES`] (the search stops there, so
+    /// that a sentence of thousands of cues is not searched to its end from each).
+    pub(in crate::extract) fn clause_end(&self, a: usize) -> (usize, bool) {
         let end = self.sentence_end(a);
+        let far = (self.toks.get(a)).map_or(usize::MAX, |t| t.span.start + MAX_CONTENT_BYTES);
         // "After the court refused to reinstate the law, Gov. McCrory blamed ...": in a
         // subordinate clause opening the sentence, the content ends at its comma (not after
         // "as": "As I said earlier, X" attributes X)
@@ -43,11 +47,22 @@ impl<'a> Ctx<'a> {
         while f < a && matches!(self.w(f), "and" | "but" | "so") {
             f += 1;
         }
-        let subordinate = SUBORDINATORS.contains(&self.w(f)) && !(f..a).any(|k| self.punct(k, ','));
+        let subordinate = SUBORDINATORS.contains(&self.w(f))
+            && !(if a > f + 64 {
+                // (the paragraph's table of commas, for a long stretch)
+                (self.behind().comma[a] as usize)
+                    .checked_sub(1)
+                    .is_some_and(|k| k >= f)
+            } else {
+                (f..a).any(|k| self.punct(k, ','))
+            });
         let mut k = a;
         while k < end {
+            if self.toks[k].span.start >= far {
+                return (k, true);
+            }
             if subordinate && self.punct(k, ',') && self.in_quote.at(k).is_none() {
-                return k;
+                return (k, false);
             }
             // "Early polls show voters rejecting him: A Quinnipiac poll found ...": a colon
             // before a new sentence
@@ -57,10 +72,10 @@ impl<'a> Ctx<'a> {
                 && self.is_word(k + 1)
                 && self.toks[k + 1].cap
             {
-                return k;
+                return (k, false);
             }
             if self.punct(k, ',') && self.w(k + 1) == "according" && self.w(k + 2) == "to" {
-                return k;
+                return (k, false);
             }
             // ", but ...", ", even as ...", ", including ...": another clause (PolNeAR's content
             // ends before it)
@@ -68,11 +83,11 @@ impl<'a> Ctx<'a> {
                 && self.is(k + 1, cls::CONTENT_STOP)
                 && self.in_quote.at(k).is_none()
             {
-                return k;
+                return (k, false);
             }
             if (self.punct(k, ',') || self.dash(k)) && k + 1 < end && self.is_cue_form(k + 1) {
                 // ", said X." closing the sentence; "who said ... — said"
-                return k;
+                return (k, false);
             }
             // 'who calls Trump a "sociopath," said ...': the quotation ends the clause
             if k > a
@@ -81,7 +96,7 @@ impl<'a> Ctx<'a> {
                 && k + 1 < end
                 && self.is_cue_form(k + 1)
             {
-                return k + 1;
+                return (k + 1, false);
             }
             // ", and more than 4 in 10 said ...": another attribution
             if self.punct(k, ',')
@@ -95,7 +110,7 @@ impl<'a> Ctx<'a> {
                     v -= 1;
                 }
                 if v > k + 2 && self.subject_from(k + 2, v).is_some() {
-                    return k;
+                    return (k, false);
                 }
             }
             // "she admires him and highlighted ...": the main clause goes on
@@ -109,9 +124,9 @@ impl<'a> Ctx<'a> {
                 }
                 if v < end && (self.looks_like_verb(v) || self.is_cue_form(v)) {
                     return if k > a && self.punct(k - 1, ',') {
-                        k - 1
+                        (k - 1, false)
                     } else {
-                        k
+                        (k, false)
                     };
                 }
             }
@@ -122,11 +137,11 @@ impl<'a> Ctx<'a> {
                 && np.end < end
                 && self.is_cue_form(np.end)
             {
-                return k;
+                return (k, false);
             }
             k += 1;
         }
-        end
+        (end, false)
     }
 
     pub(in crate::extract) fn quote_content(&self, qi: usize) -> Content {
@@ -249,9 +264,11 @@ impl<'a> Ctx<'a> {
             {
                 k = t;
             }
-            let ce = self.clause_end(k);
+            let (ce, cut) = self.clause_end(k);
             if let Some(s) = self.content_span(k, ce) {
-                return (AttributionKind::Indirect, Some(Content::single(s)));
+                let mut c = Content::single(s);
+                c.truncated = cut;
+                return (AttributionKind::Indirect, Some(c));
             }
         }
         self.content_before(src_start.min(i))

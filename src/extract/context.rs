@@ -82,14 +82,75 @@ pub(in crate::extract) struct Ctx<'a> {
 pub(in crate::extract) struct Behind {
     /// the last ";" or ":" before `x`
     pub(in crate::extract) barrier: Vec<u32>,
-    /// the last closing mark of a quotation before `x`
-    pub(in crate::extract) close: Vec<u32>,
     /// the last clause word before `x` (see [`Ctx::clause_start`])
     pub(in crate::extract) clause: Vec<u32>,
     /// the last comma before `x`
     pub(in crate::extract) comma: Vec<u32>,
     /// the first comma at or after `x` (`u32::MAX`: none)
     pub(in crate::extract) next_comma: Vec<u32>,
+    /// for each token that closes a quotation, the byte where that quotation opens (see
+    /// [`Ctx::subject_left`]: the last close in a range of a quotation that opened before a
+    /// point, in logarithmic time however many quotations close in the range)
+    pub(in crate::extract) opened_at: MinTree,
+}
+
+/// A segment tree of the minimum over a sequence of values, for one question: the last
+/// position in a range whose value is at most a bound ([`MinTree::last_at_most`]), in time
+/// logarithmic in the sequence's length.
+#[derive(Default)]
+pub(in crate::extract) struct MinTree {
+    /// the number of leaves (a power of two, or 0)
+    leaves: usize,
+    /// node `n`'s children are `2n` and `2n + 1`; the leaves are `leaves..2 * leaves`
+    min: Vec<usize>,
+}
+
+impl MinTree {
+    /// The tree of `values` (a missing value is `usize::MAX`).
+    pub(in crate::extract) fn new(values: impl ExactSizeIterator<Item = usize>) -> MinTree {
+        let leaves = values.len().next_power_of_two();
+        let mut min = vec![usize::MAX; 2 * leaves];
+        for (i, v) in values.enumerate() {
+            min[leaves + i] = v;
+        }
+        for n in (1..leaves).rev() {
+            min[n] = min[2 * n].min(min[2 * n + 1]);
+        }
+        MinTree { leaves, min }
+    }
+
+    /// The last position in `lo..hi` whose value is at most `bound`.
+    pub(in crate::extract) fn last_at_most(
+        &self,
+        lo: usize,
+        hi: usize,
+        bound: usize,
+    ) -> Option<usize> {
+        self.search(1, 0, self.leaves, lo, hi.min(self.leaves), bound)
+    }
+
+    /// [`MinTree::last_at_most`] within node `n`, which covers `from..to`: a node wholly in
+    /// the range whose minimum is at most `bound` always holds the answer, so the search
+    /// visits at most two paths from the root.
+    fn search(
+        &self,
+        n: usize,
+        from: usize,
+        to: usize,
+        lo: usize,
+        hi: usize,
+        bound: usize,
+    ) -> Option<usize> {
+        if to <= lo || hi <= from || self.min.get(n).is_none_or(|&m| m > bound) {
+            return None;
+        }
+        if to - from == 1 {
+            return Some(from);
+        }
+        let mid = (from + to) / 2;
+        (self.search(2 * n + 1, mid, to, lo, hi, bound))
+            .or_else(|| self.search(2 * n, from, mid, lo, hi, bound))
+    }
 }
 
 /// A paragraph's attributions chained by sentence ([`Ctx::last_of_sentence`]).
@@ -575,5 +636,45 @@ impl<'a> Ctx<'a> {
             link = next;
         }
         None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::MinTree;
+
+    /// `last_at_most` answers as a scan does, for every range and several bounds, over
+    /// sequences of every length up to 40 (powers of two and not) with values from a fixed-seed
+    /// xorshift, `usize::MAX` (no value) among them.
+    #[test]
+    fn min_tree_finds_the_last_value_at_most_a_bound_as_a_scan_does() {
+        let mut x = 0x9e37_79b9_7f4a_7c15_u64;
+        for n in 0..40 {
+            let values: Vec<usize> = (0..n)
+                .map(|_| {
+                    x ^= x << 13;
+                    x ^= x >> 7;
+                    x ^= x << 17;
+                    if x.is_multiple_of(4) {
+                        usize::MAX
+                    } else {
+                        (x % 50) as usize
+                    }
+                })
+                .collect();
+            let tree = MinTree::new(values.iter().copied());
+            for lo in 0..=n {
+                for hi in lo..=n + 2 {
+                    for bound in [0, 10, 25, 49, usize::MAX - 1] {
+                        let scan = (lo..hi.min(n)).rev().find(|&k| values[k] <= bound);
+                        assert_eq!(
+                            tree.last_at_most(lo, hi, bound),
+                            scan,
+                            "{values:?} {lo}..{hi} <= {bound}"
+                        );
+                    }
+                }
+            }
+        }
     }
 }

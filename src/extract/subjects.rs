@@ -5,7 +5,7 @@
 //! small tests they need (does a clause follow, does a word look like a verb, where does a
 //! recipient of "told" end).
 
-use crate::extract::context::{Behind, Ctx};
+use crate::extract::context::{Behind, Ctx, MinTree};
 use crate::extract::nouns::Np;
 use crate::grammar::DETERMINERS;
 use crate::grammar::{AUXILIARIES, OBJECT_PRONOUNS, PERSONAL_OBJECT_PRONOUNS};
@@ -35,20 +35,12 @@ impl<'a> Ctx<'a> {
             // the last ";" or ":", and the last close of a quotation that opened before the
             // sentence, in first..j
             let b = self.behind();
-            let mut last = (b.barrier[j] as usize)
+            let last = (b.barrier[j] as usize)
                 .checked_sub(1)
                 .filter(|&k| k >= first);
-            let mut q = b.close[j] as usize;
-            while let Some(k) = q.checked_sub(1).filter(|&k| k >= first) {
-                if last.is_some_and(|l| l > k) {
-                    break;
-                }
-                if opens_before(k) {
-                    last = Some(k);
-                    break;
-                }
-                q = b.close[k] as usize;
-            }
+            let lo = last.map_or(first, |k| k + 1);
+            let at = self.toks[first].span.start;
+            let last = (b.opened_at.last_at_most(lo, j, at)).or(last);
             if let Some(k) = last {
                 c = k + 1;
             }
@@ -142,10 +134,9 @@ impl<'a> Ctx<'a> {
         self.behind.get_or_init(|| {
             let n = self.toks.len();
             let mut b = Behind::default();
-            let (mut barrier, mut close, mut clause, mut comma) = (0u32, 0u32, 0u32, 0u32);
+            let (mut barrier, mut clause, mut comma) = (0u32, 0u32, 0u32);
             for k in 0..=n {
                 b.barrier.push(barrier);
-                b.close.push(close);
                 b.clause.push(clause);
                 b.comma.push(comma);
                 if k == n {
@@ -155,13 +146,6 @@ impl<'a> Ctx<'a> {
                 if self.punct(k, ';') || self.punct(k, ':') {
                     barrier = at;
                 }
-                if self
-                    .close_mark
-                    .at(k)
-                    .is_some_and(|q| self.quotes[q].is_quotation)
-                {
-                    close = at;
-                }
                 if self.clause_start(k) {
                     clause = at;
                 }
@@ -169,6 +153,11 @@ impl<'a> Ctx<'a> {
                     comma = at;
                 }
             }
+            b.opened_at = MinTree::new((0..n).map(|k| {
+                (self.close_mark.at(k))
+                    .filter(|&q| self.quotes[q].is_quotation)
+                    .map_or(usize::MAX, |q| self.quotes[q].span.start)
+            }));
             b.next_comma = vec![u32::MAX; n + 1];
             for k in (0..n).rev() {
                 b.next_comma[k] = if self.punct(k, ',') {
@@ -570,12 +559,14 @@ mod tests {
                     for c in [0, j / 2, j.saturating_sub(3), j] {
                         let semi = |k: usize| cx.punct(k, ';') || cx.punct(k, ':');
                         assert_eq!(table(&b.barrier, c, j), last(c, j, &semi));
+                        // the last close of a quotation that opened at or before token c
+                        let at = cx.toks.get(c).map_or(usize::MAX, |t| t.span.start);
                         let close = |k: usize| {
-                            cx.close_mark
-                                .at(k)
-                                .is_some_and(|q| cx.quotes[q].is_quotation)
+                            cx.close_mark.at(k).is_some_and(|q| {
+                                cx.quotes[q].is_quotation && cx.quotes[q].span.start <= at
+                            })
                         };
-                        assert_eq!(table(&b.close, c, j), last(c, j, &close));
+                        assert_eq!(b.opened_at.last_at_most(c, j, at), last(c, j, &close));
                         assert_eq!(table(&b.clause, c, j), last(c, j, &|k| cx.clause_start(k)));
                         let comma = |k: usize| cx.punct(k, ',');
                         assert_eq!(table(&b.comma, c, j), last(c, j, &comma));

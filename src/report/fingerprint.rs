@@ -21,9 +21,10 @@ use std::collections::HashMap;
 /// The fingerprints of `analysis`'s findings, in their order.
 pub fn fingerprints(analysis: &Analysis, loc: &Locator) -> Vec<String> {
     let mut seen: HashMap<u64, u64> = HashMap::new();
+    let mut long = LongSentences::default();
     (analysis.findings.iter())
         .map(|f| {
-            let base = base_hash(analysis, loc, f);
+            let base = base_hash(analysis, loc, f, &mut long);
             let n = seen.entry(base).or_insert(0);
             let h = if *n == 0 {
                 base
@@ -39,23 +40,44 @@ pub fn fingerprints(analysis: &Analysis, loc: &Locator) -> Vec<String> {
         .collect()
 }
 
-fn base_hash(analysis: &Analysis, loc: &Locator, f: &Finding) -> u64 {
+/// A sentence longer than this many bytes is hashed once for each rule and span text, not once
+/// for each finding in it (see [`LongSentences`]).
+const LONG_SENTENCE: usize = 512;
+
+/// The base hashes already made of findings in long sentences, by the hash of the rule and
+/// span text (which come first) and the sentence's index: one sentence of thousands of
+/// findings ("he said that he said that ...") is hashed once for each different rule and span
+/// text, not once for each finding, which took the square of its length. The hashes are the
+/// same as without it.
+#[derive(Default)]
+struct LongSentences(HashMap<(u64, usize), u64>);
+
+fn base_hash(analysis: &Analysis, loc: &Locator, f: &Finding, long: &mut LongSentences) -> u64 {
     // the sentence the finding starts in (sentences are in order: a binary search, so a long
     // document's fingerprints are not findings times sentences)
     let ss = &analysis.sentences;
     let k = ss.partition_point(|s| s.span.start <= f.span.start);
     let sentence = (k > 0)
-        .then(|| &ss[k - 1])
-        .filter(|s| f.span.start < s.span.end.max(s.span.start + 1))
-        .map_or("", |s| loc.text(s.span));
+        .then(|| k - 1)
+        .filter(|&k| f.span.start < ss[k].span.end.max(ss[k].span.start + 1))
+        .map_or((usize::MAX, ""), |k| (k, loc.text(ss[k].span)));
     let mut h = Fnv::new();
     h.write(f.rule.as_bytes());
     h.write(&[0]);
     normalise_bytes(loc.text(f.span), |b| h.byte(b));
     h.write(&[0]);
-    normalise_bytes(sentence, |b| h.byte(b));
+    let key = (h.0, sentence.0);
+    if sentence.1.len() > LONG_SENTENCE
+        && let Some(&done) = long.0.get(&key)
+    {
+        return done;
+    }
+    normalise_bytes(sentence.1, |b| h.byte(b));
     h.write(&[0]);
     h.write(normal_path(&analysis.doc.path).as_bytes());
+    if sentence.1.len() > LONG_SENTENCE {
+        long.0.insert(key, h.0);
+    }
     h.0
 }
 
@@ -219,5 +241,23 @@ mod tests {
         let mut h = Fnv::new();
         h.write(b"a");
         assert_eq!(h.0, 0xaf63_dc4c_8601_ec8c);
+    }
+
+    /// In a sentence longer than `LONG_SENTENCE` holding many findings of one rule and text,
+    /// and others of other texts, each base hash is the one made without the memo.
+    #[test]
+    fn long_sentences_hash_as_without_the_memo() {
+        let text = "he said that it said that Bob Smith said that ".repeat(60);
+        let c = crate::Checker::new(crate::Ruleset::embedded(), None);
+        let a = c.check(crate::input::parse_text("t", text));
+        let loc = Locator::new(&a);
+        assert!(a.findings.len() > 50, "{} findings", a.findings.len());
+        assert!(a.sentences[0].span.len() > LONG_SENTENCE);
+        let mut long = LongSentences::default();
+        for f in &a.findings {
+            let fresh = base_hash(&a, &loc, f, &mut LongSentences::default());
+            assert_eq!(base_hash(&a, &loc, f, &mut long), fresh);
+        }
+        assert!(long.0.len() < 5, "{} keys", long.0.len());
     }
 }

@@ -948,6 +948,7 @@ mod tests {
                         text: raw[span.start..span.end].into(),
                         span,
                         fragments: None,
+                        truncated: false,
                     })
                     .collect(),
             };

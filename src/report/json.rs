@@ -393,7 +393,7 @@ impl<'o> Line<'o> {
     }
 
     /// A `TextSpan`: the text as written, its span, and the pieces of an interrupted content.
-    fn text_span(&mut self, loc: &Locator, span: Span, pieces: Option<&[Span]>) {
+    fn text_span(&mut self, loc: &Locator, span: Span, pieces: Option<&[Span]>, truncated: bool) {
         let raw = loc.raw(span);
         self.raw("{\"text\":");
         self.raw_str(loc, raw);
@@ -402,6 +402,9 @@ impl<'o> Line<'o> {
         if let Some(f) = pieces {
             self.raw(",\"fragments\":");
             self.list(f, |w, s| w.span(loc, *s));
+        }
+        if truncated {
+            self.raw(",\"truncated\":true");
         }
         self.buf.push(b'}');
     }
@@ -434,7 +437,7 @@ impl<'o> Line<'o> {
             None => self.raw("null"),
         }
         self.raw(",\"mentions\":");
-        self.list(&s.mentions, |w, m| w.text_span(loc, *m, None));
+        self.list(&s.mentions, |w, m| w.text_span(loc, *m, None, false));
         self.buf.push(b'}');
     }
 
@@ -458,10 +461,10 @@ impl<'o> Line<'o> {
             w.buf.push(b'}');
         });
         self.raw(",\"cue\":");
-        self.text_span(loc, a.cue, None);
+        self.text_span(loc, a.cue, None, false);
         self.raw(",\"content\":");
         match &a.content {
-            Some(c) => self.text_span(loc, c.span, fragments(c)),
+            Some(c) => self.text_span(loc, c.span, fragments(c), c.truncated),
             None => self.raw("null"),
         }
         self.buf.push(b'}');
@@ -531,6 +534,11 @@ impl<'o> Line<'o> {
         self.uint(a.sources.len());
         self.raw(",\"independent_sources\":");
         self.uint(independent_sources);
+        let cut = super::truncated_contents(a);
+        if cut > 0 {
+            self.raw(",\"truncated_contents\":");
+            self.uint(cut);
+        }
         self.raw("},\"sources\":");
         self.list_indexed(&a.sources, |w, i, s| w.source(loc, i, s));
         self.raw(",\"attributions\":");

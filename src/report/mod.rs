@@ -50,6 +50,9 @@ pub struct TextSpan {
     /// The pieces of an interrupted content.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub fragments: Option<Vec<SpanReport>>,
+    /// True for a content cut at [`crate::model::MAX_CONTENT_BYTES`] (written only then).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub truncated: bool,
 }
 
 /// Registry match of a source.
@@ -173,6 +176,20 @@ pub struct Stats {
     pub sources: usize,
     /// Independent sources among all the document's sources.
     pub independent_sources: usize,
+    /// Contents cut at [`crate::model::MAX_CONTENT_BYTES`] (written only when there are any).
+    #[serde(skip_serializing_if = "is_zero")]
+    pub truncated_contents: usize,
+}
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
+}
+
+/// How many of the document's contents were cut at [`crate::model::MAX_CONTENT_BYTES`].
+pub fn truncated_contents(analysis: &Analysis) -> usize {
+    (analysis.attributions.iter())
+        .filter(|a| a.content.as_ref().is_some_and(|c| c.truncated))
+        .count()
 }
 
 /// The report of one document.
@@ -523,11 +540,13 @@ impl<'a> Locator<'a> {
             text: self.text(span).to_string(),
             span: self.span(span),
             fragments: None,
+            truncated: false,
         }
     }
 
     fn content(&self, c: &Content) -> TextSpan {
         let mut t = self.text_span(c.span);
+        t.truncated = c.truncated;
         if let Some(f) = fragments(c) {
             t.fragments = Some(f.iter().map(|f| self.span(*f)).collect());
         }
@@ -668,6 +687,7 @@ pub fn build(analysis: &Analysis, independent_sources: usize) -> DocumentReport 
             attributions: analysis.attributions.len(),
             sources: analysis.sources.len(),
             independent_sources,
+            truncated_contents: truncated_contents(analysis),
         },
         sources,
         attributions,

@@ -513,6 +513,7 @@ mod tests {
                 attributions: 0,
                 sources: 0,
                 independent_sources: 0,
+                truncated_contents: 0,
             },
             sources: Vec::new(),
             attributions: Vec::new(),
@@ -1033,6 +1034,7 @@ a.txt: claims: 3 (corroborated 1, single-source 1, unattributed 1); attributions
                 text: "according to".into(),
                 span: span_of(raw, "according to"),
                 fragments: None,
+                truncated: false,
             },
             content: None,
         }];
