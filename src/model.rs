@@ -49,6 +49,9 @@ pub enum AttributionKind {
     Passive,
     /// Anything else.
     Other,
+    /// A claim sentence's hyperlink to a source, with no reporting words ("The breach lasted
+    /// five months ([report](https://...))"): the anchor is both its cue and its mention.
+    Link,
 }
 
 /// What a mention is, grammatically.
@@ -314,6 +317,25 @@ impl NameWords {
     }
 }
 
+/// A hyperlink of the prose that cites a source (not the site's own page, not furniture): made
+/// by the `links` stage from the document's links.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SourceLink {
+    /// The anchor text.
+    pub span: Span,
+    /// The URL as written.
+    pub url: String,
+    /// Its host, lower case, without `www.`.
+    pub domain: String,
+    /// The id of the registry row whose `domains` the host is in (or under).
+    pub registry: Option<String>,
+    /// That row's credibility.
+    pub credibility: Option<crate::registry::Credibility>,
+    /// The attribution that records it: one whose cue, source or content contains the anchor,
+    /// or the `link` attribution made for it.
+    pub attribution: Option<usize>,
+}
+
 /// Everything whosaid learned about one document.
 #[derive(Debug, Clone)]
 pub struct Analysis {
@@ -335,6 +357,8 @@ pub struct Analysis {
     /// once by `Checker::check`; empty when not computed (see
     /// `Lexicons::paragraph_is_boilerplate`).
     pub boilerplate: Vec<bool>,
+    /// The links that cite sources, in document order.
+    pub links: Vec<SourceLink>,
 }
 
 impl Analysis {
@@ -349,7 +373,13 @@ impl Analysis {
             claims: Vec::new(),
             findings: Vec::new(),
             boilerplate: Vec::new(),
+            links: Vec::new(),
         }
+    }
+
+    /// The link attribution `ai` records (the first, when its spans hold several).
+    pub fn link_of(&self, ai: usize) -> Option<&SourceLink> {
+        self.links.iter().find(|l| l.attribution == Some(ai))
     }
 
     /// Text of a span of the analysed text.

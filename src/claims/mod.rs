@@ -291,7 +291,11 @@ pub fn find_claims(analysis: &Analysis, checker: &Checker) -> Vec<Claim> {
     let mut carried: Option<(usize, Vec<usize>, Carry)> = None;
     let mut last_quote: Option<(usize, usize)> = None;
     for (si, s) in analysis.sentences.iter().enumerate() {
-        let own = std::mem::take(&mut own_by_sentence[si]);
+        // (a sentence's links are its support, but say nothing of what kind of sentence it is,
+        // and no later sentence inherits them)
+        let (own, own_links): (Vec<usize>, Vec<usize>) = std::mem::take(&mut own_by_sentence[si])
+            .into_iter()
+            .partition(|&ai| analysis.attributions[ai].kind != AttributionKind::Link);
         let block = &analysis.doc.blocks[s.paragraph];
         let start = s.label.map(|l| l.end).unwrap_or(s.span.start);
         let span = Span::new(start, s.span.end).trim(text);
@@ -366,6 +370,12 @@ pub fn find_claims(analysis: &Analysis, checker: &Checker) -> Vec<Claim> {
         } else {
             ClaimKind::Claim
         };
+        let mut attributions = attributions;
+        if !own_links.is_empty() {
+            attributions.extend(own_links);
+            attributions.sort_unstable();
+            attributions.dedup();
+        }
         let mut sources: Vec<usize> = Vec::new();
         for &ai in &attributions {
             for m in &analysis.attributions[ai].sources {
@@ -623,7 +633,10 @@ fn independent_voices(
             && mentions.iter().all(|&m| {
                 atts.iter().any(|&bi| {
                     let b = &analysis.attributions[bi];
+                    // (a link's content is its whole sentence: another link in it is a
+                    // citation of its own)
                     !b.sources.iter().any(|x| x.source == Some(src))
+                        && b.kind != AttributionKind::Link
                         && b.content.as_ref().is_some_and(|c| c.span.contains(m))
                 })
             })

@@ -4,7 +4,7 @@ use super::{DocumentReport, FileError, Locator, SCHEMA_VERSION, Summary, fragmen
 use crate::input::Format;
 use crate::model::{
     Analysis, Attribution, AttributionKind, Claim, ClaimKind, ClaimStatus, Finding, Severity,
-    Source, SourceKind,
+    Source, SourceKind, SourceLink,
 };
 use crate::span::Span;
 use serde::Serialize;
@@ -438,7 +438,7 @@ impl<'o> Line<'o> {
         self.buf.push(b'}');
     }
 
-    fn attribution(&mut self, loc: &Locator, i: usize, a: &Attribution) {
+    fn attribution(&mut self, loc: &Locator, i: usize, a: &Attribution, link: Option<&SourceLink>) {
         self.raw("{\"id\":");
         self.id(b'a', i);
         self.raw(",\"kind\":");
@@ -463,6 +463,13 @@ impl<'o> Line<'o> {
         match &a.content {
             Some(c) => self.text_span(loc, c.span, fragments(c)),
             None => self.raw("null"),
+        }
+        if let Some(l) = link {
+            self.raw(",\"link\":{\"url\":");
+            self.str(&l.url);
+            self.raw(",\"domain\":");
+            self.str(&l.domain);
+            self.buf.push(b'}');
         }
         self.buf.push(b'}');
     }
@@ -534,7 +541,9 @@ impl<'o> Line<'o> {
         self.raw("},\"sources\":");
         self.list_indexed(&a.sources, |w, i, s| w.source(loc, i, s));
         self.raw(",\"attributions\":");
-        self.list_indexed(&a.attributions, |w, i, at| w.attribution(loc, i, at));
+        self.list_indexed(&a.attributions, |w, i, at| {
+            w.attribution(loc, i, at, a.link_of(i))
+        });
         self.raw(",\"claims\":");
         self.list_indexed(&a.claims, |w, i, c| w.claim(loc, i, c));
         self.raw(",\"findings\":");
@@ -564,6 +573,7 @@ fn attribution_kind(k: AttributionKind) -> &'static str {
         AttributionKind::AccordingTo => "\"according_to\"",
         AttributionKind::Passive => "\"passive\"",
         AttributionKind::Other => "\"other\"",
+        AttributionKind::Link => "\"link\"",
     }
 }
 
@@ -665,6 +675,7 @@ mod tests {
             AttributionKind::AccordingTo,
             AttributionKind::Passive,
             AttributionKind::Other,
+            AttributionKind::Link,
         ] {
             assert_eq!(attribution_kind(k), json(&k).unwrap());
         }

@@ -57,7 +57,7 @@ pub struct TextSpan {
 pub struct RegistryReport {
     /// Row id.
     pub id: String,
-    /// `exact`, `alias`, `surname` or `coreference`.
+    /// `exact`, `alias`, `surname`, `coreference` or `link`.
     #[serde(rename = "match")]
     pub how: crate::registry::MatchKind,
     /// Confidence in [0, 1].
@@ -107,6 +107,18 @@ pub struct AttributionReport {
     pub cue: TextSpan,
     /// What is attributed.
     pub content: Option<TextSpan>,
+    /// The hyperlink its cue, source or content carries (Markdown and HTML only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub link: Option<LinkReport>,
+}
+
+/// A hyperlink an attribution carries.
+#[derive(Debug, Clone, Serialize)]
+pub struct LinkReport {
+    /// The URL as written.
+    pub url: String,
+    /// Its host, lower case, without `www.`.
+    pub domain: String,
 }
 
 /// A claim.
@@ -619,6 +631,10 @@ pub fn build(analysis: &Analysis, independent_sources: usize) -> DocumentReport 
                 .collect(),
             cue: loc.text_span(a.cue),
             content: a.content.as_ref().map(|c| loc.content(c)),
+            link: analysis.link_of(i).map(|l| LinkReport {
+                url: l.url.clone(),
+                domain: l.domain.clone(),
+            }),
         })
         .collect();
     let claims = analysis

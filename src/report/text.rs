@@ -1035,6 +1035,7 @@ a.txt: claims: 3 (corroborated 1, single-source 1, unattributed 1); attributions
                 fragments: None,
             },
             content: None,
+            link: None,
         }];
         d.claims = vec![
             claim(
