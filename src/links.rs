@@ -31,6 +31,7 @@ use crate::model::{
 use crate::registry::domains::DomainIndex;
 use crate::registry::{EntryKind, MatchKind, Registry, RegistryMatch};
 use crate::span::Span;
+use std::collections::HashMap;
 
 /// Find the citing links of `analysis`, record them on attributions, and add a `link`
 /// attribution for each that no attribution records.
@@ -38,13 +39,14 @@ pub fn add_links(analysis: &mut Analysis, registry: Option<&Registry>, index: &D
     if analysis.doc.links.is_empty() {
         return;
     }
-    let mut links = citing_links(analysis, registry, index);
+    let (mut links, paras): (Vec<SourceLink>, Vec<usize>) =
+        citing_links(analysis, registry, index).into_iter().unzip();
     if links.is_empty() {
         return;
     }
     // links inside an attribution's mention: the registry row of the domain for its source
-    for l in &links {
-        if let Some(ai) = covering(&analysis.attributions, l.span)
+    for (l, &p) in links.iter().zip(&paras) {
+        if let Some(ai) = covering(&analysis.attributions, p, l.span)
             && let Some(id) = &l.registry
             && let Some(reg) = registry
         {
@@ -56,8 +58,17 @@ pub fn add_links(analysis: &mut Analysis, registry: Option<&Registry>, index: &D
         }
     }
     let mut found: Vec<Attribution> = Vec::new();
-    for l in &links {
-        if covering(&analysis.attributions, l.span).is_some() {
+    // the document's source of each registry row, or named by a domain (its first)
+    let mut known: HashMap<String, usize> = HashMap::new();
+    for (i, s) in analysis.sources.iter().enumerate() {
+        let key = s
+            .registry
+            .as_ref()
+            .map_or_else(|| key_of(&s.name), |m| m.id.clone());
+        known.entry(key).or_insert(i);
+    }
+    for (l, &p) in links.iter().zip(&paras) {
+        if covering(&analysis.attributions, p, l.span).is_some() {
             continue;
         }
         let Some(si) = sentence_of(analysis, l.span) else {
@@ -66,7 +77,15 @@ pub fn add_links(analysis: &mut Analysis, registry: Option<&Registry>, index: &D
         let s = analysis.sentences[si].clone();
         let start = s.label.map_or(s.span.start, |x| x.end);
         let content = Span::new(start, s.span.end).trim(&analysis.doc.text);
-        let src = source_for(analysis, registry, l);
+        let key = l.registry.clone().unwrap_or_else(|| key_of(&l.domain));
+        let src = match known.get(&key) {
+            Some(&i) => i,
+            None => {
+                let i = new_source(analysis, registry, l);
+                known.insert(key, i);
+                i
+            }
+        };
         let m = &mut analysis.sources[src].mentions;
         let at = m.partition_point(|x| x.start < l.span.start);
         m.insert(at, l.span);
@@ -98,18 +117,19 @@ pub fn add_links(analysis: &mut Analysis, registry: Option<&Registry>, index: &D
         merged.extend(found);
         analysis.attributions = merged;
     }
-    for l in &mut links {
-        l.attribution = covering(&analysis.attributions, l.span);
+    for (l, &p) in links.iter_mut().zip(&paras) {
+        l.attribution = covering(&analysis.attributions, p, l.span);
     }
     analysis.links = links;
 }
 
-/// The links of the document that cite, with their domain and registry row.
+/// The links of the document that cite, with their domain and registry row, and the index of
+/// the paragraph each is in.
 fn citing_links(
     analysis: &Analysis,
     registry: Option<&Registry>,
     index: &DomainIndex,
-) -> Vec<SourceLink> {
+) -> Vec<(SourceLink, usize)> {
     let doc = &analysis.doc;
     let own = doc.site.as_deref();
     let mut out = Vec::new();
@@ -149,14 +169,15 @@ fn citing_links(
             .as_deref()
             .and_then(|id| registry?.get(id))
             .and_then(|e| e.credibility);
-        out.push(SourceLink {
+        let l = SourceLink {
             span: link.span,
             url: link.url.clone(),
             domain,
             registry: row,
             credibility,
             attribution: None,
-        });
+        };
+        out.push((l, bi));
     }
     out
 }
@@ -167,25 +188,29 @@ fn same_site(host: &str, own: &str) -> bool {
     under(host, own) || under(own, host)
 }
 
-/// The attribution that records a link at `span`: the one whose source mention contains it,
-/// else whose cue does, else the one with the shortest content containing it.
-fn covering(attributions: &[Attribution], span: Span) -> Option<usize> {
+/// The attribution that records a link at `span` in paragraph `para`: the one whose source
+/// mention contains it, else whose cue does, else the one with the shortest content containing
+/// it. Only the attributions with a cue in the paragraph or the one before or after it are
+/// looked at (a quotation's content may run over a paragraph break), so that a page of
+/// thousands of links costs its length, not its square.
+fn covering(attributions: &[Attribution], para: usize, span: Span) -> Option<usize> {
+    let from = attributions.partition_point(|a| a.paragraph + 1 < para);
+    let to = from + attributions[from..].partition_point(|a| a.paragraph <= para + 1);
+    let near = || (from..to).map(|i| (i, &attributions[i]));
     let in_content = |a: &Attribution| {
         a.content
             .as_ref()
             .is_some_and(|c| c.fragments.iter().any(|f| f.contains(span)))
     };
-    let mention = attributions
-        .iter()
-        .position(|a| a.sources.iter().any(|m| m.span.contains(span)));
+    let mention = near().find(|(_, a)| a.sources.iter().any(|m| m.span.contains(span)));
     mention
-        .or_else(|| attributions.iter().position(|a| a.cue.contains(span)))
+        .or_else(|| near().find(|(_, a)| a.cue.contains(span)))
         .or_else(|| {
-            (attributions.iter().enumerate())
+            near()
                 .filter(|(_, a)| in_content(a))
                 .min_by_key(|(_, a)| a.content.as_ref().map_or(usize::MAX, |c| c.span.len()))
-                .map(|(i, _)| i)
         })
+        .map(|(i, _)| i)
 }
 
 /// The sentence that contains `span`.
@@ -195,21 +220,15 @@ fn sentence_of(analysis: &Analysis, span: Span) -> Option<usize> {
     s.get(i).filter(|x| x.span.contains(span)).map(|_| i)
 }
 
-/// The source a link attribution cites: the document's source of the link's registry row, or
-/// of its domain; else a new one.
-fn source_for(analysis: &mut Analysis, registry: Option<&Registry>, l: &SourceLink) -> usize {
-    let entry = l.registry.as_deref().and_then(|id| registry?.get(id));
-    let existing = analysis
-        .sources
-        .iter()
-        .position(|s| match (entry, &s.registry) {
-            (Some(e), Some(m)) => m.id == e.id,
-            (None, None) => s.name == l.domain,
-            _ => false,
-        });
-    if let Some(i) = existing {
-        return i;
-    }
+/// The key of a source with no registry row named `name` (not a registry id: those have no
+/// `/`).
+fn key_of(name: &str) -> String {
+    format!("//{name}")
+}
+
+/// A new source for a link attribution whose row (or domain) the document has none of: the
+/// registry row of its domain, or a source named by the domain.
+fn new_source(analysis: &mut Analysis, registry: Option<&Registry>, l: &SourceLink) -> usize {
     let mut s = Source {
         name: l.domain.clone(),
         kind: SourceKind::Unknown,

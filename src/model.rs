@@ -377,9 +377,19 @@ impl Analysis {
         }
     }
 
-    /// The link attribution `ai` records (the first, when its spans hold several).
-    pub fn link_of(&self, ai: usize) -> Option<&SourceLink> {
-        self.links.iter().find(|l| l.attribution == Some(ai))
+    /// For each attribution, the link it records (the first, when its spans hold several);
+    /// empty when the document has no links (then `get(i)` is `None` for every `i`).
+    pub fn attribution_links(&self) -> Vec<Option<&SourceLink>> {
+        if self.links.is_empty() {
+            return Vec::new();
+        }
+        let mut out = vec![None; self.attributions.len()];
+        for l in self.links.iter().rev() {
+            if let Some(x) = l.attribution.and_then(|ai| out.get_mut(ai)) {
+                *x = Some(l);
+            }
+        }
+        out
     }
 
     /// Text of a span of the analysed text.

@@ -541,8 +541,9 @@ impl<'o> Line<'o> {
         self.raw("},\"sources\":");
         self.list_indexed(&a.sources, |w, i, s| w.source(loc, i, s));
         self.raw(",\"attributions\":");
+        let links = a.attribution_links();
         self.list_indexed(&a.attributions, |w, i, at| {
-            w.attribution(loc, i, at, a.link_of(i))
+            w.attribution(loc, i, at, links.get(i).copied().flatten())
         });
         self.raw(",\"claims\":");
         self.list_indexed(&a.claims, |w, i, c| w.claim(loc, i, c));

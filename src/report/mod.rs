@@ -610,6 +610,7 @@ pub fn build(analysis: &Analysis, independent_sources: usize) -> DocumentReport 
             mentions: s.mentions.iter().map(|m| loc.text_span(*m)).collect(),
         })
         .collect();
+    let links = analysis.attribution_links();
     let attributions = analysis
         .attributions
         .iter()
@@ -631,7 +632,7 @@ pub fn build(analysis: &Analysis, independent_sources: usize) -> DocumentReport 
                 .collect(),
             cue: loc.text_span(a.cue),
             content: a.content.as_ref().map(|c| loc.content(c)),
-            link: analysis.link_of(i).map(|l| LinkReport {
+            link: links.get(i).copied().flatten().map(|l| LinkReport {
                 url: l.url.clone(),
                 domain: l.domain.clone(),
             }),
