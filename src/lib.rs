@@ -105,7 +105,12 @@ impl Checker {
             found.name_words.as_ref(),
         );
         frames::add_frames(&mut analysis, &self.claim_lex);
-        links::add_links(&mut analysis, self.registry.as_ref(), &self.domains);
+        links::add_links(
+            &mut analysis,
+            self.registry.as_ref(),
+            &self.domains,
+            self.ruleset.lexicon("link-hosts-not-sources"),
+        );
         analysis.claims = claims::find_claims(&analysis, self);
         analysis.findings = checks::run_checks(&analysis, self, &unresolved);
         analysis

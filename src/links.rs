@@ -6,8 +6,10 @@
 //! - which links cite: an absolute `http(s)` link in running prose (a paragraph or list item
 //!   that is not boilerplate), not to the page's own site (`SourceDoc::site`, or any subdomain
 //!   of it) and not a block that is nothing but the link ("[Read more](...)", a related-links
-//!   list: furniture, as GUIDELINES.md's "lists of links or sources" are not prose). Relative
-//!   links are the site's own and never cite.
+//!   list: furniture, as GUIDELINES.md's "lists of links or sources" are not prose), nor to a
+//!   host that illustrates rather than cites (a GIF or stock photo:
+//!   `rules/lexicon/link-hosts-not-sources.txt`). Relative links are the site's own and never
+//!   cite.
 //! - an attribution whose cue, source mention or content contains the anchor records the link;
 //!   when the anchor is in a source mention of a source that the registry did not match by
 //!   name (and that is not a person: a person's page is not the outlet), the row of the link's
@@ -29,18 +31,27 @@ use crate::model::{
     SourceLink,
 };
 use crate::registry::domains::DomainIndex;
+use crate::registry::ratings::host_and_parents;
 use crate::registry::{EntryKind, MatchKind, Registry, RegistryMatch};
+use crate::ruleset::Lexicon;
 use crate::span::Span;
 use std::collections::HashMap;
 
 /// Find the citing links of `analysis`, record them on attributions, and add a `link`
 /// attribution for each that no attribution records.
-pub fn add_links(analysis: &mut Analysis, registry: Option<&Registry>, index: &DomainIndex) {
+pub fn add_links(
+    analysis: &mut Analysis,
+    registry: Option<&Registry>,
+    index: &DomainIndex,
+    not_sources: &Lexicon,
+) {
     if analysis.doc.links.is_empty() {
         return;
     }
     let (mut links, paras): (Vec<SourceLink>, Vec<usize>) =
-        citing_links(analysis, registry, index).into_iter().unzip();
+        citing_links(analysis, registry, index, not_sources)
+            .into_iter()
+            .unzip();
     if links.is_empty() {
         return;
     }
@@ -129,6 +140,7 @@ fn citing_links(
     analysis: &Analysis,
     registry: Option<&Registry>,
     index: &DomainIndex,
+    not_sources: &Lexicon,
 ) -> Vec<(SourceLink, usize)> {
     let doc = &analysis.doc;
     let own = doc.site.as_deref();
@@ -137,7 +149,9 @@ fn citing_links(
         let Some(domain) = url_host(&link.url) else {
             continue;
         };
-        if own.is_some_and(|o| same_site(&domain, o)) {
+        if own.is_some_and(|o| same_site(&domain, o))
+            || host_and_parents(&domain).any(|d| not_sources.contains(d))
+        {
             continue;
         }
         let bi = doc
@@ -362,7 +376,7 @@ mod tests {
              [Read more](https://www.reuters.com/more)\n\n\
              - [Related story](https://bbc.co.uk/r)\n\n\
              The plant was shut for a week, as [we reported](https://news.paper.example/y) \
-             and [here](/z) and [mail](mailto:a@reuters.com).\n",
+             and [here](/z) and [mail](mailto:a@reuters.com) ([gif](https://media.tenor.com/g)).\n",
             true,
         );
         assert!(a.links.is_empty(), "{:?}", a.links);
