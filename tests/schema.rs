@@ -237,6 +237,7 @@ fn full_document() -> DocumentReport {
     DocumentReport {
         path: "news/article.md".into(),
         format: Format::Markdown,
+        date: Some("2024-03-05".into()),
         stats: Stats {
             sentences: 4,
             claims: claims.len(),

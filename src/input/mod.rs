@@ -14,7 +14,9 @@ mod text;
 pub(crate) use markdown::front_matter_len;
 pub use template::mask as mask_templates;
 
-pub use front_matter::{FrontMatter, front_matter, get as front_matter_values};
+pub use front_matter::{
+    FrontMatter, front_matter, front_matter_date, get as front_matter_values, valid_month,
+};
 pub use html::parse_html;
 pub use jsonl::{JsonlLines, JsonlReader, Line, parse_line};
 pub use markdown::parse_markdown;
@@ -211,6 +213,9 @@ pub struct SourceDoc {
     /// rel="canonical">`, `og:url`, `<base href>`; front matter `canonical_url` or `url` when it
     /// is absolute), lower case, without `www.`: links to it are the site's own, not sources.
     pub site: Option<String>,
+    /// The document's date as written, when it starts `YYYY-MM`: a Markdown file's front matter
+    /// `date`, or a JSON Lines record's `date` field.
+    pub date: Option<String>,
 }
 
 /// A hyperlink of the prose: its target as written and where its anchor text is.
@@ -293,8 +298,10 @@ pub fn parse(path: &str, raw: String, format: Format) -> SourceDoc {
         Format::Markdown => {
             // (the mask blanks the front matter, which names the page's own address)
             let site = markdown::site_of(raw.strip_prefix('\u{feff}').unwrap_or(&raw));
+            let date = front_matter_date(&raw);
             let mut doc = parse_masked(path, raw, parse_markdown);
             doc.site = site;
+            doc.date = date;
             doc
         }
         Format::Html => parse_masked(path, raw, parse_html),
@@ -471,6 +478,7 @@ impl DocBuilder {
             blocks: self.blocks,
             links: self.links,
             site: None,
+            date: None,
         }
     }
 }

@@ -24,6 +24,7 @@ pub fn parse_text(path: &str, raw: String) -> SourceDoc {
         blocks,
         links: Vec::new(),
         site: None,
+        date: None,
     }
 }
 

@@ -528,6 +528,10 @@ impl<'o> Line<'o> {
         self.str(&a.doc.path);
         self.raw(",\"format\":");
         self.raw(format(a.doc.format));
+        if let Some(d) = &a.doc.date {
+            self.raw(",\"date\":");
+            self.str(d);
+        }
         self.raw(",\"stats\":{\"sentences\":");
         self.uint(a.sentences.len());
         self.raw(",\"claims\":");

@@ -194,6 +194,9 @@ pub struct DocumentReport {
     pub path: String,
     /// `text`, `markdown` or `html`.
     pub format: crate::input::Format,
+    /// The document's date, when its input gives one (front matter `date`, a JSON Lines `date`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
     /// Figures.
     pub stats: Stats,
     /// Sources.
@@ -679,6 +682,7 @@ pub fn build(analysis: &Analysis, independent_sources: usize) -> DocumentReport 
     DocumentReport {
         path: analysis.doc.path.clone(),
         format: analysis.doc.format,
+        date: analysis.doc.date.clone(),
         stats: Stats {
             sentences: analysis.sentences.len(),
             claims: analysis.claims.len(),

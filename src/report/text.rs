@@ -507,6 +507,7 @@ mod tests {
         DocumentReport {
             path: path.into(),
             format: Format::Text,
+            date: None,
             stats: Stats {
                 sentences: 0,
                 claims: 0,
