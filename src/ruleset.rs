@@ -233,6 +233,10 @@ pub const EMBEDDED_LEXICONS: &[(&str, &str)] = &[
     ),
     ("titles.txt", include_str!("../rules/lexicon/titles.txt")),
     (
+        "voice-heads.txt",
+        include_str!("../rules/lexicon/voice-heads.txt"),
+    ),
+    (
         "went-on-verbs.txt",
         include_str!("../rules/lexicon/went-on-verbs.txt"),
     ),

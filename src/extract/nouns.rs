@@ -11,6 +11,20 @@ use crate::model::Mention;
 use crate::model::MentionKind;
 use crate::span::Span;
 
+/// Words before a body's voice ("a former spokesman") that say what kind of voice it is, not
+/// whose: with only these, the voice stays anonymous (a closed class of modifiers).
+const NOT_A_BODY: &[&str] = &[
+    "anonymous",
+    "chief",
+    "deputy",
+    "former",
+    "official",
+    "other",
+    "senior",
+    "unidentified",
+    "unnamed",
+];
+
 /// A noun phrase found at some position: tokens `start..end`, the name part from `name_start`.
 #[derive(Debug, Clone, Copy)]
 pub(in crate::extract) struct Np {
@@ -378,7 +392,37 @@ impl<'a> Ctx<'a> {
         }
         let h = head?;
         let end = self.postmodifier(h + 1);
-        Some(Np::new(i, end, i, MentionKind::Anonymous))
+        Some(Np::new(i, end, i, self.anonymous_kind(i, h)))
+    }
+
+    /// The kind of a mention `start..` with the anonymous head `head`: a body's voice with the
+    /// body named ("a Hampshire Police spokesman", "a city spokesperson", "a spokeswoman for
+    /// the ministry") is the institution speaking (`voice-heads`), not an anonymous source.
+    pub(in crate::extract) fn anonymous_kind(&self, start: usize, head: usize) -> MentionKind {
+        if !self.lex.voice_heads.contains(self.w(head)) {
+            return MentionKind::Anonymous;
+        }
+        let names_body = |k: usize| self.is_word(k) && (self.toks[k].cap || self.body_word(k));
+        // any noun before the head names the body ("a hospital spokesperson"), but not a
+        // word that says what kind of voice it is ("a former spokesman")
+        let before = (start..head).any(|k| {
+            self.is_word(k)
+                && !self.is(k, cls::DETERMINER | cls::QUANTITY)
+                && !NOT_A_BODY.contains(&self.w(k))
+                && (names_body(k) || !self.adverb_ly(k))
+        });
+        let mut after = head + 2;
+        if self.is(after, cls::DETERMINER) {
+            after += 1;
+        }
+        let after = matches!(self.w(head + 1), "for" | "of")
+            && self.same_sentence(head, after)
+            && names_body(after);
+        if before || after {
+            MentionKind::Other
+        } else {
+            MentionKind::Anonymous
+        }
     }
 
     pub(in crate::extract) fn postmodifier(&self, from: usize) -> usize {
@@ -425,7 +469,7 @@ impl<'a> Ctx<'a> {
                         break;
                     }
                 }
-                return Some(Np::new(s, end, s, MentionKind::Anonymous));
+                return Some(Np::new(s, end, s, self.anonymous_kind(s, h)));
             }
         }
         None
@@ -600,6 +644,23 @@ impl<'a> Ctx<'a> {
                 && self.same_sentence(open, end - 1)
             {
                 let mut nps = self.sources_left(open);
+                // "The Department of Forestry and Fire Protection (CalFire) said": a name given
+                // its short form in parentheses is one body, whatever "and" stands inside it
+                if let [.., prev, last] = nps[..]
+                    && prev.end + 1 == last.start
+                    && self.w(prev.end) == "and"
+                    && last.name_start == last.start
+                    && self.names_a_body_of(prev)
+                    && self.short_form_of(open + 1..end - 1, prev.name_start, last.start, last.end)
+                {
+                    nps.pop();
+                    let n = nps.len();
+                    nps[n - 1] = Np {
+                        start: prev.start,
+                        name_start: prev.name_start,
+                        ..last
+                    };
+                }
                 if let Some(last) = nps.last_mut() {
                     last.end = end;
                 }
@@ -661,6 +722,43 @@ impl<'a> Ctx<'a> {
             return out;
         }
         self.generic_left(end).into_iter().collect()
+    }
+
+    /// True when `np` is the name of a body followed by its field: "Department of Forestry",
+    /// "Ministry of Health" (a body word, then "of" inside the name).
+    fn names_a_body_of(&self, np: Np) -> bool {
+        (np.name_start + 1..np.end).any(|k| self.w(k) == "of" && self.body_word(k - 1))
+    }
+
+    /// True when the words `short` in parentheses can be the short form of the whole name
+    /// `start..end` rather than of its last part `last..end` alone: an acronym of capitals is
+    /// the initials of the whole ("Department of Health and Human Services (HHS)", not
+    /// "Doctors Without Borders (MSF)" after "the Ministry of Health and"); any other single
+    /// word ("(CalFire)") is taken as the whole's.
+    fn short_form_of(
+        &self,
+        short: std::ops::Range<usize>,
+        start: usize,
+        last: usize,
+        end: usize,
+    ) -> bool {
+        if short.len() != 1 || !self.is_word(short.start) {
+            return false;
+        }
+        let word = self.toks[short.start].span.slice(self.text);
+        if word.len() < 2 || !word.bytes().all(|b| b.is_ascii_uppercase()) {
+            return true;
+        }
+        let initials = |r: std::ops::Range<usize>| -> Vec<u8> {
+            r.filter(|&k| self.toks[k].cap)
+                .filter_map(|k| self.toks[k].span.slice(self.text).bytes().next())
+                .collect()
+        };
+        let within = |hay: &[u8]| {
+            let mut it = hay.iter();
+            word.bytes().all(|c| it.any(|&h| h == c))
+        };
+        within(&initials(start..end)) && !within(&initials(last..end))
     }
 
     /// Where a name's mention starts when words that describe the person stand before it:

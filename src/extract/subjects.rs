@@ -319,8 +319,10 @@ impl<'a> Ctx<'a> {
             }
         }
         let mut np = self.np_naming_inside(c, e);
-        if np.kind == MentionKind::Other && (c..head_end).any(|k| self.is(k, cls::ANONYMOUS_HEAD)) {
-            np.kind = MentionKind::Anonymous;
+        if np.kind == MentionKind::Other
+            && let Some(h) = (c..head_end).find(|&k| self.is(k, cls::ANONYMOUS_HEAD))
+        {
+            np.kind = self.anonymous_kind(c, h);
         }
         Some(np)
     }

@@ -4,7 +4,7 @@ use super::*;
 use crate::extract::context::*;
 use crate::input::parse_text;
 use crate::lexicon::{Lexicons, cls};
-use crate::model::Analysis;
+use crate::model::{Analysis, MentionKind};
 use crate::ruleset::Ruleset;
 use crate::token::tokenize;
 
@@ -354,6 +354,23 @@ fn anonymous_sources() {
 fn body_names_keep_their_and() {
     let (s, _, _) = one("The National Search and Rescue Agency said the search would end.");
     assert_eq!(s, ["The National Search and Rescue Agency"]);
+    // a body's name with its short form in parentheses: one source, not two
+    let (s, _, _) = one(
+        "The California Department of Forestry and Fire Protection (CalFire) said several acres burned.",
+    );
+    assert_eq!(
+        s,
+        ["The California Department of Forestry and Fire Protection (CalFire)"]
+    );
+    // two bodies stay two: the second has its own determiner, or no parenthesis follows
+    let (s, _, _) =
+        one("The Department of Health and Human Services (HHS) said the rule would change.");
+    assert_eq!(s, ["The Department of Health and Human Services (HHS)"]);
+    let (s, _, _) =
+        one("The Ministry of Health and Doctors Without Borders (MSF) said it was over.");
+    assert_eq!(s.len(), 2, "{s:?}");
+    let (s, _, _) = one("The Ministry of Health and Doctors Without Borders said it was over.");
+    assert_eq!(s.len(), 2, "{s:?}");
 }
 
 #[test]
@@ -718,5 +735,43 @@ fn name_words_are_the_whole_text_s() {
         assert!(!want.words.is_empty());
         assert_eq!(got.words, want.words, "{text}");
         assert!(extract(&a, &lex, false).name_words.is_none());
+    }
+}
+
+/// A body's official voice with the body named is the institution speaking, not an anonymous
+/// source; alone, or a head that is not a voice ("a senior official"), it stays anonymous.
+#[test]
+fn a_named_body_s_spokesperson_is_not_anonymous() {
+    let lex = Lexicons::new(&Ruleset::embedded());
+    let kinds = |text: &str| -> Vec<(String, MentionKind)> {
+        let a = analysis(text, &lex);
+        extract_attributions(&a, &lex)
+            .iter()
+            .flat_map(|at| at.sources.iter())
+            .map(|m| (m.span.slice(&a.doc.text).to_string(), m.kind))
+            .collect()
+    };
+    for text in [
+        "A Hampshire Police spokesman said the road was closed.",
+        "A city spokesperson said the road was closed.",
+        "A hospital spokeswoman said the road was closed.",
+        "A spokeswoman for the ministry said the road was closed.",
+    ] {
+        let k = kinds(text);
+        assert!(
+            !k.is_empty() && k.iter().all(|(_, kind)| *kind != MentionKind::Anonymous),
+            "{text}: {k:?}"
+        );
+    }
+    for text in [
+        "A spokesman said the road was closed.",
+        "A former spokesman said the road was closed.",
+        "A senior official said the road was closed.",
+    ] {
+        let k = kinds(text);
+        assert!(
+            k.iter().any(|(_, kind)| *kind == MentionKind::Anonymous),
+            "{text}: {k:?}"
+        );
     }
 }

@@ -35,6 +35,9 @@ pub struct Lexicons {
     pub max_title_words: usize,
     /// Anonymous heads.
     pub anonymous_heads: WordSet,
+    /// Anonymous heads that name a body's official voice ("spokesman"): with the body named,
+    /// the institution speaking, not an anonymous source (`voice-heads`).
+    pub voice_heads: WordSet,
     /// Head nouns of lower-case sources learned from PolNeAR train ("campaign", "voters").
     pub source_heads: WordSet,
     /// Definite descriptions -> kind.
@@ -163,6 +166,7 @@ impl Lexicons {
             titles,
             max_title_words,
             anonymous_heads: set(rs.lexicon("anonymous-heads")),
+            voice_heads: set(rs.lexicon("voice-heads")),
             source_heads: set(rs.lexicon("source-heads")),
             descriptions,
             evidence_nouns: set(rs.lexicon("evidence-nouns")),
