@@ -26,7 +26,7 @@ use std::collections::HashMap;
 /// Parse HTML: the article's text (or the body's), without scripts, navigation and other page
 /// furniture; entities decoded; offsets map back to the raw markup.
 pub fn parse_html(path: &str, raw: String) -> SourceDoc {
-    let (events, site) = tokenize(&raw);
+    let (events, site, date) = tokenize(&raw);
     let mut entities = Entities::default();
     let has = |tag: &str| {
         events
@@ -51,6 +51,7 @@ pub fn parse_html(path: &str, raw: String) -> SourceDoc {
     }
     let mut doc = doc.unwrap_or_default().finish(path, Format::Html, raw);
     doc.site = site;
+    doc.date = date;
     doc
 }
 
@@ -71,15 +72,18 @@ enum Ev {
     Text { start: usize, end: usize },
 }
 
-/// The tokens of `raw` (comments, doctypes and parse errors dropped), and the host of the page's
-/// own address: its `<link rel="canonical">`, else its `og:url`, else its `<base href>`.
-fn tokenize(raw: &str) -> (Vec<Ev>, Option<String>) {
+/// The tokens of `raw` (comments, doctypes and parse errors dropped); the host of the page's
+/// own address: its `<link rel="canonical">`, else its `og:url`, else its `<base href>`; and its
+/// date, from `<meta property="article:published_time">` (or `name="date"`), when it starts
+/// `YYYY-MM`.
+fn tokenize(raw: &str) -> (Vec<Ev>, Option<String>, Option<String>) {
     let mut emitter = DefaultEmitter::<usize>::new_with_span();
     // Script, style, textarea, title... are raw text: `<` inside them is not a tag.
     emitter.naively_switch_states(true);
     let mut out = Vec::new();
     // the page's own address, by preference: canonical, og:url, base
     let mut site: [Option<String>; 3] = [None, None, None];
+    let mut date: Option<String> = None;
     for tok in Tokenizer::new_with_emitter(raw, emitter) {
         let Ok(tok) = tok;
         match tok {
@@ -105,6 +109,15 @@ fn tokenize(raw: &str) -> (Vec<Ev>, Option<String>) {
                 {
                     site[i] = super::url_host(&url);
                 }
+                if name == "meta"
+                    && date.is_none()
+                    && (attr("property").as_deref() == Some("article:published_time")
+                        || attr("name").is_some_and(|n| n.eq_ignore_ascii_case("date")))
+                {
+                    date = attr("content")
+                        .map(|d| d.trim().to_string())
+                        .filter(|d| super::valid_month(d));
+                }
                 out.push(Ev::Start {
                     href: if name == "a" { attr("href") } else { None },
                     name,
@@ -128,7 +141,7 @@ fn tokenize(raw: &str) -> (Vec<Ev>, Option<String>) {
         }
     }
     let [a, b, c] = site;
-    (out, a.or(b).or(c))
+    (out, a.or(b).or(c), date)
 }
 
 /// Which part of the page is read.
@@ -555,6 +568,13 @@ mod tests {
         assert_eq!(d.site.as_deref(), Some("paper.example"));
         let d = html("<base href=\"http://base.example/\"><p>x</p>");
         assert_eq!(d.site.as_deref(), Some("base.example"));
+        assert_eq!(d.date, None);
+        let d = html(concat!(
+            "<meta name=\"date\" content=\"soon\">",
+            "<meta property=\"article:published_time\" content=\" 2024-05-02T09:00:00Z\">",
+            "<p>x</p>"
+        ));
+        assert_eq!(d.date.as_deref(), Some("2024-05-02T09:00:00Z"));
     }
 
     #[test]

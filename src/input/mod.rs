@@ -214,7 +214,8 @@ pub struct SourceDoc {
     /// is absolute), lower case, without `www.`: links to it are the site's own, not sources.
     pub site: Option<String>,
     /// The document's date as written, when it starts `YYYY-MM`: a Markdown file's front matter
-    /// `date`, or a JSON Lines record's `date` field.
+    /// `date`, an HTML page's `article:published_time` (or `date`) meta, or a JSON Lines
+    /// record's `date` field.
     pub date: Option<String>,
 }
 
