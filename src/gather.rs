@@ -163,13 +163,12 @@ impl<S: DocSink> Write for SharedLines<S> {
     }
 }
 
-/// Check the articles at `paths` (files, directories, `-`) as `how` says, and hand their reports to `sink` in input order; with `dated`, dated from JSON
-/// Lines `date` fields and Markdown front matter (which reads those files once more). The
-/// first input error stops it.
+/// Check the articles at `paths` (files, directories, `-`) as `how` says, and hand their
+/// reports to `sink` in input order, each dated as its report is (JSON Lines `date` fields,
+/// Markdown front matter). The first input error stops it.
 pub(crate) fn check_articles<S: DocSink>(
     paths: &[String],
     how: Checking,
-    dated: bool,
     sink: S,
 ) -> Result<S, Error> {
     let Checking {
@@ -191,12 +190,8 @@ pub(crate) fn check_articles<S: DocSink>(
     if let Some(e) = errors.into_iter().next() {
         return Err(e);
     }
-    let mut dates: HashMap<String, String> = HashMap::new();
-    for input in inputs.iter().filter(|_| dated) {
-        if let crate::run::Input::File(p) = input {
-            read_dates(p, &mut dates)?;
-        }
-    }
+    // (the reports carry their documents' dates)
+    let dates: HashMap<String, String> = HashMap::new();
     let threads = match threads {
         Some(0) | None => std::thread::available_parallelism().map_or(1, |n| n.get()),
         Some(n) => n,

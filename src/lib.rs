@@ -21,6 +21,7 @@ pub mod grammar;
 pub mod hash;
 pub mod input;
 pub mod lexicon;
+pub mod links;
 pub mod lsp;
 pub mod model;
 pub mod policy;
@@ -55,6 +56,8 @@ pub struct Checker {
     pub claim_lex: claims::ClaimLexicons,
     /// The source registry, if one was given.
     pub registry: Option<Registry>,
+    /// The registry's rows by web domain (empty without a registry), for links.
+    pub domains: registry::domains::DomainIndex,
 }
 
 impl Checker {
@@ -62,11 +65,16 @@ impl Checker {
     pub fn new(ruleset: Ruleset, registry: Option<Registry>) -> Checker {
         let lex = Lexicons::new(&ruleset);
         let claim_lex = claims::ClaimLexicons::new(&ruleset);
+        let domains = registry
+            .as_ref()
+            .map(registry::domains::DomainIndex::new)
+            .unwrap_or_default();
         Checker {
             ruleset,
             lex,
             claim_lex,
             registry,
+            domains,
         }
     }
 
@@ -98,6 +106,12 @@ impl Checker {
             found.name_words.as_ref(),
         );
         frames::add_frames(&mut analysis, &self.claim_lex);
+        links::add_links(
+            &mut analysis,
+            self.registry.as_ref(),
+            &self.domains,
+            self.ruleset.lexicon("link-hosts-not-sources"),
+        );
         cap_contents(&mut analysis);
         analysis.claims = claims::find_claims(&analysis, self);
         analysis.findings = checks::run_checks(&analysis, self, &unresolved);
@@ -110,11 +124,15 @@ impl Checker {
     }
 }
 
-/// Every content cut to [`model::MAX_CONTENT_BYTES`] (marked truncated when it was longer), so
+/// Every content but a transcript turn's cut to [`model::MAX_CONTENT_BYTES`] (marked truncated when it was longer), so
 /// that the stages after extraction and the report are linear in the document's length.
 fn cap_contents(analysis: &mut Analysis) {
     let text = analysis.doc.text.as_str();
     for a in &mut analysis.attributions {
+        // (a transcript turn's content is its paragraphs, each in one turn only: linear as it is)
+        if a.kind == model::AttributionKind::Transcript {
+            continue;
+        }
         if let Some(c) = a.content.take() {
             a.content = Some(c.capped(text));
         }

@@ -52,6 +52,9 @@ pub enum AttributionKind {
     /// A turn of an interview transcript: "((Rich Bowen)) I'm ...", "TAPPER: You said ..."
     /// (the paragraphs of the turn its content).
     Transcript,
+    /// A claim sentence's hyperlink to a source, with no reporting words ("The breach lasted
+    /// five months ([report](https://...))"): the anchor is both its cue and its mention.
+    Link,
 }
 
 /// What a mention is, grammatically.
@@ -361,6 +364,25 @@ impl NameWords {
     }
 }
 
+/// A hyperlink of the prose that cites a source (not the site's own page, not furniture): made
+/// by the `links` stage from the document's links.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SourceLink {
+    /// The anchor text.
+    pub span: Span,
+    /// The URL as written.
+    pub url: String,
+    /// Its host, lower case, without `www.`.
+    pub domain: String,
+    /// The id of the registry row whose `domains` the host is in (or under).
+    pub registry: Option<String>,
+    /// That row's credibility.
+    pub credibility: Option<crate::registry::Credibility>,
+    /// The attribution that records it: one whose cue, source or content contains the anchor,
+    /// or the `link` attribution made for it.
+    pub attribution: Option<usize>,
+}
+
 /// Everything whosaid learned about one document.
 #[derive(Debug, Clone)]
 pub struct Analysis {
@@ -382,6 +404,8 @@ pub struct Analysis {
     /// once by `Checker::check`; empty when not computed (see
     /// `Lexicons::paragraph_is_boilerplate`).
     pub boilerplate: Vec<bool>,
+    /// The links that cite sources, in document order.
+    pub links: Vec<SourceLink>,
 }
 
 impl Analysis {
@@ -396,7 +420,23 @@ impl Analysis {
             claims: Vec::new(),
             findings: Vec::new(),
             boilerplate: Vec::new(),
+            links: Vec::new(),
         }
+    }
+
+    /// For each attribution, the link it records (the first, when its spans hold several);
+    /// empty when the document has no links (then `get(i)` is `None` for every `i`).
+    pub fn attribution_links(&self) -> Vec<Option<&SourceLink>> {
+        if self.links.is_empty() {
+            return Vec::new();
+        }
+        let mut out = vec![None; self.attributions.len()];
+        for l in self.links.iter().rev() {
+            if let Some(x) = l.attribution.and_then(|ai| out.get_mut(ai)) {
+                *x = Some(l);
+            }
+        }
+        out
     }
 
     /// Text of a span of the analysed text.

@@ -119,7 +119,7 @@ fn suggest_cmd(a: SuggestArgs) -> Result<u8, Error> {
         Ok(r)
     })?;
     let sink = suggest::Suggester::new(how.registry.clone().unwrap_or_default());
-    let s = check_articles(&a.paths, how, false, sink)?.finish();
+    let s = check_articles(&a.paths, how, sink)?.finish();
     let csv = suggest::rows_csv(&header, &s.rows);
     match &a.output {
         Some(p) => write_atomic(p, csv.as_bytes())?,

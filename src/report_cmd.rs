@@ -29,8 +29,9 @@ pub(crate) struct ReportArgs {
     /// Read JSON Lines reports written by `whosaid check --format jsonl` instead of articles.
     #[arg(long)]
     from_reports: bool,
-    /// With --from-reports: date the reports from these article files (JSON Lines records'
-    /// `id` and `date`, or a Markdown file's front matter), matched by the report's path.
+    /// With --from-reports: date the reports that carry no `date` (written by a whosaid before
+    /// reports carried dates) from these article files (JSON Lines records' `id` and `date`, or
+    /// a Markdown file's front matter), matched by the report's path.
     #[arg(long, value_name = "FILE")]
     dates: Vec<PathBuf>,
     /// Output format.
@@ -93,7 +94,7 @@ pub(crate) fn run(a: ReportArgs) -> Result<u8, Error> {
         }
         // as `check` would: the command line wins over whosaid.toml
         let how = a.checking.checking(Registry::load)?;
-        check_articles(&a.paths, how, true, Summarizer::default())?.finish()
+        check_articles(&a.paths, how, Summarizer::default())?.finish()
     };
     let out = match a.format {
         ReportFormat::Html => collection::html::render(&summary, &a.title),

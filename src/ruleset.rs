@@ -144,6 +144,10 @@ pub const EMBEDDED_LEXICONS: &[(&str, &str)] = &[
         include_str!("../rules/lexicon/intention-participles.txt"),
     ),
     (
+        "link-hosts-not-sources.txt",
+        include_str!("../rules/lexicon/link-hosts-not-sources.txt"),
+    ),
+    (
         "loaded-verbs.txt",
         include_str!("../rules/lexicon/loaded-verbs.txt"),
     ),

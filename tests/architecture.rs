@@ -20,6 +20,7 @@ const LAYERS: &[&[&str]] = &[
     &["segment", "quotes"],
     &["extract"],
     &["resolve"],
+    &["links"],
     &["claims"],
     &["frames"],
     &["checks"],

@@ -199,11 +199,41 @@ fn dates_come_from_front_matter_and_jsonl_fields() {
     assert_eq!(periods, [("2023-08", 1), ("2023-09", 1)]);
     assert_eq!(s["undated"], 1);
 
-    // check's reports carry no dates; --dates takes them from the articles
+    // check's reports carry their documents' dates: the summary from the reports is the one
+    // from the articles, without --dates
     let r = dir.path().join("r.jsonl");
     check_jsonl(&[md.to_str().unwrap(), jl.to_str().unwrap()], &r);
-    let undated = report_json(&["--from-reports", r.to_str().unwrap()]);
+    let lines = fs::read_to_string(&r).unwrap();
+    let dates: Vec<Option<String>> = lines
+        .lines()
+        .map(|l| {
+            let v: Value = serde_json::from_str(l).unwrap();
+            v["date"].as_str().map(String::from)
+        })
+        .collect();
+    assert_eq!(
+        dates,
+        [Some("2023-08-07".into()), Some("2023-09-01".into()), None]
+    );
+    let from_reports = report_json(&["--from-reports", r.to_str().unwrap()]);
+    assert_eq!(
+        from_reports, v,
+        "reports summarise as their articles, dates included"
+    );
+    // reports written without dates are dated from their articles with --dates
+    let stripped = dir.path().join("stripped.jsonl");
+    let undated_lines: String = lines
+        .lines()
+        .map(|l| {
+            let mut v: Value = serde_json::from_str(l).unwrap();
+            v.as_object_mut().unwrap().remove("date");
+            format!("{v}\n")
+        })
+        .collect();
+    fs::write(&stripped, undated_lines).unwrap();
+    let undated = report_json(&["--from-reports", stripped.to_str().unwrap()]);
     assert_eq!(undated["summary"]["undated"], 3);
+    let r = stripped;
     let dated = report_json(&[
         "--from-reports",
         r.to_str().unwrap(),

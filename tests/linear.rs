@@ -271,3 +271,35 @@ fn registry_with_many_header_columns() {
         load_registry,
     );
 }
+
+/// Links are sources: a page of thousands of linked claims, each to a site of its own, costs its
+/// length (one link attribution and one source each).
+#[test]
+fn a_link_per_claim_on_one_page() {
+    assert_linear(
+        "'The plant lost power ([report](https://siteN.example/a)).\\n\\n' x N",
+        100_000,
+        |n| {
+            let mut s = String::new();
+            let mut i = 0;
+            while s.len() < n {
+                s += &format!(
+                    "The plant lost power for {i} hours ([report](https://{}.example/a)).\n\n",
+                    surname(i).to_lowercase()
+                );
+                i += 1;
+            }
+            s
+        },
+        |text| {
+            thread_local! {
+                static CHECKER: Checker = Checker::new(Ruleset::embedded(), None);
+            }
+            CHECKER.with(|c| {
+                let a = c.check(parse("shape.md", text.to_string(), Format::Markdown));
+                assert_eq!(a.links.len(), a.attributions.len());
+                assert_eq!(a.sources.len(), a.links.len());
+            });
+        },
+    );
+}

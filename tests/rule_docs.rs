@@ -70,7 +70,7 @@ fn explain_prints_the_standard() {
         "{out}"
     );
     assert!(
-        out.contains("<https://www.bbc.com/editorialguidelines/guidelines/accuracy>"),
+        out.contains("<https://www.bbc.com/editorialguidelines/guidelines/accuracy/guidelines>"),
         "{out}"
     );
 }

@@ -8,7 +8,7 @@ use whosaid::model::{AttributionKind, ClaimKind, ClaimStatus, Severity, SourceKi
 use whosaid::registry::{Credibility, MatchKind};
 use whosaid::report::{
     self, AttributionReport, AttributionSourceReport, ClaimReport, DocumentReport, FindingReport,
-    RegistryReport, SourceReport, SpanReport, Stats, Summary, TextSpan,
+    LinkReport, RegistryReport, SourceReport, SpanReport, Stats, Summary, TextSpan,
 };
 use whosaid::{Checker, Registry, Ruleset};
 
@@ -150,6 +150,7 @@ fn full_document() -> DocumentReport {
         }],
         cue: text_span("told the outlet", 126, 2, 46),
         content: Some(content),
+        link: None,
     };
     let according = AttributionReport {
         id: "a2".into(),
@@ -168,6 +169,10 @@ fn full_document() -> DocumentReport {
         ],
         cue: text_span("according to", 77, 1, 78),
         content: None,
+        link: Some(LinkReport {
+            url: "https://www.reuters.com/world/x".into(),
+            domain: "reuters.com".into(),
+        }),
     };
     let claims = vec![
         ClaimReport {
@@ -235,6 +240,7 @@ fn full_document() -> DocumentReport {
     DocumentReport {
         path: "news/article.md".into(),
         format: Format::Markdown,
+        date: Some("2024-03-05".into()),
         stats: Stats {
             sentences: 4,
             claims: claims.len(),
@@ -502,6 +508,7 @@ fn schema_enums_match_the_library() {
         A::Passive,
         A::Other,
         A::Transcript,
+        A::Link,
     ];
     for k in &attribution_kinds {
         match k {
@@ -510,7 +517,8 @@ fn schema_enums_match_the_library() {
             | A::AccordingTo
             | A::Passive
             | A::Other
-            | A::Transcript => {}
+            | A::Transcript
+            | A::Link => {}
         }
     }
     assert_eq!(
@@ -556,10 +564,10 @@ fn schema_enums_match_the_library() {
         sorted(severities.iter().map(name).collect())
     );
 
-    let matches = [M::Exact, M::Alias, M::Surname, M::Coreference];
+    let matches = [M::Exact, M::Alias, M::Surname, M::Coreference, M::Link];
     for m in &matches {
         match m {
-            M::Exact | M::Alias | M::Surname | M::Coreference => {}
+            M::Exact | M::Alias | M::Surname | M::Coreference | M::Link => {}
         }
     }
     assert_eq!(

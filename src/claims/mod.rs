@@ -293,7 +293,11 @@ pub fn find_claims(analysis: &Analysis, checker: &Checker) -> Vec<Claim> {
     let mut carried: Option<(usize, Vec<usize>, Carry)> = None;
     let mut last_quote: Option<(usize, usize)> = None;
     for (si, s) in analysis.sentences.iter().enumerate() {
-        let own = std::mem::take(&mut own_by_sentence[si]);
+        // (a sentence's links are its support, but say nothing of what kind of sentence it is,
+        // and no later sentence inherits them)
+        let (own, own_links): (Vec<usize>, Vec<usize>) = std::mem::take(&mut own_by_sentence[si])
+            .into_iter()
+            .partition(|&ai| analysis.attributions[ai].kind != AttributionKind::Link);
         let block = &analysis.doc.blocks[s.paragraph];
         let start = s.label.map(|l| l.end).unwrap_or(s.span.start);
         let span = Span::new(start, s.span.end).trim(text);
@@ -375,6 +379,12 @@ pub fn find_claims(analysis: &Analysis, checker: &Checker) -> Vec<Claim> {
         // (in order of first mention; a set beside the list once it is long, so that a claim
         // of thousands of sources is not a search of the list for each)
         let mut seen: HashSet<usize> = HashSet::new();
+        let mut attributions = attributions;
+        if !own_links.is_empty() {
+            attributions.extend(own_links);
+            attributions.sort_unstable();
+            attributions.dedup();
+        }
         let mut sources: Vec<usize> = Vec::new();
         for &ai in &attributions {
             for m in &analysis.attributions[ai].sources {
@@ -659,6 +669,9 @@ fn independent_voices(
                     contents[..to].partition_point(|(c, _)| c.start + MAX_CONTENT_BYTES < m.start);
                 contents[from..to].iter().any(|&(c, bi)| {
                     c.contains(m)
+                        // (a link's content is its whole sentence: another link in it is a
+                        // citation of its own)
+                        && analysis.attributions[bi].kind != AttributionKind::Link
                         && !(analysis.attributions[bi].sources.iter())
                             .any(|x| x.source == Some(src))
                 })

@@ -5,6 +5,40 @@
 //! map); TOML front matter (`+++`) with the toml crate. Anything else in it is ignored: front
 //! matter is the site's, and whosaid must not fail on it.
 
+/// True when `d` starts `YYYY-MM` with a month from 01 to 12 (a day or time may follow).
+pub fn valid_month(d: &str) -> bool {
+    let b = d.as_bytes();
+    b.len() >= 7
+        && b[..4].iter().all(u8::is_ascii_digit)
+        && b[4] == b'-'
+        && b[5..7].iter().all(u8::is_ascii_digit)
+        && matches!(
+            &d[5..7],
+            "01" | "02" | "03" | "04" | "05" | "06" | "07" | "08" | "09" | "10" | "11" | "12"
+        )
+}
+
+/// The `date` of a Markdown file's front matter (`---` ... `---`, a line `date: 2020-03-01`),
+/// when it starts with a date.
+pub fn front_matter_date(text: &str) -> Option<String> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let mut lines = text.lines();
+    if lines.next()?.trim_end() != "---" {
+        return None;
+    }
+    for line in lines {
+        let line = line.trim_end();
+        if line == "---" || line == "..." {
+            break;
+        }
+        if let Some(v) = line.strip_prefix("date:") {
+            let v = v.trim().trim_matches(['"', '\'']);
+            return valid_month(v).then(|| v.to_string());
+        }
+    }
+    None
+}
+
 /// (key, values) pairs, nested keys joined with `.` (`whosaid.disable`), in order.
 pub type FrontMatter = Vec<(String, Vec<String>)>;
 

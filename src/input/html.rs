@@ -15,6 +15,9 @@
 //! Text: runs of white space become one space (except inside `pre`) and map to the whole run;
 //! character references are decoded, each mapping to its raw `&...;`; other text maps byte for
 //! byte.
+//!
+//! Links: each `<a href>` of the text read, with its URL and the span of its anchor text
+//! ([`super::Link`]); the page's own host from `<link rel="canonical">`, `og:url` or `<base>`.
 
 use super::{BlockKind, DocBuilder, Format, SourceDoc};
 use html5gum::{DefaultEmitter, Token, Tokenizer};
@@ -23,7 +26,7 @@ use std::collections::HashMap;
 /// Parse HTML: the article's text (or the body's), without scripts, navigation and other page
 /// furniture; entities decoded; offsets map back to the raw markup.
 pub fn parse_html(path: &str, raw: String) -> SourceDoc {
-    let events = tokenize(&raw);
+    let (events, site, date) = tokenize(&raw);
     let mut entities = Entities::default();
     let has = |tag: &str| {
         events
@@ -46,7 +49,10 @@ pub fn parse_html(path: &str, raw: String) -> SourceDoc {
             break;
         }
     }
-    doc.unwrap_or_default().finish(path, Format::Html, raw)
+    let mut doc = doc.unwrap_or_default().finish(path, Format::Html, raw);
+    doc.site = site;
+    doc.date = date;
+    doc
 }
 
 /// One token of the markup, as far as the text extraction needs it.
@@ -57,6 +63,8 @@ enum Ev {
         name: String,
         self_closing: bool,
         hidden: bool,
+        /// The `href` of an `a` element.
+        href: Option<String>,
     },
     /// An end tag (lower-case name).
     End { name: String },
@@ -64,20 +72,59 @@ enum Ev {
     Text { start: usize, end: usize },
 }
 
-/// The tokens of `raw`; comments, doctypes and parse errors are dropped.
-fn tokenize(raw: &str) -> Vec<Ev> {
+/// The tokens of `raw` (comments, doctypes and parse errors dropped); the host of the page's
+/// own address: its `<link rel="canonical">`, else its `og:url`, else its `<base href>`; and its
+/// date, from `<meta property="article:published_time">` (or `name="date"`), when it starts
+/// `YYYY-MM`.
+fn tokenize(raw: &str) -> (Vec<Ev>, Option<String>, Option<String>) {
     let mut emitter = DefaultEmitter::<usize>::new_with_span();
     // Script, style, textarea, title... are raw text: `<` inside them is not a tag.
     emitter.naively_switch_states(true);
     let mut out = Vec::new();
+    // the page's own address, by preference: canonical, og:url, base
+    let mut site: [Option<String>; 3] = [None, None, None];
+    let mut date: Option<String> = None;
     for tok in Tokenizer::new_with_emitter(raw, emitter) {
         let Ok(tok) = tok;
         match tok {
-            Token::StartTag(t) => out.push(Ev::Start {
-                name: String::from_utf8_lossy(&t.name).into_owned(),
-                self_closing: t.self_closing,
-                hidden: t.attributes.contains_key(b"hidden".as_slice()),
-            }),
+            Token::StartTag(t) => {
+                let attr = |k: &str| {
+                    t.attributes
+                        .get(k.as_bytes())
+                        .map(|v| String::from_utf8_lossy(v).into_owned())
+                };
+                let name = String::from_utf8_lossy(&t.name).into_owned();
+                let own = match name.as_str() {
+                    "link" if attr("rel").is_some_and(|r| r.eq_ignore_ascii_case("canonical")) => {
+                        Some((0, attr("href")))
+                    }
+                    "meta" if attr("property").as_deref() == Some("og:url") => {
+                        Some((1, attr("content")))
+                    }
+                    "base" => Some((2, attr("href"))),
+                    _ => None,
+                };
+                if let Some((i, Some(url))) = own
+                    && site[i].is_none()
+                {
+                    site[i] = super::url_host(&url);
+                }
+                if name == "meta"
+                    && date.is_none()
+                    && (attr("property").as_deref() == Some("article:published_time")
+                        || attr("name").is_some_and(|n| n.eq_ignore_ascii_case("date")))
+                {
+                    date = attr("content")
+                        .map(|d| d.trim().to_string())
+                        .filter(|d| super::valid_month(d));
+                }
+                out.push(Ev::Start {
+                    href: if name == "a" { attr("href") } else { None },
+                    name,
+                    self_closing: t.self_closing,
+                    hidden: t.attributes.contains_key(b"hidden".as_slice()),
+                })
+            }
             Token::EndTag(t) => out.push(Ev::End {
                 name: String::from_utf8_lossy(&t.name).into_owned(),
             }),
@@ -93,7 +140,8 @@ fn tokenize(raw: &str) -> Vec<Ev> {
             Token::Comment(_) | Token::Doctype(_) | Token::Error(_) => {}
         }
     }
-    out
+    let [a, b, c] = site;
+    (out, a.or(b).or(c), date)
 }
 
 /// Which part of the page is read.
@@ -143,6 +191,8 @@ fn walk(raw: &str, events: &[Ev], scope: Scope, entities: &mut Entities) -> DocB
     // Open elements and their contexts, innermost last; how many of each name are open.
     let mut stack: Vec<(&str, Ctx)> = Vec::new();
     let mut open: HashMap<&str, usize> = HashMap::new();
+    // the depth of the stack at each open link (`a href`), innermost last
+    let mut links: Vec<usize> = Vec::new();
     for ev in events {
         let mut top = stack.last().map_or(root, |f| f.1);
         match ev {
@@ -150,6 +200,7 @@ fn walk(raw: &str, events: &[Ev], scope: Scope, entities: &mut Entities) -> DocB
                 name,
                 self_closing,
                 hidden,
+                href,
             } => {
                 let name = name.as_str();
                 if name == "body" && open.get("head").is_some_and(|&n| n > 0) {
@@ -170,12 +221,23 @@ fn walk(raw: &str, events: &[Ev], scope: Scope, entities: &mut Entities) -> DocB
                     kind: own_kind(name).unwrap_or(top.kind),
                 };
                 *open.entry(name).or_default() += 1;
+                if let Some(url) = href
+                    && !ctx.skip
+                    && ctx.in_scope
+                {
+                    links.push(stack.len());
+                    b.start_link(url);
+                }
                 stack.push((name, ctx));
             }
             Ev::End { name } => {
                 let name = name.as_str();
                 if open.get(name).is_some_and(|&n| n > 0) {
                     close(&mut stack, &mut open, name);
+                    while links.last().is_some_and(|&d| d >= stack.len()) {
+                        links.pop();
+                        b.end_link();
+                    }
                     let after = stack.last().map_or(root, |f| f.1);
                     if is_block(name) && !after.skip {
                         b.end_block();
@@ -470,6 +532,49 @@ mod tests {
         d.map
             .span_to_raw(Span::new(at, at + needle.len()))
             .slice(&d.raw)
+    }
+
+    #[test]
+    fn links_keep_their_url_and_anchor_span() {
+        let d = html(concat!(
+            "<html><head><link rel=\"canonical\" href=\"https://www.paper.example/a\">",
+            "<meta property=\"og:url\" content=\"https://other.example/\"></head><body>",
+            "<nav><a href=\"https://nav.example/\">Home</a></nav>",
+            "<p>Per <a href=\"https://www.reuters.com/x?a=1&amp;b=2\"> a <em>Reuters</em>\n",
+            "report</a>, and <a href=\"/about\">us</a> <a name=\"x\">anchor</a>",
+            "<p><a href=\"https://open.example/\">never closed",
+            "</body></html>",
+        ));
+        let got: Vec<(&str, &str, &str)> = d
+            .links
+            .iter()
+            .map(|l| {
+                let raw = d.map.span_to_raw(l.span).slice(&d.raw);
+                (l.span.slice(&d.text), raw, l.url.as_str())
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (
+                    "a Reuters report",
+                    "a <em>Reuters</em>\nreport",
+                    "https://www.reuters.com/x?a=1&b=2"
+                ),
+                ("us", "us", "/about"),
+                ("never closed", "never closed", "https://open.example/"),
+            ]
+        );
+        assert_eq!(d.site.as_deref(), Some("paper.example"));
+        let d = html("<base href=\"http://base.example/\"><p>x</p>");
+        assert_eq!(d.site.as_deref(), Some("base.example"));
+        assert_eq!(d.date, None);
+        let d = html(concat!(
+            "<meta name=\"date\" content=\"soon\">",
+            "<meta property=\"article:published_time\" content=\" 2024-05-02T09:00:00Z\">",
+            "<p>x</p>"
+        ));
+        assert_eq!(d.date.as_deref(), Some("2024-05-02T09:00:00Z"));
     }
 
     #[test]

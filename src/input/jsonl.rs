@@ -210,6 +210,7 @@ impl<R: BufRead> Iterator for JsonlLines<R> {
 struct Record {
     id: Option<serde_json::Value>,
     text: Option<String>,
+    date: Option<serde_json::Value>,
 }
 
 /// The document of line `number` of the JSON Lines stream `name`, its text parsed as `format`;
@@ -255,7 +256,14 @@ pub fn parse_line(
             ))));
         }
     };
-    Some(Ok(parse(&id, text, format)))
+    let mut doc = parse(&id, text, format);
+    // (a record's own date over its text's front matter; a date that is no date is none)
+    if let Some(serde_json::Value::String(d)) = rec.date
+        && super::valid_month(&d)
+    {
+        doc.date = Some(d);
+    }
+    Some(Ok(doc))
 }
 
 #[cfg(test)]

@@ -6,6 +6,8 @@
 //! inside them, the text of links and emphasis (without the markers).
 //! Skipped: front matter, fenced and indented code, inline code, HTML blocks and inline HTML (tags and
 //! comments), images (URL and alt text), link URLs, reference definitions, footnote markers.
+//! Link URLs are kept beside the text: each link's destination and the span of its anchor text
+//! ([`super::Link`]), and the page's own host from front matter (`canonical_url`, `url`).
 //!
 //! Every byte of `text` maps back to the bytes it came from: literal text byte for byte, an
 //! entity or escape (`&amp;`) as a whole, a soft line break (a space in `text`) to the raw line
@@ -20,7 +22,25 @@ pub fn parse_markdown(path: &str, raw: String) -> SourceDoc {
     let base = bom + front_matter_len(&raw[bom..]).unwrap_or(0);
     let mut b = DocBuilder::default();
     walk(&raw, base, &mut b);
-    b.finish(path, Format::Markdown, raw)
+    let site = site_of(&raw[bom..]);
+    let mut doc = b.finish(path, Format::Markdown, raw);
+    doc.site = site;
+    doc
+}
+
+/// The host of the page's own address in its front matter (`canonical_url`, `canonical`, `url`
+/// or `permalink`, when absolute).
+pub(crate) fn site_of(raw: &str) -> Option<String> {
+    front_matter_len(raw)?;
+    let fm = super::front_matter(raw);
+    ["canonical_url", "canonical", "url", "permalink"]
+        .iter()
+        .find_map(|k| {
+            fm.iter()
+                .find(|(key, _)| key == k)
+                .and_then(|(_, v)| v.first())
+                .and_then(|u| super::url_host(u))
+        })
 }
 
 /// Length of the front matter at the start of `s` (including the line ending after the closing
@@ -83,6 +103,7 @@ fn walk(raw: &str, base: usize, b: &mut DocBuilder) {
                     skip += 1;
                 }
                 Tag::Image { .. } => skip += 1,
+                Tag::Link { dest_url, .. } if skip == 0 => b.start_link(&dest_url),
                 _ => {}
             },
             Event::End(tag) => match tag {
@@ -104,6 +125,7 @@ fn walk(raw: &str, base: usize, b: &mut DocBuilder) {
                     skip = skip.saturating_sub(1);
                 }
                 TagEnd::Image => skip = skip.saturating_sub(1),
+                TagEnd::Link if skip == 0 => b.end_link(),
                 _ => {}
             },
             _ if skip > 0 => {}
@@ -219,6 +241,64 @@ mod tests {
         let d = md("See [the report](https://example.com/r) and [that][r].\n\n[r]: https://x.y\n");
         assert_eq!(d.text, "See the report and that.");
         assert_eq!(raw_of(&d, "the report"), "the report");
+    }
+
+    #[test]
+    fn links_keep_their_url_and_anchor_span() {
+        let d = md(concat!(
+            "---\nurl: https://www.paper.example/2024/a\n---\n",
+            "Per [a *Reuters* report](https://www.reuters.com/x), and [ref][r], ",
+            "<https://bare.example/p>, [![pic](i.png)](https://img.example).\n\n",
+            "[r]: https://ref.example/y\n"
+        ));
+        let got: Vec<(&str, &str, &str)> = d
+            .links
+            .iter()
+            .map(|l| {
+                let raw = d.map.span_to_raw(l.span).slice(&d.raw);
+                (l.span.slice(&d.text), raw, l.url.as_str())
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (
+                    "a Reuters report",
+                    "a *Reuters* report",
+                    "https://www.reuters.com/x"
+                ),
+                ("ref", "ref", "https://ref.example/y"),
+                (
+                    "https://bare.example/p",
+                    "https://bare.example/p",
+                    "https://bare.example/p"
+                ),
+            ]
+        );
+        assert_eq!(d.site.as_deref(), Some("paper.example"));
+        assert_eq!(md("No [link](/rel) site.\n").site, None);
+    }
+
+    #[test]
+    fn url_hosts_are_of_absolute_web_urls_only() {
+        use crate::input::url_host;
+        assert_eq!(
+            url_host("HTTPS://WWW.Reuters.com:443/a?b").as_deref(),
+            Some("reuters.com")
+        );
+        assert_eq!(
+            url_host("http://u@news.example.org").as_deref(),
+            Some("news.example.org")
+        );
+        for u in [
+            "/about",
+            "mailto:a@b.com",
+            "ftp://x.org",
+            "https://localhost/",
+            "#top",
+        ] {
+            assert_eq!(url_host(u), None, "{u}");
+        }
     }
 
     #[test]

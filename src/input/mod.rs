@@ -14,7 +14,9 @@ mod text;
 pub(crate) use markdown::front_matter_len;
 pub use template::mask as mask_templates;
 
-pub use front_matter::{FrontMatter, front_matter, get as front_matter_values};
+pub use front_matter::{
+    FrontMatter, front_matter, front_matter_date, get as front_matter_values, valid_month,
+};
 pub use html::parse_html;
 pub use jsonl::{JsonlLines, JsonlReader, Line, parse_line};
 pub use markdown::parse_markdown;
@@ -205,6 +207,47 @@ pub struct SourceDoc {
     pub map: OffsetMap,
     /// The blocks of `text`, in order.
     pub blocks: Vec<Block>,
+    /// The hyperlinks of the prose (Markdown and HTML), in order: empty for plain text.
+    pub links: Vec<Link>,
+    /// The host of the page's own address when the markup gives one (HTML `<link
+    /// rel="canonical">`, `og:url`, `<base href>`; front matter `canonical_url` or `url` when it
+    /// is absolute), lower case, without `www.`: links to it are the site's own, not sources.
+    pub site: Option<String>,
+    /// The document's date as written, when it starts `YYYY-MM`: a Markdown file's front matter
+    /// `date`, an HTML page's `article:published_time` (or `date`) meta, or a JSON Lines
+    /// record's `date` field.
+    pub date: Option<String>,
+}
+
+/// A hyperlink of the prose: its target as written and where its anchor text is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Link {
+    /// The anchor text in `SourceDoc::text` (trimmed, never empty).
+    pub span: Span,
+    /// The URL (`href`, Markdown destination), as written, entities decoded.
+    pub url: String,
+}
+
+/// The host of an absolute `http(s)` URL, lower case and without `www.` (`None` for a relative
+/// link, `mailto:` and the like).
+pub fn url_host(url: &str) -> Option<String> {
+    let u = url.trim();
+    let (scheme, rest) = u.split_once("://")?;
+    if !scheme.eq_ignore_ascii_case("http") && !scheme.eq_ignore_ascii_case("https") {
+        return None;
+    }
+    let host = rest.split(['/', '?', '#']).next().unwrap_or("");
+    let host = host.rsplit_once('@').map_or(host, |(_, h)| h);
+    let host = host.split(':').next().unwrap_or("").trim_end_matches('.');
+    let host = host.to_ascii_lowercase();
+    let host = host.strip_prefix("www.").unwrap_or(&host);
+    let ok = host.contains('.')
+        && !host.starts_with('.')
+        && !host.contains("..")
+        && host
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'.' || b == b'-');
+    ok.then(|| host.to_string())
 }
 
 /// The encoding announced by a UTF-16 or UTF-32 byte order mark at the start of `bytes`
@@ -253,7 +296,15 @@ pub fn decode_utf8(path: &str, bytes: Vec<u8>) -> Result<String> {
 pub fn parse(path: &str, raw: String, format: Format) -> SourceDoc {
     match format {
         Format::Text => parse_text(path, raw),
-        Format::Markdown => parse_masked(path, raw, parse_markdown),
+        Format::Markdown => {
+            // (the mask blanks the front matter, which names the page's own address)
+            let site = markdown::site_of(raw.strip_prefix('\u{feff}').unwrap_or(&raw));
+            let date = front_matter_date(&raw);
+            let mut doc = parse_masked(path, raw, parse_markdown);
+            doc.site = site;
+            doc.date = date;
+            doc
+        }
         Format::Html => parse_masked(path, raw, parse_html),
     }
 }
@@ -281,6 +332,9 @@ struct DocBuilder {
     blocks: Vec<Block>,
     /// The block being built: where its separator starts, where its text starts, its kind.
     open: Option<(usize, usize, BlockKind)>,
+    /// The links found, and the ones open (where their text starts, their URL), innermost last.
+    links: Vec<Link>,
+    open_links: Vec<(usize, String)>,
 }
 
 impl DocBuilder {
@@ -340,6 +394,23 @@ impl DocBuilder {
         });
     }
 
+    /// A link starts here (its anchor text is what is pushed until [`DocBuilder::end_link`]).
+    fn start_link(&mut self, url: &str) {
+        self.open_links.push((self.text.len(), url.to_string()));
+    }
+
+    /// The innermost open link ends here; it is kept when its anchor has text.
+    fn end_link(&mut self) {
+        let Some((start, url)) = self.open_links.pop() else {
+            return;
+        };
+        let start = start.min(self.text.len());
+        let span = Span::new(start, self.text.len()).trim(&self.text);
+        if !span.is_empty() {
+            self.links.push(Link { span, url });
+        }
+    }
+
     /// True when nothing has been pushed into the current block, or its text ends with white
     /// space (for collapsing runs of white space).
     fn at_space(&self) -> bool {
@@ -392,6 +463,13 @@ impl DocBuilder {
     /// The finished document.
     fn finish(mut self, path: &str, format: Format, raw: String) -> SourceDoc {
         self.end_block();
+        while !self.open_links.is_empty() {
+            self.end_link();
+        }
+        // (a link whose text a block's trimming cut is gone with it)
+        let len = self.text.len();
+        self.links.retain(|l| l.span.end <= len);
+        self.links.sort_by_key(|l| (l.span.start, l.span.end));
         SourceDoc {
             path: path.to_string(),
             format,
@@ -399,6 +477,9 @@ impl DocBuilder {
             text: self.text,
             map: OffsetMap::from_pieces(self.pieces),
             blocks: self.blocks,
+            links: self.links,
+            site: None,
+            date: None,
         }
     }
 }

@@ -22,6 +22,9 @@ pub fn parse_text(path: &str, raw: String) -> SourceDoc {
         text,
         map: OffsetMap::shifted(shift),
         blocks,
+        links: Vec::new(),
+        site: None,
+        date: None,
     }
 }
 

@@ -113,6 +113,8 @@ pub enum MatchKind {
     Surname,
     /// Through another mention of the same source in the document.
     Coreference,
+    /// By the web domain of the link the mention carries (the row's `domains`).
+    Link,
 }
 
 /// A match of a name against the registry.

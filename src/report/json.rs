@@ -4,7 +4,7 @@ use super::{DocumentReport, FileError, Locator, SCHEMA_VERSION, Summary, fragmen
 use crate::input::Format;
 use crate::model::{
     Analysis, Attribution, AttributionKind, Claim, ClaimKind, ClaimStatus, Finding, Severity,
-    Source, SourceKind,
+    Source, SourceKind, SourceLink,
 };
 use crate::span::Span;
 use serde::Serialize;
@@ -441,7 +441,7 @@ impl<'o> Line<'o> {
         self.buf.push(b'}');
     }
 
-    fn attribution(&mut self, loc: &Locator, i: usize, a: &Attribution) {
+    fn attribution(&mut self, loc: &Locator, i: usize, a: &Attribution, link: Option<&SourceLink>) {
         self.raw("{\"id\":");
         self.id(b'a', i);
         self.raw(",\"kind\":");
@@ -466,6 +466,13 @@ impl<'o> Line<'o> {
         match &a.content {
             Some(c) => self.text_span(loc, c.span, fragments(c), c.truncated),
             None => self.raw("null"),
+        }
+        if let Some(l) = link {
+            self.raw(",\"link\":{\"url\":");
+            self.str(&l.url);
+            self.raw(",\"domain\":");
+            self.str(&l.domain);
+            self.buf.push(b'}');
         }
         self.buf.push(b'}');
     }
@@ -524,6 +531,10 @@ impl<'o> Line<'o> {
         self.str(&a.doc.path);
         self.raw(",\"format\":");
         self.raw(format(a.doc.format));
+        if let Some(d) = &a.doc.date {
+            self.raw(",\"date\":");
+            self.str(d);
+        }
         self.raw(",\"stats\":{\"sentences\":");
         self.uint(a.sentences.len());
         self.raw(",\"claims\":");
@@ -542,7 +553,10 @@ impl<'o> Line<'o> {
         self.raw("},\"sources\":");
         self.list_indexed(&a.sources, |w, i, s| w.source(loc, i, s));
         self.raw(",\"attributions\":");
-        self.list_indexed(&a.attributions, |w, i, at| w.attribution(loc, i, at));
+        let links = a.attribution_links();
+        self.list_indexed(&a.attributions, |w, i, at| {
+            w.attribution(loc, i, at, links.get(i).copied().flatten())
+        });
         self.raw(",\"claims\":");
         self.list_indexed(&a.claims, |w, i, c| w.claim(loc, i, c));
         self.raw(",\"findings\":");
@@ -573,6 +587,7 @@ fn attribution_kind(k: AttributionKind) -> &'static str {
         AttributionKind::Passive => "\"passive\"",
         AttributionKind::Other => "\"other\"",
         AttributionKind::Transcript => "\"transcript\"",
+        AttributionKind::Link => "\"link\"",
     }
 }
 
@@ -675,6 +690,7 @@ mod tests {
             AttributionKind::Passive,
             AttributionKind::Other,
             AttributionKind::Transcript,
+            AttributionKind::Link,
         ] {
             assert_eq!(attribution_kind(k), json(&k).unwrap());
         }

@@ -60,7 +60,7 @@ pub struct TextSpan {
 pub struct RegistryReport {
     /// Row id.
     pub id: String,
-    /// `exact`, `alias`, `surname` or `coreference`.
+    /// `exact`, `alias`, `surname`, `coreference` or `link`.
     #[serde(rename = "match")]
     pub how: crate::registry::MatchKind,
     /// Confidence in [0, 1].
@@ -110,6 +110,18 @@ pub struct AttributionReport {
     pub cue: TextSpan,
     /// What is attributed.
     pub content: Option<TextSpan>,
+    /// The hyperlink its cue, source or content carries (Markdown and HTML only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub link: Option<LinkReport>,
+}
+
+/// A hyperlink an attribution carries.
+#[derive(Debug, Clone, Serialize)]
+pub struct LinkReport {
+    /// The URL as written.
+    pub url: String,
+    /// Its host, lower case, without `www.`.
+    pub domain: String,
 }
 
 /// A claim.
@@ -199,6 +211,9 @@ pub struct DocumentReport {
     pub path: String,
     /// `text`, `markdown` or `html`.
     pub format: crate::input::Format,
+    /// The document's date, when its input gives one (front matter `date`, a JSON Lines `date`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
     /// Figures.
     pub stats: Stats,
     /// Sources.
@@ -617,6 +632,7 @@ pub fn build(analysis: &Analysis, independent_sources: usize) -> DocumentReport 
             mentions: s.mentions.iter().map(|m| loc.text_span(*m)).collect(),
         })
         .collect();
+    let links = analysis.attribution_links();
     let attributions = analysis
         .attributions
         .iter()
@@ -638,6 +654,10 @@ pub fn build(analysis: &Analysis, independent_sources: usize) -> DocumentReport 
                 .collect(),
             cue: loc.text_span(a.cue),
             content: a.content.as_ref().map(|c| loc.content(c)),
+            link: links.get(i).copied().flatten().map(|l| LinkReport {
+                url: l.url.clone(),
+                domain: l.domain.clone(),
+            }),
         })
         .collect();
     let claims = analysis
@@ -681,6 +701,7 @@ pub fn build(analysis: &Analysis, independent_sources: usize) -> DocumentReport 
     DocumentReport {
         path: analysis.doc.path.clone(),
         format: analysis.doc.format,
+        date: analysis.doc.date.clone(),
         stats: Stats {
             sentences: analysis.sentences.len(),
             claims: analysis.claims.len(),

@@ -507,6 +507,7 @@ mod tests {
         DocumentReport {
             path: path.into(),
             format: Format::Text,
+            date: None,
             stats: Stats {
                 sentences: 0,
                 claims: 0,
@@ -1037,6 +1038,7 @@ a.txt: claims: 3 (corroborated 1, single-source 1, unattributed 1); attributions
                 truncated: false,
             },
             content: None,
+            link: None,
         }];
         d.claims = vec![
             claim(
