@@ -54,6 +54,8 @@ pub(crate) fn resolve_sources_with(
     let mut groups: Vec<Vec<usize>> = Vec::new();
     let mut mentioned: std::collections::HashSet<(usize, Span), FxBuild> = Default::default();
     let mut unresolved = Vec::new();
+    // the source each mention's span resolved to, for the same span in a later attribution
+    let mut at_span: std::collections::HashMap<Span, usize, FxBuild> = Default::default();
     // the sources a pronoun or description may stand for, by kind and recency
     let mut recent = Recent::default();
 
@@ -66,7 +68,14 @@ pub(crate) fn resolve_sources_with(
             let mut touched = None;
             let surface = m.span.slice(text);
             let name = m.name.slice(text);
+            // the same words read by two attributions ("The agency did not mention ..., but
+            // said ..."): the source the first found (recency would pass it over, as it is now
+            // the latest mention)
+            let again = (m.kind != MentionKind::Name)
+                .then(|| at_span.get(&m.span).copied())
+                .flatten();
             let found = match m.kind {
+                _ if again.is_some() => again,
                 MentionKind::Name => {
                     let i = resolve_name(
                         text,
@@ -151,6 +160,9 @@ pub(crate) fn resolve_sources_with(
                         // ("Ms. Harriet Sacoolas left ... She said ..."); one whose gender the
                         // text gives is preferred to a nearer one whose gender it does not
                         let since = found.map(|i| last_pos[i]).unwrap_or(0);
+                        let since_unknown = recent
+                            .latest_at(&[SourceKind::Unknown], m.span.start)
+                            .map_or(0, |(p, _)| p);
                         let known_gender = found.is_some_and(|i| female.contains_key(&i));
                         let near =
                             |p: &NamedPerson| p.pos < m.span.start && m.span.start - p.pos < 1500;
@@ -178,6 +190,9 @@ pub(crate) fn resolve_sources_with(
                                     .iter()
                                     .rev()
                                     .take_while(|p| p.pos > since)
+                                    // a person named by a given name alone, not after a source
+                                    // that may be a person too ("Sergey said"): else ambiguous
+                                    .filter(|p| p.titled || p.pos > since_unknown)
                                     .find(|p| p.female.is_none_or(|f| f == want_female))
                             });
                         if let Some(p) = person {
@@ -262,6 +277,7 @@ pub(crate) fn resolve_sources_with(
                     push_source(&mut sources, &mut last_pos, &mut keys, s)
                 }
             };
+            at_span.entry(m.span).or_insert(idx);
             last_pos[idx] = last_pos[idx].max(m.span.start);
             for i in (before..sources.len()).chain(touched).chain([idx]) {
                 recent.update(i, &sources[i], last_pos[i], female.get(&i).copied());
