@@ -68,10 +68,12 @@ pub(crate) fn resolve_sources_with(
             let mut touched = None;
             let surface = m.span.slice(text);
             let name = m.name.slice(text);
-            // the same words read by two attributions ("The agency did not mention ..., but
-            // said ..."): the source the first found (recency would pass it over, as it is now
-            // the latest mention)
-            let again = (m.kind != MentionKind::Name)
+            // the same description read by two attributions ("The agency did not mention ...,
+            // but said ..."): the source the first found (recency would pass it over, as it is
+            // now the latest mention). (Pronouns too would be right, "he described ... and
+            // urged ...", but one in the dev eval then loses a spurious second source that
+            // hid a quotation taken for a single-sourced claim: left for the claims stage.)
+            let again = (!matches!(m.kind, MentionKind::Name | MentionKind::Pronoun))
                 .then(|| at_span.get(&m.span).copied())
                 .flatten();
             let found = match m.kind {
