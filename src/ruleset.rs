@@ -120,6 +120,10 @@ pub const EMBEDDED_LEXICONS: &[(&str, &str)] = &[
         include_str!("../rules/lexicon/cue-verbs.txt"),
     ),
     (
+        "description-heads.txt",
+        include_str!("../rules/lexicon/description-heads.txt"),
+    ),
+    (
         "descriptions.txt",
         include_str!("../rules/lexicon/descriptions.txt"),
     ),
@@ -130,6 +134,10 @@ pub const EMBEDDED_LEXICONS: &[(&str, &str)] = &[
     (
         "evidence-nouns.txt",
         include_str!("../rules/lexicon/evidence-nouns.txt"),
+    ),
+    (
+        "given-names.txt",
+        include_str!("../rules/lexicon/given-names.txt"),
     ),
     (
         "government-words.txt",
@@ -162,6 +170,10 @@ pub const EMBEDDED_LEXICONS: &[(&str, &str)] = &[
     (
         "name-connectors.txt",
         include_str!("../rules/lexicon/name-connectors.txt"),
+    ),
+    (
+        "name-heads.txt",
+        include_str!("../rules/lexicon/name-heads.txt"),
     ),
     (
         "naming-verbs.txt",

@@ -42,6 +42,14 @@ pub struct Lexicons {
     pub source_heads: WordSet,
     /// Definite descriptions -> kind.
     pub descriptions: WordMap<SourceKind>,
+    /// Head nouns of definite descriptions -> the kinds of source they refer back to
+    /// (`description-heads`: "the agency", "the report").
+    pub description_heads: WordMap<Vec<SourceKind>>,
+    /// Last words that make a capitalised name a body's -> its kind (`name-heads`: "Coast
+    /// Guard", "Chicago Marathon").
+    pub name_heads: WordMap<SourceKind>,
+    /// Given names -> whether the name is a woman's (`given-names`, from the 1990 US Census).
+    pub given_names: WordMap<bool>,
     /// Evidence nouns.
     pub evidence_nouns: WordSet,
     /// Media names.
@@ -106,6 +114,17 @@ pub struct Lexicons {
     pub word_classes: WordClasses,
 }
 
+/// The kind a lexicon line names ("media", "organization", "government", "person").
+fn source_kind(word: &str) -> Option<SourceKind> {
+    match word {
+        "media" => Some(SourceKind::Media),
+        "organization" => Some(SourceKind::Organization),
+        "government" => Some(SourceKind::Government),
+        "person" => Some(SourceKind::Person),
+        _ => None,
+    }
+}
+
 fn set(l: &Lexicon) -> WordSet {
     l.entries.iter().cloned().collect()
 }
@@ -151,6 +170,31 @@ impl Lexicons {
                 descriptions.insert(words.to_string(), kind);
             }
         }
+        let kinds_of = |name: &str| -> WordMap<Vec<SourceKind>> {
+            let mut map = WordMap::default();
+            for line in &rs.lexicon(name).entries {
+                let mut words = line.split_whitespace();
+                if let Some(head) = words.next() {
+                    let kinds: Vec<SourceKind> = words.filter_map(source_kind).collect();
+                    map.insert(head.to_string(), kinds);
+                }
+            }
+            map
+        };
+        let description_heads = kinds_of("description-heads");
+        let name_heads = kinds_of("name-heads")
+            .into_iter()
+            .filter_map(|(w, k)| Some((w, *k.first()?)))
+            .collect();
+        let given_names = rs
+            .lexicon("given-names")
+            .entries
+            .iter()
+            .filter_map(|l| {
+                let (name, g) = l.split_once(' ')?;
+                Some((name.to_string(), g.trim() == "f"))
+            })
+            .collect();
         let titles = set(rs.lexicon("titles"));
         let max_title_words = titles
             .iter()
@@ -169,6 +213,9 @@ impl Lexicons {
             voice_heads: set(rs.lexicon("voice-heads")),
             source_heads: set(rs.lexicon("source-heads")),
             descriptions,
+            description_heads,
+            name_heads,
+            given_names,
             evidence_nouns: set(rs.lexicon("evidence-nouns")),
             media_names: set(rs.lexicon("media-names")),
             media_words: set(rs.lexicon("media-words")),

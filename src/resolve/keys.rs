@@ -36,7 +36,7 @@ pub(super) const ALL: [usize; KeyIndex::FEW] = {
 
 impl KeyIndex {
     /// Below this many sources, scans are cheaper than keeping the maps.
-    const FEW: usize = 32;
+    pub(super) const FEW: usize = 32;
 
     /// Source `i` is to have key `k` (too).
     pub(super) fn add(&mut self, i: usize, k: &str, sources: &[Source]) {

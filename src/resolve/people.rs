@@ -8,6 +8,8 @@ pub(crate) struct NamedPerson {
     pub(super) pos: usize,
     pub(super) name: String,
     pub(super) female: Option<bool>,
+    /// whether a title names the person ("Ms. Harriet Sacoolas"), not a given name alone
+    pub(super) titled: bool,
 }
 
 /// People named in the text: two or three capitalised words (or initials) after a title, that
@@ -17,17 +19,17 @@ pub(super) fn people_named(text: &str, lex: &Lexicons) -> Vec<NamedPerson> {
     let toks = crate::token::tokenize(text, Span::new(0, text.len()), &lex.abbreviations);
     let mut names = NameWords::default();
     crate::extract::name_words(&toks, lex, &mut names);
-    people_in(text, &names.words)
+    people_in(text, &names.words, lex)
 }
 
 /// [`people_named`] from the capitalised words of the text ([`NameWords`], as extraction
 /// hands them over).
-pub(super) fn people_in(text: &str, words: &[NameWord]) -> Vec<NamedPerson> {
+pub(super) fn people_in(text: &str, words: &[NameWord], lex: &Lexicons) -> Vec<NamedPerson> {
     let mut scan = PeopleScan::default();
     for w in words {
-        scan.word(text, w);
+        scan.word(text, w, lex);
     }
-    scan.finish(text)
+    scan.finish(text, lex)
 }
 
 /// The state of [`people_in`]'s walk over the capitalised words.
@@ -42,16 +44,27 @@ pub(super) struct PeopleScan {
     pub(super) words: Vec<Span>,
     /// whether one of `words` is a word of a body ("Ministry", "Police"...)
     pub(super) bodyish: bool,
+    /// the words of an untitled run, while there are at most four and none is a body's
+    pub(super) plain: Vec<Span>,
+    /// whether the untitled run has more than four words or a body's word
+    pub(super) plain_spoilt: bool,
     pub(super) out: Vec<NamedPerson>,
 }
 
 impl PeopleScan {
     /// The next capitalised word of `text`.
-    pub(super) fn word(&mut self, text: &str, w: &NameWord) {
+    pub(super) fn word(&mut self, text: &str, w: &NameWord, lex: &Lexicons) {
         if w.after_break && self.run_start.is_some() {
-            self.end_run(text);
+            self.end_run(text, lex);
         }
         self.run_start.get_or_insert(w.span.start);
+        if !self.titled && !w.title {
+            if w.bodyish || self.plain.len() == 4 {
+                self.plain_spoilt = true;
+            } else {
+                self.plain.push(w.span);
+            }
+        }
         if w.title {
             // the name: the words after the last title in the run
             self.titled = true;
@@ -68,14 +81,42 @@ impl PeopleScan {
     }
 
     /// The people named in all the words scanned.
-    pub(super) fn finish(mut self, text: &str) -> Vec<NamedPerson> {
+    pub(super) fn finish(mut self, text: &str, lex: &Lexicons) -> Vec<NamedPerson> {
         if self.run_start.is_some() {
-            self.end_run(text);
+            self.end_run(text, lex);
         }
         self.out
     }
 
-    pub(super) fn end_run(&mut self, text: &str) {
+    pub(super) fn end_run(&mut self, text: &str, lex: &Lexicons) {
+        // an untitled run of two or three words from a given name on, none a body's ("Jane
+        // Roe"): a person, of the name's gender, when the name is salient: it opens a
+        // sentence or stands between commas ("Another voice actor, Lauren Landa, would"), not
+        // "the campaigns of Ron Paul"
+        if !self.titled && !self.plain_spoilt {
+            let from = self.plain.iter().position(|w| {
+                lex.given_names
+                    .contains_key(w.slice(text).to_lowercase().as_str())
+            });
+            if let Some(from) = from
+                && (2..=3).contains(&(self.plain.len() - from))
+                && salient(text, self.plain[from], self.plain[self.plain.len() - 1])
+            {
+                let (a, b) = (self.plain[from], self.plain[self.plain.len() - 1]);
+                let name = &text[a.start..b.end];
+                self.out.push(NamedPerson {
+                    pos: a.start,
+                    name: name.to_string(),
+                    female: lex
+                        .given_names
+                        .get(a.slice(text).to_lowercase().as_str())
+                        .copied(),
+                    titled: false,
+                });
+            }
+        }
+        self.plain.clear();
+        self.plain_spoilt = false;
         let words = &self.words[..];
         // only where a title shows that the words name a person ("Ms. Harriet Sacoolas", "Prime
         // Minister Boris Johnson"; "Human Rights" and "United States" are no one)
@@ -87,6 +128,7 @@ impl PeopleScan {
                 pos: words[0].start,
                 name,
                 female: title_gender(prefix),
+                titled: true,
             });
         }
         self.run_start = None;
@@ -94,6 +136,19 @@ impl PeopleScan {
         self.after = 0;
         self.words.clear();
         self.bodyish = false;
+    }
+}
+
+/// Whether the name from word `a` to word `b` opens a sentence (or the text) or stands between
+/// commas, an appositive: the places of a subject, salient for a later he or she.
+fn salient(text: &str, a: Span, b: Span) -> bool {
+    let before = text[..a.start].trim_end();
+    let after = text[b.end..].trim_start();
+    match before.chars().next_back() {
+        None => true,
+        Some('.' | '!' | '?' | ':' | '"' | '\u{201c}' | '\u{201d}') => true,
+        Some(',') => after.starts_with(','),
+        Some(_) => false,
     }
 }
 
@@ -128,4 +183,13 @@ pub(super) fn appositive_gender(suffix: &str) -> Option<bool> {
             | "nephew" => Some(false),
             _ => None,
         })
+}
+
+/// The gender a person's given name tells (`given-names`): the first word of `name` ("Tom
+/// Hegel": he), None when the list does not have it or the name has one word.
+pub(super) fn given_gender(name: &str, lex: &Lexicons) -> Option<bool> {
+    let mut words = name.split_whitespace();
+    let first = words.next()?;
+    words.next()?;
+    lex.given_names.get(first.to_lowercase().as_str()).copied()
 }
