@@ -15,15 +15,19 @@
 //! stored baseline).
 
 use super::Locator;
+use crate::hash::FxHasher;
 use crate::model::{Analysis, Finding};
 use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
 
 /// The fingerprints of `analysis`'s findings, in their order.
 pub fn fingerprints(analysis: &Analysis, loc: &Locator) -> Vec<String> {
-    let mut seen: HashMap<u64, u64> = HashMap::new();
+    // (Fx-hashed: the keys are hashes already, and only looked up, never iterated)
+    let mut seen: HashMap<u64, u64, BuildHasherDefault<FxHasher>> = HashMap::default();
+    let path = normal_path(&analysis.doc.path);
     (analysis.findings.iter())
         .map(|f| {
-            let base = base_hash(analysis, loc, f);
+            let base = base_hash(analysis, loc, f, &path);
             let n = seen.entry(base).or_insert(0);
             let h = if *n == 0 {
                 base
@@ -34,12 +38,22 @@ pub fn fingerprints(analysis: &Analysis, loc: &Locator) -> Vec<String> {
                 h.0
             };
             *n += 1;
-            format!("{h:016x}")
+            hex16(h)
         })
         .collect()
 }
 
-fn base_hash(analysis: &Analysis, loc: &Locator, f: &Finding) -> u64 {
+/// `h` as 16 hex digits, lower case (`format!("{h:016x}")` without the formatter).
+fn hex16(h: u64) -> String {
+    const DIGITS: &[u8; 16] = b"0123456789abcdef";
+    (0..16)
+        .rev()
+        .map(|k| char::from(DIGITS[((h >> (4 * k)) & 15) as usize]))
+        .collect()
+}
+
+/// The hash of finding `f` of `analysis` (whose path, normalised, is `path`).
+fn base_hash(analysis: &Analysis, loc: &Locator, f: &Finding, path: &str) -> u64 {
     // the sentence the finding starts in (sentences are in order: a binary search, so a long
     // document's fingerprints are not findings times sentences)
     let ss = &analysis.sentences;
@@ -55,7 +69,7 @@ fn base_hash(analysis: &Analysis, loc: &Locator, f: &Finding) -> u64 {
     h.write(&[0]);
     normalise_bytes(sentence, |b| h.byte(b));
     h.write(&[0]);
-    h.write(normal_path(&analysis.doc.path).as_bytes());
+    h.write(path.as_bytes());
     h.0
 }
 
@@ -107,13 +121,15 @@ fn normalise_bytes(s: &str, mut emit: impl FnMut(u8)) {
             }
             started = true;
             // the rest of a run of ASCII bytes that are not white space, without the book-keeping
+            // (one table lookup a byte: `PLAIN`)
             emit(a.to_ascii_lowercase());
             i += 1;
             while let Some(&a) = b.get(i) {
-                if a >= 0x80 || matches!(a, b' ' | b'\t'..=b'\r') {
+                let l = PLAIN[a as usize];
+                if l == 0 {
                     break;
                 }
-                emit(a.to_ascii_lowercase());
+                emit(l);
                 i += 1;
             }
             continue;
@@ -137,6 +153,21 @@ fn normalise_bytes(s: &str, mut emit: impl FnMut(u8)) {
         }
     }
 }
+
+/// Each byte's lower case when it is ASCII and not white space, else 0 (white space, bytes of
+/// non-ASCII characters, and NUL itself: the slow path of [`normalise_bytes`]).
+const PLAIN: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut i = 1;
+    while i < 0x80 {
+        let b = i as u8;
+        if !matches!(b, b' ' | b'\t'..=b'\r') {
+            t[i] = b.to_ascii_lowercase();
+        }
+        i += 1;
+    }
+    t
+};
 
 /// 64-bit FNV-1a.
 struct Fnv(u64);
@@ -162,6 +193,32 @@ impl Fnv {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn hex16_is_the_formatter_s() {
+        for h in [
+            0,
+            1,
+            0xf,
+            0x10,
+            0xdead_beef,
+            0x0123_4567_89ab_cdef,
+            u64::MAX,
+        ] {
+            assert_eq!(hex16(h), format!("{h:016x}"));
+        }
+    }
+
+    #[test]
+    fn plain_bytes_are_the_lower_case_of_ascii_that_is_not_white_space() {
+        for b in 0..=255u8 {
+            let plain = b != 0 && b.is_ascii() && !matches!(b, b' ' | b'\t'..=b'\r');
+            assert_eq!(
+                PLAIN[b as usize],
+                if plain { b.to_ascii_lowercase() } else { 0 }
+            );
+        }
+    }
 
     #[test]
     fn normalise_folds_case_quotes_and_white_space() {
@@ -198,7 +255,7 @@ mod tests {
         let alphabet = [
             "a", "B", " ", "\n", "\t", "\u{b}", "\u{c}", "\r", "\u{1f}", "\u{a0}", "\u{85}",
             "\u{2003}", "\u{201c}", "\u{2019}", "\u{ab}", "\u{c9}", "\u{130}", "\u{3a3}", "Z",
-            "\u{4e2d}", "\"", "'",
+            "\u{4e2d}", "\"", "'", "\0",
         ];
         for t in crate::testutil::random_texts(&alphabet, 0x2545_f491_4f6c_dd1d, 20_000, 24) {
             assert_eq!(normalise(&t), normalise_chars(&t), "{t:?}");
