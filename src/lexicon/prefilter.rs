@@ -2,7 +2,6 @@
 //! matches a text, each behind a cheap test derived from its syntax.
 
 use crate::ruleset::Pattern;
-use regex::Regex;
 use regex_syntax::hir::{ClassUnicode, Hir};
 
 /// A list of patterns, for whether any of them matches a text, each behind a cheap test that
@@ -14,7 +13,7 @@ use regex_syntax::hir::{ClassUnicode, Hir};
 /// "could"...).
 #[derive(Debug, Clone, Default)]
 pub struct Patterns {
-    patterns: Vec<(Prefilter, Pattern)>,
+    patterns: Vec<(Prefilter, Matcher)>,
     /// The strings of all the `Prefilter::Literals` of two patterns or more: when a text has
     /// none, those patterns are not tried one by one.
     any_literal: Option<aho_corasick::packed::Searcher>,
@@ -79,9 +78,9 @@ impl Patterns {
                 })
                 .unwrap_or(Prefilter::None)
         };
-        let patterns: Vec<(Prefilter, Pattern)> = patterns
+        let patterns: Vec<(Prefilter, Matcher)> = patterns
             .iter()
-            .map(|p| (prefilter(&p.source), p.clone()))
+            .map(|p| (prefilter(&p.source), Matcher::new(p)))
             .collect();
         let all: Vec<&Vec<Vec<u8>>> = (patterns.iter())
             .filter_map(|(p, _)| match p {
@@ -111,15 +110,14 @@ impl Patterns {
         let mut lower: Option<Vec<u8>> = None;
         let mut any_literal: Option<bool> = None;
         self.patterns.iter().any(|(pre, p)| match pre {
-            Prefilter::None => p.regex().is_match(text),
+            Prefilter::None => p.is_match(text),
             Prefilter::FirstByte(first) => {
-                text.as_bytes().first().is_some_and(|&b| first[b as usize])
-                    && p.regex().is_match(text)
+                text.as_bytes().first().is_some_and(|&b| first[b as usize]) && p.is_match(text)
             }
             Prefilter::Starts(first, starts) => {
                 text.as_bytes().first().is_some_and(|&b| first[b as usize])
                     && starts.may_match(text)
-                    && p.regex().is_match(text)
+                    && p.is_match(text)
             }
             Prefilter::Literals { search, window, .. } => {
                 let lower: &[u8] =
@@ -131,12 +129,36 @@ impl Patterns {
                 }
                 match window {
                     Some(w) if text.len() >= WINDOWED_MIN => {
-                        windows_match(text, lower, search, *w, p.regex())
+                        windows_match(text, lower, search, *w, p)
                     }
-                    _ => search.find(lower).is_some() && p.regex().is_match(text),
+                    _ => search.find(lower).is_some() && p.is_match(text),
                 }
             }
         })
+    }
+}
+
+/// A pattern and its wider twin ([`super::ascii::wider`]), made when first used: a text the
+/// twin does not match is not matched, and the pattern is compiled only for a text it does.
+#[derive(Debug, Clone)]
+struct Matcher {
+    pattern: Pattern,
+    wider: std::sync::OnceLock<Option<regex::Regex>>,
+}
+
+impl Matcher {
+    fn new(pattern: &Pattern) -> Matcher {
+        Matcher {
+            pattern: pattern.clone(),
+            wider: std::sync::OnceLock::new(),
+        }
+    }
+
+    fn is_match(&self, text: &str) -> bool {
+        let wider = self
+            .wider
+            .get_or_init(|| super::ascii::wider(&self.pattern.source));
+        wider.as_ref().is_none_or(|w| w.is_match(text)) && self.pattern.regex().is_match(text)
     }
 }
 
@@ -350,7 +372,7 @@ fn windows_match(
     lower: &[u8],
     search: &aho_corasick::packed::Searcher,
     longest: usize,
-    r: &Regex,
+    r: &Matcher,
 ) -> bool {
     let b = text.as_bytes();
     // a byte that no word has (ASCII, not a letter, digit or underscore): a piece may end
@@ -467,6 +489,7 @@ fn required_literals(hir: &regex_syntax::hir::Hir) -> Option<Vec<Vec<u8>>> {
 mod tests {
     use super::*;
     use crate::ruleset::Ruleset;
+    use regex::Regex;
 
     /// `Patterns::is_match` is `any(is_match)` of its patterns, whatever their prefilters.
     #[test]
