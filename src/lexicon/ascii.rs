@@ -18,13 +18,18 @@ use regex_syntax::hir::{Class, ClassUnicode, ClassUnicodeRange, Hir, HirKind};
 /// little, while `\p{L}` or `\w` (hundreds of ranges each) cost most of a pattern.
 const WORTH: usize = 256;
 
-/// The wider twin of regex `src`, when it has one worth compiling (see the module).
-pub(super) fn wider(src: &str) -> Option<Regex> {
-    let hir = regex_syntax::parse(src).ok()?;
-    if weight(&hir) < WORTH || hir.properties().look_set().contains_word() {
+/// The source of the wider twin of regex `hir`, when it has one worth compiling (see the
+/// module).
+pub(super) fn wider_source(hir: &Hir) -> Option<String> {
+    if weight(hir) < WORTH || hir.properties().look_set().contains_word() {
         return None;
     }
-    regex::RegexBuilder::new(&widen(&hir).to_string())
+    Some(widen(hir).to_string())
+}
+
+/// A twin's regex (None when it does not compile: then the pattern runs alone).
+pub(super) fn compile(src: &str) -> Option<Regex> {
+    regex::RegexBuilder::new(src)
         .size_limit(crate::ruleset::REGEX_SIZE_LIMIT)
         .dfa_size_limit(crate::ruleset::REGEX_SIZE_LIMIT * 2)
         .build()
@@ -86,6 +91,11 @@ fn widen(hir: &Hir) -> Hir {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The wider twin of regex `src`, when it has one worth compiling, compiled.
+    fn wider(src: &str) -> Option<Regex> {
+        compile(&wider_source(&regex_syntax::parse(src).ok()?)?)
+    }
 
     const BY: &str = r"^\s*By\s+\p{Lu}[\p{L}.'’-]*(\s+\p{Lu}[\p{L}.'’-]*){0,3}(\s*(,|and)\s*\p{Lu}[\p{L}.'’-]*(\s+\p{Lu}[\p{L}.'’-]*){0,3})*\s*$";
 

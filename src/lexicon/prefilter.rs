@@ -44,8 +44,8 @@ const WINDOWED_MIN: usize = 1 << 14;
 impl Patterns {
     /// The patterns of a ruleset's pattern list.
     pub fn new(patterns: &[Pattern]) -> Patterns {
-        let prefilter = |src: &str| {
-            let Ok(hir) = regex_syntax::parse(src) else {
+        let prefilter = |hir: Option<&Hir>| {
+            let Some(hir) = hir else {
                 return Prefilter::None;
             };
             let props = hir.properties();
@@ -54,8 +54,8 @@ impl Patterns {
                 .contains(regex_syntax::hir::Look::Start)
             {
                 let mut first = Box::new([false; 256]);
-                return if props.minimum_len().unwrap_or(0) > 0 && !first_bytes(&hir, &mut first) {
-                    match anchored_starts(&hir) {
+                return if props.minimum_len().unwrap_or(0) > 0 && !first_bytes(hir, &mut first) {
+                    match anchored_starts(hir) {
                         Some(starts) => Prefilter::Starts(first, Box::new(starts)),
                         None => Prefilter::FirstByte(first),
                     }
@@ -66,7 +66,7 @@ impl Patterns {
             let window = props
                 .maximum_len()
                 .filter(|_| !props.look_set().contains_anchor());
-            required_literals(&hir)
+            required_literals(hir)
                 .filter(|l| min_len(l) >= 3)
                 .and_then(|lits| {
                     let search = aho_corasick::packed::Searcher::new(&lits)?;
@@ -80,7 +80,11 @@ impl Patterns {
         };
         let patterns: Vec<(Prefilter, Matcher)> = patterns
             .iter()
-            .map(|p| (prefilter(&p.source), Matcher::new(p)))
+            .map(|p| {
+                let hir = regex_syntax::parse(&p.source).ok();
+                let wider = hir.as_ref().and_then(super::ascii::wider_source);
+                (prefilter(hir.as_ref()), Matcher::new(p, wider))
+            })
             .collect();
         let all: Vec<&Vec<Vec<u8>>> = (patterns.iter())
             .filter_map(|(p, _)| match p {
@@ -143,22 +147,24 @@ impl Patterns {
 #[derive(Debug, Clone)]
 struct Matcher {
     pattern: Pattern,
-    wider: std::sync::OnceLock<Option<regex::Regex>>,
+    /// The twin's source (from the syntax the prefilter was made from) and its regex.
+    wider: Option<(String, std::sync::OnceLock<Option<regex::Regex>>)>,
 }
 
 impl Matcher {
-    fn new(pattern: &Pattern) -> Matcher {
+    fn new(pattern: &Pattern, wider: Option<String>) -> Matcher {
         Matcher {
             pattern: pattern.clone(),
-            wider: std::sync::OnceLock::new(),
+            wider: wider.map(|w| (w, std::sync::OnceLock::new())),
         }
     }
 
     fn is_match(&self, text: &str) -> bool {
-        let wider = self
-            .wider
-            .get_or_init(|| super::ascii::wider(&self.pattern.source));
-        wider.as_ref().is_none_or(|w| w.is_match(text)) && self.pattern.regex().is_match(text)
+        self.wider.as_ref().is_none_or(|(src, re)| {
+            re.get_or_init(|| super::ascii::compile(src))
+                .as_ref()
+                .is_none_or(|w| w.is_match(text))
+        }) && self.pattern.regex().is_match(text)
     }
 }
 
