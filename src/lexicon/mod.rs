@@ -5,6 +5,7 @@
 //! - [`WordClasses`] ([`classes`]): the class bits ([`cls`]) of every word that has one, from the
 //!   lexicons and the closed classes of [`crate::grammar`].
 
+mod ascii;
 mod classes;
 mod prefilter;
 

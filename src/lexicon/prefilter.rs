@@ -2,7 +2,6 @@
 //! matches a text, each behind a cheap test derived from its syntax.
 
 use crate::ruleset::Pattern;
-use regex::Regex;
 use regex_syntax::hir::{ClassUnicode, Hir};
 
 /// A list of patterns, for whether any of them matches a text, each behind a cheap test that
@@ -14,7 +13,7 @@ use regex_syntax::hir::{ClassUnicode, Hir};
 /// "could"...).
 #[derive(Debug, Clone, Default)]
 pub struct Patterns {
-    patterns: Vec<(Prefilter, Pattern)>,
+    patterns: Vec<(Prefilter, Matcher)>,
     /// The strings of all the `Prefilter::Literals` of two patterns or more: when a text has
     /// none, those patterns are not tried one by one.
     any_literal: Option<aho_corasick::packed::Searcher>,
@@ -45,8 +44,8 @@ const WINDOWED_MIN: usize = 1 << 14;
 impl Patterns {
     /// The patterns of a ruleset's pattern list.
     pub fn new(patterns: &[Pattern]) -> Patterns {
-        let prefilter = |src: &str| {
-            let Ok(hir) = regex_syntax::parse(src) else {
+        let prefilter = |hir: Option<&Hir>| {
+            let Some(hir) = hir else {
                 return Prefilter::None;
             };
             let props = hir.properties();
@@ -55,8 +54,8 @@ impl Patterns {
                 .contains(regex_syntax::hir::Look::Start)
             {
                 let mut first = Box::new([false; 256]);
-                return if props.minimum_len().unwrap_or(0) > 0 && !first_bytes(&hir, &mut first) {
-                    match anchored_starts(&hir) {
+                return if props.minimum_len().unwrap_or(0) > 0 && !first_bytes(hir, &mut first) {
+                    match anchored_starts(hir) {
                         Some(starts) => Prefilter::Starts(first, Box::new(starts)),
                         None => Prefilter::FirstByte(first),
                     }
@@ -67,7 +66,7 @@ impl Patterns {
             let window = props
                 .maximum_len()
                 .filter(|_| !props.look_set().contains_anchor());
-            required_literals(&hir)
+            required_literals(hir)
                 .filter(|l| min_len(l) >= 3)
                 .and_then(|lits| {
                     let search = aho_corasick::packed::Searcher::new(&lits)?;
@@ -79,9 +78,13 @@ impl Patterns {
                 })
                 .unwrap_or(Prefilter::None)
         };
-        let patterns: Vec<(Prefilter, Pattern)> = patterns
+        let patterns: Vec<(Prefilter, Matcher)> = patterns
             .iter()
-            .map(|p| (prefilter(&p.source), p.clone()))
+            .map(|p| {
+                let hir = regex_syntax::parse(&p.source).ok();
+                let wider = hir.as_ref().and_then(super::ascii::wider_source);
+                (prefilter(hir.as_ref()), Matcher::new(p, wider))
+            })
             .collect();
         let all: Vec<&Vec<Vec<u8>>> = (patterns.iter())
             .filter_map(|(p, _)| match p {
@@ -111,15 +114,14 @@ impl Patterns {
         let mut lower: Option<Vec<u8>> = None;
         let mut any_literal: Option<bool> = None;
         self.patterns.iter().any(|(pre, p)| match pre {
-            Prefilter::None => p.regex().is_match(text),
+            Prefilter::None => p.is_match(text),
             Prefilter::FirstByte(first) => {
-                text.as_bytes().first().is_some_and(|&b| first[b as usize])
-                    && p.regex().is_match(text)
+                text.as_bytes().first().is_some_and(|&b| first[b as usize]) && p.is_match(text)
             }
             Prefilter::Starts(first, starts) => {
                 text.as_bytes().first().is_some_and(|&b| first[b as usize])
                     && starts.may_match(text)
-                    && p.regex().is_match(text)
+                    && p.is_match(text)
             }
             Prefilter::Literals { search, window, .. } => {
                 let lower: &[u8] =
@@ -131,12 +133,38 @@ impl Patterns {
                 }
                 match window {
                     Some(w) if text.len() >= WINDOWED_MIN => {
-                        windows_match(text, lower, search, *w, p.regex())
+                        windows_match(text, lower, search, *w, p)
                     }
-                    _ => search.find(lower).is_some() && p.regex().is_match(text),
+                    _ => search.find(lower).is_some() && p.is_match(text),
                 }
             }
         })
+    }
+}
+
+/// A pattern and its wider twin ([`super::ascii::wider`]), made when first used: a text the
+/// twin does not match is not matched, and the pattern is compiled only for a text it does.
+#[derive(Debug, Clone)]
+struct Matcher {
+    pattern: Pattern,
+    /// The twin's source (from the syntax the prefilter was made from) and its regex.
+    wider: Option<(String, std::sync::OnceLock<Option<regex::Regex>>)>,
+}
+
+impl Matcher {
+    fn new(pattern: &Pattern, wider: Option<String>) -> Matcher {
+        Matcher {
+            pattern: pattern.clone(),
+            wider: wider.map(|w| (w, std::sync::OnceLock::new())),
+        }
+    }
+
+    fn is_match(&self, text: &str) -> bool {
+        self.wider.as_ref().is_none_or(|(src, re)| {
+            re.get_or_init(|| super::ascii::compile(src))
+                .as_ref()
+                .is_none_or(|w| w.is_match(text))
+        }) && self.pattern.regex().is_match(text)
     }
 }
 
@@ -350,7 +378,7 @@ fn windows_match(
     lower: &[u8],
     search: &aho_corasick::packed::Searcher,
     longest: usize,
-    r: &Regex,
+    r: &Matcher,
 ) -> bool {
     let b = text.as_bytes();
     // a byte that no word has (ASCII, not a letter, digit or underscore): a piece may end
@@ -467,6 +495,7 @@ fn required_literals(hir: &regex_syntax::hir::Hir) -> Option<Vec<Vec<u8>>> {
 mod tests {
     use super::*;
     use crate::ruleset::Ruleset;
+    use regex::Regex;
 
     /// `Patterns::is_match` is `any(is_match)` of its patterns, whatever their prefilters.
     #[test]

@@ -15,16 +15,20 @@
 //! stored baseline).
 
 use super::Locator;
+use crate::hash::FxHasher;
 use crate::model::{Analysis, Finding};
 use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
 
 /// The fingerprints of `analysis`'s findings, in their order.
 pub fn fingerprints(analysis: &Analysis, loc: &Locator) -> Vec<String> {
-    let mut seen: HashMap<u64, u64> = HashMap::new();
+    // (Fx-hashed: the keys are hashes already, and only looked up, never iterated)
+    let mut seen: HashMap<u64, u64, BuildHasherDefault<FxHasher>> = HashMap::default();
+    let path = normal_path(&analysis.doc.path);
     let mut long = LongSentences::default();
     (analysis.findings.iter())
         .map(|f| {
-            let base = base_hash(analysis, loc, f, &mut long);
+            let base = base_hash(analysis, loc, f, &path, &mut long);
             let n = seen.entry(base).or_insert(0);
             let h = if *n == 0 {
                 base
@@ -35,8 +39,17 @@ pub fn fingerprints(analysis: &Analysis, loc: &Locator) -> Vec<String> {
                 h.0
             };
             *n += 1;
-            format!("{h:016x}")
+            hex16(h)
         })
+        .collect()
+}
+
+/// `h` as 16 hex digits, lower case (`format!("{h:016x}")` without the formatter).
+fn hex16(h: u64) -> String {
+    const DIGITS: &[u8; 16] = b"0123456789abcdef";
+    (0..16)
+        .rev()
+        .map(|k| char::from(DIGITS[((h >> (4 * k)) & 15) as usize]))
         .collect()
 }
 
@@ -52,7 +65,14 @@ const LONG_SENTENCE: usize = 512;
 #[derive(Default)]
 struct LongSentences(HashMap<(u64, usize), u64>);
 
-fn base_hash(analysis: &Analysis, loc: &Locator, f: &Finding, long: &mut LongSentences) -> u64 {
+/// The hash of finding `f` of `analysis` (whose path, normalised, is `path`).
+fn base_hash(
+    analysis: &Analysis,
+    loc: &Locator,
+    f: &Finding,
+    path: &str,
+    long: &mut LongSentences,
+) -> u64 {
     // the sentence the finding starts in (sentences are in order: a binary search, so a long
     // document's fingerprints are not findings times sentences)
     let ss = &analysis.sentences;
@@ -74,7 +94,7 @@ fn base_hash(analysis: &Analysis, loc: &Locator, f: &Finding, long: &mut LongSen
     }
     normalise_bytes(sentence.1, |b| h.byte(b));
     h.write(&[0]);
-    h.write(normal_path(&analysis.doc.path).as_bytes());
+    h.write(path.as_bytes());
     if sentence.1.len() > LONG_SENTENCE {
         long.0.insert(key, h.0);
     }
@@ -129,13 +149,15 @@ fn normalise_bytes(s: &str, mut emit: impl FnMut(u8)) {
             }
             started = true;
             // the rest of a run of ASCII bytes that are not white space, without the book-keeping
+            // (one table lookup a byte: `PLAIN`)
             emit(a.to_ascii_lowercase());
             i += 1;
             while let Some(&a) = b.get(i) {
-                if a >= 0x80 || matches!(a, b' ' | b'\t'..=b'\r') {
+                let l = PLAIN[a as usize];
+                if l == 0 {
                     break;
                 }
-                emit(a.to_ascii_lowercase());
+                emit(l);
                 i += 1;
             }
             continue;
@@ -159,6 +181,21 @@ fn normalise_bytes(s: &str, mut emit: impl FnMut(u8)) {
         }
     }
 }
+
+/// Each byte's lower case when it is ASCII and not white space, else 0 (white space, bytes of
+/// non-ASCII characters, and NUL itself: the slow path of [`normalise_bytes`]).
+const PLAIN: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut i = 1;
+    while i < 0x80 {
+        let b = i as u8;
+        if !matches!(b, b' ' | b'\t'..=b'\r') {
+            t[i] = b.to_ascii_lowercase();
+        }
+        i += 1;
+    }
+    t
+};
 
 /// 64-bit FNV-1a.
 struct Fnv(u64);
@@ -184,6 +221,32 @@ impl Fnv {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn hex16_is_the_formatter_s() {
+        for h in [
+            0,
+            1,
+            0xf,
+            0x10,
+            0xdead_beef,
+            0x0123_4567_89ab_cdef,
+            u64::MAX,
+        ] {
+            assert_eq!(hex16(h), format!("{h:016x}"));
+        }
+    }
+
+    #[test]
+    fn plain_bytes_are_the_lower_case_of_ascii_that_is_not_white_space() {
+        for b in 0..=255u8 {
+            let plain = b != 0 && b.is_ascii() && !matches!(b, b' ' | b'\t'..=b'\r');
+            assert_eq!(
+                PLAIN[b as usize],
+                if plain { b.to_ascii_lowercase() } else { 0 }
+            );
+        }
+    }
 
     #[test]
     fn normalise_folds_case_quotes_and_white_space() {
@@ -220,7 +283,7 @@ mod tests {
         let alphabet = [
             "a", "B", " ", "\n", "\t", "\u{b}", "\u{c}", "\r", "\u{1f}", "\u{a0}", "\u{85}",
             "\u{2003}", "\u{201c}", "\u{2019}", "\u{ab}", "\u{c9}", "\u{130}", "\u{3a3}", "Z",
-            "\u{4e2d}", "\"", "'",
+            "\u{4e2d}", "\"", "'", "\0",
         ];
         for t in crate::testutil::random_texts(&alphabet, 0x2545_f491_4f6c_dd1d, 20_000, 24) {
             assert_eq!(normalise(&t), normalise_chars(&t), "{t:?}");
@@ -254,9 +317,10 @@ mod tests {
         assert!(a.findings.len() > 50, "{} findings", a.findings.len());
         assert!(a.sentences[0].span.len() > LONG_SENTENCE);
         let mut long = LongSentences::default();
+        let path = normal_path(&a.doc.path);
         for f in &a.findings {
-            let fresh = base_hash(&a, &loc, f, &mut LongSentences::default());
-            assert_eq!(base_hash(&a, &loc, f, &mut long), fresh);
+            let fresh = base_hash(&a, &loc, f, &path, &mut LongSentences::default());
+            assert_eq!(base_hash(&a, &loc, f, &path, &mut long), fresh);
         }
         assert!(long.0.len() < 5, "{} keys", long.0.len());
     }
