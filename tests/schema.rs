@@ -497,10 +497,16 @@ fn schema_enums_match_the_library() {
         A::AccordingTo,
         A::Passive,
         A::Other,
+        A::Agentless,
     ];
     for k in &attribution_kinds {
         match k {
-            A::DirectQuote | A::Indirect | A::AccordingTo | A::Passive | A::Other => {}
+            A::DirectQuote
+            | A::Indirect
+            | A::AccordingTo
+            | A::Passive
+            | A::Other
+            | A::Agentless => {}
         }
     }
     assert_eq!(

@@ -78,7 +78,7 @@ pub fn finding(rule: &Rule, span: Span, vars: &[(&str, &str)]) -> Finding {
 /// `template` with each `{key}` of `vars` replaced by its value, as `str::replace` of each in
 /// turn leaves it; in one pass when no value has a brace (then no value can make or hide a
 /// `{key}` for the ones after it).
-fn fill(template: &str, vars: &[(&str, &str)]) -> String {
+pub(crate) fn fill(template: &str, vars: &[(&str, &str)]) -> String {
     if vars.iter().any(|(_, v)| v.contains(['{', '}'])) {
         let mut message = template.to_string();
         for (k, v) in vars {
@@ -125,12 +125,32 @@ pub fn first_cited(analysis: &Analysis, src: usize) -> Option<(usize, Span)> {
         })
 }
 
-/// Names of the sources `ids`, joined for a message.
+/// Names of the sources `ids`, joined for a message (an unresolved pronoun as "an unnamed
+/// speaker ('she')": [`crate::model::source_label`]), each once.
 pub fn source_names(analysis: &Analysis, ids: &[usize]) -> String {
-    ids.iter()
-        .map(|&i| analysis.sources[i].name.as_str())
-        .collect::<Vec<_>>()
-        .join(", ")
+    let mut names: Vec<std::borrow::Cow<'_, str>> = Vec::with_capacity(ids.len());
+    for &i in ids {
+        let label = crate::model::source_label(&analysis.sources[i].name);
+        if !names.contains(&label) {
+            names.push(label);
+        }
+    }
+    names.join(", ")
+}
+
+/// How a message names the source `si` at a mention written `mention`: the mention, unless it
+/// is a bare pronoun ("They"); then the source's name with the pronoun ("officials ('They')"),
+/// or "an unnamed speaker ('they')" when it was resolved to no one.
+pub fn mention_label(analysis: &Analysis, si: usize, mention: &str) -> String {
+    let lower = mention.to_lowercase();
+    if !crate::grammar::PERSONAL_PRONOUNS.contains(&lower.as_str()) {
+        return mention.to_string();
+    }
+    let name = &analysis.sources[si].name;
+    match crate::model::source_label(name) {
+        std::borrow::Cow::Borrowed(name) => format!("{name} ('{mention}')"),
+        std::borrow::Cow::Owned(unnamed) => unnamed,
+    }
 }
 
 /// Ids every check must list: a test compares this with the rule files.

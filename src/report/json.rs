@@ -564,6 +564,7 @@ fn attribution_kind(k: AttributionKind) -> &'static str {
         AttributionKind::AccordingTo => "\"according_to\"",
         AttributionKind::Passive => "\"passive\"",
         AttributionKind::Other => "\"other\"",
+        AttributionKind::Agentless => "\"agentless\"",
     }
 }
 

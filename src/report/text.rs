@@ -16,7 +16,7 @@
 //! through [`sanitize`] before it reaches the terminal, so hostile input cannot inject escape
 //! sequences, control characters or bidi overrides. Colour codes come only from this module.
 
-use super::{DocumentReport, FindingReport, SourceReport, Summary};
+use super::{DocumentReport, FindingReport, Summary};
 use crate::model::{ClaimStatus, Severity};
 use std::fmt::Write as _;
 
@@ -298,7 +298,8 @@ fn cell(s: &str, max: usize) -> String {
     cut
 }
 
-fn source_row(doc: &DocumentReport, s: &SourceReport) -> [String; 5] {
+fn source_row(doc: &DocumentReport, group: &[usize]) -> [String; 5] {
+    let s = &doc.sources[group[0]];
     let (registry, credibility) = match &s.registry {
         Some(r) => (
             format!("{} ({})", r.id, enum_name(&r.how)),
@@ -308,13 +309,14 @@ fn source_row(doc: &DocumentReport, s: &SourceReport) -> [String; 5] {
         ),
         None => ("-".into(), "-".into()),
     };
+    let ids: Vec<&String> = group.iter().map(|&i| &doc.sources[i].id).collect();
     let claims = doc
         .claims
         .iter()
-        .filter(|c| c.sources.contains(&s.id))
+        .filter(|c| c.sources.iter().any(|id| ids.contains(&id)))
         .count();
     [
-        cell(&s.name, MAX_CELL),
+        cell(&crate::model::source_label(&s.name), MAX_CELL),
         enum_name(&s.kind),
         cell(&registry, MAX_CELL),
         credibility,
@@ -331,12 +333,14 @@ fn enum_name<T: serde::Serialize>(v: &T) -> String {
 }
 
 fn render_sources(out: &mut String, doc: &DocumentReport, color: bool) {
-    let _ = writeln!(out, "Sources ({})", doc.sources.len());
-    if doc.sources.is_empty() {
+    // (each source once: two unresolved "she" are one row)
+    let groups = super::source_rows(doc);
+    let _ = writeln!(out, "Sources ({})", groups.len());
+    if groups.is_empty() {
         return;
     }
     let header = ["name", "kind", "registry", "credibility", "claims"];
-    let rows: Vec<[String; 5]> = doc.sources.iter().map(|s| source_row(doc, s)).collect();
+    let rows: Vec<[String; 5]> = groups.iter().map(|g| source_row(doc, g)).collect();
     let mut widths = header.map(|h| h.chars().count());
     for r in &rows {
         for (w, c) in widths.iter_mut().zip(r) {
@@ -459,8 +463,8 @@ mod tests {
     use crate::model::{AttributionKind, SourceKind};
     use crate::registry::{Credibility, MatchKind};
     use crate::report::{
-        AttributionReport, AttributionSourceReport, ClaimReport, RegistryReport, SpanReport, Stats,
-        TextSpan,
+        AttributionReport, AttributionSourceReport, ClaimReport, RegistryReport, SourceReport,
+        SpanReport, Stats, TextSpan,
     };
 
     /// A report span for bytes `start..end` of `raw` (line/column computed from `raw`).
