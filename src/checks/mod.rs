@@ -294,6 +294,46 @@ mod tests {
         assert!(has(&f, "anonymous-source", "One MP"), "{f:?}");
     }
 
+    /// A pronoun mention of an anonymous source is named by what it refers to, with the
+    /// pronoun, never as the bare pronoun ("anonymous source: They").
+    #[test]
+    fn an_anonymous_pronoun_is_named_by_its_source() {
+        let c = Checker::new(Ruleset::embedded(), None);
+        let a = c.check(parse_text(
+            "t",
+            "Officials said the dam failed on Monday. They said 40 people were killed in the flood."
+                .to_string(),
+        ));
+        let msgs: Vec<&str> = (a.findings.iter())
+            .filter(|f| f.rule == "anonymous-source")
+            .map(|f| f.message.as_str())
+            .collect();
+        assert!(
+            msgs.contains(&"anonymous source: Officials ('They')"),
+            "{msgs:?}"
+        );
+        assert!(!msgs.contains(&"anonymous source: They"), "{msgs:?}");
+    }
+
+    /// A claim whose only support is agentless is flagged as reported without saying by whom,
+    /// and is not single-sourced or corroborated.
+    #[test]
+    fn an_agentless_claim_says_it_is_reported_by_no_one_named() {
+        let c = Checker::new(Ruleset::embedded(), None);
+        let a = c.check(parse_text(
+            "t",
+            "The crash reportedly killed seven people in May 2024.".to_string(),
+        ));
+        let f: Vec<&str> = a.findings.iter().map(|f| f.message.as_str()).collect();
+        assert!(
+            f.iter()
+                .any(|m| m.starts_with("claim is reported without saying by whom ('reportedly')")),
+            "{f:?}"
+        );
+        assert_eq!(a.claims[0].status, crate::model::ClaimStatus::Unattributed);
+        assert!(a.claims[0].sources.is_empty());
+    }
+
     #[test]
     fn orphan_quote_but_not_scare_quotes() {
         let f = findings(

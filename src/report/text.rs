@@ -1116,3 +1116,48 @@ checked 1 document: 2 claims, 1 attribution, 2 sources; findings: 0 errors, 1 wa
         assert_eq!(out.matches("source inherited").count(), 1, "{out}");
     }
 }
+
+#[cfg(test)]
+mod source_table_tests {
+    use super::*;
+    use crate::ruleset::Ruleset;
+
+    /// Two speakers resolution found no one for ("she", twice, with no woman named) are one
+    /// row of the sources table, named for what they are, not "She"; the messages say the same.
+    #[test]
+    fn an_unresolved_pronoun_is_one_row_named_for_what_it_is() {
+        let text = "The fire killed two workers in May 2024, she said.\n\n\
+                    Police said the blast injured 40 people.\n\n\
+                    The flood killed nine people in June 2024, she said.\n";
+        let checker = crate::Checker::new(Ruleset::embedded(), None);
+        let a = checker.check(crate::input::parse_text("t.txt", text.to_string()));
+        let she = a.sources.iter().filter(|s| s.name == "she").count();
+        assert_eq!(she, 2, "two unresolved sources: {:?}", a.sources);
+        let doc = crate::report::build(&a, 0);
+        let out = render_document(&doc, text, TextOptions { color: false });
+        let rows: Vec<&str> = out
+            .lines()
+            .filter(|l| l.contains("an unnamed speaker ('she')") && l.contains("unknown"))
+            .collect();
+        assert_eq!(rows.len(), 1, "{out}");
+        assert!(rows[0].trim_end().ends_with('2'), "both claims: {out}");
+        assert!(out.contains("Sources (2)"), "{out}");
+        for f in &a.findings {
+            assert!(!f.message.contains("(she)"), "{}", f.message);
+        }
+        assert!(
+            (a.findings.iter()).any(|f| f
+                .message
+                .contains("one source (an unnamed speaker ('she'))")),
+            "{:?}",
+            a.findings
+        );
+        // the HTML report's cards: one for both
+        let html = crate::report::html::render_document(&doc, text, None);
+        let card = format!(
+            "<h4>{}</h4>",
+            crate::report::html::escape("an unnamed speaker ('she')")
+        );
+        assert_eq!(html.matches(&card).count(), 1, "{html}");
+    }
+}
