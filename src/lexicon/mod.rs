@@ -101,6 +101,8 @@ pub struct Lexicons {
     /// The patterns of agentless attributions (`rules/patterns/agentless.txt`), each with a
     /// group `cue`: "reportedly", "is accused of", "it was announced that".
     pub agentless: Vec<regex::Regex>,
+    /// The same patterns behind their cheap prefilters: whether any matches a text at all.
+    pub agentless_any: Patterns,
     /// Words of a duty or a rule, in whose sentence "expected to" is no agentless attribution.
     pub obligation_words: WordSet,
     /// Boilerplate paragraph patterns.
@@ -205,6 +207,7 @@ impl Lexicons {
             agentless: (rs.patterns("agentless").iter())
                 .map(|p| p.regex().clone())
                 .collect(),
+            agentless_any: Patterns::new(rs.patterns("agentless")),
             obligation_words: set(rs.lexicon("obligation-words")),
             boilerplate: Patterns::new(rs.patterns("boilerplate")),
             not_claims: Patterns::new(rs.patterns("not-claims")),

@@ -49,9 +49,10 @@ impl<'a> Ctx<'a> {
         let end = self.sentence_end(i);
         let to = self.toks[end.max(i + 1) - 1].span.end - base;
         let t = &para[at..to];
-        (self.lex.agentless.iter()).any(|re| {
-            (re.captures(t)).is_some_and(|c| c.name("cue").is_some_and(|m| m.start() == 0))
-        })
+        self.lex.agentless_any.is_match(t)
+            && (self.lex.agentless.iter()).any(|re| {
+                (re.captures(t)).is_some_and(|c| c.name("cue").is_some_and(|m| m.start() == 0))
+            })
     }
 
     /// True when the cue form at `i` is the participle of an agentless passive ("The bill is
@@ -78,6 +79,10 @@ impl<'a> Ctx<'a> {
         let Some((base, para)) = self.paragraph_text() else {
             return;
         };
+        // (most paragraphs have none: one pass of the prefilters says so)
+        if !self.lex.agentless_any.is_match(para) {
+            return;
+        }
         // (cue start, cue end, match end), in tokens
         let mut found: Vec<(usize, usize, usize)> = Vec::new();
         for re in &self.lex.agentless {
