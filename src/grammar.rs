@@ -69,6 +69,12 @@ pub const PREPOSITIONS: &[&str] = &[
 /// Subject pronouns of the third person that can be a source.
 pub const PRONOUNS: &[&str] = &["he", "she", "they", "it"];
 
+/// The personal pronouns, subject and object: a source named by one of them alone ("She",
+/// "they", "him") is one resolution found no one for.
+pub const PERSONAL_PRONOUNS: &[&str] = &[
+    "i", "you", "he", "she", "it", "we", "they", "me", "him", "her", "us", "them",
+];
+
 /// Determiners, numerals and possessives that open a noun phrase ("two officials", "his aide").
 pub const DETERMINERS: &[&str] = &[
     "a", "an", "some", "several", "many", "two", "three", "four", "five", "six", "seven", "eight",

@@ -47,6 +47,9 @@ pub enum AttributionKind {
     AccordingTo,
     /// `... was confirmed by X`, `based on data reviewed by X`
     Passive,
+    /// `reportedly`, `is accused of`, `it was announced that`: reported, but not by whom (no
+    /// source: `Attribution::sources` is empty)
+    Agentless,
     /// Anything else.
     Other,
     /// A turn of an interview transcript: "((Rich Bowen)) I'm ...", "TAPPER: You said ..."
@@ -164,7 +167,8 @@ impl Content {
 pub struct Attribution {
     /// Kind.
     pub kind: AttributionKind,
-    /// The source mentions (two for "Nicholas Weaver and Matt Tait").
+    /// The source mentions (two for "Nicholas Weaver and Matt Tait"); none for an
+    /// [`AttributionKind::Agentless`] attribution.
     pub sources: Vec<Mention>,
     /// The reporting words.
     pub cue: Span,
@@ -215,6 +219,18 @@ pub struct Source {
     pub mentions: Vec<Span>,
     /// Normalized name forms that identify it (full name, surname...).
     pub keys: Vec<String>,
+}
+
+/// How a message or a table names a source called `name`: the name itself, or, for a bare
+/// pronoun that resolution found no one for ("She"), "an unnamed speaker ('she')", never the
+/// pronoun as if it were a name.
+pub fn source_label(name: &str) -> std::borrow::Cow<'_, str> {
+    let lower = name.to_lowercase();
+    if crate::grammar::PERSONAL_PRONOUNS.contains(&lower.as_str()) {
+        std::borrow::Cow::Owned(format!("an unnamed speaker ('{lower}')"))
+    } else {
+        std::borrow::Cow::Borrowed(name)
+    }
 }
 
 /// Status of a claim.

@@ -188,6 +188,10 @@ pub const EMBEDDED_LEXICONS: &[(&str, &str)] = &[
         include_str!("../rules/lexicon/not-claimed.txt"),
     ),
     (
+        "obligation-words.txt",
+        include_str!("../rules/lexicon/obligation-words.txt"),
+    ),
+    (
         "opening-cues.txt",
         include_str!("../rules/lexicon/opening-cues.txt"),
     ),
@@ -257,6 +261,10 @@ pub const EMBEDDED_LEXICONS: &[(&str, &str)] = &[
 /// Embedded regex pattern lists, `(file name, contents)`, alphabetical.
 pub const EMBEDDED_PATTERNS: &[(&str, &str)] = &[
     (
+        "agentless.txt",
+        include_str!("../rules/patterns/agentless.txt"),
+    ),
+    (
         "background.txt",
         include_str!("../rules/patterns/background.txt"),
     ),
@@ -296,6 +304,9 @@ pub struct Rule {
     pub enabled: bool,
     /// Message template; `{source}`, `{cue}`, `{suggestion}`... are filled in by the check.
     pub message: String,
+    /// Templates of the rule's other messages, by case (`[messages]`: `agentless = "..."` for
+    /// a claim reported without saying by whom); a check falls back on `message`.
+    pub messages: IndexMap<String, String>,
     /// One line.
     pub summary: String,
     /// The journalism standard behind the rule: its name ("SPJ Code of Ethics").
@@ -334,6 +345,8 @@ struct RuleFile {
     severity: Option<Severity>,
     enabled: Option<bool>,
     message: Option<String>,
+    #[serde(default)]
+    messages: IndexMap<String, String>,
     summary: Option<String>,
     standard_name: Option<String>,
     standard: Option<String>,
@@ -579,6 +592,7 @@ impl Ruleset {
             if let Some(v) = f.message {
                 existing.message = v;
             }
+            existing.messages.extend(f.messages);
             if let Some(v) = f.summary {
                 existing.summary = v;
             }
@@ -632,6 +646,7 @@ impl Ruleset {
             severity: f.severity.ok_or_else(|| missing("severity"))?,
             enabled: f.enabled.unwrap_or(true),
             message: f.message.ok_or_else(|| missing("message"))?,
+            messages: f.messages,
             summary: f.summary.unwrap_or_default(),
             standard_name: f.standard_name,
             standard: f.standard,

@@ -509,6 +509,7 @@ fn schema_enums_match_the_library() {
         A::Other,
         A::Transcript,
         A::Link,
+        A::Agentless,
     ];
     for k in &attribution_kinds {
         match k {
@@ -518,7 +519,8 @@ fn schema_enums_match_the_library() {
             | A::Passive
             | A::Other
             | A::Transcript
-            | A::Link => {}
+            | A::Link
+            | A::Agentless => {}
         }
     }
     assert_eq!(

@@ -26,7 +26,8 @@ pub fn check(cx: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) {
             if !a.sources[si].anonymous || !seen.insert(m.span) {
                 continue;
             }
-            let mut f = finding(rule, m.span, &[("source", a.text(m.span))]);
+            let shown = super::mention_label(a, si, a.text(m.span));
+            let mut f = finding(rule, m.span, &[("source", &shown)]);
             f.source = Some(si);
             f.attribution = Some(ai);
             out.push(f);

@@ -78,7 +78,7 @@ pub fn finding(rule: &Rule, span: Span, vars: &[(&str, &str)]) -> Finding {
 /// `template` with each `{key}` of `vars` replaced by its value, as `str::replace` of each in
 /// turn leaves it; in one pass when no value has a brace (then no value can make or hide a
 /// `{key}` for the ones after it).
-fn fill(template: &str, vars: &[(&str, &str)]) -> String {
+pub(crate) fn fill(template: &str, vars: &[(&str, &str)]) -> String {
     if vars.iter().any(|(_, v)| v.contains(['{', '}'])) {
         let mut message = template.to_string();
         for (k, v) in vars {
@@ -125,12 +125,32 @@ pub fn first_cited(analysis: &Analysis, src: usize) -> Option<(usize, Span)> {
         })
 }
 
-/// Names of the sources `ids`, joined for a message.
+/// Names of the sources `ids`, joined for a message (an unresolved pronoun as "an unnamed
+/// speaker ('she')": [`crate::model::source_label`]), each once.
 pub fn source_names(analysis: &Analysis, ids: &[usize]) -> String {
-    ids.iter()
-        .map(|&i| analysis.sources[i].name.as_str())
-        .collect::<Vec<_>>()
-        .join(", ")
+    let mut names: Vec<std::borrow::Cow<'_, str>> = Vec::with_capacity(ids.len());
+    for &i in ids {
+        let label = crate::model::source_label(&analysis.sources[i].name);
+        if !names.contains(&label) {
+            names.push(label);
+        }
+    }
+    names.join(", ")
+}
+
+/// How a message names the source `si` at a mention written `mention`: the mention, unless it
+/// is a bare pronoun ("They"); then the source's name with the pronoun ("officials ('They')"),
+/// or "an unnamed speaker ('they')" when it was resolved to no one.
+pub fn mention_label(analysis: &Analysis, si: usize, mention: &str) -> String {
+    let lower = mention.to_lowercase();
+    if !crate::grammar::PERSONAL_PRONOUNS.contains(&lower.as_str()) {
+        return mention.to_string();
+    }
+    let name = &analysis.sources[si].name;
+    match crate::model::source_label(name) {
+        std::borrow::Cow::Borrowed(name) => format!("{name} ('{mention}')"),
+        std::borrow::Cow::Owned(unnamed) => unnamed,
+    }
 }
 
 /// Ids every check must list: a test compares this with the rule files.
@@ -291,6 +311,46 @@ mod tests {
         );
         assert!(has(&f, "anonymous-source", "researchers"), "{f:?}");
         assert!(has(&f, "anonymous-source", "One MP"), "{f:?}");
+    }
+
+    /// A pronoun mention of an anonymous source is named by what it refers to, with the
+    /// pronoun, never as the bare pronoun ("anonymous source: They").
+    #[test]
+    fn an_anonymous_pronoun_is_named_by_its_source() {
+        let c = Checker::new(Ruleset::embedded(), None);
+        let a = c.check(parse_text(
+            "t",
+            "Officials said the dam failed on Monday. They said 40 people were killed in the flood."
+                .to_string(),
+        ));
+        let msgs: Vec<&str> = (a.findings.iter())
+            .filter(|f| f.rule == "anonymous-source")
+            .map(|f| f.message.as_str())
+            .collect();
+        assert!(
+            msgs.contains(&"anonymous source: Officials ('They')"),
+            "{msgs:?}"
+        );
+        assert!(!msgs.contains(&"anonymous source: They"), "{msgs:?}");
+    }
+
+    /// A claim whose only support is agentless is flagged as reported without saying by whom,
+    /// and is not single-sourced or corroborated.
+    #[test]
+    fn an_agentless_claim_says_it_is_reported_by_no_one_named() {
+        let c = Checker::new(Ruleset::embedded(), None);
+        let a = c.check(parse_text(
+            "t",
+            "The crash reportedly killed seven people in May 2024.".to_string(),
+        ));
+        let f: Vec<&str> = a.findings.iter().map(|f| f.message.as_str()).collect();
+        assert!(
+            f.iter()
+                .any(|m| m.starts_with("claim is reported without saying by whom ('reportedly')")),
+            "{f:?}"
+        );
+        assert_eq!(a.claims[0].status, crate::model::ClaimStatus::Unattributed);
+        assert!(a.claims[0].sources.is_empty());
     }
 
     #[test]

@@ -47,14 +47,16 @@ pub fn check(cx: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) {
     let blocks = &a.doc.blocks;
     let mut skipped: Vec<Option<bool>> = vec![None; blocks.len()];
     let mut attributed = vec![false; blocks.len()];
-    for at in &a.attributions {
+    // (an agentless attribution, "reportedly", names no speaker for a quotation)
+    let voiced =
+        || (a.attributions.iter()).filter(|at| at.kind != crate::model::AttributionKind::Agentless);
+    for at in voiced() {
         if let Some(p) = attributed.get_mut(at.paragraph) {
             *p = true;
         }
     }
     let contents = Intervals::new(
-        a.attributions
-            .iter()
+        voiced()
             .filter_map(|at| at.content.as_ref())
             .flat_map(|c| c.fragments.iter().copied())
             .collect(),

@@ -1,8 +1,9 @@
 //! `unattributed-claim`: a claim (kind `claim`, not background, a self-report or a quotation)
-//! that no attribution supports.
+//! that no attribution supports, or that only an agentless one does ("reportedly", "is
+//! accused of": reported without saying by whom).
 
 use super::{Context, finding, source_names};
-use crate::model::{ClaimKind, Finding};
+use crate::model::{AttributionKind, ClaimKind, Finding};
 use crate::ruleset::Rule;
 
 /// Flag claims of kind `claim` at or above `min_checkworthiness` that no source supports; a
@@ -16,7 +17,19 @@ pub fn check(cx: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) {
         .unwrap_or(0.5);
     for (ci, c) in a.claims.iter().enumerate() {
         if c.kind == ClaimKind::Claim && c.sources.is_empty() && c.checkworthiness >= min {
-            let mut f = finding(rule, c.span, &[]);
+            // "reportedly", "is accused of": support that names no one (the first of them)
+            let agentless = (c.attributions.iter())
+                .find(|&&ai| a.attributions[ai].kind == AttributionKind::Agentless);
+            let mut f = match (agentless, rule.messages.get("agentless")) {
+                (Some(&ai), Some(template)) => {
+                    let mut f = finding(rule, c.span, &[]);
+                    let cue = a.text(a.attributions[ai].cue);
+                    f.message = super::fill(template, &[("cue", cue)]);
+                    f.attribution = Some(ai);
+                    f
+                }
+                _ => finding(rule, c.span, &[]),
+            };
             if !c.disputed_by.is_empty() {
                 f.message = format!(
                     "{} (disputed by {})",

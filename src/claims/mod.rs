@@ -322,15 +322,21 @@ pub fn find_claims(analysis: &Analysis, checker: &Checker) -> Vec<Claim> {
             {
                 last_quote = Some((s.paragraph, q));
             }
-            let account: Vec<usize> = supporting
+            // (an agentless report is no speaker's account: nothing to carry over)
+            let voiced: Vec<usize> = (supporting.iter().copied())
+                .filter(|&ai| analysis.attributions[ai].kind != AttributionKind::Agentless)
+                .collect();
+            let account: Vec<usize> = voiced
                 .iter()
                 .copied()
                 .filter(|&ai| is_account(analysis, cl, ai, s.span, t))
                 .collect();
             carried = if !account.is_empty() {
                 Some((s.paragraph, account, Carry::Account))
+            } else if !voiced.is_empty() {
+                Some((s.paragraph, voiced, Carry::Quotation))
             } else {
-                Some((s.paragraph, supporting.clone(), Carry::Quotation))
+                None
             };
             supporting
         } else {
@@ -355,16 +361,19 @@ pub fn find_claims(analysis: &Analysis, checker: &Checker) -> Vec<Claim> {
         {
             continue;
         }
+        // the attributions with a source: an agentless one ("reportedly") names no speaker whose
+        // own act or view the sentence could be, and tells no one's account
+        let voiced = |ai: &&usize| analysis.attributions[**ai].kind != AttributionKind::Agentless;
+        let has_voice = own.iter().any(|ai| voiced(&ai));
         let kind = if is_quote {
             ClaimKind::Quote
-        } else if !own.is_empty()
-            && !attributions.is_empty()
-            && attributions
-                .iter()
-                .all(|&ai| is_self_report(analysis, cl, &analysis.attributions[ai]))
-        {
+        } else if has_voice && {
+            let mut with_source = attributions.iter().filter(voiced).peekable();
+            with_source.peek().is_some()
+                && with_source.all(|&ai| is_self_report(analysis, cl, &analysis.attributions[ai]))
+        } {
             ClaimKind::SelfReport
-        } else if !own.is_empty() {
+        } else if has_voice {
             // (a sentence with an attribution of its own is told as someone's: the patterns of
             // the writer's background and of acts of record, the costliest tests here, are for
             // sentences without one)

@@ -13,7 +13,8 @@
 //! | 6 | reporting verb ([`super::patterns::reporting_verb`]) | any other cue form, unless "by" and a source follow it | the general case, last, with its own steps (guards, ", saying", subject, inverted) |
 //! | 7 | colon quote ([`super::patterns::colon_quote`]) | after the walk, every sentence with a colon and a quotation | 'X disagreed: "..."': only the quotations no cue claimed |
 //! | 0 | transcript turn ([`super::patterns::transcript`]) | a paragraph opening with a speaker's label, in a document with two at least | before the paragraphs' walk, over the whole document: a turn runs over paragraphs; a colon it holds is its cue alone |
-//! | 8 | nested attitudes ([`drop_nested_attitudes`]) | after all | a verb of thinking inside reported speech is content, known only once every attribution of the paragraph is found |
+//! | 8 | agentless ([`super::patterns::agentless`]) | after the walk, every match of `rules/patterns/agentless.txt` on words no pattern used | "reportedly", "is accused of", "it was announced that" have no source: only what no sourced attribution explains ("UNESCO reportedly said" is UNESCO's) |
+//! | 9 | nested attitudes ([`drop_nested_attitudes`]) | after all | a verb of thinking inside reported speech is content, known only once every attribution of the paragraph is found; an agentless cue inside it too ("Police said the man allegedly ...") |
 //!
 //! The reporting verb's steps are not entries of this table: they run inside it, in the order
 //! its module doc gives: the guards ([`super::patterns::not_a_cue`]), the ", saying"
@@ -133,6 +134,7 @@ impl<'a> Ctx<'a> {
                 self.passive(i, out);
             } else if self.is_cue_form(i)
                 && (self.w(i + 1) != "by" || self.sources_right(i + 2).is_empty())
+                && !self.agentless_passive(i)
             {
                 // ("said by telephone" is active; "was reported by Reuters" is a passive)
                 self.reporting_verb(i, out);
@@ -140,6 +142,7 @@ impl<'a> Ctx<'a> {
             i += 1;
         }
         self.colon_quotes(out);
+        self.agentless(out);
         drop_nested_attitudes(self.lex, out, first);
     }
 }

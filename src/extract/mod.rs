@@ -22,6 +22,7 @@
 //! | continuation | `patterns/continuation.rs` | "He called it careless, but said ..." |
 //! | colon quote | `patterns/colon_quote.rs` | 'Van Tilburg disagreed: "..."', "RUBIO: You don't win ..." |
 //! | transcript turn | `patterns/transcript.rs` | "((Rich Bowen)) I'm the Community Manager ..." (and the paragraphs after it) |
+//! | agentless (no source) | `patterns/agentless.rs` | "The bank reportedly lost $2 billion.", "He is accused of fraud." |
 //!
 //! The order the patterns are tried in, and why, is in [`dispatch`] (the only place that orders
 //! them). The pieces they share:

@@ -107,6 +107,13 @@ pub struct Lexicons {
     pub poll_nouns: WordSet,
     /// Words that open a phrase of evidence ("Based on data reviewed by X, ...").
     pub evidence_intros: WordSet,
+    /// The patterns of agentless attributions (`rules/patterns/agentless.txt`), each with a
+    /// group `cue`: "reportedly", "is accused of", "it was announced that".
+    pub agentless: Vec<regex::Regex>,
+    /// The same patterns behind their cheap prefilters: whether any matches a text at all.
+    pub agentless_any: Patterns,
+    /// Words of a duty or a rule, in whose sentence "expected to" is no agentless attribution.
+    pub obligation_words: WordSet,
     /// Boilerplate paragraph patterns.
     pub boilerplate: Patterns,
     /// Not-claim sentence patterns.
@@ -245,6 +252,11 @@ impl Lexicons {
             speech_nouns: set(rs.lexicon("speech-nouns")),
             poll_nouns: set(rs.lexicon("poll-nouns")),
             evidence_intros: set(rs.lexicon("evidence-intros")),
+            agentless: (rs.patterns("agentless").iter())
+                .map(|p| p.regex().clone())
+                .collect(),
+            agentless_any: Patterns::new(rs.patterns("agentless")),
+            obligation_words: set(rs.lexicon("obligation-words")),
             boilerplate: Patterns::new(rs.patterns("boilerplate")),
             not_claims: Patterns::new(rs.patterns("not-claims")),
             word_classes: Default::default(),

@@ -218,7 +218,7 @@ fn open_mark(out: &mut String, doc: &DocumentReport, m: &Mark, first: bool) {
             let _ = write!(
                 out,
                 "<a class=\"m-src\" href=\"#{key}\" data-s=\"{key}\" title=\"{}\">",
-                escape(&doc.sources[i].name)
+                escape(&crate::model::source_label(&doc.sources[i].name))
             );
         }
         MarkKind::Cue(i) => {
@@ -452,21 +452,33 @@ fn render_findings(out: &mut String, doc: &DocumentReport) {
 }
 
 fn render_sources(out: &mut String, doc: &DocumentReport, registry: Option<&Registry>) {
-    let _ = writeln!(out, "<h3>Sources ({})</h3>", doc.sources.len());
-    for s in &doc.sources {
+    // (each source once: two unresolved "she" are one card, with an anchor for each)
+    let groups = super::source_rows(doc);
+    let _ = writeln!(out, "<h3>Sources ({})</h3>", groups.len());
+    for group in &groups {
+        let s = &doc.sources[group[0]];
         let key = did(&s.id);
+        let _ = write!(out, "<div class=\"card\" id=\"{key}\" data-s=\"{key}\">");
+        for &other in &group[1..] {
+            let _ = write!(out, "<span id=\"{}\"></span>", did(&doc.sources[other].id));
+        }
         let _ = write!(
             out,
-            "<div class=\"card\" id=\"{key}\" data-s=\"{key}\"><h4>{}</h4><dl>",
-            escape(&s.name)
+            "<h4>{}</h4><dl>",
+            escape(&crate::model::source_label(&s.name))
         );
         let kind = status_key(&s.kind);
         let _ = write!(out, "<dt>kind</dt><dd>{}</dd>", escape(&kind));
-        let lines: Vec<String> = s.mentions.iter().map(|m| m.span.line.to_string()).collect();
+        let mut lines: Vec<usize> = (group.iter())
+            .flat_map(|&i| doc.sources[i].mentions.iter().map(|m| m.span.line))
+            .collect();
+        let mentions = lines.len();
+        lines.sort_unstable();
+        let lines: Vec<String> = lines.iter().map(|l| l.to_string()).collect();
         let _ = write!(
             out,
             "<dt>mentions</dt><dd>{} (line {})</dd>",
-            s.mentions.len(),
+            mentions,
             lines.join(", ")
         );
         match &s.registry {
@@ -502,8 +514,9 @@ fn render_sources(out: &mut String, doc: &DocumentReport, registry: Option<&Regi
                 let _ = write!(out, "<dt>credibility</dt><dd>{cred}</dd>");
             }
         }
+        let ids: Vec<&String> = group.iter().map(|&i| &doc.sources[i].id).collect();
         let supported: Vec<String> = (doc.claims.iter())
-            .filter(|c| c.sources.contains(&s.id))
+            .filter(|c| c.sources.iter().any(|id| ids.contains(&id)))
             .map(|c| {
                 format!(
                     "<a href=\"#{}\">{} (line {})</a>",
@@ -563,6 +576,10 @@ fn render_who_said_what(out: &mut String, doc: &DocumentReport) {
                     continue;
                 };
                 out.push_str("<li>");
+                if a.sources.is_empty() {
+                    // (agentless: "reportedly", "is accused of")
+                    out.push_str("<i>no one named</i>");
+                }
                 for (k, m) in a.sources.iter().enumerate() {
                     if k > 0 {
                         out.push_str(" and ");
@@ -573,7 +590,7 @@ fn render_who_said_what(out: &mut String, doc: &DocumentReport) {
                             let _ = write!(
                                 out,
                                 "<a href=\"#{key}\" data-s=\"{key}\"><b>{}</b></a>",
-                                escape(&s.name)
+                                escape(&crate::model::source_label(&s.name))
                             );
                             if s.name != m.text {
                                 let _ = write!(out, " (\u{201c}{}\u{201d})", escape(&m.text));

@@ -588,6 +588,7 @@ fn attribution_kind(k: AttributionKind) -> &'static str {
         AttributionKind::Other => "\"other\"",
         AttributionKind::Transcript => "\"transcript\"",
         AttributionKind::Link => "\"link\"",
+        AttributionKind::Agentless => "\"agentless\"",
     }
 }
 

@@ -86,6 +86,33 @@ pub struct SourceReport {
     pub mentions: Vec<TextSpan>,
 }
 
+/// The sources of `doc` as a sources table lists them, each once: indices into `doc.sources`,
+/// grouped by what a reader tells apart (the name as a message gives it,
+/// [`crate::model::source_label`], the kind and the registry row), in order of first
+/// appearance. Two unresolved "she" are one row, "an unnamed speaker ('she')".
+pub fn source_rows(doc: &DocumentReport) -> Vec<Vec<usize>> {
+    let key = |s: &SourceReport| {
+        (
+            crate::model::source_label(&s.name).to_lowercase(),
+            s.kind,
+            s.registry.as_ref().map(|r| r.id.clone()),
+        )
+    };
+    let mut keys = Vec::new();
+    let mut rows: Vec<Vec<usize>> = Vec::new();
+    for (i, s) in doc.sources.iter().enumerate() {
+        let k = key(s);
+        match keys.iter().position(|x| *x == k) {
+            Some(r) => rows[r].push(i),
+            None => {
+                keys.push(k);
+                rows.push(vec![i]);
+            }
+        }
+    }
+    rows
+}
+
 /// A source mention at an attribution.
 #[derive(Debug, Clone, Serialize)]
 pub struct AttributionSourceReport {

@@ -16,7 +16,7 @@
 //! through [`sanitize`] before it reaches the terminal, so hostile input cannot inject escape
 //! sequences, control characters or bidi overrides. Colour codes come only from this module.
 
-use super::{DocumentReport, FindingReport, SourceReport, Summary};
+use super::{DocumentReport, FindingReport, Summary};
 use crate::model::{ClaimStatus, Severity};
 use std::fmt::Write as _;
 
@@ -298,7 +298,8 @@ fn cell(s: &str, max: usize) -> String {
     cut
 }
 
-fn source_row(doc: &DocumentReport, s: &SourceReport) -> [String; 5] {
+fn source_row(doc: &DocumentReport, group: &[usize]) -> [String; 5] {
+    let s = &doc.sources[group[0]];
     let (registry, credibility) = match &s.registry {
         Some(r) => (
             format!("{} ({})", r.id, enum_name(&r.how)),
@@ -308,13 +309,14 @@ fn source_row(doc: &DocumentReport, s: &SourceReport) -> [String; 5] {
         ),
         None => ("-".into(), "-".into()),
     };
+    let ids: Vec<&String> = group.iter().map(|&i| &doc.sources[i].id).collect();
     let claims = doc
         .claims
         .iter()
-        .filter(|c| c.sources.contains(&s.id))
+        .filter(|c| c.sources.iter().any(|id| ids.contains(&id)))
         .count();
     [
-        cell(&s.name, MAX_CELL),
+        cell(&crate::model::source_label(&s.name), MAX_CELL),
         enum_name(&s.kind),
         cell(&registry, MAX_CELL),
         credibility,
@@ -331,12 +333,14 @@ fn enum_name<T: serde::Serialize>(v: &T) -> String {
 }
 
 fn render_sources(out: &mut String, doc: &DocumentReport, color: bool) {
-    let _ = writeln!(out, "Sources ({})", doc.sources.len());
-    if doc.sources.is_empty() {
+    // (each source once: two unresolved "she" are one row)
+    let groups = super::source_rows(doc);
+    let _ = writeln!(out, "Sources ({})", groups.len());
+    if groups.is_empty() {
         return;
     }
     let header = ["name", "kind", "registry", "credibility", "claims"];
-    let rows: Vec<[String; 5]> = doc.sources.iter().map(|s| source_row(doc, s)).collect();
+    let rows: Vec<[String; 5]> = groups.iter().map(|g| source_row(doc, g)).collect();
     let mut widths = header.map(|h| h.chars().count());
     for r in &rows {
         for (w, c) in widths.iter_mut().zip(r) {
@@ -459,8 +463,8 @@ mod tests {
     use crate::model::{AttributionKind, SourceKind};
     use crate::registry::{Credibility, MatchKind};
     use crate::report::{
-        AttributionReport, AttributionSourceReport, ClaimReport, RegistryReport, SpanReport, Stats,
-        TextSpan,
+        AttributionReport, AttributionSourceReport, ClaimReport, RegistryReport, SourceReport,
+        SpanReport, Stats, TextSpan,
     };
 
     /// A report span for bytes `start..end` of `raw` (line/column computed from `raw`).
@@ -1114,5 +1118,50 @@ checked 1 document: 2 claims, 1 attribution, 2 sources; findings: 0 errors, 1 wa
         );
         // the sentence with its own attribution has no such note
         assert_eq!(out.matches("source inherited").count(), 1, "{out}");
+    }
+}
+
+#[cfg(test)]
+mod source_table_tests {
+    use super::*;
+    use crate::ruleset::Ruleset;
+
+    /// Two speakers resolution found no one for ("she", twice, with no woman named) are one
+    /// row of the sources table, named for what they are, not "She"; the messages say the same.
+    #[test]
+    fn an_unresolved_pronoun_is_one_row_named_for_what_it_is() {
+        let text = "The fire killed two workers in May 2024, she said.\n\n\
+                    Police said the blast injured 40 people.\n\n\
+                    The flood killed nine people in June 2024, she said.\n";
+        let checker = crate::Checker::new(Ruleset::embedded(), None);
+        let a = checker.check(crate::input::parse_text("t.txt", text.to_string()));
+        let she = a.sources.iter().filter(|s| s.name == "she").count();
+        assert_eq!(she, 2, "two unresolved sources: {:?}", a.sources);
+        let doc = crate::report::build(&a, 0);
+        let out = render_document(&doc, text, TextOptions { color: false });
+        let rows: Vec<&str> = out
+            .lines()
+            .filter(|l| l.contains("an unnamed speaker ('she')") && l.contains("unknown"))
+            .collect();
+        assert_eq!(rows.len(), 1, "{out}");
+        assert!(rows[0].trim_end().ends_with('2'), "both claims: {out}");
+        assert!(out.contains("Sources (2)"), "{out}");
+        for f in &a.findings {
+            assert!(!f.message.contains("(she)"), "{}", f.message);
+        }
+        assert!(
+            (a.findings.iter()).any(|f| f
+                .message
+                .contains("one source (an unnamed speaker ('she'))")),
+            "{:?}",
+            a.findings
+        );
+        // the HTML report's cards: one for both
+        let html = crate::report::html::render_document(&doc, text, None);
+        let card = format!(
+            "<h4>{}</h4>",
+            crate::report::html::escape("an unnamed speaker ('she')")
+        );
+        assert_eq!(html.matches(&card).count(), 1, "{html}");
     }
 }

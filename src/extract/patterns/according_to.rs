@@ -7,7 +7,8 @@
 //! source phrase, or a plain noun phrase up to punctuation), content the rest of the sentence
 //! (before and after the phrase, as fragments).
 //!
-//! Not to be confused with "according to" with no noun phrase after it (nothing). Other places
+//! Not to be confused with "according to" with no noun phrase after it (nothing), or with
+//! "according to (media) reports", which names no source (the agentless pattern's). Other places
 //! that know this kind: the dispatch's nested-attitude pass never drops an `according_to`
 //! attribution, and the claims stage counts it for its sentence.
 
@@ -20,6 +21,10 @@ use crate::model::MentionKind;
 
 impl<'a> Ctx<'a> {
     pub(in crate::extract) fn according_to(&mut self, i: usize, out: &mut Vec<Attribution>) {
+        if self.agentless_starts_at(i) {
+            // "according to reports": no source ([`super::agentless`])
+            return;
+        }
         let nps = self.sources_right(i + 2);
         let (nps, np_end) = if nps.is_empty() {
             // "according to a statement from the ministry": a plain noun phrase up to punctuation

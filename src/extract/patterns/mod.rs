@@ -4,6 +4,7 @@
 //! and negative example sentences as tests.
 
 mod according_to;
+mod agentless;
 mod colon_quote;
 mod continuation;
 mod inverted;
