@@ -24,6 +24,11 @@ use crate::model::AttributionKind;
 use crate::model::Content;
 use crate::span::Span;
 
+/// Bytes of a sentence read after a word for an agentless cue starting there: the longest form
+/// of `rules/patterns/agentless.txt` ("it has been widely reported on Monday ... that") is well
+/// under it.
+const AGENTLESS_WINDOW: usize = 256;
+
 impl<'a> Ctx<'a> {
     /// The text of the paragraph and where it starts.
     fn paragraph_text(&self) -> Option<(usize, &'a str)> {
@@ -47,7 +52,15 @@ impl<'a> Ctx<'a> {
         };
         let at = self.toks[i].span.start - base;
         let end = self.sentence_end(i);
-        let to = self.toks[end.max(i + 1) - 1].span.end - base;
+        let mut to = self.toks[end.max(i + 1) - 1].span.end - base;
+        // (a cue starting here ends within a few words: a window of the sentence, not the rest
+        // of it, so that a sentence of thousands of cues is not read once for each)
+        if to > at + AGENTLESS_WINDOW {
+            to = at + AGENTLESS_WINDOW;
+            while !para.is_char_boundary(to) {
+                to -= 1;
+            }
+        }
         let t = &para[at..to];
         self.lex.agentless_any.is_match(t)
             && (self.lex.agentless.iter()).any(|re| {
