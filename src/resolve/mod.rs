@@ -664,9 +664,28 @@ fn resolve_name(
     {
         new_keys.push(last.to_string());
     }
+    // "the Department of Forestry and Fire Protection (CalFire)": the short form in parentheses
+    // names the same source when it comes again alone ("CalFire indicated ...")
+    if let Some(short) = short_form(mention_span.slice(text)) {
+        new_keys.push(normalize_name(short));
+    }
     let mut s = new_source(full, kind, false, new_keys);
     s.named = true;
     push_source(sources, last_pos, keys, s)
+}
+
+/// The short form a name gives itself in parentheses at its end: "CalFire" of "the Department of
+/// Forestry and Fire Protection (CalFire)", "HHS"; one word of letters and digits, two to 15 of
+/// them (not a party and state, "Marco Rubio (R-Fla.)").
+fn short_form(name: &str) -> Option<&str> {
+    let inner = name.trim_end().strip_suffix(')')?;
+    let open = inner.rfind(" (")?;
+    let short = &inner[open + 2..];
+    ((2..=15).contains(&short.chars().count())
+        && short.chars().all(char::is_alphanumeric)
+        && short.chars().next().is_some_and(char::is_uppercase)
+        && open > 0)
+        .then_some(short)
 }
 
 /// What a name names, from the words in it.

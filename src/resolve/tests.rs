@@ -452,3 +452,15 @@ fn names_of_bodies_by_their_last_word_are_no_persons() {
         "{s:?}"
     );
 }
+
+/// A body's short form in parentheses names it again: one source, not two.
+#[test]
+fn short_form_in_parentheses_names_the_same_source() {
+    let s = sources(
+        "The California Department of Forestry and Fire Protection (CalFire) said acres burned. \
+         CalFire indicated the injuries were minor.",
+    );
+    assert_eq!(s.len(), 1, "{s:?}");
+    assert_eq!(short_form("Marco Rubio (R-Fla.)"), None);
+    assert_eq!(short_form("Department of Health (HHS)"), Some("HHS"));
+}
