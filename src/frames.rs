@@ -119,17 +119,7 @@ pub fn add_frames(analysis: &mut Analysis, cl: &ClaimLexicons) {
         m.insert(at, np);
     }
     // both lists are in document order: merge them
-    let old = std::mem::take(&mut analysis.attributions);
-    let mut merged = Vec::with_capacity(old.len() + found.len());
-    let mut found = found.into_iter().peekable();
-    for a in old {
-        while found.peek().is_some_and(|f| f.cue.start < a.cue.start) {
-            merged.extend(found.next());
-        }
-        merged.push(a);
-    }
-    merged.extend(found);
-    analysis.attributions = merged;
+    analysis.merge_attributions(found);
 }
 
 /// True when `name` is in `phrase` as whole words.

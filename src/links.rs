@@ -32,7 +32,7 @@ use crate::model::{
 };
 use crate::registry::domains::DomainIndex;
 use crate::registry::ratings::host_and_parents;
-use crate::registry::{EntryKind, MatchKind, Registry, RegistryMatch};
+use crate::registry::{MatchKind, Registry, RegistryMatch};
 use crate::ruleset::Lexicon;
 use crate::span::Span;
 use std::collections::HashMap;
@@ -115,19 +115,7 @@ pub fn add_links(
             paragraph: s.paragraph,
         });
     }
-    if !found.is_empty() {
-        let old = std::mem::take(&mut analysis.attributions);
-        let mut merged = Vec::with_capacity(old.len() + found.len());
-        let mut found = found.into_iter().peekable();
-        for a in old {
-            while found.peek().is_some_and(|f| f.cue.start < a.cue.start) {
-                merged.extend(found.next());
-            }
-            merged.push(a);
-        }
-        merged.extend(found);
-        analysis.attributions = merged;
-    }
+    analysis.merge_attributions(found);
     for (l, &p) in links.iter_mut().zip(&paras) {
         l.attribution = covering(&analysis.attributions, p, l.span);
     }
@@ -272,13 +260,7 @@ fn take_row(s: &mut Source, reg: &Registry, id: &str) {
     s.credibility = e.credibility;
     s.named = true;
     s.anonymous = false;
-    s.kind = match e.kind {
-        EntryKind::Person => SourceKind::Person,
-        EntryKind::Organization => SourceKind::Organization,
-        EntryKind::Media => SourceKind::Media,
-        EntryKind::Government => SourceKind::Government,
-        EntryKind::Anonymous => SourceKind::Anonymous,
-    };
+    s.kind = SourceKind::from(e.kind);
     s.registry = Some(RegistryMatch {
         id: e.id.clone(),
         how: MatchKind::Link,

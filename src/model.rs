@@ -200,6 +200,20 @@ pub enum SourceKind {
     Unknown,
 }
 
+impl From<crate::registry::EntryKind> for SourceKind {
+    /// The kind a registry row gives the source it matches.
+    fn from(k: crate::registry::EntryKind) -> SourceKind {
+        use crate::registry::EntryKind;
+        match k {
+            EntryKind::Person => SourceKind::Person,
+            EntryKind::Organization => SourceKind::Organization,
+            EntryKind::Media => SourceKind::Media,
+            EntryKind::Government => SourceKind::Government,
+            EntryKind::Anonymous => SourceKind::Anonymous,
+        }
+    }
+}
+
 /// A person or body the document cites.
 #[derive(Debug, Clone)]
 pub struct Source {
@@ -425,6 +439,26 @@ pub struct Analysis {
 }
 
 impl Analysis {
+    /// Add `found` (attributions in document order, by cue) to the attributions, keeping them in
+    /// document order: one merge of the two lists (a later stage's finds, such as frames' and
+    /// links').
+    pub fn merge_attributions(&mut self, found: Vec<Attribution>) {
+        if found.is_empty() {
+            return;
+        }
+        let old = std::mem::take(&mut self.attributions);
+        let mut merged = Vec::with_capacity(old.len() + found.len());
+        let mut found = found.into_iter().peekable();
+        for a in old {
+            while found.peek().is_some_and(|f| f.cue.start < a.cue.start) {
+                merged.extend(found.next());
+            }
+            merged.push(a);
+        }
+        merged.extend(found);
+        self.attributions = merged;
+    }
+
     /// The analysis of `doc` before any stage has run: nothing found in it yet.
     pub fn new(doc: SourceDoc) -> Analysis {
         Analysis {

@@ -236,6 +236,13 @@ pub fn url_host(url: &str) -> Option<String> {
     if !scheme.eq_ignore_ascii_case("http") && !scheme.eq_ignore_ascii_case("https") {
         return None;
     }
+    host_in(rest)
+}
+
+/// The host at the start of `rest`, a URL without its scheme or a bare domain
+/// (`www.Reuters.com/world` -> `reuters.com`): lower case, without `www.`, user or port, if it
+/// looks like a host name.
+pub fn host_in(rest: &str) -> Option<String> {
     let host = rest.split(['/', '?', '#']).next().unwrap_or("");
     let host = host.rsplit_once('@').map_or(host, |(_, h)| h);
     let host = host.split(':').next().unwrap_or("").trim_end_matches('.');

@@ -81,19 +81,8 @@ impl Cuts {
 
 /// The host name in `s` (`https://www.Reuters.com/world` -> `reuters.com`), if it looks like one.
 pub fn domain_of(s: &str) -> Option<String> {
-    let s = s.trim().to_lowercase();
-    let s = s.split_once("://").map_or(s.as_str(), |(_, rest)| rest);
-    let host = s.split(['/', '?', '#']).next().unwrap_or("");
-    let host = host.rsplit_once('@').map_or(host, |(_, h)| h);
-    let host = host.split(':').next().unwrap_or("").trim_end_matches('.');
-    let host = host.strip_prefix("www.").unwrap_or(host);
-    let ok = host.contains('.')
-        && !host.starts_with('.')
-        && !host.contains("..")
-        && host
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b == b'.' || b == b'-');
-    ok.then(|| host.to_string())
+    let s = s.trim();
+    crate::input::host_in(s.split_once("://").map_or(s, |(_, rest)| rest))
 }
 
 /// `host` and its parent domains down to two labels: `a.b.example.com`, `b.example.com`,

@@ -13,7 +13,7 @@
 
 use crate::lexicon::Lexicons;
 use crate::model::{Analysis, MentionKind, NameWord, NameWords, Source, SourceKind};
-use crate::registry::{EntryKind, MatchKind, Registry, RegistryMatch, normalize_name};
+use crate::registry::{MatchKind, Registry, RegistryMatch, normalize_name};
 use crate::span::Span;
 use crate::token::WordIndex;
 
@@ -846,13 +846,7 @@ fn match_registry(s: &mut Source, reg: &Registry) {
         if let Some(e) = reg.get(&m.id) {
             s.name = e.name.clone();
             s.credibility = e.credibility;
-            s.kind = match e.kind {
-                EntryKind::Person => SourceKind::Person,
-                EntryKind::Organization => SourceKind::Organization,
-                EntryKind::Media => SourceKind::Media,
-                EntryKind::Government => SourceKind::Government,
-                EntryKind::Anonymous => SourceKind::Anonymous,
-            };
+            s.kind = SourceKind::from(e.kind);
             // (a set beside the keys: a registry row may have 100,000 aliases)
             let mut known: std::collections::HashSet<String, FxBuild> =
                 s.keys.iter().cloned().collect();
