@@ -98,10 +98,12 @@ pub(in crate::extract) fn turns(
     let labels: Vec<Option<Label>> = blocks
         .iter()
         .enumerate()
+        // (the label first: a look at the paragraph's first bytes, cheaper than `skip`)
         .map(|(pi, b)| {
-            (b.kind != BlockKind::Heading && !skip(pi))
+            (b.kind != BlockKind::Heading)
                 .then(|| label(b.span.slice(text)))
                 .flatten()
+                .filter(|_| !skip(pi))
         })
         .collect();
     if labels.iter().flatten().count() < MIN_TURNS {
