@@ -281,3 +281,40 @@ fn replay_fuzz_regressions() {
         }
     }
 }
+
+/// Every paragraph of the Wikinews fixtures and the seed, cut after each of its words, goes
+/// through every stage: a pattern that looks a token past a comma, quotation mark or cue must
+/// not read past a paragraph that ends there ("Responding to change over following a plan,"
+/// once read one token past the end).
+#[test]
+fn every_paragraph_cut_after_any_word_never_panics() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut texts = vec![fixture("fixtures/seed/npo-mash.txt")];
+    for f in std::fs::read_dir(root.join("fixtures/wikinews"))
+        .unwrap()
+        .flatten()
+    {
+        if f.path().extension().is_some_and(|e| e == "txt") {
+            texts.push(std::fs::read_to_string(f.path()).unwrap());
+        }
+    }
+    texts.push("Responding to change over following a plan, we said".to_string());
+    let checker = Checker::new(Ruleset::embedded(), None);
+    let mut cuts = 0;
+    for text in &texts {
+        for para in text.split("\n\n") {
+            for (i, _) in para.match_indices(' ').chain([(para.len(), "")]) {
+                let piece = &para[..i];
+                let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                    check_one(&checker, parse("cut", piece.to_string(), Format::Text))
+                }));
+                assert!(
+                    result.is_ok(),
+                    "the cut paragraph {piece:?} broke the check"
+                );
+                cuts += 1;
+            }
+        }
+    }
+    assert!(cuts > 1000, "only {cuts} cuts: the fixtures are missing");
+}

@@ -28,7 +28,8 @@ impl<'a> Ctx<'a> {
         }) else {
             return;
         };
-        let after = if self.close_mark.at(comma + 1).is_some() {
+        // (the comma may be the paragraph's last token: nothing after it)
+        let after = if self.close_mark.get(comma + 1).is_some_and(|c| c.is_some()) {
             comma + 2
         } else {
             comma + 1
@@ -67,6 +68,12 @@ impl<'a> Ctx<'a> {
 #[cfg(test)]
 mod tests {
     use crate::extract::tests::{atts, expect};
+
+    #[test]
+    fn a_participle_whose_comma_ends_the_text_makes_nothing() {
+        // (the comma was the last token: looking past it read out of bounds)
+        assert!(atts("Responding to change over following a plan,").is_empty());
+    }
 
     #[test]
     fn finds_a_participle_opening_the_sentence() {
