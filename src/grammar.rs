@@ -66,6 +66,12 @@ pub const PREPOSITIONS: &[&str] = &[
     "inside", "within", "from", "into", "beneath", "below", "above", "among", "along", "around",
 ];
 
+/// Prepositions that no noun phrase ends in: a subject ending in one is none ("Thank you for
+/// agreeing to this interview": "for" wants its object, the gerund).
+pub const NO_PHRASE_ENDS: &[&str] = &[
+    "for", "of", "to", "by", "about", "with", "from", "at", "in", "on", "into", "than",
+];
+
 /// Subject pronouns of the third person that can be a source.
 pub const PRONOUNS: &[&str] = &["he", "she", "they", "it"];
 

@@ -295,8 +295,9 @@ pub struct Claim {
     pub status: ClaimStatus,
     /// Attributions that support it (indices), inherited ones included.
     pub attributions: Vec<usize>,
-    /// The attributions of `attributions` carried over from an earlier sentence (the speaker's
-    /// account continued), in the same order.
+    /// The attributions of `attributions` carried over from another sentence (the speaker's
+    /// account continued, or a claim and the agreement with it: `claims::agreement`), in the
+    /// same order.
     pub inherited: Vec<usize>,
     /// Sources that dispute it (indices), not among `sources`.
     pub disputed_by: Vec<usize>,

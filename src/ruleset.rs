@@ -80,6 +80,10 @@ pub const EMBEDDED_LEXICONS: &[(&str, &str)] = &[
         include_str!("../rules/lexicon/claim-act-cues.txt"),
     ),
     (
+        "claim-agreement-cues.txt",
+        include_str!("../rules/lexicon/claim-agreement-cues.txt"),
+    ),
+    (
         "claim-authority-words.txt",
         include_str!("../rules/lexicon/claim-authority-words.txt"),
     ),

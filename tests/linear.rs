@@ -39,6 +39,10 @@ fn assert_linear(name: &str, small: usize, make: fn(usize) -> String, run: fn(&s
         a.len(),
         b.len()
     );
+    // (one shape timed at a time: the test harness runs the tests of this file on parallel
+    // threads, and two timings on two busy cores measure each other)
+    static ONE_AT_A_TIME: std::sync::Mutex<()> = std::sync::Mutex::new(());
+    let _turn = ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
     run(&a); // warm up (lexicons, allocator)
     let mut small_t = Duration::MAX;
     let mut large_t = Duration::MAX;

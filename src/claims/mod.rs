@@ -28,6 +28,8 @@ use crate::ruleset::{Lexicon, Ruleset};
 use crate::span::Span;
 use std::collections::{HashMap, HashSet};
 
+mod agreement;
+
 /// The word lists and patterns of claim judgement, compiled once per run from the ruleset.
 #[derive(Debug, Clone, Default)]
 pub struct ClaimLexicons {
@@ -39,6 +41,8 @@ pub struct ClaimLexicons {
     pub act_cues: Lexicon,
     /// Cue lemmas of disputing (`claim-dispute-cues`).
     pub dispute_cues: Lexicon,
+    /// Cue lemmas of agreeing with another source (`claim-agreement-cues`).
+    pub agreement_cues: Lexicon,
     /// Cue lemmas of an account the next sentences continue (`claim-account-cues`).
     pub account_cues: Lexicon,
     /// Words that make a source an authority of record (`claim-authority-words`).
@@ -62,6 +66,7 @@ impl ClaimLexicons {
             self_cues: rs.lexicon("claim-self-cues").clone(),
             act_cues: rs.lexicon("claim-act-cues").clone(),
             dispute_cues: rs.lexicon("claim-dispute-cues").clone(),
+            agreement_cues: rs.lexicon("claim-agreement-cues").clone(),
             account_cues: rs.lexicon("claim-account-cues").clone(),
             authority_words: rs.lexicon("claim-authority-words").clone(),
             background: ascii_bounded(rs.patterns("background")),
@@ -429,16 +434,7 @@ pub fn find_claims(analysis: &Analysis, checker: &Checker) -> Vec<Claim> {
             // two voices on two different things ("X said A; Y urged B") corroborate nothing
             independent = 1;
         }
-        let status = if !disputed_by.is_empty() && kind == ClaimKind::Claim {
-            ClaimStatus::Disputed
-        } else {
-            match independent {
-                0 => ClaimStatus::Unattributed,
-                1 => ClaimStatus::SingleSource,
-                _ if kind == ClaimKind::Claim => ClaimStatus::Corroborated,
-                _ => ClaimStatus::SingleSource,
-            }
-        };
+        let status = status_of(kind, !disputed_by.is_empty(), independent);
         let checkworthiness = match kind {
             ClaimKind::Claim => score(t, &words, cl),
             ClaimKind::Background => 0.2,
@@ -457,7 +453,24 @@ pub fn find_claims(analysis: &Analysis, checker: &Checker) -> Vec<Claim> {
             independent_sources: independent,
         });
     }
+    agreement::link_agreements(analysis, checker, &mut out);
     out
+}
+
+/// The status of a claim of `kind` with `independent` independent sources, disputed or not: a
+/// dispute or corroboration is said of a claim only (a quotation or a self-report is its
+/// speaker's).
+fn status_of(kind: ClaimKind, disputed: bool, independent: usize) -> ClaimStatus {
+    if disputed && kind == ClaimKind::Claim {
+        ClaimStatus::Disputed
+    } else {
+        match independent {
+            0 => ClaimStatus::Unattributed,
+            1 => ClaimStatus::SingleSource,
+            _ if kind == ClaimKind::Claim => ClaimStatus::Corroborated,
+            _ => ClaimStatus::SingleSource,
+        }
+    }
 }
 
 /// The share of the letters of `span` that are quotation, or speaker or cue of one of the direct

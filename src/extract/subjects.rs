@@ -7,8 +7,8 @@
 
 use crate::extract::context::{Behind, Ctx, MinTree};
 use crate::extract::nouns::Np;
-use crate::grammar::DETERMINERS;
 use crate::grammar::{AUXILIARIES, OBJECT_PRONOUNS, PERSONAL_OBJECT_PRONOUNS};
+use crate::grammar::{DETERMINERS, NO_PHRASE_ENDS};
 use crate::lexicon::cls;
 use crate::model::MentionKind;
 
@@ -212,7 +212,12 @@ impl<'a> Ctx<'a> {
             return None;
         }
         let head_end = (c..e).find(|&k| sep(k)).unwrap_or(e);
-        if head_end == c || head_end - c > 12 || e - c > 45 || (head_end < e && !comma_before) {
+        if head_end == c
+            || head_end - c > 12
+            || e - c > 45
+            || (head_end < e && !comma_before)
+            || NO_PHRASE_ENDS.contains(&self.w(head_end - 1))
+        {
             return None;
         }
         // "Hawkins and others who want to ban abortion said", "Republican activists clamoring

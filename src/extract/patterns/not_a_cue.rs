@@ -39,6 +39,16 @@ impl<'a> Ctx<'a> {
         {
             return true;
         }
+        // "By reports on Saturday", "amid claims of fraud", "from statements": a present form
+        // after a preposition is a noun (a gerund, "after saying", may still report)
+        if !past
+            && !self.w(i).ends_with("ing")
+            && i > 0
+            && (matches!(self.w(i - 1), "by" | "of" | "amid" | "despite")
+                || self.is(i - 1, cls::PREPOSITION))
+        {
+            return true;
+        }
         // "the exposed email", "a quoted passage": a participle used as an adjective
         if past && i > 0 && ADJECTIVE_DETERMINERS.contains(&self.w(i - 1)) {
             return true;
@@ -212,6 +222,16 @@ mod tests {
         ] {
             expect(text, &[]);
         }
+    }
+
+    #[test]
+    fn a_form_after_a_preposition_is_a_noun() {
+        // ("From" was taken for the source of "reports")
+        let got = atts("From reports on Saturday, officials said that two died.");
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].0, vec!["officials".to_string()]);
+        assert_eq!(got[0].2, "that two died");
+        expect("Amid claims of fraud, the count went on.", &[]);
     }
 
     #[test]
