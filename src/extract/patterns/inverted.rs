@@ -13,6 +13,8 @@
 //! cue, [`super::quote_first`]) or with ", noting ...", a participle after a comma ([`super::saying`]).
 
 use crate::extract::context::Ctx;
+use crate::extract::nouns::Np;
+use crate::grammar::SUBJECT_PRONOUNS;
 use crate::lexicon::cls;
 use crate::model::{Attribution, MentionKind};
 
@@ -56,6 +58,9 @@ impl<'a> Ctx<'a> {
                         && s.end > nps[0].end
                         && !self.is(nps[0].end + 1, cls::PREPOSITION)
                         && !self.is(nps[0].end + 1, cls::PASSIVE_AUX)
+                        // (a clause of its own: "..., says the study, it rises ...")
+                        && !SUBJECT_PRONOUNS.contains(&self.w(nps[0].end + 1))
+                        && self.w(nps[0].end + 1) != "it"
                         && !matches!(
                             self.w(nps[0].end + 1),
                             "has" | "have" | "had" | "will" | "would"
@@ -107,8 +112,25 @@ impl<'a> Ctx<'a> {
                         nps[0] = self.np_naming_inside(s.start, e);
                     }
                 }
-                (0, Some(s)) => nps = vec![s],
+                (0, Some(mut s)) => {
+                    // (up to a clause of its own: "..., says the study, it rises ...")
+                    if let Some(k) = (s.start + 1..s.end).find(|&k| {
+                        self.punct(k, ',')
+                            && (SUBJECT_PRONOUNS.contains(&self.w(k + 1)) || self.w(k + 1) == "it")
+                    }) {
+                        s = Np::new(s.start, k, s.name_start.min(k - 1), s.kind);
+                    }
+                    nps = vec![s]
+                }
                 _ => {}
+            }
+            // "said a spokesperson for the city, who spoke on condition of anonymity", "said the
+            // ministry in a statement": the speaker's affiliation, post-modifiers and anonymity
+            // clause ([`crate::extract::speakers`])
+            if let [np] = &mut nps[..] {
+                let mut np = *np;
+                self.speaker_tail(&mut np);
+                nps[0] = np;
             }
             if let Some(last) = nps.last() {
                 let e = last.end;
