@@ -49,6 +49,16 @@ impl<'a> Ctx<'a> {
             }
             // '"...," said Peter Wehner, a former director ...': the appositive belongs to the
             // source; '"...," said the designer, who works ...': so does a plain noun phrase
+            // '"...," said Rep. G.K. Butterfield (D-N.C.), head of ...': a short parenthesis
+            // after the name belongs to it
+            if let [np] = &mut nps[..]
+                && self.punct(np.end, '(')
+                && let Some(close) = (np.end + 1..np.end + 8).find(|&k| self.punct(k, ')'))
+                && self.same_sentence(np.end, close)
+                && (np.end + 1..close).all(|k| self.open_mark.at(k).is_none())
+            {
+                np.end = close + 1;
+            }
             let subject = self.subject_right(i + 1);
             match (nps.len(), subject) {
                 // (an appositive, not a prepositional phrase: "officials, with 25 others
@@ -139,7 +149,14 @@ impl<'a> Ctx<'a> {
                     || !self.same_sentence(i, e)
                     || matches!(
                         self.w(e),
-                        "in" | "when" | "while" | "during" | "after" | "before" | "at" | "on"
+                        "in" | "when"
+                            | "while"
+                            | "during"
+                            | "after"
+                            | "before"
+                            | "at"
+                            | "on"
+                            | "who"
                     );
                 if ends {
                     self.used[i] = true;
@@ -165,6 +182,27 @@ mod tests {
         expect(
             "The contrast, said Doyle, was stark.",
             &[(&["Doyle"], "said", "The contrast")],
+        );
+    }
+
+    #[test]
+    fn finds_a_speaker_with_a_parenthesis_and_an_appositive() {
+        expect(
+            "\"It is a fraud,\" said Rep. G.K. Butterfield (D-N.C.), head of the caucus.",
+            &[(
+                &["Rep. G.K. Butterfield (D-N.C.), head of the caucus"],
+                "said",
+                "It is a fraud,",
+            )],
+        );
+    }
+
+    #[test]
+    fn allows_a_clause_after_the_source() {
+        // "..., says the study, it rises ...": the clause after the comma is not the source's
+        expect(
+            "Because warm water is buoyant, says the study, it rises above cooler water.",
+            &[(&["the study"], "says", "Because warm water is buoyant")],
         );
     }
 
