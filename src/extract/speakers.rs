@@ -220,7 +220,42 @@ impl<'a> Ctx<'a> {
 
 #[cfg(test)]
 mod tests {
-    use crate::extract::tests::{atts, expect};
+    use crate::extract::extract_attributions;
+    use crate::extract::tests::{analysis, atts, expect};
+    use crate::lexicon::Lexicons;
+    use crate::model::MentionKind;
+    use crate::ruleset::Ruleset;
+
+    /// (name, referent, kind) of the first source of each attribution of `text`.
+    fn named(text: &str) -> Vec<(String, Option<String>, MentionKind)> {
+        let lex = Lexicons::new(&Ruleset::embedded());
+        let a = analysis(text, &lex);
+        let t = &a.doc.text;
+        extract_attributions(&a, &lex)
+            .iter()
+            .filter_map(|at| at.sources.first())
+            .map(|m| {
+                let referent = m.referent.map(|r| r.slice(t).to_string());
+                (m.name.slice(t).to_string(), referent, m.kind)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_name_and_referent_leave_out_the_carrier_and_the_tail() {
+        let n = named("The plant closed, according to data from the World Bank.");
+        assert_eq!(n[0].0, "World Bank");
+        assert_eq!(n[0].2, MentionKind::Name);
+        let n = named("He died, according to a statement released by her family.");
+        assert_eq!(n[0].1.as_deref(), Some("her family"));
+        let n = named("\"It is bad,\" said the ministry in a statement on Tuesday.");
+        assert_eq!(n[0].1.as_deref(), Some("the ministry"));
+        let n = named(
+            "\"We stay,\" said a spokesperson for the city, who spoke on condition of anonymity.",
+        );
+        assert_eq!(n[0].1.as_deref(), Some("a spokesperson for the city"));
+        assert_eq!(n[0].2, MentionKind::Anonymous);
+    }
 
     #[test]
     fn finds_the_source_behind_a_carrier() {

@@ -7,7 +7,12 @@
 //!
 //! Makes a `direct_quote` attribution (the quotation before the cue) or an `indirect` one
 //! (the clause before the comma: [`Ctx::content_before`]); the appositive of the source
-//! belongs to its mention.
+//! belongs to its mention, and so do a short parenthesis after its name ("said Rep. G.K.
+//! Butterfield (D-N.C.), head of ..."), the affiliation of an unnamed voice ("said a
+//! spokesperson for the city"), post-modifiers ("said the ministry in a statement on Tuesday")
+//! and an anonymity clause, which makes the source anonymous ("..., who spoke on condition of
+//! anonymity": [`crate::extract::speakers`]). A clause after the source's comma is not its
+//! ("..., says the study, it rises ...").
 //!
 //! Not to be confused with the quote-first order ('"...," Hegel said': the source before the
 //! cue, [`super::quote_first`]) or with ", noting ...", a participle after a comma ([`super::saying`]).
