@@ -75,6 +75,7 @@ pub fn add_frames(analysis: &mut Analysis, cl: &ClaimLexicons) {
                 span: src,
                 name: src,
                 kind: MentionKind::Other,
+                referent: None,
                 source: None,
             }],
             cue,

@@ -108,6 +108,22 @@ pub const DAYS: &[&str] = &[
     "sunday",
 ];
 
+/// The months, lower case ("a report from ABC Australia on March 3").
+pub const MONTHS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
 /// Auxiliaries and modals: a word after a subject that is one of these starts its verb group ("officials have said").
 pub const AUXILIARIES: &[&str] = &[
     "is", "are", "was", "were", "has", "have", "had", "will", "would", "could", "can", "should",

@@ -106,6 +106,7 @@ pub fn add_links(
                 span: l.span,
                 name: l.span,
                 kind: MentionKind::Other,
+                referent: None,
                 source: Some(src),
             }],
             cue: l.span,

@@ -86,6 +86,11 @@ pub struct Mention {
     pub name: Span,
     /// Its kind.
     pub kind: MentionKind,
+    /// For a mention whose words run past the words that name its source (a carrier before
+    /// them, "a statement released by the Supreme Court"; a post-modifier or an anonymity
+    /// clause after them, "the ministry in a statement", "a spokesperson for the city, who
+    /// spoke on condition of anonymity"), those words; `None` when they are the whole `span`.
+    pub referent: Option<Span>,
     /// The source it refers to (index into `Analysis::sources`), once resolved.
     pub source: Option<usize>,
 }

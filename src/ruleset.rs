@@ -64,12 +64,20 @@ pub const EMBEDDED_LEXICONS: &[(&str, &str)] = &[
         include_str!("../rules/lexicon/abbreviations.txt"),
     ),
     (
+        "anonymity-phrases.txt",
+        include_str!("../rules/lexicon/anonymity-phrases.txt"),
+    ),
+    (
         "anonymous-heads.txt",
         include_str!("../rules/lexicon/anonymous-heads.txt"),
     ),
     (
         "anonymous-postmodifiers.txt",
         include_str!("../rules/lexicon/anonymous-postmodifiers.txt"),
+    ),
+    (
+        "carrier-nouns.txt",
+        include_str!("../rules/lexicon/carrier-nouns.txt"),
     ),
     (
         "claim-account-cues.txt",

@@ -39,6 +39,7 @@ mod context;
 mod dispatch;
 mod nouns;
 mod patterns;
+mod speakers;
 mod subjects;
 #[cfg(test)]
 mod tests;

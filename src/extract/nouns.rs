@@ -34,6 +34,9 @@ pub(in crate::extract) struct Np {
     /// end of the name part (before an affiliation such as "of SentinelOne")
     pub(in crate::extract) name_end: usize,
     pub(in crate::extract) kind: MentionKind,
+    /// The tokens that name the source when the phrase runs past them (a carrier before, a
+    /// post-modifier or an anonymity clause after: [`crate::model::Mention::referent`]).
+    pub(in crate::extract) referent: Option<(usize, usize)>,
 }
 
 impl Np {
@@ -49,6 +52,7 @@ impl Np {
             name_start,
             name_end: end,
             kind,
+            referent: None,
         }
     }
 }
@@ -550,11 +554,18 @@ impl<'a> Ctx<'a> {
             name_start: m.name_start,
             name_end: m.end,
             kind: MentionKind::Name,
+            referent: None,
         })
     }
 
     /// Source mentions starting at `i` (after "according to", "by", an inverted "said").
     pub(in crate::extract) fn sources_right(&self, i: usize) -> Vec<Np> {
+        // "data from the World Bank", "a statement released by the ministry": the source is
+        // behind the carrier ([`crate::extract::speakers`])
+        let carried = self.carried_right(i);
+        if !carried.is_empty() {
+            return carried;
+        }
         if let Some(np) = self.described_name_right(i) {
             return vec![np];
         }
@@ -686,6 +697,7 @@ impl<'a> Ctx<'a> {
                     name_start: head.name_start,
                     name_end: head.end,
                     kind: MentionKind::Name,
+                    referent: None,
                 };
             }
             let mut out = vec![last];
@@ -837,6 +849,7 @@ impl<'a> Ctx<'a> {
                     np.name_end.saturating_sub(1),
                 ),
                 kind: np.kind,
+                referent: np.referent.map(|(s, e)| trim(self.span(s, e), e - 1)),
                 source: None,
             })
             .collect()

@@ -103,6 +103,12 @@ pub struct Lexicons {
     pub went_on_verbs: WordSet,
     /// Nouns of a statement after "in a" ("said in a statement").
     pub speech_nouns: WordSet,
+    /// Carrier nouns ("data", "a statement", "the report"): in "data from X" the source is X
+    /// (`carrier-nouns`; "press release" by its last word).
+    pub carrier_nouns: WordSet,
+    /// Anonymity clauses by their first word: "who" -> [["spoke", "on", "condition", "of",
+    /// "anonymity"], ...] (`anonymity-phrases`).
+    pub anonymity_phrases: WordMap<Vec<Vec<String>>>,
     /// Nouns of a poll ("In a CNN poll released Monday, ...").
     pub poll_nouns: WordSet,
     /// Words that open a phrase of evidence ("Based on data reviewed by X, ...").
@@ -163,6 +169,16 @@ impl Lexicons {
                 if !rest.is_empty() {
                     cue_phrases.entry(first).or_default().push(rest);
                 }
+            }
+        }
+        let mut anonymity_phrases: WordMap<Vec<Vec<String>>> = WordMap::default();
+        for line in &rs.lexicon("anonymity-phrases").entries {
+            let mut words = line.split_whitespace().map(str::to_lowercase);
+            if let Some(first) = words.next() {
+                anonymity_phrases
+                    .entry(first)
+                    .or_default()
+                    .push(words.collect());
             }
         }
         let mut descriptions = WordMap::default();
@@ -250,6 +266,10 @@ impl Lexicons {
             relative_cues: set(rs.lexicon("relative-cues")),
             went_on_verbs: set(rs.lexicon("went-on-verbs")),
             speech_nouns: set(rs.lexicon("speech-nouns")),
+            carrier_nouns: (rs.lexicon("carrier-nouns").entries.iter())
+                .filter_map(|l| l.split_whitespace().last().map(str::to_string))
+                .collect(),
+            anonymity_phrases,
             poll_nouns: set(rs.lexicon("poll-nouns")),
             evidence_intros: set(rs.lexicon("evidence-intros")),
             agentless: (rs.patterns("agentless").iter())

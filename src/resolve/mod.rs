@@ -66,7 +66,9 @@ pub(crate) fn resolve_sources_with(
             // sources made or changed by this mention, for `recent`
             let before = sources.len();
             let mut touched = None;
-            let surface = m.span.slice(text);
+            // (a carrier, a post-modifier or an anonymity clause in the mention is not part of
+            // the source: "a statement released by her family", "the ministry in a statement")
+            let surface = m.referent.unwrap_or(m.span).slice(text);
             let name = m.name.slice(text);
             // the same description read by two attributions ("The agency did not mention ...,
             // but said ..."): the source the first found (recency would pass it over, as it is
@@ -79,27 +81,29 @@ pub(crate) fn resolve_sources_with(
             let found = match m.kind {
                 _ if again.is_some() => again,
                 MentionKind::Name => {
+                    // (the words before the name are a title only when they name it: not a
+                    // carrier, "a report on Wednesday by UpGuard")
+                    let whole = m.referent.unwrap_or(m.span);
                     let i = resolve_name(
                         text,
                         index.as_ref(),
                         m.name,
-                        m.span,
+                        whole,
                         name,
                         lex,
                         &mut sources,
                         &mut last_pos,
                         &mut keys,
                     );
-                    if let Some(f) =
-                        title_gender(text.get(m.span.start..m.name.start).unwrap_or(""))
-                            .or_else(|| {
-                                appositive_gender(text.get(m.name.end..m.span.end).unwrap_or(""))
-                            })
-                            .or_else(|| {
-                                (sources[i].kind == SourceKind::Person)
-                                    .then(|| given_gender(&sources[i].name, lex))
-                                    .flatten()
-                            })
+                    if let Some(f) = title_gender(text.get(whole.start..m.name.start).unwrap_or(""))
+                        .or_else(|| {
+                            appositive_gender(text.get(m.name.end..m.span.end).unwrap_or(""))
+                        })
+                        .or_else(|| {
+                            (sources[i].kind == SourceKind::Person)
+                                .then(|| given_gender(&sources[i].name, lex))
+                                .flatten()
+                        })
                     {
                         female.entry(i).or_insert(f);
                     }

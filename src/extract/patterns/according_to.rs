@@ -5,7 +5,10 @@
 //!
 //! Makes an `according_to` attribution, cue "according to", source the noun phrase after it (a
 //! source phrase, or a plain noun phrase up to punctuation), content the rest of the sentence
-//! (before and after the phrase, as fragments).
+//! (before and after the phrase, as fragments). Behind a carrier ("according to data from the
+//! World Health Organisation", "a statement released by the Supreme Court", "a report on
+//! Wednesday by UpGuard") the source is the body named after it, the carrier in its mention
+//! ([`crate::extract::speakers`]).
 //!
 //! Not to be confused with "according to" with no noun phrase after it (nothing), or with
 //! "according to (media) reports", which names no source (the agentless pattern's). Other places
@@ -102,6 +105,19 @@ mod tests {
                 "according to",
                 "The plant closed",
             )],
+        );
+    }
+
+    #[test]
+    fn finds_the_source_behind_a_carrier() {
+        // (the plain noun phrase stopped after eight words: "... Spokesperson Harry")
+        let a = crate::extract::tests::atts(
+            "He accepted it, according to a statement by the Presidential Spokesperson Harry Roque.",
+        );
+        assert_eq!(a.len(), 1, "{a:?}");
+        assert_eq!(
+            a[0].0,
+            ["a statement by the Presidential Spokesperson Harry Roque"]
         );
     }
 

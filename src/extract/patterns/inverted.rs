@@ -7,12 +7,19 @@
 //!
 //! Makes a `direct_quote` attribution (the quotation before the cue) or an `indirect` one
 //! (the clause before the comma: [`Ctx::content_before`]); the appositive of the source
-//! belongs to its mention.
+//! belongs to its mention, and so do a short parenthesis after its name ("said Rep. G.K.
+//! Butterfield (D-N.C.), head of ..."), the affiliation of an unnamed voice ("said a
+//! spokesperson for the city"), post-modifiers ("said the ministry in a statement on Tuesday")
+//! and an anonymity clause, which makes the source anonymous ("..., who spoke on condition of
+//! anonymity": [`crate::extract::speakers`]). A clause after the source's comma is not its
+//! ("..., says the study, it rises ...").
 //!
 //! Not to be confused with the quote-first order ('"...," Hegel said': the source before the
 //! cue, [`super::quote_first`]) or with ", noting ...", a participle after a comma ([`super::saying`]).
 
 use crate::extract::context::Ctx;
+use crate::extract::nouns::Np;
+use crate::grammar::SUBJECT_PRONOUNS;
 use crate::lexicon::cls;
 use crate::model::{Attribution, MentionKind};
 
@@ -47,6 +54,16 @@ impl<'a> Ctx<'a> {
             }
             // '"...," said Peter Wehner, a former director ...': the appositive belongs to the
             // source; '"...," said the designer, who works ...': so does a plain noun phrase
+            // '"...," said Rep. G.K. Butterfield (D-N.C.), head of ...': a short parenthesis
+            // after the name belongs to it
+            if let [np] = &mut nps[..]
+                && self.punct(np.end, '(')
+                && let Some(close) = (np.end + 1..np.end + 8).find(|&k| self.punct(k, ')'))
+                && self.same_sentence(np.end, close)
+                && (np.end + 1..close).all(|k| self.open_mark.at(k).is_none())
+            {
+                np.end = close + 1;
+            }
             let subject = self.subject_right(i + 1);
             match (nps.len(), subject) {
                 // (an appositive, not a prepositional phrase: "officials, with 25 others
@@ -56,6 +73,9 @@ impl<'a> Ctx<'a> {
                         && s.end > nps[0].end
                         && !self.is(nps[0].end + 1, cls::PREPOSITION)
                         && !self.is(nps[0].end + 1, cls::PASSIVE_AUX)
+                        // (a clause of its own: "..., says the study, it rises ...")
+                        && !SUBJECT_PRONOUNS.contains(&self.w(nps[0].end + 1))
+                        && self.w(nps[0].end + 1) != "it"
                         && !matches!(
                             self.w(nps[0].end + 1),
                             "has" | "have" | "had" | "will" | "would"
@@ -107,8 +127,25 @@ impl<'a> Ctx<'a> {
                         nps[0] = self.np_naming_inside(s.start, e);
                     }
                 }
-                (0, Some(s)) => nps = vec![s],
+                (0, Some(mut s)) => {
+                    // (up to a clause of its own: "..., says the study, it rises ...")
+                    if let Some(k) = (s.start + 1..s.end).find(|&k| {
+                        self.punct(k, ',')
+                            && (SUBJECT_PRONOUNS.contains(&self.w(k + 1)) || self.w(k + 1) == "it")
+                    }) {
+                        s = Np::new(s.start, k, s.name_start.min(k - 1), s.kind);
+                    }
+                    nps = vec![s]
+                }
                 _ => {}
+            }
+            // "said a spokesperson for the city, who spoke on condition of anonymity", "said the
+            // ministry in a statement": the speaker's affiliation, post-modifiers and anonymity
+            // clause ([`crate::extract::speakers`])
+            if let [np] = &mut nps[..] {
+                let mut np = *np;
+                self.speaker_tail(&mut np);
+                nps[0] = np;
             }
             if let Some(last) = nps.last() {
                 let e = last.end;
@@ -117,7 +154,14 @@ impl<'a> Ctx<'a> {
                     || !self.same_sentence(i, e)
                     || matches!(
                         self.w(e),
-                        "in" | "when" | "while" | "during" | "after" | "before" | "at" | "on"
+                        "in" | "when"
+                            | "while"
+                            | "during"
+                            | "after"
+                            | "before"
+                            | "at"
+                            | "on"
+                            | "who"
                     );
                 if ends {
                     self.used[i] = true;
@@ -143,6 +187,27 @@ mod tests {
         expect(
             "The contrast, said Doyle, was stark.",
             &[(&["Doyle"], "said", "The contrast")],
+        );
+    }
+
+    #[test]
+    fn finds_a_speaker_with_a_parenthesis_and_an_appositive() {
+        expect(
+            "\"It is a fraud,\" said Rep. G.K. Butterfield (D-N.C.), head of the caucus.",
+            &[(
+                &["Rep. G.K. Butterfield (D-N.C.), head of the caucus"],
+                "said",
+                "It is a fraud,",
+            )],
+        );
+    }
+
+    #[test]
+    fn allows_a_clause_after_the_source() {
+        // "..., says the study, it rises ...": the clause after the comma is not the source's
+        expect(
+            "Because warm water is buoyant, says the study, it rises above cooler water.",
+            &[(&["the study"], "says", "Because warm water is buoyant")],
         );
     }
 

@@ -311,6 +311,7 @@ impl<'a> Ctx<'a> {
                 name_start,
                 name_end,
                 kind: MentionKind::Other,
+                referent: None,
             }];
         }
         nps

@@ -127,6 +127,7 @@ pub(in crate::extract) fn turns(
                     span: name,
                     name,
                     kind: MentionKind::Name,
+                    referent: None,
                     source: None,
                 }],
                 cue,
