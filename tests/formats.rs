@@ -349,3 +349,67 @@ fn fingerprints_survive_edits_above_the_finding() {
         assert!(a.1 > b.1, "it moved down: {a:?} {b:?}");
     }
 }
+
+/// Every format that shows attributed contents says when one was cut at
+/// `whosaid::model::MAX_CONTENT_BYTES`: JSON and JSON Lines mark it `"truncated": true`, the
+/// HTML page says `content cut at 4,096 bytes` beside it and in the summary. The others show
+/// no contents (only the line of a finding, shortened), which the test checks too: a stretch of
+/// the article longer than any of their snippets appears only in the formats that show contents.
+#[test]
+fn every_format_that_shows_a_cut_content_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("cut.txt");
+    // one sentence of cues, each content running to its end: cut at the cap
+    std::fs::write(&path, "he said that ".repeat(1300)).unwrap();
+    let path = path.to_str().unwrap();
+    let stretch = "he said that ".repeat(12);
+    let stretch = stretch.trim_end();
+    let note = whosaid::report::content_cut_note();
+    assert_eq!(note, "content cut at 4,096 bytes");
+    let mut showing = Vec::new();
+    for format in [
+        "text", "json", "jsonl", "html", "sarif", "github", "junit", "gitlab", "markdown", "csv",
+    ] {
+        let (out, code) = run(format, &[path]);
+        assert_eq!(code, 0, "{format}");
+        if !out.contains(stretch) {
+            continue;
+        }
+        showing.push(format);
+        let says = match format {
+            "json" | "jsonl" => {
+                let docs: Vec<Value> = if format == "json" {
+                    let v: Value = serde_json::from_str(&out).expect("JSON");
+                    v["documents"].as_array().unwrap().clone()
+                } else {
+                    (out.lines())
+                        .map(|l| serde_json::from_str(l).expect("a JSON line"))
+                        .collect()
+                };
+                let d = &docs[0];
+                let cut = (d["attributions"].as_array().unwrap().iter())
+                    .filter(|a| a["content"]["truncated"] == true)
+                    .count();
+                cut > 0 && d["stats"]["truncated_contents"] == cut
+            }
+            _ => out.contains(&note),
+        };
+        assert!(
+            says,
+            "{format} shows a cut content without saying it was cut"
+        );
+    }
+    assert_eq!(showing, ["json", "jsonl", "html"]);
+    // the page marks each cut content of the who-said-what table, and counts them
+    let (html, _) = run("html", &[path]);
+    assert!(html.contains(&format!("<span class=\"cut\">({note})</span>")));
+    assert!(html.contains("attributed contents cut: <b>"));
+    // some 300 contents overlap at each word: one highlight element for them, not one each
+    // (the page was 66 MB for these 17 KB; now about 1.4 MB, mostly the 1,300 findings)
+    assert!(html.len() < 200 * 13 * 1300, "{} bytes of page", html.len());
+    // and not an uncut one
+    let small = dir.path().join("small.txt");
+    std::fs::write(&small, "The mayor said that the bridge will open in May.\n").unwrap();
+    let (html, _) = run("html", &[small.to_str().unwrap()]);
+    assert!(html.contains("m-content") && !html.contains("content cut at"));
+}

@@ -224,6 +224,21 @@ fn is_zero(n: &usize) -> bool {
     *n == 0
 }
 
+/// What a report that shows attributed contents says beside one cut at
+/// [`crate::model::MAX_CONTENT_BYTES`]: `content cut at 4,096 bytes` (one wording for every
+/// format; JSON marks the content `"truncated": true` and counts them in its stats).
+pub fn content_cut_note() -> String {
+    let digits = crate::model::MAX_CONTENT_BYTES.to_string();
+    let mut grouped = String::new();
+    for (k, c) in digits.chars().enumerate() {
+        if k > 0 && (digits.len() - k).is_multiple_of(3) {
+            grouped.push(',');
+        }
+        grouped.push(c);
+    }
+    format!("content cut at {grouped} bytes")
+}
+
 /// How many of the document's contents were cut at [`crate::model::MAX_CONTENT_BYTES`].
 pub fn truncated_contents(analysis: &Analysis) -> usize {
     (analysis.attributions.iter())
