@@ -11,7 +11,8 @@
 //!   March 3" ([`Ctx::postmodifiers_right`]);
 //! - an **anonymity clause** (`anonymity-phrases`): "said a spokesperson for the city, who
 //!   spoke on condition of anonymity" makes the speaker anonymous, and its verb no cue of its
-//!   own ([`Ctx::speaker_tail`]).
+//!   own ([`Ctx::speaker_tail`]); so does one in a subject before the verb, "One official, who
+//!   asked not to be named, said ..." ([`Ctx::anonymity_inside`], read by the reporting verb).
 //!
 //! The mention takes them in; its name does not, and its referent
 //! ([`crate::model::Mention::referent`]) is the words that name the source, which resolution
@@ -161,6 +162,19 @@ impl<'a> Ctx<'a> {
             .max()
     }
 
+    /// The comma inside `np` after which an anonymity clause runs to its end ("One official,
+    /// who asked not to be named"); the clause then makes an unnamed speaker anonymous, and
+    /// its referent is the words before the comma.
+    pub(in crate::extract) fn anonymity_inside(&self, np: &mut Np) -> Option<usize> {
+        let k = (np.start + 1..np.end)
+            .find(|&k| self.punct(k, ',') && self.anonymity_right(k) == Some(np.end))?;
+        if np.kind != MentionKind::Name {
+            np.kind = MentionKind::Anonymous;
+            np.referent = Some((np.start, k));
+        }
+        Some(k)
+    }
+
     /// A speaker after its cue ("said a spokesperson for the city, who spoke on condition of
     /// anonymity"), extended over its affiliation, post-modifiers and anonymity clause (see
     /// the module doc). An anonymity clause makes an unnamed speaker anonymous and its words no
@@ -169,8 +183,7 @@ impl<'a> Ctx<'a> {
         let mut e = np.end;
         // an anonymity clause the appositive already took in: "said an official, who declined
         // to be named"
-        let inside = (np.start + 1..np.end)
-            .find(|&k| self.punct(k, ',') && self.anonymity_right(k) == Some(np.end));
+        let inside = self.anonymity_inside(np);
         if let Some(k) = inside {
             e = k;
         }
@@ -254,6 +267,18 @@ mod tests {
             "\"We stay,\" said a spokesperson for the city, who spoke on condition of anonymity.",
         );
         assert_eq!(n[0].1.as_deref(), Some("a spokesperson for the city"));
+        assert_eq!(n[0].2, MentionKind::Anonymous);
+    }
+
+    #[test]
+    fn an_anonymity_clause_in_the_subject_is_no_attribution_of_its_own() {
+        let text = "One official, who asked not to be named, said the plan was dropped.";
+        let a = atts(text);
+        assert_eq!(a.len(), 1, "{a:?}");
+        assert_eq!(a[0].0, ["One official, who asked not to be named"]);
+        assert_eq!(a[0].1, "said");
+        let n = named(text);
+        assert_eq!(n[0].1.as_deref(), Some("One official"));
         assert_eq!(n[0].2, MentionKind::Anonymous);
     }
 

@@ -14,7 +14,8 @@
 //! 1. the guards ([`super::not_a_cue`]): no verb of saying here;
 //! 2. the verb group ([`Ctx::verb_group`]): adverbs, auxiliaries and a time phrase before the
 //!    verb; a passive without agent ends here;
-//! 3. a relative pronoun before it ([`Ctx::relative_pronoun`]): "Smith, who said";
+//! 3. a relative pronoun before it ([`Ctx::relative_pronoun`]): "Smith, who said" (but "who
+//!    asked not to be named" is an anonymity clause, no cue: [`crate::extract::speakers`]);
 //! 4. "went on to say" ([`Ctx::went_on_to_say`]);
 //! 5. the ", saying" participle ([`super::saying`]);
 //! 6. a second verb of the attribution before ("... and said"): [`super::continuation`];
@@ -45,6 +46,13 @@ impl<'a> Ctx<'a> {
             return;
         };
         let (j, relative) = self.relative_pronoun(first, j, lemma, speech);
+        // "One official, who asked not to be named, said": the anonymity clause is about the
+        // speaker, no attribution ([`crate::extract::speakers`])
+        if let Some(r) = relative
+            && self.anonymity_right(r).is_some_and(|e| e > i)
+        {
+            return;
+        }
         if self.went_on_to_say(i, first, j, lemma, out) {
             return;
         }
@@ -60,7 +68,12 @@ impl<'a> Ctx<'a> {
                 return;
             }
         }
-        let nps = self.sources_before(i, first, j, relative, speech);
+        let mut nps = self.sources_before(i, first, j, relative, speech);
+        if let [np] = &mut nps[..] {
+            let mut np = *np;
+            self.anonymity_inside(&mut np);
+            nps[0] = np;
+        }
         let lemma = self.cue_lemma(i);
         if !nps.is_empty() {
             self.attribute_to_subject(i, &nps, relative, cue_start, &lemma, out);
