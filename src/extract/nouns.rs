@@ -5,7 +5,7 @@
 //! ("Smith and Jones"), and their conversion to [`crate::model::Mention`]s.
 
 use crate::extract::context::Ctx;
-use crate::grammar::PRONOUNS;
+use crate::grammar::{PRONOUNS, SUBJECT_PRONOUNS};
 use crate::lexicon::cls;
 use crate::model::Mention;
 use crate::model::MentionKind;
@@ -216,6 +216,11 @@ impl<'a> Ctx<'a> {
                 break;
             }
             s = p;
+        }
+        // "Well I think", "Now We hope", "Christian Keysers))  We": no name ends in a pronoun
+        // of the first or second person; the pronoun alone is the mention
+        if SUBJECT_PRONOUNS.contains(&self.w(end - 1)) {
+            s = end - 1;
         }
         for st in s..end {
             if let Some(np) = self.name_right(st)

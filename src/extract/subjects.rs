@@ -8,7 +8,7 @@
 use crate::extract::context::{Behind, Ctx, MinTree};
 use crate::extract::nouns::Np;
 use crate::grammar::{AUXILIARIES, OBJECT_PRONOUNS, PERSONAL_OBJECT_PRONOUNS};
-use crate::grammar::{DETERMINERS, NO_PHRASE_ENDS};
+use crate::grammar::{DETERMINERS, NO_PHRASE_ENDS, SUBJECT_PRONOUNS};
 use crate::lexicon::cls;
 use crate::model::MentionKind;
 
@@ -210,6 +210,16 @@ impl<'a> Ctx<'a> {
         // (a subject of more than 45 tokens is none: known before its head is looked for)
         if c >= e || e - c > 45 {
             return None;
+        }
+        // "Well I think", "Now we fear", "Whenever I", "the page I told you about": the words
+        // before a subject pronoun are no part of its phrase (but "my wife and I")
+        if e - c >= 2
+            && SUBJECT_PRONOUNS.contains(&self.w(e - 1))
+            && !matches!(self.w(e - 2), "and" | "or" | "nor")
+            && !self.punct(e - 2, ',')
+            && self.is_word(e - 2)
+        {
+            c = e - 1;
         }
         let head_end = (c..e).find(|&k| sep(k)).unwrap_or(e);
         if head_end == c
