@@ -156,6 +156,7 @@ impl Work<'_> {
         let path = doc.path.clone();
         let _quiet = Guard::new();
         std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            test_panic(&path);
             let checker = self.checker;
             let mut analysis = checker.check(doc);
             let mut applied = self.policy.apply(&mut analysis);
@@ -205,6 +206,20 @@ impl Work<'_> {
         }))
         .map_err(|payload| internal_error(path, payload))
     }
+}
+
+/// For the test of the internal-error guard only (debug builds): panic while checking the input
+/// whose name ends with `WHOSAID_TEST_PANIC`, as a bug would. Release builds have no such panic.
+fn test_panic(path: &str) {
+    #[cfg(debug_assertions)]
+    if let Ok(name) = std::env::var("WHOSAID_TEST_PANIC")
+        && !name.is_empty()
+        && path.ends_with(&name)
+    {
+        panic!("WHOSAID_TEST_PANIC on {path}");
+    }
+    #[cfg(not(debug_assertions))]
+    let _ = path;
 }
 
 thread_local! {

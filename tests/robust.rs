@@ -479,3 +479,94 @@ fn a_json_lines_record_larger_than_memory_is_an_error_not_an_abort() {
     assert_eq!(out.lines().count(), 1, "{out}");
     assert!(out.contains("\"path\":\"b\""), "{out}");
 }
+
+/// A panic while one input is checked (a bug) becomes that input's error: the run goes on with
+/// the others, reports them, and exits 2, and the panic hook prints no `panicked at` over the
+/// error. The debug binary panics on the input named by `WHOSAID_TEST_PANIC`.
+#[test]
+#[cfg_attr(
+    not(debug_assertions),
+    ignore = "the WHOSAID_TEST_PANIC trigger exists in debug builds only"
+)]
+fn a_panic_in_one_input_is_its_error_and_the_others_are_reported() {
+    let dir = tempfile::tempdir().unwrap();
+    for name in ["a.txt", "b.txt", "c.txt"] {
+        fs::write(dir.path().join(name), ARTICLE).unwrap();
+    }
+    let run = |threads: &str, format: &str, panic_on: &str| {
+        Command::new(BIN)
+            .args([
+                "check",
+                "-j",
+                threads,
+                "--format",
+                format,
+                "--fail-on",
+                "never",
+            ])
+            .arg(dir.path())
+            .env("WHOSAID_TEST_PANIC", panic_on)
+            .output()
+            .unwrap()
+    };
+    for threads in ["1", "2"] {
+        for format in ["json", "text", "jsonl"] {
+            let o = run(threads, format, "b.txt");
+            let err = stderr(&o);
+            let out = String::from_utf8_lossy(&o.stdout);
+            assert_eq!(o.status.code(), Some(2), "-j{threads} {format}: {err}");
+            assert!(
+                err.contains("b.txt: internal error while checking this input (WHOSAID_TEST_PANIC"),
+                "-j{threads} {format}: {err}"
+            );
+            assert!(!err.contains("panicked"), "-j{threads} {format}: {err}");
+            assert!(out.contains("a.txt") && out.contains("c.txt"), "{out}");
+            if format == "json" {
+                let v: serde_json::Value = serde_json::from_str(&out).expect("JSON report");
+                let paths: Vec<&str> = (v["documents"].as_array().unwrap().iter())
+                    .map(|d| d["path"].as_str().unwrap())
+                    .collect();
+                assert_eq!(paths.len(), 2, "{paths:?}");
+                assert!(paths.iter().all(|p| !p.ends_with("b.txt")), "{paths:?}");
+            }
+        }
+    }
+    // the trigger names no input: the run is clean (so the errors above are the trigger's)
+    let o = run("1", "json", "no-such-input.txt");
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    // a record of a JSON Lines stream likewise
+    let mut child = Command::new(BIN)
+        .args([
+            "check",
+            "--input-format",
+            "jsonl",
+            "--format",
+            "jsonl",
+            "--fail-on",
+            "never",
+            "-",
+        ])
+        .env("WHOSAID_TEST_PANIC", "rec-2")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    for id in ["rec-1", "rec-2", "rec-3"] {
+        let line = serde_json::json!({ "id": id, "text": ARTICLE });
+        writeln!(stdin, "{line}").unwrap();
+    }
+    drop(stdin);
+    let o = child.wait_with_output().unwrap();
+    let err = stderr(&o);
+    assert_eq!(o.status.code(), Some(2), "{err}");
+    assert!(
+        err.contains("rec-2") && err.contains("internal error"),
+        "{err}"
+    );
+    assert!(!err.contains("panicked"), "{err}");
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert_eq!(out.lines().count(), 2, "{out}");
+    assert!(out.contains("rec-1") && out.contains("rec-3") && !out.contains("\"rec-2\""));
+}
