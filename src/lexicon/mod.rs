@@ -114,9 +114,8 @@ pub struct Lexicons {
     /// Words that open a phrase of evidence ("Based on data reviewed by X, ...").
     pub evidence_intros: WordSet,
     /// The patterns of agentless attributions (`rules/patterns/agentless.txt`), each with a
-    /// group `cue`: "reportedly", "is accused of", "it was announced that".
-    pub agentless: Vec<regex::Regex>,
-    /// The same patterns behind their cheap prefilters: whether any matches a text at all.
+    /// group `cue` ("reportedly", "is accused of", "it was announced that"), behind their
+    /// cheap prefilters: each compiled only once a text passes its prefilter.
     pub agentless_any: Patterns,
     /// Words of a duty or a rule, in whose sentence "expected to" is no agentless attribution.
     pub obligation_words: WordSet,
@@ -272,9 +271,6 @@ impl Lexicons {
             anonymity_phrases,
             poll_nouns: set(rs.lexicon("poll-nouns")),
             evidence_intros: set(rs.lexicon("evidence-intros")),
-            agentless: (rs.patterns("agentless").iter())
-                .map(|p| p.regex().clone())
-                .collect(),
             agentless_any: Patterns::new(rs.patterns("agentless")),
             obligation_words: set(rs.lexicon("obligation-words")),
             boilerplate: Patterns::new(rs.patterns("boilerplate")),

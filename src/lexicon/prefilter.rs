@@ -111,9 +111,24 @@ impl Patterns {
     /// that no word has on each side, so that a boundary at the end of a piece is one in the
     /// text): every match holds one of the strings, and a match in a piece is one in the text.
     pub fn is_match(&self, text: &str) -> bool {
-        let mut lower: Option<Vec<u8>> = None;
-        let mut any_literal: Option<bool> = None;
-        self.patterns.iter().any(|(pre, p)| match pre {
+        let mut memo = Memo::default();
+        (self.patterns.iter()).any(|(pre, p)| self.one_matches(pre, p, text, &mut memo))
+    }
+
+    /// Call `f` with the regex of each pattern that matches `text`, in order: the patterns
+    /// the prefilters rule out are neither run nor compiled.
+    pub fn each_match(&self, text: &str, mut f: impl FnMut(&regex::Regex)) {
+        let mut memo = Memo::default();
+        for (pre, p) in &self.patterns {
+            if self.one_matches(pre, p, text, &mut memo) {
+                f(p.pattern.regex());
+            }
+        }
+    }
+
+    /// True when the pattern `p` behind `pre` matches `text` (see [`Patterns::is_match`]).
+    fn one_matches(&self, pre: &Prefilter, p: &Matcher, text: &str, memo: &mut Memo) -> bool {
+        match pre {
             Prefilter::None => p.is_match(text),
             Prefilter::FirstByte(first) => {
                 text.as_bytes().first().is_some_and(|&b| first[b as usize]) && p.is_match(text)
@@ -125,8 +140,8 @@ impl Patterns {
             }
             Prefilter::Literals { search, window, .. } => {
                 let lower: &[u8] =
-                    lower.get_or_insert_with(|| text.as_bytes().to_ascii_lowercase());
-                if !*any_literal.get_or_insert_with(|| {
+                    (memo.lower).get_or_insert_with(|| text.as_bytes().to_ascii_lowercase());
+                if !*memo.any_literal.get_or_insert_with(|| {
                     (self.any_literal.as_ref()).is_none_or(|s| s.find(lower).is_some())
                 }) {
                     return false;
@@ -138,8 +153,16 @@ impl Patterns {
                     _ => search.find(lower).is_some() && p.is_match(text),
                 }
             }
-        })
+        }
     }
+}
+
+/// What the patterns of one text share: its ASCII lower case, and whether it has one of the
+/// strings of the patterns' `Prefilter::Literals` at all (each made when first needed).
+#[derive(Default)]
+struct Memo {
+    lower: Option<Vec<u8>>,
+    any_literal: Option<bool>,
 }
 
 /// A pattern and its wider twin ([`super::ascii::wider`]), made when first used: a text the

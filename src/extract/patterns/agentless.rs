@@ -62,10 +62,12 @@ impl<'a> Ctx<'a> {
             }
         }
         let t = &para[at..to];
-        self.lex.agentless_any.is_match(t)
-            && (self.lex.agentless.iter()).any(|re| {
-                (re.captures(t)).is_some_and(|c| c.name("cue").is_some_and(|m| m.start() == 0))
-            })
+        let mut starts = false;
+        self.lex.agentless_any.each_match(t, |re| {
+            starts = starts
+                || (re.captures(t)).is_some_and(|c| c.name("cue").is_some_and(|m| m.start() == 0));
+        });
+        starts
     }
 
     /// True when the cue form at `i` is the participle of an agentless passive ("The bill is
@@ -92,13 +94,11 @@ impl<'a> Ctx<'a> {
         let Some((base, para)) = self.paragraph_text() else {
             return;
         };
-        // (most paragraphs have none: one pass of the prefilters says so)
-        if !self.lex.agentless_any.is_match(para) {
-            return;
-        }
         // (cue start, cue end, match end), in tokens
         let mut found: Vec<(usize, usize, usize)> = Vec::new();
-        for re in &self.lex.agentless {
+        // (most paragraphs have none: the prefilters say so, and only the patterns that match
+        // are run for their captures, or compiled)
+        self.lex.agentless_any.each_match(para, |re| {
             for caps in re.captures_iter(para) {
                 let (Some(cue), Some(all)) = (caps.name("cue"), caps.get(0)) else {
                     continue;
@@ -116,7 +116,7 @@ impl<'a> Ctx<'a> {
                     found.push((k0, k1, ke));
                 }
             }
-        }
+        });
         found.sort_unstable();
         for (k0, k1, ke) in found {
             self.agentless_at(k0, k1, ke, out);
