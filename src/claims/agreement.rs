@@ -29,22 +29,14 @@ pub const REACH: usize = 3;
 /// it agrees with.
 pub(super) fn link_agreements(analysis: &Analysis, checker: &Checker, claims: &mut [Claim]) {
     let cl = &checker.claim_lex;
-    // (each entry's first word less its last letter: every form `has_lemma` accepts begins
-    // with one, a cheap test of every attribution before it)
-    let stems: Vec<&str> = (cl.agreement_cues.entries.iter())
-        .filter_map(|e| {
-            let w = e.split_whitespace().next()?;
-            let (k, _) = w.char_indices().last()?;
-            (k > 0).then(|| &w[..k])
-        })
-        .collect();
     let is_agreement = |ai: usize| {
         let first = (analysis.attributions[ai]
             .cue_lemma
             .split_whitespace()
             .next())
         .unwrap_or("");
-        stems.iter().any(|s| first.starts_with(s)) && is_agreement(analysis, cl, ai)
+        (cl.agreement_stems.iter()).any(|s| first.starts_with(s.as_str()))
+            && is_agreement(analysis, cl, ai)
     };
     for j in 0..claims.len() {
         if claims[j].kind != ClaimKind::Claim

@@ -43,6 +43,9 @@ pub struct ClaimLexicons {
     pub dispute_cues: Lexicon,
     /// Cue lemmas of agreeing with another source (`claim-agreement-cues`).
     pub agreement_cues: Lexicon,
+    /// Each agreement cue's first word less its last letter: every form `has_lemma` accepts
+    /// begins with one, a cheap test of every attribution before it.
+    pub agreement_stems: Vec<String>,
     /// Cue lemmas of an account the next sentences continue (`claim-account-cues`).
     pub account_cues: Lexicon,
     /// Words that make a source an authority of record (`claim-authority-words`).
@@ -67,6 +70,13 @@ impl ClaimLexicons {
             act_cues: rs.lexicon("claim-act-cues").clone(),
             dispute_cues: rs.lexicon("claim-dispute-cues").clone(),
             agreement_cues: rs.lexicon("claim-agreement-cues").clone(),
+            agreement_stems: (rs.lexicon("claim-agreement-cues").entries.iter())
+                .filter_map(|e| {
+                    let w = e.split_whitespace().next()?;
+                    let (k, _) = w.char_indices().last()?;
+                    (k > 0).then(|| w[..k].to_string())
+                })
+                .collect(),
             account_cues: rs.lexicon("claim-account-cues").clone(),
             authority_words: rs.lexicon("claim-authority-words").clone(),
             background: ascii_bounded(rs.patterns("background")),

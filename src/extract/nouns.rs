@@ -201,7 +201,10 @@ impl<'a> Ctx<'a> {
             return None;
         }
         let mut s = end - 1;
-        while s > 0 && self.same_sentence(s - 1, end - 1) {
+        // "Well I think", "Now We hope", "Christian Keysers))  We": no name ends in a pronoun
+        // of the first or second person; the pronoun alone is the mention
+        let pronoun = SUBJECT_PRONOUNS.contains(&self.w(end - 1));
+        while !pronoun && s > 0 && self.same_sentence(s - 1, end - 1) {
             let p = s - 1;
             let ok = self.name_word(p)
                 || (self.is_word(p) && self.is(p, cls::TITLE))
@@ -216,11 +219,6 @@ impl<'a> Ctx<'a> {
                 break;
             }
             s = p;
-        }
-        // "Well I think", "Now We hope", "Christian Keysers))  We": no name ends in a pronoun
-        // of the first or second person; the pronoun alone is the mention
-        if SUBJECT_PRONOUNS.contains(&self.w(end - 1)) {
-            s = end - 1;
         }
         for st in s..end {
             if let Some(np) = self.name_right(st)
