@@ -419,12 +419,16 @@ impl<'a> Ctx<'a> {
                 && (names_body(k) || !self.adverb_ly(k))
         });
         let mut after = head + 2;
-        if self.is(after, cls::DETERMINER) {
+        let determined = self.is(after, cls::DETERMINER);
+        if determined {
             after += 1;
         }
+        // ("a spokeswoman for the city", "a representative of the family": a voice for a
+        // definite body is that body's, whatever its noun)
         let after = matches!(self.w(head + 1), "for" | "of")
             && self.same_sentence(head, after)
-            && names_body(after);
+            && (names_body(after)
+                || determined && self.w(head + 2) == "the" && self.np_word(after));
         if before || after {
             MentionKind::Other
         } else {

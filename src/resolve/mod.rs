@@ -130,8 +130,15 @@ pub(crate) fn resolve_sources_with(
                                 .iter()
                                 .enumerate()
                                 .any(|(i, s)| s.named && last_pos[i] < m.span.start);
+                        // ("a police spokesman", "a spokeswoman for the city": extraction
+                        // found the body the voice speaks for, and kept the mention no
+                        // anonymous one)
+                        let voice = m.kind == MentionKind::Other
+                            && surface
+                                .split_whitespace()
+                                .any(|w| lex.voice_heads.contains(w.to_lowercase().as_str()));
                         let anonymous = (m.kind == MentionKind::Anonymous && !refers_back)
-                            || indefinite_description(surface);
+                            || (indefinite_description(surface) && !voice);
                         let kind = if anonymous {
                             SourceKind::Anonymous
                         } else {

@@ -464,3 +464,26 @@ fn short_form_in_parentheses_names_the_same_source() {
     assert_eq!(short_form("Marco Rubio (R-Fla.)"), None);
     assert_eq!(short_form("Department of Health (HHS)"), Some("HHS"));
 }
+
+#[test]
+fn a_body_s_voice_is_no_anonymous_source() {
+    // ../shared/editorial/GUIDELINES.md: "a city spokesperson" is the institution speaking
+    for text in [
+        "A city spokesperson said the library would close.",
+        "A spokeswoman for the city said the library would close.",
+        "The library will close, a hospital spokesperson said.",
+        "A spokesman for Acme said the plant would shut.",
+    ] {
+        let s = sources(text);
+        assert_eq!(s.len(), 1, "{text}: {s:?}");
+        assert_ne!(s[0].1, SourceKind::Anonymous, "{text}: {s:?}");
+    }
+    // alone, or with no body named, the voice stays anonymous
+    for text in [
+        "A spokesman said the plant would shut.",
+        "A former spokesman said the plant would shut.",
+    ] {
+        let s = sources(text);
+        assert_eq!(s[0].1, SourceKind::Anonymous, "{text}: {s:?}");
+    }
+}

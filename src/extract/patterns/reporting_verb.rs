@@ -241,11 +241,17 @@ impl<'a> Ctx<'a> {
             && speech
             && !OBJECT_PRONOUNS.contains(&self.w(i + 1))
             && self.sources_right(i + 1).last().is_some_and(|np| {
+                // ("..., said Dasbach to Wikinews.": a recipient after the source)
+                let end = if self.w(np.end) == "to" && self.same_sentence(i, np.end + 1) {
+                    self.recipient_end(np.end + 1)
+                } else {
+                    np.end
+                };
                 np.kind != MentionKind::Other
-                    && (self.punct(np.end, ',')
-                        || self.punct(np.end, '.')
-                        || np.end >= self.toks.len()
-                        || !self.same_sentence(i, np.end))
+                    && (self.punct(end, ',')
+                        || self.punct(end, '.')
+                        || end >= self.toks.len()
+                        || !self.same_sentence(i, end))
             });
         let mut nps = if inverted_here {
             Vec::new()
@@ -259,6 +265,10 @@ impl<'a> Ctx<'a> {
         } else {
             Vec::new()
         };
+        // "A spokeswoman for the company said": the body's voice, with the body its referent
+        if let [np] = &mut nps[..] {
+            self.voice_before(np, first);
+        }
         // "Tom Hegel, a security expert ..., who ..., found", "Ford itself said", "Nearly eight
         // in 10 Democratic voters said": the whole subject of the clause
         if nps.is_empty() && j > first && !inverted_here {
@@ -328,6 +338,37 @@ impl<'a> Ctx<'a> {
             }];
         }
         nps
+    }
+
+    /// Extends a source `np` found just before its cue over the voice of the body it names
+    /// ("A spokeswoman for the company said", "the spokesman of Acme said": `voice-heads`
+    /// before "for", "of" or "from"): the mention takes the voice in, its referent stays the
+    /// body, so the source is the body speaking as itself.
+    fn voice_before(&self, np: &mut Np, first: usize) {
+        if np.start < first + 2
+            || !matches!(self.w(np.start - 1), "for" | "of" | "from")
+            || !self.lex.voice_heads.contains(self.w(np.start - 2))
+            || !self.is_word(np.start - 2)
+        {
+            return;
+        }
+        // the voice's phrase: a determiner and up to two modifiers ("a senior spokeswoman")
+        let head = np.start - 2;
+        let mut s = head;
+        while s > first
+            && head - s < 3
+            && self.is_word(s - 1)
+            && !self.is(s - 1, cls::PREPOSITION)
+            && !self.is_cue_form(s - 1)
+            && (self.is(s - 1, cls::DETERMINER) || self.np_word(s - 1))
+        {
+            s -= 1;
+            if self.is(s, cls::DETERMINER) {
+                break;
+            }
+        }
+        np.referent = Some(np.referent.unwrap_or((np.start, np.end)));
+        np.start = s;
     }
 
     /// The attribution of the cue `i` to its subject `nps`, with the content after the cue.
@@ -401,6 +442,35 @@ mod tests {
         expect(
             "She went on to say the plan works.",
             &[(&["She"], "went on to say", "the plan works")],
+        );
+    }
+
+    #[test]
+    fn a_voice_before_the_cue_speaks_for_its_body() {
+        expect(
+            "A spokeswoman for the company said the talks had failed.",
+            &[(
+                &["A spokeswoman for the company"],
+                "said",
+                "the talks had failed",
+            )],
+        );
+        expect(
+            "A senior spokesman for Acme said the plant would shut.",
+            &[(
+                &["A senior spokesman for Acme"],
+                "said",
+                "the plant would shut",
+            )],
+        );
+    }
+
+    #[test]
+    fn an_inverted_cue_may_name_its_recipient() {
+        // (the clause before the comma is the content, not the source)
+        expect(
+            "Neither party won, said Dasbach to Wikinews.",
+            &[(&["Dasbach to Wikinews"], "said", "Neither party won")],
         );
     }
 
