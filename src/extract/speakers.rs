@@ -6,7 +6,9 @@
 //!   Health Organisation", "a statement released by the Supreme Court", "the report by Tasnim
 //!   News Agency", "a report on Wednesday by UpGuard": the source is the body after "by",
 //!   "from" or "in" ([`Ctx::carried_right`]);
-//! - an **affiliation** after an unnamed voice: "said a spokesperson for the city";
+//! - an **affiliation** after an unnamed voice: "said a spokesperson for the city"; and
+//!   before its cue, the voice before the body it speaks for: "A spokeswoman for the company
+//!   said" ([`Ctx::voice_before`], read by the reporting verb);
 //! - **post-modifiers**: "said the ministry in a statement", "a report from ABC Australia on
 //!   March 3" ([`Ctx::postmodifiers_right`]);
 //! - an **anonymity clause** (`anonymity-phrases`): "said a spokesperson for the city, who
@@ -173,6 +175,37 @@ impl<'a> Ctx<'a> {
             np.referent = Some((np.start, k));
         }
         Some(k)
+    }
+
+    /// Extends a source `np` found just before its cue over the voice of the body it names
+    /// ("A spokeswoman for the company said", "the spokesman of Acme said": `voice-heads`
+    /// before "for", "of" or "from"): the mention takes the voice in, its referent stays the
+    /// body, so the source is the body speaking as itself.
+    pub(in crate::extract) fn voice_before(&self, np: &mut Np, first: usize) {
+        if np.start < first + 2
+            || !matches!(self.w(np.start - 1), "for" | "of" | "from")
+            || !self.lex.voice_heads.contains(self.w(np.start - 2))
+            || !self.is_word(np.start - 2)
+        {
+            return;
+        }
+        // the voice's phrase: a determiner and up to two modifiers ("a senior spokeswoman")
+        let head = np.start - 2;
+        let mut s = head;
+        while s > first
+            && head - s < 3
+            && self.is_word(s - 1)
+            && !self.is(s - 1, cls::PREPOSITION)
+            && !self.is_cue_form(s - 1)
+            && (self.is(s - 1, cls::DETERMINER) || self.np_word(s - 1))
+        {
+            s -= 1;
+            if self.is(s, cls::DETERMINER) {
+                break;
+            }
+        }
+        np.referent = Some(np.referent.unwrap_or((np.start, np.end)));
+        np.start = s;
     }
 
     /// A speaker after its cue ("said a spokesperson for the city, who spoke on condition of

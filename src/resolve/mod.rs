@@ -133,12 +133,9 @@ pub(crate) fn resolve_sources_with(
                         // ("a police spokesman", "a spokeswoman for the city": extraction
                         // found the body the voice speaks for, and kept the mention no
                         // anonymous one)
-                        let voice = m.kind == MentionKind::Other
-                            && surface
-                                .split_whitespace()
-                                .any(|w| lex.voice_heads.contains(w.to_lowercase().as_str()));
                         let anonymous = (m.kind == MentionKind::Anonymous && !refers_back)
-                            || (indefinite_description(surface) && !voice);
+                            || (indefinite_description(surface)
+                                && !(m.kind == MentionKind::Other && voice_of(surface, lex)));
                         let kind = if anonymous {
                             SourceKind::Anonymous
                         } else {
@@ -402,6 +399,16 @@ fn refer_back(
 /// Quantifiers that open a description of a source whose identity stays indeterminate: "one
 /// MP", "one of the children", "several", "some of the protesters Wikinews interviewed".
 const INDEFINITE: &[&str] = &["another", "many", "most", "one", "several", "some"];
+
+/// Whether a mention's words hold a head of `voice-heads` ("a city spokesperson"): with
+/// a body named, the institution speaking, which [`indefinite_description`] alone would call
+/// anonymous for want of a capital.
+fn voice_of(surface: &str, lex: &Lexicons) -> bool {
+    let lower = surface.to_lowercase();
+    lower
+        .split_whitespace()
+        .any(|w| lex.voice_heads.contains(w))
+}
 
 /// True when `surface`, a mention that is not a name, leaves its source's identity withheld or
 /// indeterminate: it opens with a quantifier ("One MP told the BBC"), or it is an indefinite

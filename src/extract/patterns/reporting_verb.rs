@@ -340,37 +340,6 @@ impl<'a> Ctx<'a> {
         nps
     }
 
-    /// Extends a source `np` found just before its cue over the voice of the body it names
-    /// ("A spokeswoman for the company said", "the spokesman of Acme said": `voice-heads`
-    /// before "for", "of" or "from"): the mention takes the voice in, its referent stays the
-    /// body, so the source is the body speaking as itself.
-    fn voice_before(&self, np: &mut Np, first: usize) {
-        if np.start < first + 2
-            || !matches!(self.w(np.start - 1), "for" | "of" | "from")
-            || !self.lex.voice_heads.contains(self.w(np.start - 2))
-            || !self.is_word(np.start - 2)
-        {
-            return;
-        }
-        // the voice's phrase: a determiner and up to two modifiers ("a senior spokeswoman")
-        let head = np.start - 2;
-        let mut s = head;
-        while s > first
-            && head - s < 3
-            && self.is_word(s - 1)
-            && !self.is(s - 1, cls::PREPOSITION)
-            && !self.is_cue_form(s - 1)
-            && (self.is(s - 1, cls::DETERMINER) || self.np_word(s - 1))
-        {
-            s -= 1;
-            if self.is(s, cls::DETERMINER) {
-                break;
-            }
-        }
-        np.referent = Some(np.referent.unwrap_or((np.start, np.end)));
-        np.start = s;
-    }
-
     /// The attribution of the cue `i` to its subject `nps`, with the content after the cue.
     pub(in crate::extract) fn attribute_to_subject(
         &mut self,
