@@ -78,6 +78,7 @@ pub fn add_frames(analysis: &mut Analysis, cl: &ClaimLexicons) {
                 referent: None,
                 source: None,
             }],
+            cited: Vec::new(),
             cue,
             cue_lemma: lemma.to_string(),
             content: Some(Content::single(content)),

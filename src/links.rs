@@ -109,6 +109,7 @@ pub fn add_links(
                 referent: None,
                 source: Some(src),
             }],
+            cited: Vec::new(),
             cue: l.span,
             cue_lemma: "link".to_string(),
             content: Some(Content::single(content)),

@@ -175,6 +175,10 @@ pub struct Attribution {
     /// The source mentions (two for "Nicholas Weaver and Matt Tait"); none for an
     /// [`AttributionKind::Agentless`] attribution.
     pub sources: Vec<Mention>,
+    /// The sources this attribution's source relies on, as it says ("according to Reuters,
+    /// citing two officials": the officials; "the Times reported, quoting a company memo"): one
+    /// chain of one account with `sources`, never a second voice. Mostly empty.
+    pub cited: Vec<Mention>,
     /// The reporting words.
     pub cue: Span,
     /// The lemma of the cue verb ("say", "according to"), for the loaded-verb check.

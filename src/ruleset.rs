@@ -80,6 +80,10 @@ pub const EMBEDDED_LEXICONS: &[(&str, &str)] = &[
         include_str!("../rules/lexicon/carrier-nouns.txt"),
     ),
     (
+        "citing-participles.txt",
+        include_str!("../rules/lexicon/citing-participles.txt"),
+    ),
+    (
         "claim-account-cues.txt",
         include_str!("../rules/lexicon/claim-account-cues.txt"),
     ),

@@ -148,6 +148,7 @@ fn full_document() -> DocumentReport {
             text: "Hegel".into(),
             span: span(120, 125, 2, 40),
         }],
+        cited: Vec::new(),
         cue: text_span("told the outlet", 126, 2, 46),
         content: Some(content),
         link: None,
@@ -167,6 +168,12 @@ fn full_document() -> DocumentReport {
                 span: span(60, 81, 1, 61),
             },
         ],
+        // ("according to Reuters, citing cybersecurity experts" would fill it)
+        cited: vec![AttributionSourceReport {
+            source: "s2".into(),
+            text: "cybersecurity experts".into(),
+            span: span(60, 81, 1, 61),
+        }],
         cue: text_span("according to", 77, 1, 78),
         content: None,
         link: Some(LinkReport {

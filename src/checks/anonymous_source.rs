@@ -21,7 +21,8 @@ pub fn check(cx: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) {
         if is_caption || crate::claims::is_bare_act(a, &cx.checker.claim_lex, at) {
             continue;
         }
-        for m in &at.sources {
+        // (and the sources it cites: "according to Reuters, citing two officials")
+        for m in at.sources.iter().chain(&at.cited) {
             let Some(si) = m.source else { continue };
             if !a.sources[si].anonymous || !seen.insert(m.span) {
                 continue;

@@ -118,8 +118,7 @@ pub fn first_cited(analysis: &Analysis, src: usize) -> Option<(usize, Span)> {
         .iter()
         .enumerate()
         .find_map(|(ai, a)| {
-            a.sources
-                .iter()
+            (a.sources.iter().chain(&a.cited))
                 .find(|m| m.source == Some(src))
                 .map(|m| (ai, m.span))
         })

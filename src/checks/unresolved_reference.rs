@@ -20,7 +20,7 @@ pub fn check(cx: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) {
         .attributions
         .iter()
         .enumerate()
-        .flat_map(|(i, a)| a.sources.iter().map(move |m| (m.span, i)))
+        .flat_map(|(i, a)| (a.sources.iter().chain(&a.cited)).map(move |m| (m.span, i)))
         .collect();
     first.sort_unstable();
     first.dedup_by_key(|&mut (span, _)| span);

@@ -495,7 +495,7 @@ fn quoted_with_speakers(analysis: &Analysis, atts: &[usize], text: &str, span: S
         if let Some(c) = &a.content {
             parts.extend(c.fragments.iter().copied());
         }
-        parts.push(a.sources.iter().fold(a.cue, |acc, m| acc.cover(m.span)));
+        parts.push((a.sources.iter().chain(&a.cited)).fold(a.cue, |acc, m| acc.cover(m.span)));
     }
     if parts.is_empty() {
         return 0.0;

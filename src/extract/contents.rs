@@ -235,7 +235,18 @@ impl<'a> Ctx<'a> {
         }
         // "Facebook created the tool, a spokeswoman said on Saturday, and ...": a source set
         // off by a comma inside the sentence attributes what comes before it
+        // "..., Reuters reported, citing police": the source's source follows, not a content
+        // (the citing pattern records it)
         let s0 = src_start.min(i);
+        if k > cue_end && self.punct(k - 1, ',') && self.lex.citing.contains(self.w(k)) {
+            // ("Police said, citing witnesses, that the man fled": the content after them)
+            match self.cited_right(k) {
+                Some((_, e)) if self.punct(e, ',') && e + 1 < end && self.is_word(e + 1) => {
+                    k = e + 1;
+                }
+                _ => return self.content_before(s0),
+            }
+        }
         if s0 > self.sentence_first(i)
             && self.punct(s0 - 1, ',')
             && (k >= end

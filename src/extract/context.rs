@@ -580,6 +580,7 @@ impl<'a> Ctx<'a> {
         out.push(Attribution {
             kind,
             sources: self.mentions(nps),
+            cited: Vec::new(),
             cue,
             cue_lemma: lemma.to_string(),
             content,

@@ -18,7 +18,8 @@
 //!
 //! The reporting verb's steps are not entries of this table: they run inside it, in the order
 //! its module doc gives: the guards ([`super::patterns::not_a_cue`]), the ", saying"
-//! participle ([`super::patterns::saying`]), the continuation
+//! participle ([`super::patterns::saying`], which first asks the citing participle,
+//! [`super::patterns::citing`]), the continuation
 //! ([`super::patterns::continuation`], also asked by the inverted tail), the quote-first content
 //! ([`super::patterns::quote_first`], asked by the content finder) and the inverted tail
 //! ([`super::patterns::inverted`]). tests/architecture.rs checks that every file of

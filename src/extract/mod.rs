@@ -17,6 +17,7 @@
 //! | reporting verb (subject before the cue) | `patterns/reporting_verb.rs` | "Hegel found that ...", "Smith, who said ..." |
 //! | not a cue here (the reporting verb's guards) | `patterns/not_a_cue.rs` | "the exposed email", "claimed two lives" |
 //! | ", saying" participle | `patterns/saying.rs` | "..., saying the reports were fake" |
+//! | citing participle (the source's source, on the attribution before) | `patterns/citing.rs` | "..., according to Reuters, citing two officials" |
 //! | inverted tail | `patterns/inverted.rs` | '"We are ready," said Jane Roe, a spokeswoman.' |
 //! | quote first | `patterns/quote_first.rs` | '"These findings are rare," Hegel told the outlet.' |
 //! | continuation | `patterns/continuation.rs` | "He called it careless, but said ..." |

@@ -79,6 +79,9 @@ pub struct Lexicons {
     pub not_claimed: WordSet,
     /// Words after a comma that end a content ("adding", "however").
     pub content_stops: WordSet,
+    /// Participles after an attribution's source that name the source it relies on
+    /// ("citing", "quoting").
+    pub citing: WordSet,
     /// Lower-case words inside a name ("of", "von", "&").
     pub name_connectors: WordSet,
     /// Words that open what follows an anonymous head ("familiar", "close", "briefed").
@@ -253,6 +256,7 @@ impl Lexicons {
             quantity_words: set(rs.lexicon("quantity-words")),
             not_claimed: set(rs.lexicon("not-claimed")),
             content_stops: set(rs.lexicon("content-stops")),
+            citing: set(rs.lexicon("citing-participles")),
             name_connectors: set(rs.lexicon("name-connectors")),
             anonymous_postmodifiers: set(rs.lexicon("anonymous-postmodifiers")),
             opening_cues: set(rs.lexicon("opening-cues")),

@@ -155,7 +155,9 @@ pub fn line_size_hint(a: &Analysis) -> usize {
                 + at.content.as_ref().map_or(0, |c| {
                     text(&c.span) + fragments(c).map_or(0, |f| f.len() * SPAN)
                 })
-                + at.sources.iter().map(|m| text(&m.span)).sum::<usize>()
+                + (at.sources.iter().chain(&at.cited))
+                    .map(|m| text(&m.span))
+                    .sum::<usize>()
         })
         .sum();
     let claims: usize = (a.claims.iter())
@@ -446,8 +448,7 @@ impl<'o> Line<'o> {
         self.id(b'a', i);
         self.raw(",\"kind\":");
         self.raw(attribution_kind(a.kind));
-        self.raw(",\"sources\":");
-        self.list(&a.sources, |w, m| {
+        let mention = |w: &mut Self, m: &crate::model::Mention| {
             w.raw("{\"source\":");
             match m.source {
                 Some(s) => w.id(b's', s),
@@ -459,7 +460,13 @@ impl<'o> Line<'o> {
             w.raw(",\"span\":");
             w.raw_span(loc, raw);
             w.buf.push(b'}');
-        });
+        };
+        self.raw(",\"sources\":");
+        self.list(&a.sources, mention);
+        if !a.cited.is_empty() {
+            self.raw(",\"cited\":");
+            self.list(&a.cited, mention);
+        }
         self.raw(",\"cue\":");
         self.text_span(loc, a.cue, None, false);
         self.raw(",\"content\":");

@@ -133,6 +133,10 @@ pub struct AttributionReport {
     pub kind: AttributionKind,
     /// Source mentions.
     pub sources: Vec<AttributionSourceReport>,
+    /// The sources the source cites for it ("according to Reuters, citing two officials"):
+    /// one chain with `sources`, one account. Left out when there are none.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub cited: Vec<AttributionSourceReport>,
     /// Reporting words.
     pub cue: TextSpan,
     /// What is attributed.
@@ -675,6 +679,14 @@ pub fn build(analysis: &Analysis, independent_sources: usize) -> DocumentReport 
         })
         .collect();
     let links = analysis.attribution_links();
+    let mention_report = |m: &crate::model::Mention| {
+        let t = loc.text_span(m.span);
+        AttributionSourceReport {
+            source: m.source.map(sid).unwrap_or_default(),
+            text: t.text,
+            span: t.span,
+        }
+    };
     let attributions = analysis
         .attributions
         .iter()
@@ -682,18 +694,8 @@ pub fn build(analysis: &Analysis, independent_sources: usize) -> DocumentReport 
         .map(|(i, a)| AttributionReport {
             id: aid(i),
             kind: a.kind,
-            sources: a
-                .sources
-                .iter()
-                .map(|m| {
-                    let t = loc.text_span(m.span);
-                    AttributionSourceReport {
-                        source: m.source.map(sid).unwrap_or_default(),
-                        text: t.text,
-                        span: t.span,
-                    }
-                })
-                .collect(),
+            sources: a.sources.iter().map(mention_report).collect(),
+            cited: a.cited.iter().map(mention_report).collect(),
             cue: loc.text_span(a.cue),
             content: a.content.as_ref().map(|c| loc.content(c)),
             link: links.get(i).copied().flatten().map(|l| LinkReport {

@@ -1035,6 +1035,7 @@ a.txt: claims: 3 (corroborated 1, single-source 1, unattributed 1); attributions
                 text: "Reuters".into(),
                 span: span_of(raw, "Reuters"),
             }],
+            cited: Vec::new(),
             cue: TextSpan {
                 text: "according to".into(),
                 span: span_of(raw, "according to"),

@@ -12,7 +12,7 @@
 //! matched against the registry, and every place the text names it is collected.
 
 use crate::lexicon::Lexicons;
-use crate::model::{Analysis, MentionKind, NameWord, NameWords, Source, SourceKind};
+use crate::model::{Analysis, Mention, MentionKind, NameWord, NameWords, Source, SourceKind};
 use crate::registry::{MatchKind, Registry, RegistryMatch, normalize_name};
 use crate::span::Span;
 use crate::token::WordIndex;
@@ -61,8 +61,11 @@ pub(crate) fn resolve_sources_with(
 
     for ai in 0..analysis.attributions.len() {
         let mut group = Vec::new();
-        for mi in 0..analysis.attributions[ai].sources.len() {
-            let m = analysis.attributions[ai].sources[mi].clone();
+        // (the cited sources after the speaking ones: "according to Reuters, citing two
+        // officials")
+        let speaking = analysis.attributions[ai].sources.len();
+        for mi in 0..speaking + analysis.attributions[ai].cited.len() {
+            let m = mention(&analysis.attributions[ai], mi).clone();
             // sources made or changed by this mention, for `recent`
             let before = sources.len();
             let mut touched = None;
@@ -296,8 +299,8 @@ pub(crate) fn resolve_sources_with(
             if mentioned.insert((idx, m.span)) {
                 sources[idx].mentions.push(m.span);
             }
-            analysis.attributions[ai].sources[mi].source = Some(idx);
-            if m.kind == MentionKind::Name {
+            mention_mut(&mut analysis.attributions[ai], mi).source = Some(idx);
+            if m.kind == MentionKind::Name && mi < speaking {
                 group.push(idx);
             }
         }
@@ -428,6 +431,26 @@ fn indefinite_description(surface: &str) -> bool {
         && words.next().is_some()
 }
 
+/// Mention `mi` of attribution `a`: its sources, then its cited sources.
+fn mention(a: &crate::model::Attribution, mi: usize) -> &Mention {
+    let n = a.sources.len();
+    if mi < n {
+        &a.sources[mi]
+    } else {
+        &a.cited[mi - n]
+    }
+}
+
+/// [`mention`], to change.
+fn mention_mut(a: &mut crate::model::Attribution, mi: usize) -> &mut Mention {
+    let n = a.sources.len();
+    if mi < n {
+        &mut a.sources[mi]
+    } else {
+        &mut a.cited[mi - n]
+    }
+}
+
 /// Sources that matched the same registry row are one source ("Tom Hegel" and "T. Hegel").
 fn merge_same_registry_row(
     sources: &mut Vec<Source>,
@@ -465,7 +488,7 @@ fn merge_same_registry_row(
     }
     *sources = kept;
     for a in attributions.iter_mut() {
-        for m in &mut a.sources {
+        for m in a.sources.iter_mut().chain(a.cited.iter_mut()) {
             if let Some(s) = m.source {
                 m.source = Some(new_index[remap[s]]);
             }

@@ -159,6 +159,7 @@ impl<'a> Ctx<'a> {
         out.push(Attribution {
             kind: AttributionKind::Agentless,
             sources: Vec::new(),
+            cited: Vec::new(),
             cue: self.span(k0, k1),
             cue_lemma: lemma,
             content: Some(content),

@@ -45,6 +45,7 @@ impl<'a> Ctx<'a> {
         out.push(Attribution {
             kind,
             sources,
+            cited: Vec::new(),
             cue: self.span(cue_start, cue_end),
             cue_lemma: lemma.to_string(),
             content,

@@ -5,6 +5,7 @@
 
 mod according_to;
 mod agentless;
+mod citing;
 mod colon_quote;
 mod continuation;
 mod inverted;

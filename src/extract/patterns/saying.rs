@@ -44,6 +44,11 @@ impl<'a> Ctx<'a> {
                 || after_preposition(i)
                 || (self.adverb_ly(i - 1) && after_preposition(i - 1)))
         {
+            // "according to Reuters, citing two officials": the source of the attribution
+            // before ([`super::citing`])
+            if self.citing(i, out) {
+                return true;
+            }
             let lemma = self.cue_lemma(i);
             // '"...," she said, adding that ...': the speaker of the attribution just before
             if self.continue_previous(i, i, &lemma, out) {

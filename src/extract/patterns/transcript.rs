@@ -130,6 +130,7 @@ pub(in crate::extract) fn turns(
                     referent: None,
                     source: None,
                 }],
+                cited: Vec::new(),
                 cue,
                 cue_lemma: "say".to_string(),
                 content: Some(Content::single(content)),
