@@ -654,6 +654,62 @@ mod tests {
         assert_eq!(m.span_to_raw(Span::new(2, 3)), Span::new(6, 7));
     }
 
+    /// The prose of the span of `text`'s first `from ... to` (both included).
+    fn prose_between<'a>(d: &'a SourceDoc, from: &str, to: &str) -> std::borrow::Cow<'a, str> {
+        let s = d.text.find(from).expect("from in text");
+        let e = s + d.text[s..].find(to).expect("to in text") + to.len();
+        d.prose(Span::new(s, e))
+    }
+
+    #[test]
+    fn prose_is_what_a_reader_sees() {
+        let md = parse(
+            "t.md",
+            concat!(
+                "An *NPO Mash* employee [exposed](https://x.example) it,\n",
+                "said NPO Mash&rsquo;s `nmap` log, and `ls`.\n\n",
+                "Next block `x` here.\n"
+            )
+            .to_string(),
+            Format::Markdown,
+        );
+        let want = "An NPO Mash employee exposed it, said NPO Mash\u{2019}s nmap log, and ls.";
+        assert_eq!(
+            prose_between(&md, "An", "and"),
+            want.trim_end_matches(" ls.")
+        );
+        assert_eq!(prose_between(&md, "An", "and ."), want);
+        // across blocks: the separator reads as a space
+        assert_eq!(
+            prose_between(&md, "and", "here."),
+            "and ls. Next block x here."
+        );
+        // a span that stops before the code does not show it
+        assert_eq!(prose_between(&md, "Next", "block"), "Next block");
+        let html = parse(
+            "t.html",
+            concat!(
+                "<p>An <em>NPO Mash</em> employee <a href=\"https://x.example\">exposed</a> it,\n",
+                "  said NPO Mash&rsquo;s <code>nmap</code> log, and <kbd>ls</kbd>.</p>",
+                "<p>Next block <code>x</code>here.</p>"
+            )
+            .to_string(),
+            Format::Html,
+        );
+        assert_eq!(prose_between(&html, "An", "and ."), want);
+        assert_eq!(
+            prose_between(&html, "and", "here."),
+            "and ls. Next block xhere."
+        );
+        // spans still point at the markup
+        let at = md.text.find("NPO Mash\u{2019}s").unwrap();
+        let raw = md.map.span_to_raw(Span::new(at, at + "NPO Mash\u{2019}s".len()));
+        assert_eq!(raw.slice(&md.raw), "NPO Mash&rsquo;s");
+        // plain text: the bytes as written, line breaks and all
+        let txt = parse("t.txt", "One *two*\nthree.\n".to_string(), Format::Text);
+        assert_eq!(prose_between(&txt, "One", "three."), "One *two*\nthree.");
+    }
+
     #[test]
     fn utf8_error_names_offset_and_line() {
         let err = decode_utf8("x.txt", b"ok\nbad \xff here".to_vec()).unwrap_err();
