@@ -54,7 +54,11 @@ fn span_texts(doc: &Value) -> Vec<(&'static str, Vec<String>)> {
         ("claims", texts(list(&doc["claims"]).iter())),
         (
             "contents",
-            texts(atts.iter().filter(|a| !a["content"].is_null()).map(|a| &a["content"])),
+            texts(
+                atts.iter()
+                    .filter(|a| !a["content"].is_null())
+                    .map(|a| &a["content"]),
+            ),
         ),
         ("cues", texts(atts.iter().map(|a| &a["cue"]))),
         (
@@ -63,7 +67,11 @@ fn span_texts(doc: &Value) -> Vec<(&'static str, Vec<String>)> {
         ),
         (
             "mentions",
-            texts(list(&doc["sources"]).iter().flat_map(|s| list(&s["mentions"]))),
+            texts(
+                list(&doc["sources"])
+                    .iter()
+                    .flat_map(|s| list(&s["mentions"])),
+            ),
         ),
         ("findings", findings),
     ]

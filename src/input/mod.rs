@@ -257,13 +257,16 @@ impl SourceDoc {
         let first = self.blocks.partition_point(|b| b.span.end <= span.start);
         let crosses = (self.blocks.get(first)).is_some_and(|b| b.span.end < span.end);
         let code_from = self.inline_code.partition_point(|c| c.at <= span.start);
-        let raw = self.map.span_to_raw(span);
-        let has_code = |c: &InlineCode| raw.start <= c.raw.start && c.raw.end <= raw.end;
-        let codes: Vec<&InlineCode> = self.inline_code[code_from..]
-            .iter()
-            .take_while(|c| c.at < span.end)
-            .filter(|c| has_code(c))
-            .collect();
+        let near = &self.inline_code[code_from..];
+        let near = &near[..near.partition_point(|c| c.at < span.end)];
+        let codes: Vec<&InlineCode> = if near.is_empty() {
+            Vec::new()
+        } else {
+            let raw = self.map.span_to_raw(span);
+            (near.iter())
+                .filter(|c| raw.start <= c.raw.start && c.raw.end <= raw.end)
+                .collect()
+        };
         if !crosses && codes.is_empty() {
             return Cow::Borrowed(text);
         }
@@ -703,7 +706,9 @@ mod tests {
         );
         // spans still point at the markup
         let at = md.text.find("NPO Mash\u{2019}s").unwrap();
-        let raw = md.map.span_to_raw(Span::new(at, at + "NPO Mash\u{2019}s".len()));
+        let raw = md
+            .map
+            .span_to_raw(Span::new(at, at + "NPO Mash\u{2019}s".len()));
         assert_eq!(raw.slice(&md.raw), "NPO Mash&rsquo;s");
         // plain text: the bytes as written, line breaks and all
         let txt = parse("t.txt", "One *two*\nthree.\n".to_string(), Format::Text);
