@@ -253,9 +253,14 @@ impl SourceDoc {
         if self.map.identity {
             return Cow::Borrowed(text);
         }
-        // the blocks the span touches: more than one means separators inside it
+        if span.is_empty() {
+            return Cow::Borrowed(text);
+        }
+        // the first block that ends after the span starts: a span not inside it has separators
         let first = self.blocks.partition_point(|b| b.span.end <= span.start);
-        let crosses = (self.blocks.get(first)).is_some_and(|b| b.span.end < span.end);
+        let inside = (self.blocks.get(first))
+            .is_some_and(|b| b.span.start <= span.start && span.end <= b.span.end);
+        let crosses = !inside && !self.blocks.is_empty();
         let code_from = self.inline_code.partition_point(|c| c.at <= span.start);
         let near = &self.inline_code[code_from..];
         let near = &near[..near.partition_point(|c| c.at < span.end)];
@@ -274,9 +279,10 @@ impl SourceDoc {
         let mut at = span.start;
         let mut codes = codes.into_iter().peekable();
         // the gaps between the blocks inside the span, in order
-        let mut gaps = self.blocks[first..]
-            .windows(2)
+        // (from the gap before `first`, in case the span starts in it)
+        let mut gaps = (self.blocks[first.saturating_sub(1)..].windows(2))
             .map(|w| Span::new(w[0].span.end, w[1].span.start))
+            .filter(|g| g.end > span.start)
             .take_while(|g| g.start < span.end)
             .peekable();
         loop {
@@ -713,6 +719,64 @@ mod tests {
         // plain text: the bytes as written, line breaks and all
         let txt = parse("t.txt", "One *two*\nthree.\n".to_string(), Format::Text);
         assert_eq!(prose_between(&txt, "One", "three."), "One *two*\nthree.");
+    }
+
+    /// On random Markdown and HTML, the prose of any span is the analysed text plus what it
+    /// puts back (a space for a block break, inline code, which may stand inside a word of the
+    /// text): never a panic, never text lost.
+    #[test]
+    fn prose_of_random_markup_keeps_the_text() {
+        let alphabet = [
+            "word ",
+            "*",
+            "_",
+            "`",
+            "`co de`",
+            "[a](u)",
+            "&rsquo;",
+            "&amp;",
+            "\n",
+            "\n\n",
+            "<code>x</code>",
+            "<p>",
+            "</p>",
+            "<em>",
+            "</em>",
+            " ",
+            "\u{e9}",
+            "# ",
+            "- ",
+            "<br>",
+            "<kbd>k&lt;</kbd>",
+            "  \n",
+        ];
+        for (k, raw) in
+            crate::testutil::random_texts(&alphabet, 0x51_7cc1_b727_220a, 400, 60).enumerate()
+        {
+            let format = if k % 2 == 0 {
+                Format::Markdown
+            } else {
+                Format::Html
+            };
+            let d = parse("t", raw.clone(), format);
+            let bounds: Vec<usize> = (0..=d.text.len())
+                .filter(|&i| d.text.is_char_boundary(i))
+                .collect();
+            for (a, &s) in bounds.iter().enumerate().step_by(3) {
+                for &e in bounds[a..].iter().step_by(2) {
+                    let p = d.prose(Span::new(s, e));
+                    // the text's characters (but white space), in order, are all there
+                    let mut rest = p.chars().filter(|c| !c.is_whitespace());
+                    for c in d.text[s..e].chars().filter(|c| !c.is_whitespace()) {
+                        assert!(
+                            rest.any(|r| r == c),
+                            "{raw:?} [{s}, {e}): {c:?} lost in {p:?}"
+                        );
+                    }
+                    assert!(!p.contains("\n\n"), "{raw:?} [{s}, {e}): {p:?}");
+                }
+            }
+        }
     }
 
     #[test]
