@@ -503,6 +503,12 @@ impl Analysis {
     pub fn text(&self, span: Span) -> &str {
         span.slice(&self.doc.text)
     }
+
+    /// The prose a reader sees in `span`, for messages and reports
+    /// ([`crate::input::SourceDoc::prose`]).
+    pub fn prose(&self, span: Span) -> std::borrow::Cow<'_, str> {
+        self.doc.prose(span)
+    }
 }
 
 #[cfg(test)]

@@ -27,7 +27,7 @@ pub fn check(cx: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) {
             if !a.sources[si].anonymous || !seen.insert(m.span) {
                 continue;
             }
-            let shown = super::mention_label(a, si, a.text(m.span));
+            let shown = super::mention_label(a, si, &a.prose(m.span));
             let mut f = finding(rule, m.span, &[("source", &shown)]);
             f.source = Some(si);
             f.attribution = Some(ai);

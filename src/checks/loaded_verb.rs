@@ -9,7 +9,7 @@ pub fn check(cx: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) {
     let a = cx.analysis;
     for (ai, at) in a.attributions.iter().enumerate() {
         if cx.checker.lex.loaded_verbs.contains(&at.cue_lemma) {
-            let mut f = finding(rule, at.cue, &[("cue", a.text(at.cue))]);
+            let mut f = finding(rule, at.cue, &[("cue", &a.prose(at.cue))]);
             f.attribution = Some(ai);
             out.push(f);
         }

@@ -23,8 +23,8 @@ pub fn check(cx: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) {
             let mut f = match (agentless, rule.messages.get("agentless")) {
                 (Some(&ai), Some(template)) => {
                     let mut f = finding(rule, c.span, &[]);
-                    let cue = a.text(a.attributions[ai].cue);
-                    f.message = super::fill(template, &[("cue", cue)]);
+                    let cue = a.prose(a.attributions[ai].cue);
+                    f.message = super::fill(template, &[("cue", &cue)]);
                     f.attribution = Some(ai);
                     f
                 }

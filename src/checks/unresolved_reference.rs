@@ -33,7 +33,7 @@ pub fn check(cx: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) {
         }
         last = Some(span);
         at = seek(&first, at, span);
-        let mut f = finding(rule, span, &[("mention", cx.analysis.text(span))]);
+        let mut f = finding(rule, span, &[("mention", &cx.analysis.prose(span))]);
         f.attribution = first.get(at).filter(|&&(s, _)| s == span).map(|&(_, i)| i);
         out.push(f);
     }

@@ -16,10 +16,14 @@
 //! character references are decoded, each mapping to its raw `&...;`; other text maps byte for
 //! byte.
 //!
+//! Inline code (`code`, `kbd`, `samp` in prose) is not analysed, but kept beside the text for
+//! the reports ([`super::InlineCode`]).
+//!
 //! Links: each `<a href>` of the text read, with its URL and the span of its anchor text
 //! ([`super::Link`]); the page's own host from `<link rel="canonical">`, `og:url` or `<base>`.
 
 use super::{BlockKind, DocBuilder, Format, SourceDoc};
+use crate::span::Span;
 use html5gum::{DefaultEmitter, Token, Tokenizer};
 use std::collections::HashMap;
 
@@ -193,8 +197,18 @@ fn walk(raw: &str, events: &[Ev], scope: Scope, entities: &mut Entities) -> DocB
     let mut open: HashMap<&str, usize> = HashMap::new();
     // the depth of the stack at each open link (`a href`), innermost last
     let mut links: Vec<usize> = Vec::new();
+    // inline code being read (the stack depth of its element, its raw bytes, its text), and
+    // whether the code just closed waits to learn if white space follows it
+    let mut code: Option<(usize, Option<Span>, String)> = None;
+    let mut code_ended = false;
     for ev in events {
         let mut top = stack.last().map_or(root, |f| f.1);
+        if code_ended && !matches!(ev, Ev::End { .. }) {
+            code_ended = false;
+            let space = matches!(ev, Ev::Text { start, .. }
+                if raw[*start..].starts_with(|c: char| c.is_ascii_whitespace()));
+            b.code_space_after(space);
+        }
         match ev {
             Ev::Start {
                 name,
@@ -220,6 +234,13 @@ fn walk(raw: &str, events: &[Ev], scope: Scope, entities: &mut Entities) -> DocB
                     pre: top.pre || name == "pre",
                     kind: own_kind(name).unwrap_or(top.kind),
                 };
+                if code.is_none()
+                    && !top.skip
+                    && top.in_scope
+                    && matches!(name, "code" | "kbd" | "samp")
+                {
+                    code = Some((stack.len(), None, String::new()));
+                }
                 *open.entry(name).or_default() += 1;
                 if let Some(url) = href
                     && !ctx.skip
@@ -234,6 +255,13 @@ fn walk(raw: &str, events: &[Ev], scope: Scope, entities: &mut Entities) -> DocB
                 let name = name.as_str();
                 if open.get(name).is_some_and(|&n| n > 0) {
                     close(&mut stack, &mut open, name);
+                    if code.as_ref().is_some_and(|c| c.0 >= stack.len()) {
+                        let (_, at, text) = code.take().expect("checked");
+                        if let Some(at) = at {
+                            b.inline_code(at, text, false);
+                            code_ended = true;
+                        }
+                    }
                     while links.last().is_some_and(|&d| d >= stack.len()) {
                         links.pop();
                         b.end_link();
@@ -248,6 +276,27 @@ fn walk(raw: &str, events: &[Ev], scope: Scope, entities: &mut Entities) -> DocB
                 }
             }
             Ev::Text { start, end } => {
+                if let Some((_, at, text)) = &mut code {
+                    let mut i = *start;
+                    while i < *end {
+                        let entity = (raw.as_bytes()[i] == b'&')
+                            .then(|| entities.decode(&raw[i..*end]))
+                            .flatten();
+                        match entity {
+                            Some((len, t)) => {
+                                text.push_str(&t);
+                                i += len;
+                            }
+                            None => {
+                                let j = raw[i + 1..*end].find('&').map_or(*end, |k| i + 1 + k);
+                                text.push_str(&raw[i..j]);
+                                i = j;
+                            }
+                        }
+                    }
+                    let s = at.map_or(*start, |a| a.start);
+                    *at = Some(Span::new(s, *end));
+                }
                 if !top.skip && top.in_scope {
                     push_text(&mut b, raw, *start, *end, top, entities);
                 }

@@ -4,7 +4,8 @@
 //! Kept: the text of paragraphs, headings ([`BlockKind::Heading`]), list items
 //! ([`BlockKind::ListItem`]), block quotes, table cells and footnotes ([`BlockKind::Other`]);
 //! inside them, the text of links and emphasis (without the markers).
-//! Skipped: front matter, fenced and indented code, inline code, HTML blocks and inline HTML (tags and
+//! Skipped: front matter, fenced and indented code, inline code (kept beside the text for the
+//! reports, [`super::InlineCode`]), HTML blocks and inline HTML (tags and
 //! comments), images (URL and alt text), link URLs, reference definitions, footnote markers.
 //! Link URLs are kept beside the text: each link's destination and the span of its anchor text
 //! ([`super::Link`]), and the page's own host from front matter (`canonical_url`, `url`).
@@ -139,7 +140,11 @@ fn walk(raw: &str, base: usize, b: &mut DocBuilder) {
             }
             // Inline code is code, as HTML's <code> is: not prose, never a quotation, and no
             // claim starts inside it (a list item "`edit`: opens a file" is read from ":").
-            Event::Code(_) => {}
+            // The reports still show it ([`SourceDoc::prose`]).
+            Event::Code(code) => {
+                let space = raw[end..].starts_with(char::is_whitespace);
+                b.inline_code(crate::span::Span::new(start, end), code.to_string(), space);
+            }
             Event::SoftBreak => b.push_atomic(" ", start, end - start, kind),
             Event::HardBreak => b.push_atomic("\n", start, end - start, kind),
             Event::Rule => b.end_block(),

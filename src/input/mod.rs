@@ -25,6 +25,7 @@ pub use text::parse_text;
 use crate::error::{Error, Result};
 use crate::span::Span;
 use serde::Serialize;
+use std::borrow::Cow;
 
 /// The kind of input, as chosen by extension or `--input-format`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -132,6 +133,11 @@ impl OffsetMap {
         }
     }
 
+    /// True when `text` is `raw` (from byte `shift` on): plain text.
+    pub fn is_identity(&self) -> bool {
+        self.identity
+    }
+
     /// The pieces (empty for an identity map).
     pub fn pieces(&self) -> &[Piece] {
         &self.pieces
@@ -217,6 +223,96 @@ pub struct SourceDoc {
     /// `date`, an HTML page's `article:published_time` (or `date`) meta, or a JSON Lines
     /// record's `date` field.
     pub date: Option<String>,
+    /// The inline code that `text` leaves out (Markdown `` `code` ``, HTML `<code>`, `<kbd>`,
+    /// `<samp>` inside prose), in order: not analysed, but shown in [`SourceDoc::prose`].
+    pub inline_code: Vec<InlineCode>,
+}
+
+/// A piece of inline code that `SourceDoc::text` leaves out.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InlineCode {
+    /// The offset of `text` where it stood.
+    pub at: usize,
+    /// Its bytes in `raw` (Markdown: with the backticks; HTML: its character data).
+    pub raw: Span,
+    /// Its text as a reader sees it (entities decoded).
+    pub text: String,
+    /// True when white space followed it in `raw` that `text` does not have at `at` (HTML
+    /// collapses it into the space before).
+    pub space_after: bool,
+}
+
+impl SourceDoc {
+    /// The prose a reader sees in text span `span`, for reports: for plain text the original's
+    /// bytes (`text` is `raw`); for Markdown and HTML the analysed text (markup gone, entities
+    /// decoded, soft line breaks as spaces) with the separator between two blocks as one space
+    /// and the inline code whose bytes the span covers put back. Its place is still the span
+    /// of the original (`map`).
+    pub fn prose(&self, span: Span) -> Cow<'_, str> {
+        let text = span.slice(&self.text);
+        if self.map.identity {
+            return Cow::Borrowed(text);
+        }
+        if span.is_empty() {
+            return Cow::Borrowed(text);
+        }
+        // the first block that ends after the span starts: a span not inside it has separators
+        let first = self.blocks.partition_point(|b| b.span.end <= span.start);
+        let inside = (self.blocks.get(first))
+            .is_some_and(|b| b.span.start <= span.start && span.end <= b.span.end);
+        let crosses = !inside && !self.blocks.is_empty();
+        let code_from = self.inline_code.partition_point(|c| c.at <= span.start);
+        let near = &self.inline_code[code_from..];
+        let near = &near[..near.partition_point(|c| c.at < span.end)];
+        let codes: Vec<&InlineCode> = if near.is_empty() {
+            Vec::new()
+        } else {
+            let raw = self.map.span_to_raw(span);
+            (near.iter())
+                .filter(|c| raw.start <= c.raw.start && c.raw.end <= raw.end)
+                .collect()
+        };
+        if !crosses && codes.is_empty() {
+            return Cow::Borrowed(text);
+        }
+        let mut out = String::with_capacity(text.len() + 16);
+        let mut at = span.start;
+        let mut codes = codes.into_iter().peekable();
+        // the gaps between the blocks inside the span, in order
+        // (from the gap before `first`, in case the span starts in it)
+        let mut gaps = (self.blocks[first.saturating_sub(1)..].windows(2))
+            .map(|w| Span::new(w[0].span.end, w[1].span.start))
+            .filter(|g| g.end > span.start)
+            .take_while(|g| g.start < span.end)
+            .peekable();
+        loop {
+            let next_gap = gaps.peek().map(|g| g.start);
+            let next_code = codes.peek().map(|c| c.at);
+            let next = match (next_gap, next_code) {
+                (None, None) => break,
+                (Some(g), Some(c)) => g.min(c),
+                (Some(g), None) => g,
+                (None, Some(c)) => c,
+            };
+            let next = next.clamp(at, span.end);
+            out.push_str(&self.text[at..next]);
+            at = next;
+            if next_code.is_some_and(|c| c <= next_gap.unwrap_or(usize::MAX)) {
+                let c = codes.next().expect("peeked");
+                out.push_str(&c.text);
+                let after = self.text[at..span.end].chars().next();
+                if c.space_after && after.is_some_and(|ch| !ch.is_whitespace()) {
+                    out.push(' ');
+                }
+            } else {
+                let g = gaps.next().expect("peeked");
+                out.push(' ');
+                at = g.end.min(span.end).max(at);
+            }
+        }
+        out.push_str(&self.text[at..span.end]);
+        Cow::Owned(out)
+    }
 }
 
 /// A hyperlink of the prose: its target as written and where its anchor text is.
@@ -342,6 +438,10 @@ struct DocBuilder {
     /// The links found, and the ones open (where their text starts, their URL), innermost last.
     links: Vec<Link>,
     open_links: Vec<(usize, String)>,
+    /// The inline code left out of `text`, and how many of the last ones came before any text
+    /// of their block (placed at the block's start when it opens).
+    inline_code: Vec<InlineCode>,
+    pending_code: usize,
 }
 
 impl DocBuilder {
@@ -379,6 +479,11 @@ impl DocBuilder {
                 self.text.push_str("\n\n");
             }
             self.open = Some((sep, self.text.len(), kind));
+            let n = self.inline_code.len();
+            for c in &mut self.inline_code[n - self.pending_code..] {
+                c.at = self.text.len();
+            }
+            self.pending_code = 0;
         }
         let text_start = self.text.len();
         self.text.push_str(s);
@@ -399,6 +504,31 @@ impl DocBuilder {
             raw_start,
             raw_len,
         });
+    }
+
+    /// Inline code at `raw` (its text `text`) stood here, left out of `text`; `space_after`
+    /// when white space follows it in `raw`.
+    fn inline_code(&mut self, raw: Span, text: String, space_after: bool) {
+        let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        if text.is_empty() {
+            return;
+        }
+        if self.open.is_none() {
+            self.pending_code += 1;
+        }
+        self.inline_code.push(InlineCode {
+            at: self.text.len(),
+            raw,
+            text,
+            space_after,
+        });
+    }
+
+    /// Whether white space follows the last inline code in `raw` (known after it ends).
+    fn code_space_after(&mut self, yes: bool) {
+        if let Some(c) = self.inline_code.last_mut() {
+            c.space_after = yes;
+        }
     }
 
     /// A link starts here (its anchor text is what is pushed until [`DocBuilder::end_link`]).
@@ -477,6 +607,9 @@ impl DocBuilder {
         let len = self.text.len();
         self.links.retain(|l| l.span.end <= len);
         self.links.sort_by_key(|l| (l.span.start, l.span.end));
+        for c in &mut self.inline_code {
+            c.at = c.at.min(len);
+        }
         SourceDoc {
             path: path.to_string(),
             format,
@@ -487,6 +620,7 @@ impl DocBuilder {
             links: self.links,
             site: None,
             date: None,
+            inline_code: self.inline_code,
         }
     }
 }
@@ -527,6 +661,122 @@ mod tests {
         assert_eq!(m.span_to_raw(Span::new(0, 3)), Span::new(0, 7));
         assert_eq!(m.span_to_raw(Span::new(1, 2)), Span::new(1, 6));
         assert_eq!(m.span_to_raw(Span::new(2, 3)), Span::new(6, 7));
+    }
+
+    /// The prose of the span of `text`'s first `from ... to` (both included).
+    fn prose_between<'a>(d: &'a SourceDoc, from: &str, to: &str) -> std::borrow::Cow<'a, str> {
+        let s = d.text.find(from).expect("from in text");
+        let e = s + d.text[s..].find(to).expect("to in text") + to.len();
+        d.prose(Span::new(s, e))
+    }
+
+    #[test]
+    fn prose_is_what_a_reader_sees() {
+        let md = parse(
+            "t.md",
+            concat!(
+                "An *NPO Mash* employee [exposed](https://x.example) it,\n",
+                "said NPO Mash&rsquo;s `nmap` log, and `ls`.\n\n",
+                "Next block `x` here.\n"
+            )
+            .to_string(),
+            Format::Markdown,
+        );
+        let want = "An NPO Mash employee exposed it, said NPO Mash\u{2019}s nmap log, and ls.";
+        assert_eq!(
+            prose_between(&md, "An", "and"),
+            want.trim_end_matches(" ls.")
+        );
+        assert_eq!(prose_between(&md, "An", "and ."), want);
+        // across blocks: the separator reads as a space
+        assert_eq!(
+            prose_between(&md, "and", "here."),
+            "and ls. Next block x here."
+        );
+        // a span that stops before the code does not show it
+        assert_eq!(prose_between(&md, "Next", "block"), "Next block");
+        let html = parse(
+            "t.html",
+            concat!(
+                "<p>An <em>NPO Mash</em> employee <a href=\"https://x.example\">exposed</a> it,\n",
+                "  said NPO Mash&rsquo;s <code>nmap</code> log, and <kbd>ls</kbd>.</p>",
+                "<p>Next block <code>x</code>here.</p>"
+            )
+            .to_string(),
+            Format::Html,
+        );
+        assert_eq!(prose_between(&html, "An", "and ."), want);
+        assert_eq!(
+            prose_between(&html, "and", "here."),
+            "and ls. Next block xhere."
+        );
+        // spans still point at the markup
+        let at = md.text.find("NPO Mash\u{2019}s").unwrap();
+        let raw = md
+            .map
+            .span_to_raw(Span::new(at, at + "NPO Mash\u{2019}s".len()));
+        assert_eq!(raw.slice(&md.raw), "NPO Mash&rsquo;s");
+        // plain text: the bytes as written, line breaks and all
+        let txt = parse("t.txt", "One *two*\nthree.\n".to_string(), Format::Text);
+        assert_eq!(prose_between(&txt, "One", "three."), "One *two*\nthree.");
+    }
+
+    /// On random Markdown and HTML, the prose of any span is the analysed text plus what it
+    /// puts back (a space for a block break, inline code, which may stand inside a word of the
+    /// text): never a panic, never text lost.
+    #[test]
+    fn prose_of_random_markup_keeps_the_text() {
+        let alphabet = [
+            "word ",
+            "*",
+            "_",
+            "`",
+            "`co de`",
+            "[a](u)",
+            "&rsquo;",
+            "&amp;",
+            "\n",
+            "\n\n",
+            "<code>x</code>",
+            "<p>",
+            "</p>",
+            "<em>",
+            "</em>",
+            " ",
+            "\u{e9}",
+            "# ",
+            "- ",
+            "<br>",
+            "<kbd>k&lt;</kbd>",
+            "  \n",
+        ];
+        for (k, raw) in
+            crate::testutil::random_texts(&alphabet, 0x51_7cc1_b727_220a, 400, 60).enumerate()
+        {
+            let format = if k % 2 == 0 {
+                Format::Markdown
+            } else {
+                Format::Html
+            };
+            let d = parse("t", raw.clone(), format);
+            let bounds: Vec<usize> = (0..=d.text.len())
+                .filter(|&i| d.text.is_char_boundary(i))
+                .collect();
+            for (a, &s) in bounds.iter().enumerate().step_by(3) {
+                for &e in bounds[a..].iter().step_by(2) {
+                    let p = d.prose(Span::new(s, e));
+                    // the text's characters (but white space), in order, are all there
+                    let mut rest = p.chars().filter(|c| !c.is_whitespace());
+                    for c in d.text[s..e].chars().filter(|c| !c.is_whitespace()) {
+                        assert!(
+                            rest.any(|r| r == c),
+                            "{raw:?} [{s}, {e}): {c:?} lost in {p:?}"
+                        );
+                    }
+                    assert!(!p.contains("\n\n"), "{raw:?} [{s}, {e}): {p:?}");
+                }
+            }
+        }
     }
 
     #[test]

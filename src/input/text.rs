@@ -25,6 +25,7 @@ pub fn parse_text(path: &str, raw: String) -> SourceDoc {
         links: Vec::new(),
         site: None,
         date: None,
+        inline_code: Vec::new(),
     }
 }
 

@@ -80,11 +80,11 @@ fn base_hash(
     let sentence = (k > 0)
         .then(|| k - 1)
         .filter(|&k| f.span.start < ss[k].span.end.max(ss[k].span.start + 1))
-        .map_or((usize::MAX, ""), |k| (k, loc.text(ss[k].span)));
+        .map_or((usize::MAX, ""), |k| (k, loc.original(ss[k].span)));
     let mut h = Fnv::new();
     h.write(f.rule.as_bytes());
     h.write(&[0]);
-    normalise_bytes(loc.text(f.span), |b| h.byte(b));
+    normalise_bytes(loc.original(f.span), |b| h.byte(b));
     h.write(&[0]);
     let key = (h.0, sentence.0);
     if sentence.1.len() > LONG_SENTENCE

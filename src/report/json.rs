@@ -395,10 +395,20 @@ impl<'o> Line<'o> {
     }
 
     /// A `TextSpan`: the text as written, its span, and the pieces of an interrupted content.
+    /// The prose of text span `span` (whose raw span is `raw`) as a JSON string: the bytes of
+    /// the original for plain text ([`Line::raw_str`]), else [`Locator::prose`].
+    fn prose_str(&mut self, loc: &Locator, span: Span, raw: Span) {
+        if loc.prose_is_original() {
+            self.raw_str(loc, raw);
+        } else {
+            self.str(&loc.prose(span));
+        }
+    }
+
     fn text_span(&mut self, loc: &Locator, span: Span, pieces: Option<&[Span]>, truncated: bool) {
         let raw = loc.raw(span);
         self.raw("{\"text\":");
-        self.raw_str(loc, raw);
+        self.prose_str(loc, span, raw);
         self.raw(",\"span\":");
         self.raw_span(loc, raw);
         if let Some(f) = pieces {
@@ -456,7 +466,7 @@ impl<'o> Line<'o> {
             }
             let raw = loc.raw(m.span);
             w.raw(",\"text\":");
-            w.raw_str(loc, raw);
+            w.prose_str(loc, m.span, raw);
             w.raw(",\"span\":");
             w.raw_span(loc, raw);
             w.buf.push(b'}');
@@ -489,7 +499,7 @@ impl<'o> Line<'o> {
         self.id(b'c', i);
         let raw = loc.raw(c.span);
         self.raw(",\"text\":");
-        self.raw_str(loc, raw);
+        self.prose_str(loc, c.span, raw);
         self.raw(",\"span\":");
         self.raw_span(loc, raw);
         self.raw(",\"checkworthiness\":");

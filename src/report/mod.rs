@@ -43,7 +43,8 @@ pub struct SpanReport {
 /// Text with its place.
 #[derive(Debug, Clone, Serialize)]
 pub struct TextSpan {
-    /// The text as written in the original.
+    /// The prose as a reader sees it (markup removed, entities decoded); `span` points at the
+    /// original's bytes.
     pub text: String,
     /// Where.
     pub span: SpanReport,
@@ -118,7 +119,7 @@ pub fn source_rows(doc: &DocumentReport) -> Vec<Vec<usize>> {
 pub struct AttributionSourceReport {
     /// Source id.
     pub source: String,
-    /// The mention as written.
+    /// The mention as read (prose, as [`TextSpan::text`]).
     pub text: String,
     /// Where.
     pub span: SpanReport,
@@ -160,7 +161,7 @@ pub struct LinkReport {
 pub struct ClaimReport {
     /// `c1`, `c2`, ...
     pub id: String,
-    /// The claim as written.
+    /// The claim as read (prose, as [`TextSpan::text`]).
     pub text: String,
     /// Where.
     pub span: SpanReport,
@@ -589,16 +590,28 @@ impl<'a> Locator<'a> {
         }
     }
 
-    /// The text of a text span as written in the original file.
-    pub fn text(&self, span: Span) -> &'a str {
+    /// The bytes of the original file that a text span points at, markup and all (what
+    /// fingerprints hash).
+    pub fn original(&self, span: Span) -> &'a str {
         let raw = self.raw(span);
         &self.analysis.doc.raw[raw.start..raw.end]
     }
 
-    /// Text and place of a text span (the text as written in the original file).
+    /// The prose a reader sees in a text span ([`crate::input::SourceDoc::prose`]): what the
+    /// reports give as `text`. For plain text, the bytes of the original.
+    pub fn prose(&self, span: Span) -> std::borrow::Cow<'a, str> {
+        self.analysis.doc.prose(span)
+    }
+
+    /// Whether the original is plain text, whose prose is its bytes ([`Locator::original`]).
+    pub(crate) fn prose_is_original(&self) -> bool {
+        self.analysis.doc.map.is_identity()
+    }
+
+    /// Text and place of a text span (the prose as read, the place in the original file).
     pub fn text_span(&self, span: Span) -> TextSpan {
         TextSpan {
-            text: self.text(span).to_string(),
+            text: self.prose(span).into_owned(),
             span: self.span(span),
             fragments: None,
             truncated: false,
