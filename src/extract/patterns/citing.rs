@@ -106,12 +106,13 @@ impl<'a> Ctx<'a> {
         if let Some(c) = &out[prev].content {
             let mut frags: Vec<Span> = Vec::new();
             for f in &c.fragments {
-                for piece in [
-                    Span::new(f.start, f.end.min(cut.start)),
-                    Span::new(f.start.max(cut.end), f.end),
+                // (the part before the cut and the part after it, where there is one)
+                for (from, to) in [
+                    (f.start, f.end.min(cut.start)),
+                    (f.start.max(cut.end), f.end),
                 ] {
-                    if piece.start < piece.end
-                        && let Some(s) = self.trimmed(piece)
+                    if from < to
+                        && let Some(s) = self.trimmed(Span::new(from, to))
                     {
                         frags.push(s);
                     }
