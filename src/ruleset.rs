@@ -377,15 +377,27 @@ struct RuleFile {
 /// A list of words or phrases, lower-cased, with a lookup set.
 #[derive(Debug, Clone, Default)]
 pub struct Lexicon {
-    /// Entries in file order (each entry is the whole line).
-    pub entries: IndexSet<String>,
+    /// Entries in file order (each entry is the whole line), Fx-hashed (a lexicon is looked up
+    /// for words of every sentence, and its keys are the rules' own).
+    pub entries: IndexSet<String, crate::hash::FxBuild>,
 }
 
 impl Lexicon {
     /// True when `s` (compared lower-case) is an entry.
     pub fn contains(&self, s: &str) -> bool {
-        if s.bytes().any(|b| b.is_ascii_uppercase()) || !s.is_ascii() {
+        if !s.is_ascii() {
             self.entries.contains(&s.to_lowercase())
+        } else if s.bytes().any(|b| b.is_ascii_uppercase()) {
+            // (a short ASCII word lower-cased on the stack, not in a new string)
+            let mut buf = [0u8; 32];
+            match buf.get_mut(..s.len()) {
+                Some(b) => {
+                    b.copy_from_slice(s.as_bytes());
+                    b.make_ascii_lowercase();
+                    std::str::from_utf8(b).is_ok_and(|w| self.entries.contains(w))
+                }
+                None => self.entries.contains(&s.to_ascii_lowercase()),
+            }
         } else {
             self.entries.contains(s)
         }
