@@ -849,14 +849,23 @@ pub fn authorities(analysis: &Analysis, cl: &ClaimLexicons) -> Vec<bool> {
         // the mention up to a relative clause ("..., Director General of the institute that
         // monitored the trial": the trial is not the source)
         let t = analysis.text(m.span);
-        let head = [" that ", " which ", " who "]
-            .iter()
-            .filter_map(|r| t.find(r))
-            .min()
-            .map_or(t, |i| &t[..i]);
+        let head = before_relative(t);
         out[src] = ClaimLexicons::any_word(&cl.authority_words, head);
     }
     out
+}
+
+/// `t` up to the first " that ", " which " or " who " (one pass over its spaces).
+fn before_relative(t: &str) -> &str {
+    let b = t.as_bytes();
+    memchr::memchr_iter(b' ', b)
+        .find(|&i| {
+            let rest = &b[i + 1..];
+            [&b"that "[..], b"which ", b"who "]
+                .iter()
+                .any(|r| rest.starts_with(r))
+        })
+        .map_or(t, |i| &t[..i])
 }
 
 /// The share of the letters and digits of a sentence that are inside quotation marks.
