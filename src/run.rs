@@ -95,7 +95,8 @@ pub(crate) struct Done {
     counts: Summary,
     worst: Option<Severity>,
     rep: Option<DocumentReport>,
-    out: String,
+    /// (bytes: a JSON line is made as bytes, and is not checked again to be UTF-8)
+    out: Vec<u8>,
     stream: Option<(Analysis, usize)>,
     /// What the policy (kinds, suppressions, baseline, changed lines) removed and recorded.
     applied: whosaid::policy::Applied,
@@ -171,7 +172,7 @@ impl Work<'_> {
                         counts,
                         worst,
                         rep: None,
-                        out: String::new(),
+                        out: Vec::new(),
                         stream: Some((analysis, independent)),
                         applied,
                     };
@@ -179,21 +180,21 @@ impl Work<'_> {
                 // straight from the analysis: no report in between
                 OutFormat::Jsonl => (
                     None,
-                    report::json::render_analysis_line(&analysis, independent),
+                    report::json::render_analysis_bytes(&analysis, independent),
                 ),
                 OutFormat::Text => {
                     let rep = report::build(&analysis, independent);
                     let out = report::text::render_document(&rep, &analysis.doc.raw, self.topts);
-                    (None, out)
+                    (None, out.into_bytes())
                 }
                 OutFormat::Html => {
                     let rep = report::build(&analysis, independent);
                     let registry = checker.registry.as_ref();
                     let out = report::html::render_document(&rep, &analysis.doc.raw, registry);
-                    (Some(rep), out)
+                    (Some(rep), out.into_bytes())
                 }
                 // rendered from the whole run's reports at its end
-                _ => (Some(report::build(&analysis, independent)), String::new()),
+                _ => (Some(report::build(&analysis, independent)), Vec::new()),
             };
             Done {
                 counts,
@@ -340,7 +341,7 @@ impl Writer {
                 self.in_baseline += d.applied.in_baseline;
                 self.entries.extend(d.applied.entries);
                 self.worst = self.worst.max(d.worst);
-                self.write(&d.out)?;
+                self.write_bytes(&d.out)?;
                 if let Some(rep) = d.rep {
                     self.docs.push(rep);
                 }
@@ -354,9 +355,11 @@ impl Writer {
     }
 
     pub(crate) fn write(&mut self, s: &str) -> Result<(), Error> {
-        self.out
-            .write_all(s.as_bytes())
-            .map_err(|e| Error::io("<stdout>", e))
+        self.write_bytes(s.as_bytes())
+    }
+
+    pub(crate) fn write_bytes(&mut self, b: &[u8]) -> Result<(), Error> {
+        self.out.write_all(b).map_err(|e| Error::io("<stdout>", e))
     }
 
     pub(crate) fn flush(&mut self) -> Result<(), Error> {

@@ -97,12 +97,18 @@ pub fn render_line(doc: &DocumentReport) -> String {
 /// report in between (its spans, texts and ids copied into strings): the bytes
 /// `render_line(&report::build(analysis, independent_sources))` makes (a test checks it).
 pub fn render_analysis_line(analysis: &Analysis, independent_sources: usize) -> String {
+    String::from_utf8(render_analysis_bytes(analysis, independent_sources))
+        .expect("JSON of strings is UTF-8")
+}
+
+/// [`render_analysis_line`] as bytes (UTF-8), for a writer: not checked again to be UTF-8.
+pub fn render_analysis_bytes(analysis: &Analysis, independent_sources: usize) -> Vec<u8> {
     // room for the whole line at once: a document of 20 MB makes a line of 100 MB and more,
     // which growing by doubling would copy and leave behind (pages never written cost nothing)
     let mut w = Line::new(Vec::with_capacity(line_size_hint(analysis)), None);
     w.document(analysis, independent_sources, &Locator::new(analysis));
     w.buf.push(b'\n');
-    String::from_utf8(w.buf).expect("JSON of strings is UTF-8")
+    w.buf
 }
 
 /// [`render_analysis_line`] written to `out` as it is made, a piece of about 64 KB at a time
