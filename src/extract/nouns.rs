@@ -479,11 +479,39 @@ impl<'a> Ctx<'a> {
                     if self.is(s, cls::DETERMINER) {
                         break;
                     }
+                    // "current and former officials", "U.S. and European officials": two
+                    // modifiers of the one head joined by "and" / "or" (not two sources:
+                    // "police and local officials", "Smith and other officials")
+                    if s >= 2
+                        && m < 4
+                        && matches!(self.w(s - 1), "and" | "or")
+                        && self.same_sentence(s - 2, h)
+                        && self.coordinated_modifier(s - 2, s)
+                    {
+                        s -= 2;
+                        m += 1;
+                    }
                 }
                 return Some(Np::new(s, end, s, self.anonymous_kind(s, h)));
             }
         }
         None
+    }
+
+    /// True when the word `p` before "and" can modify the head as the word `q` after it does:
+    /// a word of a noun phrase that is no determiner, no source or anonymous head of its own,
+    /// no name (unless `q` is capitalised too: "U.S. and European officials"), and no
+    /// quantity ("two and three officials" is no phrase of ours).
+    fn coordinated_modifier(&self, p: usize, q: usize) -> bool {
+        self.np_word(p)
+            && !self.is(
+                p,
+                cls::DETERMINER | cls::QUANTITY | cls::ANONYMOUS_HEAD | cls::SOURCE_HEAD,
+            )
+            && !self.body_at(p)
+            && !self.looks_like_verb(p)
+            && (!self.capitalised_mid_sentence(p) || self.toks[q].cap)
+            && !self.toks[p].possessive
     }
 
     /// Names joined by "and" / commas, starting at `i`: "Nicholas Weaver and Matt Tait".
@@ -690,6 +718,14 @@ impl<'a> Ctx<'a> {
             return vec![np];
         }
         if let Some(np) = self.anonymous_left(end) {
+            // "officials and experts said": two unnamed sources joined by "and"
+            if np.start >= 2
+                && self.w(np.start - 1) == "and"
+                && let Some(prev) = self.anonymous_left(np.start - 1)
+                && prev.end == np.start - 1
+            {
+                return vec![prev, np];
+            }
             return vec![np];
         }
         if let Some(mut last) = self.name_left(end) {
@@ -806,9 +842,12 @@ impl<'a> Ctx<'a> {
         }
         // a run that ends in a lower-case word only, or no noun, is not worth it: keep the
         // extension only when it reaches a determiner, a capitalised word or a title
+        // (or the run ends in a noun of a person or body: "digital strategist Phil Musser",
+        // "industry analyst Jane Roe")
         let worth = matches!(self.w(s), "the" | "a" | "an")
             || self.toks[s].cap
-            || (s..start).any(|k| self.is(k, cls::TITLE));
+            || (s..start).any(|k| self.is(k, cls::TITLE))
+            || (s < start && self.is(start - 1, cls::SOURCE_HEAD | cls::ANONYMOUS_HEAD));
         if s < start && worth { s } else { start }
     }
 

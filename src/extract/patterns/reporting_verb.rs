@@ -444,6 +444,34 @@ mod tests {
     }
 
     #[test]
+    fn coordinated_modifiers_and_unnamed_sources_make_one_subject() {
+        expect(
+            "They knew the risks, current and former officials said.",
+            &[(
+                &["current and former officials"],
+                "said",
+                "They knew the risks",
+            )],
+        );
+        expect(
+            "U.S. and European officials said the talks failed.",
+            &[(&["U.S. and European officials"], "said", "the talks failed")],
+        );
+        expect(
+            "They knew the risks, officials and experts said.",
+            &[(&["officials", "experts"], "said", "They knew the risks")],
+        );
+    }
+
+    #[test]
+    fn a_lower_case_description_before_a_name_is_in_the_mention() {
+        expect(
+            "It will pass, digital strategist Phil Musser says.",
+            &[(&["digital strategist Phil Musser"], "says", "It will pass")],
+        );
+    }
+
+    #[test]
     fn allows_a_cue_with_nothing_attributed() {
         expect("Over 1,000 rescuers responded.", &[]);
     }
