@@ -13,7 +13,11 @@ pub fn sentences(doc: &SourceDoc, lex: &Lexicons) -> Vec<Sentence> {
         let text = &doc.text;
         let spans = split_block(text, block.span, lex);
         for (k, s) in spans.into_iter().enumerate() {
-            let label = if k == 0 { find_label(text, s) } else { None };
+            let label = if k == 0 {
+                find_label(text, s).or_else(|| find_dateline(text, s))
+            } else {
+                None
+            };
             out.push(Sentence {
                 span: s,
                 paragraph: pi,
@@ -205,6 +209,108 @@ pub fn find_label(text: &str, sentence: Span) -> Option<Span> {
     Some(Span::new(sentence.start, sentence.start + colon + 1))
 }
 
+/// A wire dateline opening a paragraph's first sentence: "WASHINGTON (AP) — ", "BEDFORD,
+/// N.H. (AP) — ", "ORLANDO, Fla. (Reuters) - ", "WASHINGTON, Dec. 8 (UPI) — ", "LONDON — ".
+/// A place in capitals (words of capital letters, with '.', '-' or an apostrophe), then at most
+/// two short parts after commas (a state, a date: "Fla.", "Dec. 8"), then the agency in
+/// parentheses, then a dash and a space. Without the agency, the place is two letters or more
+/// and the sentence has no other dash ("UNICEF — the UN children's agency — said" is its
+/// subject set off by dashes, not a dateline). Like a label, it is no part of the sentence's
+/// claim, and no subject.
+pub fn find_dateline(text: &str, sentence: Span) -> Option<Span> {
+    let s = sentence.slice(text);
+    // (a dateline is short: only its first bytes are read)
+    let mut cut = s.len().min(100);
+    while !s.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let head = &s[..cut];
+    let b = head.as_bytes();
+    let mut i = 0;
+    // the place: words of capitals
+    let mut caps = 0;
+    loop {
+        let w0 = i;
+        while i < b.len() && (b[i].is_ascii_uppercase() || matches!(b[i], b'.' | b'-' | b'\'')) {
+            caps += usize::from(b[i].is_ascii_uppercase());
+            i += 1;
+        }
+        if i == w0 || i < b.len() && b[i].is_ascii_alphanumeric() {
+            return None;
+        }
+        // another word of the place ("NEW YORK", "SAN JUAN, P.R.")
+        if b.get(i) == Some(&b' ') && b.get(i + 1).is_some_and(u8::is_ascii_uppercase) {
+            let j = i + 1;
+            let mut k = j;
+            while k < b.len() && (b[k].is_ascii_uppercase() || matches!(b[k], b'.' | b'-')) {
+                k += 1;
+            }
+            if k > j + 1 && (k == b.len() || !b[k].is_ascii_alphanumeric()) {
+                i = j;
+                continue;
+            }
+        }
+        break;
+    }
+    if caps < 2 {
+        return None;
+    }
+    // at most two parts after commas: a state or a country, a date ("Fla.", "Dec. 8")
+    for _ in 0..2 {
+        if !head[i..].starts_with(", ") {
+            break;
+        }
+        let j = i + 2;
+        // (up to the next comma, parenthesis or dash: " -" is a dash, "-" inside a word not)
+        let len = (head[j..].find([',', '(', '\u{2014}', '\u{2013}']))
+            .into_iter()
+            .chain(head[j..].find(" -"))
+            .min()
+            .unwrap_or(head.len() - j);
+        let part = head[j..j + len].trim_end();
+        let ok = !part.is_empty()
+            && part.len() <= 20
+            && part.starts_with(|c: char| c.is_ascii_uppercase())
+            && part.split(' ').count() <= 3
+            && part
+                .chars()
+                .all(|c| c.is_alphanumeric() || matches!(c, '.' | ' ' | '\''));
+        if !ok {
+            return None;
+        }
+        i = j + part.len();
+    }
+    let rest = &head[i..];
+    let after_space = rest.trim_start_matches(' ');
+    let mut k = i + (rest.len() - after_space.len());
+    let mut agency = false;
+    if after_space.starts_with('(') {
+        let close = after_space.find(')')?;
+        let inner = &after_space[1..close];
+        if inner.is_empty()
+            || inner.len() > 30
+            || !inner.starts_with(|c: char| c.is_uppercase())
+            || inner.contains(|c: char| c.is_ascii_digit())
+        {
+            return None;
+        }
+        agency = true;
+        k += close + 1;
+        k += head[k..].len() - head[k..].trim_start_matches(' ').len();
+    }
+    let dash = ["\u{2014}", "\u{2013}", "--", "-"]
+        .iter()
+        .find(|d| head[k..].starts_with(**d))?;
+    let end = k + dash.len();
+    if !head[end..].starts_with(' ') {
+        return None;
+    }
+    if !agency && s[end..].contains(['\u{2014}', '\u{2013}']) {
+        return None;
+    }
+    Some(Span::new(sentence.start, sentence.start + end + 1))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -376,6 +482,40 @@ mod tests {
             split("J. R. Smith said so. Then he left."),
             ["J. R. Smith said so.", "Then he left."]
         );
+    }
+
+    #[test]
+    fn datelines_are_labels() {
+        for (t, want) in [
+            ("WASHINGTON (AP) — The vote failed.", "WASHINGTON (AP) — "),
+            ("BEDFORD, N.H. (AP) — Rubio spoke.", "BEDFORD, N.H. (AP) — "),
+            (
+                "ORLANDO, Fla. (Reuters) - Obama met them.",
+                "ORLANDO, Fla. (Reuters) - ",
+            ),
+            (
+                "WASHINGTON, Dec. 8 (UPI) — In response, she spoke.",
+                "WASHINGTON, Dec. 8 (UPI) — ",
+            ),
+            ("NEW YORK — The market fell.", "NEW YORK — "),
+            (
+                "LONDON (Reuters) — “Sequestration severely handicapped our military, readiness and equipment,” he said.",
+                "LONDON (Reuters) — ",
+            ),
+        ] {
+            let got = find_dateline(t, Span::new(0, t.len())).map(|s| s.slice(t));
+            assert_eq!(got, Some(want), "{t}");
+        }
+        for t in [
+            "UNICEF — the UN children's agency — said it would help.",
+            "Washington (AP) — lower case is no dateline here.",
+            "I — for one — agree.",
+            "NASA said the launch — delayed twice — went well.",
+            "The vote (AP) — failed.",
+            "“Sequestration severely handicapped our military training-wise, readiness, equipment, facilities,” he said.",
+        ] {
+            assert_eq!(find_dateline(t, Span::new(0, t.len())), None, "{t}");
+        }
     }
 
     #[test]

@@ -51,13 +51,25 @@ impl<'a> Ctx<'a> {
                 continue;
             };
             let colon = np.end;
+            // (a quotation mark that opens no quotation of ours, then words: "Trump: ‘I’m the
+            // Worst Thing ...’", whose apostrophe the quotation's parse took for its close)
+            let stray_mark = self.open_mark.get(colon + 1).flatten().is_none()
+                && self.toks.get(colon + 1).is_some_and(|t| {
+                    t.span
+                        .slice(self.text)
+                        .starts_with(crate::token::is_quote_char)
+                })
+                && self.is_word(colon + 2)
+                && self.same_sentence(colon, colon + 2);
             // two words at least ("Bombshell:", "Look:" head a rubric), and words after the
             // colon, not a tally ("Clinton: 547")
             if !self.punct(colon, ':')
                 || self.used[colon]
                 || !self.same_sentence(f, colon)
                 || (np.end - np.name_start < 2 && !self.named_elsewhere(np.name_start))
-                || !self.is_word(colon + 1) && self.open_mark.get(colon + 1).flatten().is_none()
+                || !self.is_word(colon + 1)
+                    && self.open_mark.get(colon + 1).flatten().is_none()
+                    && !stray_mark
                 || self.w(colon + 1).starts_with(|c: char| c.is_ascii_digit())
             {
                 continue;
@@ -136,6 +148,19 @@ mod tests {
         expect(
             "Jo Anne Van Tilburg disagreed with these findings: \"They are wrong.\"",
             &[(&["Jo Anne Van Tilburg"], ":", "They are wrong.")],
+        );
+    }
+
+    #[test]
+    fn a_headline_speaker_before_a_quotation_mark_the_parse_left_open() {
+        // (the apostrophe of "I’m" closes no quotation of ours: the quotation is not one)
+        expect(
+            "John Bolton: ‘I’m the Worst Thing That Ever Happened to the Establishment.’",
+            &[(
+                &["John Bolton"],
+                ":",
+                "I’m the Worst Thing That Ever Happened to the Establishment",
+            )],
         );
     }
 

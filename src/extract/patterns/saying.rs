@@ -94,10 +94,11 @@ impl<'a> Ctx<'a> {
             }
             let mut subj = self.sources_right(start);
             // "Hatice Cengiz, fiancée of journalist Jamal Khashoggi, addressed ..., calling":
-            // the name with its appositive
+            // the name with its appositive; "Hillary Clinton's right-hand woman rallied ...,
+            // saying": the phrase the possessive name opens
             if subj.len() == 1
                 && subj[0].kind == MentionKind::Name
-                && self.punct(subj[0].end, ',')
+                && (self.punct(subj[0].end, ',') || self.toks[subj[0].end - 1].possessive)
                 && let Some(v) = (subj[0].end + 1..i).find(|&k| {
                     self.is(k, cls::VERBISH) || self.looks_like_verb(k) || self.is_cue_form(k)
                 })
@@ -105,7 +106,13 @@ impl<'a> Ctx<'a> {
                 && np.start == subj[0].start
                 && np.end > subj[0].end
             {
+                // (a phrase the possessive opens is a description: "Trump's lawyer")
+                let described =
+                    self.toks[subj[0].end - 1].possessive && np.kind == MentionKind::Other;
                 subj[0] = np;
+                if described {
+                    subj[0].kind = MentionKind::Description;
+                }
             }
             if subj.is_empty() || subj[0].kind == MentionKind::Other {
                 // "Other Republican candidates, including X and Y, have followed ..., saying":
@@ -153,6 +160,22 @@ mod tests {
         expect(
             "Trump lashed out at the press, saying the reports were fake.",
             &[(&["Trump"], "saying", "the reports were fake")],
+        );
+    }
+
+    #[test]
+    fn a_possessive_name_opens_the_phrase_that_is_the_subject() {
+        expect(
+            "Trump's lawyer attacked the report, saying it was false.",
+            &[(&["Trump's lawyer"], "saying", "it was false")],
+        );
+    }
+
+    #[test]
+    fn a_dateline_is_no_subject() {
+        expect(
+            "WASHINGTON, Dec. 8 (UPI) — In response to the proposal, the senator rallied supporters, saying: “We have to be ready.”",
+            &[(&["the senator"], "saying:", "We have to be ready.")],
         );
     }
 
