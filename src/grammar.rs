@@ -66,10 +66,12 @@ pub const PREPOSITIONS: &[&str] = &[
     "inside", "within", "from", "into", "beneath", "below", "above", "among", "along", "around",
 ];
 
-/// Prepositions that no noun phrase ends in: a subject ending in one is none ("Thank you for
-/// agreeing to this interview": "for" wants its object, the gerund).
+/// Prepositions and conjunctions that no noun phrase ends in: a subject ending in one is none
+/// ("Thank you for agreeing to this interview": "for" wants its object, the gerund; "At his
+/// rallies, Trump jokes and cites": "and" joins two verbs, "Trump jokes and" is no subject).
 pub const NO_PHRASE_ENDS: &[&str] = &[
-    "for", "of", "to", "by", "about", "with", "from", "at", "in", "on", "into", "than",
+    "for", "of", "to", "by", "about", "with", "from", "at", "in", "on", "into", "than", "and",
+    "or", "but", "nor",
 ];
 
 /// Subject pronouns of the third person that can be a source.

@@ -288,6 +288,11 @@ impl<'a> Ctx<'a> {
                     && !matches!(self.w(first), "along" | "at" | "for" | "by")
                 {
                     nps = subj;
+                } else {
+                    // "By the end of the day, Mr. Trump was forced into ... and said", "Asked
+                    // if ..., he laughed and said": the clause after an opening phrase, its
+                    // subject right after a comma and followed by its verb
+                    nps = self.coordinated_subject_after_comma(first, j - 1);
                 }
             }
         }
@@ -338,6 +343,47 @@ impl<'a> Ctx<'a> {
             }];
         }
         nps
+    }
+
+    /// The subject of a verb coordinated with the cue by the "and" / "but" at `conj`: the
+    /// sources right after the first comma of `first..conj` after which they are, then a verb
+    /// (a word that looks like one, or an auxiliary) and no comma before `conj`; none when a
+    /// quotation, a cue or a clause word comes between.
+    fn coordinated_subject_after_comma(&self, first: usize, conj: usize) -> Vec<Np> {
+        for k in first..conj {
+            if !self.punct(k, ',') {
+                continue;
+            }
+            let c = k + 1;
+            if c >= conj
+                || self.is(c, cls::PREPOSITION)
+                || self.is(c, cls::INTRO)
+                || (c..conj).any(|m| {
+                    self.open_mark.at(m).is_some()
+                        || self.in_quote.at(m).is_some()
+                        || self.is_cue_form(m)
+                        || self.clause_start(m)
+                })
+            {
+                continue;
+            }
+            let subj = self.sources_right(c);
+            if let Some(l) = subj.last()
+                && l.end < conj
+                && matches!(
+                    subj[0].kind,
+                    MentionKind::Name
+                        | MentionKind::Pronoun
+                        | MentionKind::Description
+                        | MentionKind::Anonymous
+                )
+                && (self.looks_like_verb(l.end) || self.is(l.end, cls::VERBISH))
+                && !(l.end..conj).any(|m| self.punct(m, ','))
+            {
+                return subj;
+            }
+        }
+        Vec::new()
     }
 
     /// The attribution of the cue `i` to its subject `nps`, with the content after the cue.
@@ -469,6 +515,20 @@ mod tests {
             "It will pass, digital strategist Phil Musser says.",
             &[(&["digital strategist Phil Musser"], "says", "It will pass")],
         );
+    }
+
+    #[test]
+    fn a_cue_after_and_takes_the_subject_of_the_clause_after_an_opening_phrase() {
+        expect(
+            "Later, he smiled and said the plan failed.",
+            &[(&["he"], "said", "the plan failed")],
+        );
+        expect(
+            "By the end of the day, Mr. Trump was forced into damage control and said his words had been misconstrued.",
+            &[(&["Mr. Trump"], "said", "his words had been misconstrued")],
+        );
+        // (no subject ends in "and": "Trump jokes and" is none)
+        expect("At his rallies, Trump jokes and cites the polls.", &[]);
     }
 
     #[test]
