@@ -21,10 +21,12 @@ impl<'a> Ctx<'a> {
         while a < b && !self.is_word(a) && self.open_mark.at(a).is_none() {
             a += 1;
         }
+        // (a closing parenthesis or a per cent sign ends a clause as a word does: "around 50%")
         while b > a
             && !self.is_word(b - 1)
             && self.close_mark.at(b - 1).is_none()
             && !self.toks[b - 1].is(')')
+            && !self.toks[b - 1].is('%')
         {
             b -= 1;
         }

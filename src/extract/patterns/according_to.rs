@@ -17,6 +17,7 @@
 
 use crate::extract::context::Ctx;
 use crate::extract::nouns::Np;
+use crate::lexicon::cls;
 use crate::model::Attribution;
 use crate::model::AttributionKind;
 use crate::model::Content;
@@ -40,7 +41,71 @@ impl<'a> Ctx<'a> {
             }
             (vec![Np::new(i + 2, k, i + 2, MentionKind::Other)], k)
         } else {
-            let e = nps.last().map(|n| n.end).unwrap_or(i + 2);
+            let mut nps = nps;
+            let mut e = nps.last().map(|n| n.end).unwrap_or(i + 2);
+            // "according to the Democratic chairs from Jefferson", "according to a POLITICO
+            // analysis of FEC records": a source phrase that stops inside the noun phrase (at
+            // the first lower-case word after a capitalised one) is the whole phrase, up to
+            // punctuation; the rest is no content. A time phrase or "in a statement" at its
+            // end is in neither ("according to police on Thursday"); a relative clause or a
+            // verb stops it ("according to CNN who reported ...": as it was)
+            let mut k = e;
+            let mut stop = None;
+            while k < self.toks.len() && k < e + 8 && self.is_word(k) && self.same_sentence(i, k) {
+                // (nor a verb, "according to Wasef archaeologists have not yet found"; a
+                // quantity, "according to the New York Times about 100 miles from Okinawa")
+                if matches!(
+                    self.w(k),
+                    "who" | "which" | "whose" | "that" | "when" | "where"
+                ) || self.is_cue_form(k)
+                    || self.is(k, cls::VERBISH)
+                    || self.looks_like_verb(k)
+                    || self.is(k, cls::QUANTITY)
+                    || matches!(self.w(k), "about" | "around" | "nearly" | "almost" | "than")
+                    || self.w(k).starts_with(|c: char| c.is_ascii_digit())
+                {
+                    break;
+                }
+                // ("late today", "early Monday")
+                if matches!(self.w(k), "late" | "early") && self.time_end(k + 1) > k + 1 {
+                    if !self.is_word(self.time_end(k + 1)) {
+                        stop = Some((k, self.time_end(k + 1)));
+                    }
+                    break;
+                }
+                let t = self.postmodifiers_right(k).max(self.time_end(k));
+                if t > k {
+                    if !self.is_word(t) || !self.same_sentence(i, t) {
+                        stop = Some((k, t));
+                    }
+                    break;
+                }
+                k += 1;
+            }
+            if stop.is_none() && k > e && (!self.is_word(k) || !self.same_sentence(i, k)) {
+                stop = Some((k, k));
+            }
+            if let Some((np_end, skip_end)) = stop {
+                if np_end > e {
+                    // (behind a carrier the name is the owner's: "a POLITICO analysis";
+                    // otherwise the name was a modifier, "the Democratic chairs", and the
+                    // phrase is the mention and the name)
+                    // (and after an affiliation the name is kept: "Commissioner James
+                    // Rovella of the Department of Emergency Services and Public Protection")
+                    let carrier = self.lex.carrier_nouns.contains(self.w(e));
+                    if let Some(last) = nps.last_mut() {
+                        *last = if carrier || last.name_end < last.end {
+                            Np {
+                                end: np_end,
+                                ..*last
+                            }
+                        } else {
+                            Np::new(last.start, np_end, last.start, MentionKind::Other)
+                        };
+                    }
+                }
+                e = skip_end;
+            }
             (nps, e)
         };
         self.used[i] = true;
@@ -118,6 +183,19 @@ mod tests {
         assert_eq!(
             a[0].0,
             ["a statement by the Presidential Spokesperson Harry Roque"]
+        );
+    }
+
+    #[test]
+    fn the_source_phrase_runs_to_punctuation() {
+        // (the content is the clause before, not the rest of the phrase)
+        expect(
+            "Sanders netted more money than Clinton, according to the Democratic chairs from two counties.",
+            &[(
+                &["the Democratic chairs from two counties"],
+                "according to",
+                "Sanders netted more money than Clinton",
+            )],
         );
     }
 
