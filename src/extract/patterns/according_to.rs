@@ -17,6 +17,7 @@
 
 use crate::extract::context::Ctx;
 use crate::extract::nouns::Np;
+use crate::grammar::SUBJECT_PRONOUNS;
 use crate::lexicon::cls;
 use crate::model::Attribution;
 use crate::model::AttributionKind;
@@ -33,7 +34,15 @@ impl<'a> Ctx<'a> {
         let (nps, np_end) = if nps.is_empty() {
             // "according to a statement from the ministry": a plain noun phrase up to punctuation
             let mut k = i + 2;
-            while k < self.toks.len() && k < i + 9 && self.is_word(k) && self.same_sentence(i, k) {
+            // ("according to you, ...", "according to him": a pronoun is the whole phrase;
+            // not "her", which may open one: "according to her memoirs")
+            let pronoun = matches!(self.w(k), "you" | "me" | "us" | "him" | "them");
+            while k < self.toks.len()
+                && k < i + 9
+                && self.is_word(k)
+                && self.same_sentence(i, k)
+                && !(pronoun && k > i + 2)
+            {
                 k += 1;
             }
             if k == i + 2 {
@@ -42,70 +51,7 @@ impl<'a> Ctx<'a> {
             (vec![Np::new(i + 2, k, i + 2, MentionKind::Other)], k)
         } else {
             let mut nps = nps;
-            let mut e = nps.last().map(|n| n.end).unwrap_or(i + 2);
-            // "according to the Democratic chairs from Jefferson", "according to a POLITICO
-            // analysis of FEC records": a source phrase that stops inside the noun phrase (at
-            // the first lower-case word after a capitalised one) is the whole phrase, up to
-            // punctuation; the rest is no content. A time phrase or "in a statement" at its
-            // end is in neither ("according to police on Thursday"); a relative clause or a
-            // verb stops it ("according to CNN who reported ...": as it was)
-            let mut k = e;
-            let mut stop = None;
-            while k < self.toks.len() && k < e + 8 && self.is_word(k) && self.same_sentence(i, k) {
-                // (nor a verb, "according to Wasef archaeologists have not yet found"; a
-                // quantity, "according to the New York Times about 100 miles from Okinawa")
-                if matches!(
-                    self.w(k),
-                    "who" | "which" | "whose" | "that" | "when" | "where"
-                ) || self.is_cue_form(k)
-                    || self.is(k, cls::VERBISH)
-                    || self.looks_like_verb(k)
-                    || self.is(k, cls::QUANTITY)
-                    || matches!(self.w(k), "about" | "around" | "nearly" | "almost" | "than")
-                    || self.w(k).starts_with(|c: char| c.is_ascii_digit())
-                {
-                    break;
-                }
-                // ("late today", "early Monday")
-                if matches!(self.w(k), "late" | "early") && self.time_end(k + 1) > k + 1 {
-                    if !self.is_word(self.time_end(k + 1)) {
-                        stop = Some((k, self.time_end(k + 1)));
-                    }
-                    break;
-                }
-                let t = self.postmodifiers_right(k).max(self.time_end(k));
-                if t > k {
-                    if !self.is_word(t) || !self.same_sentence(i, t) {
-                        stop = Some((k, t));
-                    }
-                    break;
-                }
-                k += 1;
-            }
-            if stop.is_none() && k > e && (!self.is_word(k) || !self.same_sentence(i, k)) {
-                stop = Some((k, k));
-            }
-            if let Some((np_end, skip_end)) = stop {
-                if np_end > e {
-                    // (behind a carrier the name is the owner's: "a POLITICO analysis";
-                    // otherwise the name was a modifier, "the Democratic chairs", and the
-                    // phrase is the mention and the name)
-                    // (and after an affiliation the name is kept: "Commissioner James
-                    // Rovella of the Department of Emergency Services and Public Protection")
-                    let carrier = self.lex.carrier_nouns.contains(self.w(e));
-                    if let Some(last) = nps.last_mut() {
-                        *last = if carrier || last.name_end < last.end {
-                            Np {
-                                end: np_end,
-                                ..*last
-                            }
-                        } else {
-                            Np::new(last.start, np_end, last.start, MentionKind::Other)
-                        };
-                    }
-                }
-                e = skip_end;
-            }
+            let e = self.phrase_to_punctuation(i, &mut nps);
             (nps, e)
         };
         self.used[i] = true;
@@ -130,11 +76,7 @@ impl<'a> Ctx<'a> {
             if let Some(s) = self.content_span(first, before_end) {
                 frags.push(s);
             }
-            if np_end < end
-                && let Some(s) = self.content_span(np_end, end)
-            {
-                frags.push(s);
-            }
+            frags.extend(self.content_after_phrase(i, np_end, end, before_end));
             if frags.is_empty() {
                 None
             } else {
@@ -150,6 +92,114 @@ impl<'a> Ctx<'a> {
             content,
             i,
         );
+    }
+    /// The end of the phrase after "according to" at `i` whose source phrases are `nps`, the
+    /// last of them widened to the whole noun phrase where it stopped inside one.
+    fn phrase_to_punctuation(&self, i: usize, nps: &mut [Np]) -> usize {
+        let mut e = nps.last().map(|n| n.end).unwrap_or(i + 2);
+        // "according to the Democratic chairs from Jefferson", "according to a POLITICO
+        // analysis of FEC records": a source phrase that stops inside the noun phrase (at
+        // the first lower-case word after a capitalised one) is the whole phrase, up to
+        // punctuation; the rest is no content. A time phrase or "in a statement" at its
+        // end is in neither ("according to police on Thursday"); a relative clause or a
+        // verb stops it ("according to CNN who reported ...": as it was)
+        let mut k = e;
+        let mut stop = None;
+        while k < self.toks.len() && k < e + 8 && self.is_word(k) && self.same_sentence(i, k) {
+            // (nor a verb, "according to Wasef archaeologists have not yet found"; a
+            // quantity, "according to the New York Times about 100 miles from Okinawa")
+            if matches!(
+                self.w(k),
+                "who" | "which" | "whose" | "that" | "when" | "where"
+            ) || self.is_cue_form(k)
+                || self.is(k, cls::VERBISH)
+                || self.looks_like_verb(k)
+                || self.is(k, cls::QUANTITY)
+                || matches!(self.w(k), "about" | "around" | "nearly" | "almost" | "than")
+                || self.w(k).starts_with(|c: char| c.is_ascii_digit())
+            {
+                break;
+            }
+            // ("late today", "early Monday")
+            if matches!(self.w(k), "late" | "early") && self.time_end(k + 1) > k + 1 {
+                if !self.is_word(self.time_end(k + 1)) {
+                    stop = Some((k, self.time_end(k + 1)));
+                }
+                break;
+            }
+            let t = self.postmodifiers_right(k).max(self.time_end(k));
+            if t > k {
+                if !self.is_word(t) || !self.same_sentence(i, t) {
+                    stop = Some((k, t));
+                }
+                break;
+            }
+            k += 1;
+        }
+        if stop.is_none() && k > e && (!self.is_word(k) || !self.same_sentence(i, k)) {
+            stop = Some((k, k));
+        }
+        if let Some((np_end, skip_end)) = stop {
+            if np_end > e {
+                // (behind a carrier the name is the owner's: "a POLITICO analysis";
+                // otherwise the name was a modifier, "the Democratic chairs", and the
+                // phrase is the mention and the name)
+                // (and after an affiliation the name is kept: "Commissioner James
+                // Rovella of the Department of Emergency Services and Public Protection")
+                let carrier = self.lex.carrier_nouns.contains(self.w(e));
+                if let Some(last) = nps.last_mut() {
+                    *last = if carrier || last.name_end < last.end {
+                        Np {
+                            end: np_end,
+                            ..*last
+                        }
+                    } else {
+                        Np::new(last.start, np_end, last.start, MentionKind::Other)
+                    };
+                }
+            }
+            e = skip_end;
+        }
+        e
+    }
+
+    /// The content after the phrase "according to X" (`i`, ending at `np_end`) in the middle or
+    /// at the end of its sentence (ending at `end`; the content before it ends at
+    /// `before_end`): the rest of the sentence from the comma or dash that closes the phrase
+    /// ("X, according to Reuters, was ..."), since words before it are still the phrase
+    /// ("according to early results of the exit poll conducted by Edison Research"); with no
+    /// comma nothing, unless the clause goes on without one: the main verb right after the
+    /// phrase ("Rescuers, working in the cold, according to the ministry recovered ten
+    /// survivors") or a subject in it ("according to the Ministry of Foreign Affairs he died
+    /// at ..."). The comma is looked for in a window, then in the paragraph's table (a
+    /// sentence of thousands of "according to x" is not read to its end from each).
+    fn content_after_phrase(
+        &self,
+        i: usize,
+        np_end: usize,
+        end: usize,
+        before_end: usize,
+    ) -> Option<crate::span::Span> {
+        let window = end.min(np_end + 64);
+        let sep = (np_end..window)
+            .find(|&k| self.punct(k, ',') || self.dash(k))
+            .or_else(|| {
+                (window < end)
+                    .then(|| self.behind().next_comma[window] as usize)
+                    .filter(|&k| k < end)
+            });
+        let from = match sep {
+            Some(k) => k + 1,
+            None if np_end < end
+                && before_end < i
+                && (self.looks_like_verb(np_end) || self.is(np_end, cls::VERBISH)) =>
+            {
+                np_end
+            }
+            None => (np_end..end.min(np_end + 8))
+                .find(|&k| SUBJECT_PRONOUNS.contains(&self.w(k)) && !self.toks[k].cap)?,
+        };
+        self.content_span(from, end)
     }
 }
 
@@ -195,6 +245,24 @@ mod tests {
                 &["the Democratic chairs from two counties"],
                 "according to",
                 "Sanders netted more money than Clinton",
+            )],
+        );
+    }
+
+    #[test]
+    fn words_after_the_phrase_without_a_comma_are_no_content() {
+        let a = crate::extract::tests::atts(
+            "The voters want experience, according to early results of the exit poll conducted by Edison Research for the Associated Press.",
+        );
+        assert_eq!(a.len(), 1, "{a:?}");
+        assert_eq!(a[0].2, "The voters want experience");
+        // (but a clause that goes on is: its verb, or its subject)
+        expect(
+            "Rescuers, working in the cold, according to the ministry recovered ten survivors.",
+            &[(
+                &["the ministry"],
+                "according to",
+                "Rescuers, working in the cold, according to the ministry recovered ten survivors",
             )],
         );
     }
