@@ -81,9 +81,11 @@ impl<'a> Ctx<'a> {
             }
             // ", but ...", ", even as ...", ", including ...": another clause (PolNeAR's content
             // ends before it)
+            // (not ", but also ...": the same speaker's second point)
             if self.punct(k, ',')
                 && self.is(k + 1, cls::CONTENT_STOP)
                 && self.in_quote.at(k).is_none()
+                && !(self.w(k + 1) == "but" && self.w(k + 2) == "also")
             {
                 return (k, false);
             }

@@ -532,6 +532,31 @@ mod tests {
     }
 
     #[test]
+    fn a_contrast_after_a_comma_ends_the_content() {
+        expect(
+            "Pelosi has said her plans will begin with easy issues, but Democrats also plan to address the shutdown.",
+            &[(
+                &["Pelosi"],
+                "has said",
+                "her plans will begin with easy issues",
+            )],
+        );
+        expect(
+            "The fire service said the baby was critically ill, while two adults were seriously injured.",
+            &[(&["The fire service"], "said", "the baby was critically ill")],
+        );
+        // (", but also": the same speaker's second point)
+        expect(
+            "The group said it would not only cut taxes, but also raise pensions.",
+            &[(
+                &["The group"],
+                "said",
+                "it would not only cut taxes, but also raise pensions",
+            )],
+        );
+    }
+
+    #[test]
     fn allows_a_cue_with_nothing_attributed() {
         expect("Over 1,000 rescuers responded.", &[]);
     }
