@@ -238,6 +238,23 @@ mod tests {
         f.iter().any(|(r, t)| r == rule && t.contains(text))
     }
 
+    /// A single-source message names the sources the one source cites: the chain is one account.
+    #[test]
+    fn a_single_source_message_names_whom_its_source_cites() {
+        let text = "Three soldiers were killed in the attack, Reuters reported, citing two military officials.";
+        let reg = None::<Registry>;
+        let c = Checker::new(Ruleset::embedded(), reg);
+        let a = c.check(parse_text("t", text.to_string()));
+        let msgs: Vec<&str> = (a.findings.iter())
+            .filter(|f| f.rule == "single-source")
+            .map(|f| f.message.as_str())
+            .collect();
+        assert_eq!(
+            msgs,
+            ["claim rests on one source (Reuters, citing two military officials)"]
+        );
+    }
+
     /// An interview's answers are its speaker's words: no unattributed or single-source finding
     /// for them, while the same sentences as the writer's prose are flagged.
     #[test]

@@ -85,6 +85,24 @@ pub fn check(cx: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) {
         } else {
             source_names(a, &c.sources)
         };
+        // the sources the supporting attributions cite: "Reuters, citing two officials" (one
+        // chain, one account: named so the editor sees whose account it is)
+        let mut cited: Vec<usize> = Vec::new();
+        for &ai in &c.attributions {
+            for m in &a.attributions[ai].cited {
+                if let Some(s) = m.source
+                    && !c.sources.contains(&s)
+                    && !cited.contains(&s)
+                {
+                    cited.push(s);
+                }
+            }
+        }
+        let names = if cited.is_empty() {
+            names
+        } else {
+            format!("{names}, citing {}", source_names(a, &cited))
+        };
         let mut f = finding(rule, c.span, &[("sources", &names)]);
         if !c.disputed_by.is_empty() {
             f.message = format!(
