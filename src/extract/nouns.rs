@@ -619,9 +619,12 @@ impl<'a> Ctx<'a> {
         }
         let mut names = self.names_right(i);
         if names.is_empty() {
-            // "study co-author Professor Carl Lipo": lower-case words before a titled name
+            // "study co-author Professor Carl Lipo": lower-case words before a titled name;
+            // "his nephew Michery el Soheil", "her friend Jane Roe": after a possessive
+            let possessive = matches!(self.w(i), "his" | "her" | "their" | "its" | "our" | "my");
             for k in 1..=3 {
-                if !self.np_word(i + k - 1) || self.toks[i + k - 1].cap {
+                let opener = k == 1 && possessive && self.is_word(i + 1) && !self.toks[i + 1].cap;
+                if !(self.np_word(i + k - 1) || opener) || self.toks[i + k - 1].cap {
                     break;
                 }
                 if let Some(np) = self.name_right(i + k) {
@@ -824,7 +827,11 @@ impl<'a> Ctx<'a> {
         while s > 0 && start - s < 6 && self.same_sentence(s - 1, start) {
             let p = s - 1;
             let w = self.w(p);
-            if matches!(w, "the" | "a" | "an") {
+            // (a possessive opens the phrase as an article does: "his nephew Michery el Soheil")
+            if matches!(
+                w,
+                "the" | "a" | "an" | "his" | "her" | "their" | "its" | "our" | "my"
+            ) {
                 s = p;
                 break;
             }
@@ -844,8 +851,10 @@ impl<'a> Ctx<'a> {
         // extension only when it reaches a determiner, a capitalised word or a title
         // (or the run ends in a noun of a person or body: "digital strategist Phil Musser",
         // "industry analyst Jane Roe")
-        let worth = matches!(self.w(s), "the" | "a" | "an")
-            || self.toks[s].cap
+        let worth = matches!(
+            self.w(s),
+            "the" | "a" | "an" | "his" | "her" | "their" | "its" | "our" | "my"
+        ) || self.toks[s].cap
             || (s..start).any(|k| self.is(k, cls::TITLE))
             || (s < start && self.is(start - 1, cls::SOURCE_HEAD | cls::ANONYMOUS_HEAD));
         if s < start && worth { s } else { start }

@@ -79,6 +79,14 @@ mod tests {
     }
 
     #[test]
+    fn a_possessive_opens_the_speaker_after_the_quotation() {
+        expect(
+            "“We were ready,” his nephew John Smith added.",
+            &[(&["his nephew John Smith"], "added", "We were ready,")],
+        );
+    }
+
+    #[test]
     fn allows_a_quotation_that_is_not_the_content() {
         // the clause after the cue is the content, not the quotation before the sentence
         expect(
