@@ -166,13 +166,8 @@ fn ascii_bounded(list: &[crate::ruleset::Pattern]) -> Patterns {
         .map(|p| format!("(?:{})", uncaptured(&p.source).replace("\\b", "(?-u:\\b)")))
         .collect::<Vec<_>>()
         .join("|");
-    match regex::RegexBuilder::new(&joined)
-        .size_limit(crate::ruleset::REGEX_SIZE_LIMIT * 4)
-        .build()
-    {
-        Ok(re) => Patterns::new(&[crate::ruleset::Pattern::new(&joined, re)]),
-        Err(_) => Patterns::new(list),
-    }
+    Patterns::compiled(&joined, crate::ruleset::REGEX_SIZE_LIMIT * 4)
+        .unwrap_or_else(|| Patterns::new(list))
 }
 
 /// Regex `src` with its capture groups made non-capturing (`(` not followed by `?` outside a

@@ -7,6 +7,7 @@
 
 mod ascii;
 mod classes;
+mod engine;
 mod prefilter;
 
 pub use crate::hash::{FxHasher, WordBits, WordMap, WordSet};
