@@ -87,14 +87,20 @@ impl Patterns {
         }))
     }
 
-    /// One pattern, `source`, compiled now with NFA size limit `limit` (and the `regex`
-    /// crate's default lazy DFA capacity), or None when it does not compile.
-    pub fn compiled(source: &str, limit: usize) -> Option<Patterns> {
-        let hir = regex_syntax::parse(source).ok()?;
+    /// The pattern `joined` compiled now with NFA size limit `limit` (and the `regex` crate's
+    /// default lazy DFA capacity), or None when it does not compile; then the valid patterns
+    /// `apart`, each compiled when a text first passes its prefilter.
+    pub fn joined(joined: &str, limit: usize, apart: &[String]) -> Option<Patterns> {
+        let hir = regex_syntax::parse(joined).ok()?;
         let m = Matcher::new(hir, (limit, 2 << 20));
         let re = super::engine::compile(&m.hir, m.limits)?;
         m.regex.set(re).expect("a new matcher has no regex");
-        Some(Patterns::of([m]))
+        let each = crate::ruleset::REGEX_SIZE_LIMIT;
+        let apart = apart.iter().map(|src| {
+            let hir = regex_syntax::parse(src).expect("a pattern is a valid regex");
+            Matcher::new(hir, (each, 2 * each))
+        });
+        Some(Patterns::of(std::iter::once(m).chain(apart)))
     }
 
     /// The patterns of `matchers`, each behind its prefilter.
@@ -225,13 +231,11 @@ impl Matcher {
 /// How a match of a pattern anchored at the start of the text (`^\s*(read|see) (next|more)`)
 /// can begin: after a run of characters of `skip` (a leading `\s*`), with one of the sequences
 /// of character classes `seqs` (`[Rr][Ee][Aa][Dd] `, `[Ssſ][Ee][Ee] `), which are never empty.
-/// A text that does not is not matched: its pattern is neither run nor compiled.
+/// A text that does not is not matched: its pattern is neither run nor compiled. No sequence
+/// begins with a character of `skip`, so that only the end of the run is tried.
 #[derive(Debug, Clone)]
 struct Starts {
     skip: Option<ClassUnicode>,
-    /// whether no sequence can start with a character of `skip`: then only the end of the
-    /// run need be tried
-    disjoint: bool,
     seqs: Vec<Vec<ClassUnicode>>,
 }
 
@@ -242,8 +246,11 @@ type Seqs = Vec<(Vec<ClassUnicode>, bool)>;
 const MAX_SEQS: usize = 64;
 const MAX_SEQ_LEN: usize = 16;
 
-/// The [`Starts`] of a pattern `^X*R`, `^R` (None when not of this shape, or when some match
-/// of `R` can begin with anything).
+/// The [`Starts`] of a pattern `^X*R`, `^R` (None when not of this shape, when some match of
+/// `R` can begin with anything, or when one can begin with a character of `X`: then every
+/// character of the run would be tried against every sequence, for `^[^.;]*?\b(is|are)\s+...`
+/// of the background patterns 64 sequences at each character of a sentence, far costlier than
+/// the regex).
 fn anchored_starts(hir: &Hir) -> Option<Starts> {
     use regex_syntax::hir::{Class, HirKind, Look};
     let HirKind::Concat(subs) = hir.kind() else {
@@ -277,11 +284,7 @@ fn anchored_starts(hir: &Hir) -> Option<Starts> {
             both.ranges().is_empty()
         })
     });
-    Some(Starts {
-        skip,
-        disjoint,
-        seqs,
-    })
+    disjoint.then_some(Starts { skip, seqs })
 }
 
 /// `seqs` followed by what every match of `h` begins with (None: too many sequences).
@@ -371,12 +374,9 @@ impl Starts {
         let mut at = 0;
         loop {
             let rest = &text[at..];
-            if !self.disjoint && begins(rest) {
-                return true;
-            }
             match rest.chars().next() {
                 Some(ch) if class_has(skip, ch) => at += ch.len_utf8(),
-                _ => return self.disjoint && begins(rest),
+                _ => return begins(rest),
             }
         }
     }
