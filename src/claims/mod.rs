@@ -29,6 +29,11 @@ use crate::span::Span;
 use std::collections::{HashMap, HashSet};
 
 mod agreement;
+mod joined;
+
+use joined::ascii_bounded;
+#[cfg(test)]
+use joined::uncaptured;
 
 /// The word lists and patterns of claim judgement, compiled once per run from the ruleset.
 #[derive(Debug, Clone, Default)]
@@ -149,82 +154,6 @@ impl ClaimLexicons {
     pub fn is_caption(&self, t: &str) -> bool {
         self.captions.is_match(t)
     }
-}
-
-/// The patterns `list` as one regex (one pass over a sentence instead of one per pattern, and
-/// no literal prefilter per pattern), with their word boundaries (`\\b`) made ASCII ones: the
-/// lazy DFA of the regex crate cannot run a Unicode word boundary on text that is not ASCII,
-/// and falls back to a much slower engine; the claim patterns are about English words. (Bounded
-/// repetitions such as `{0,60}` multiply the DFA's states: the claim patterns use `*`.) Falls
-/// back to the list as it is when the joined regex does not compile.
-///
-/// A pattern anchored at the start of the sentence (`^[^.;]*?\b(is|are)\s+...`, `^there\s+`)
-/// stays apart, behind its own prefilter: in the joined regex its threads, alive from the
-/// start to the first period, multiply the lazy DFA's states with those of the others (the
-/// sample's background and record-act sentences, 4 M instructions more).
-fn ascii_bounded(list: &[crate::ruleset::Pattern]) -> Patterns {
-    if list.is_empty() {
-        return Patterns::new(list);
-    }
-    let ascii = |p: &crate::ruleset::Pattern| uncaptured(&p.source).replace("\\b", "(?-u:\\b)");
-    let (mut apart, mut joined): (Vec<_>, Vec<_>) =
-        list.iter().partition(|p| anchored_at_start(&p.source));
-    if joined.is_empty() {
-        std::mem::swap(&mut apart, &mut joined);
-    }
-    let joined = joined
-        .iter()
-        .map(|p| format!("(?:{})", ascii(p)))
-        .collect::<Vec<_>>()
-        .join("|");
-    let apart: Vec<String> = apart.into_iter().map(ascii).collect();
-    Patterns::joined(&joined, crate::ruleset::REGEX_SIZE_LIMIT * 4, &apart)
-        .unwrap_or_else(|| Patterns::new(list))
-}
-
-/// Whether every match of regex `src` begins at the start of the text.
-fn anchored_at_start(src: &str) -> bool {
-    regex_syntax::parse(src)
-        .is_ok_and(|h| (h.properties().look_set_prefix()).contains(regex_syntax::hir::Look::Start))
-}
-
-/// Regex `src` with its capture groups made non-capturing (`(` not followed by `?` outside a
-/// class becomes `(?:`): the joined patterns are asked only whether they match, and groups
-/// cost at compile time. Unchanged when the syntax is not followed to the end.
-fn uncaptured(src: &str) -> String {
-    let b = src.as_bytes();
-    let mut out = String::with_capacity(src.len() + 16);
-    let mut class = 0usize;
-    let mut i = 0;
-    let mut last = 0;
-    while i < b.len() {
-        match b[i] {
-            b'\\' => i += 1,
-            b'[' => {
-                class += 1;
-                // a `]` (after `^`) first in a class is a literal
-                if b.get(i + 1) == Some(&b'^') {
-                    i += 1;
-                }
-                if b.get(i + 1) == Some(&b']') {
-                    i += 1;
-                }
-            }
-            b']' if class > 0 => class -= 1,
-            b'(' if class == 0 && b.get(i + 1) != Some(&b'?') => {
-                out.push_str(&src[last..=i]);
-                out.push_str("?:");
-                last = i + 1;
-            }
-            _ => {}
-        }
-        i += 1;
-    }
-    if class != 0 || i != b.len() {
-        return src.to_string();
-    }
-    out.push_str(&src[last..]);
-    out
 }
 
 /// Whole words of a lexicon found in one pass over a text (ASCII case aside): an Aho-Corasick
