@@ -161,8 +161,7 @@ impl Patterns {
                     && p.is_match(text)
             }
             Prefilter::Literals { search, window, .. } => {
-                let lower: &[u8] =
-                    (memo.lower).get_or_insert_with(|| text.as_bytes().to_ascii_lowercase());
+                let lower: &[u8] = lower_into(&mut memo.lower, text);
                 if !*memo.any_literal.get_or_insert_with(|| {
                     (self.any_literal.as_ref()).is_none_or(|s| s.find(lower).is_some())
                 }) {
@@ -180,11 +179,37 @@ impl Patterns {
 }
 
 /// What the patterns of one text share: its ASCII lower case, and whether it has one of the
-/// strings of the patterns' `Prefilter::Literals` at all (each made when first needed).
+/// strings of the patterns' `Prefilter::Literals` at all (each made when first needed). The
+/// lower case is written into a buffer of the thread's, handed back when the memo is dropped:
+/// no allocation for each text.
 #[derive(Default)]
 struct Memo {
     lower: Option<Vec<u8>>,
     any_literal: Option<bool>,
+}
+
+thread_local! {
+    /// The buffer of [`Memo::lower`] between two texts.
+    static LOWER: std::cell::Cell<Vec<u8>> = const { std::cell::Cell::new(Vec::new()) };
+}
+
+/// The ASCII lower case of `text` in `lower` (a [`Memo`]'s, made when first asked for).
+fn lower_into<'m>(lower: &'m mut Option<Vec<u8>>, text: &str) -> &'m [u8] {
+    lower.get_or_insert_with(|| {
+        let mut buf = LOWER.take();
+        buf.clear();
+        buf.extend_from_slice(text.as_bytes());
+        buf.make_ascii_lowercase();
+        buf
+    })
+}
+
+impl Drop for Memo {
+    fn drop(&mut self) {
+        if let Some(buf) = self.lower.take() {
+            LOWER.set(buf);
+        }
+    }
 }
 
 /// A pattern and its wider twin ([`super::ascii::wider`]), each compiled when first used: a
