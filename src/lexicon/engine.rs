@@ -13,6 +13,10 @@
 //! slowest engine reads the whole text; and one whose every match begins with one same byte
 //! (`,\s+it\s+was ...`), whose prefilter is a `memchr` that costs nothing to build and skips
 //! most of a text.
+//!
+//! Nor is the one-pass DFA built: it serves only the captures of an anchored pattern, and the
+//! anchored patterns of the lists are asked only whether they match (the captures of the
+//! agentless patterns, unanchored, come from the other engines).
 
 use regex_automata::meta;
 use regex_syntax::hir::Hir;
@@ -26,7 +30,8 @@ pub(super) fn compile(hir: &Hir, (nfa, dfa): (usize, usize)) -> Option<meta::Reg
         .utf8_empty(true)
         .nfa_size_limit(Some(nfa))
         .hybrid_cache_capacity(dfa)
-        .auto_prefilter(keeps_prefilter(hir));
+        .auto_prefilter(keeps_prefilter(hir))
+        .onepass(false);
     meta::Builder::new()
         .configure(config)
         .build_from_hir(hir)
