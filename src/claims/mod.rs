@@ -154,6 +154,15 @@ impl ClaimLexicons {
     pub fn is_caption(&self, t: &str) -> bool {
         self.captions.is_match(t)
     }
+
+    /// True when paragraph `para` of `analysis` is a caption or a credit: from
+    /// `analysis.captions` when computed, else tested now.
+    pub fn paragraph_is_caption(&self, analysis: &Analysis, para: usize) -> bool {
+        match analysis.captions.get(para) {
+            Some(&c) => c,
+            None => self.is_caption(analysis.doc.blocks[para].span.slice(&analysis.doc.text)),
+        }
+    }
 }
 
 /// Whole words of a lexicon found in one pass over a text (ASCII case aside): an Aho-Corasick
@@ -209,8 +218,7 @@ pub fn find_claims(analysis: &Analysis, checker: &Checker) -> Vec<Claim> {
     let mut out = Vec::with_capacity(analysis.sentences.len());
     let mut boiler = vec![false; analysis.doc.blocks.len()];
     for (i, b) in boiler.iter_mut().enumerate() {
-        *b = lex.paragraph_is_boilerplate(analysis, i)
-            || cl.is_caption(analysis.doc.blocks[i].span.slice(text));
+        *b = lex.paragraph_is_boilerplate(analysis, i) || cl.paragraph_is_caption(analysis, i);
     }
     // each sentence's own attributions: its cue is in the sentence, or its content overlaps it
     // (found by binary search over the sentences, not by a scan per sentence)
