@@ -63,7 +63,7 @@ pub struct ClaimLexicons {
     pub record_acts: Patterns,
     /// Framing attributions at the start of a sentence (`frames`), with groups `cue` and
     /// `source`.
-    pub frames: Vec<regex::Regex>,
+    pub frames: Vec<regex_automata::meta::Regex>,
 }
 
 impl ClaimLexicons {
@@ -87,10 +87,11 @@ impl ClaimLexicons {
             background: ascii_bounded(rs.patterns("background")),
             captions: ascii_bounded(rs.patterns("captions")),
             record_acts: ascii_bounded(rs.patterns("record-acts")),
-            frames: rs
-                .patterns("frames")
-                .iter()
-                .map(|p| p.regex().clone())
+            frames: (rs.patterns("frames").iter())
+                .map(|p| {
+                    crate::lexicon::captures_regex(&p.source, crate::ruleset::REGEX_SIZE_LIMIT)
+                        .expect("a frame pattern is a valid regex")
+                })
                 .collect(),
         }
     }

@@ -38,6 +38,26 @@ pub(super) fn compile(hir: &Hir, (nfa, dfa): (usize, usize)) -> Option<meta::Reg
         .ok()
 }
 
+/// A regex asked only for the captures of its matches (the frames of `rules/patterns/`),
+/// configured as `regex::Regex::new(src)` with `size_limit(nfa)`, but for one that matches only
+/// at the start of a text: no lazy DFA, nor the reverse NFA it needs (half the compilation of
+/// `^(?P<cue>...)\s+(?P<source>[^,;:"“]{2,120}?),\s`, whose bounded class is most of its NFA);
+/// the one-pass DFA or the backtracker find an anchored match and its groups in one pass.
+/// None when `src` does not compile.
+pub fn captures_regex(src: &str, nfa: usize) -> Option<meta::Regex> {
+    let hir = regex_syntax::parse(src).ok()?;
+    let anchored = (hir.properties().look_set_prefix()).contains(regex_syntax::hir::Look::Start);
+    let config = meta::Config::new()
+        .match_kind(regex_automata::MatchKind::LeftmostFirst)
+        .utf8_empty(true)
+        .nfa_size_limit(Some(nfa))
+        .hybrid(!anchored);
+    meta::Builder::new()
+        .configure(config)
+        .build_from_hir(&hir)
+        .ok()
+}
+
 /// Whether the engine's own literal prefilter is worth building for `hir` (see the module).
 fn keeps_prefilter(hir: &Hir) -> bool {
     if hir.properties().look_set().contains_word_unicode() {

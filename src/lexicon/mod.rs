@@ -13,6 +13,7 @@ mod prefilter;
 pub use crate::hash::{FxHasher, WordBits, WordMap, WordSet};
 pub use classes::WordClasses;
 pub(crate) use classes::cls;
+pub use engine::captures_regex;
 pub use prefilter::Patterns;
 
 use crate::model::{Analysis, SourceKind};
