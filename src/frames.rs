@@ -30,17 +30,23 @@ pub fn add_frames(analysis: &mut Analysis, cl: &ClaimLexicons) {
         if !(first.starts_with("per") || first.starts_with("as ")) {
             continue;
         }
-        let Some(caps) = cl.frames.iter().find_map(|re| re.captures(t)) else {
+        let Some(caps) = cl.frames.iter().find_map(|re| {
+            let mut caps = re.create_captures();
+            re.captures(t, &mut caps);
+            caps.is_match().then_some(caps)
+        }) else {
             continue;
         };
-        let (Some(cue), Some(src), Some(all)) =
-            (caps.name("cue"), caps.name("source"), caps.get(0))
-        else {
+        let (Some(cue), Some(src), Some(all)) = (
+            caps.get_group_by_name("cue"),
+            caps.get_group_by_name("source"),
+            caps.get_group(0),
+        ) else {
             continue;
         };
-        let cue = Span::new(span.start + cue.start(), span.start + cue.end());
-        let src = Span::new(span.start + src.start(), span.start + src.end());
-        let content = Span::new(span.start + all.end(), span.end).trim(text);
+        let cue = Span::new(span.start + cue.start, span.start + cue.end);
+        let src = Span::new(span.start + src.start, span.start + src.end);
+        let content = Span::new(span.start + all.end, span.end).trim(text);
         // extraction's attributions with a cue in this sentence (found by binary search)
         let first = analysis
             .attributions

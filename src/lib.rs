@@ -88,10 +88,14 @@ impl Checker {
             .map(|b| self.lex.is_boilerplate(b.span.slice(&doc.text)))
             .collect();
         mark_reference_lists(&doc, &self.ruleset, &mut boilerplate);
+        let captions: Vec<bool> = (doc.blocks.iter())
+            .map(|b| self.claim_lex.is_caption(b.span.slice(&doc.text)))
+            .collect();
         let mut analysis = Analysis {
             sentences,
             quotes,
             boilerplate,
+            captions,
             ..Analysis::new(doc)
         };
         // the capitalised words of every paragraph, for the people named in the text (when

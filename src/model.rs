@@ -444,6 +444,10 @@ pub struct Analysis {
     /// once by `Checker::check`; empty when not computed (see
     /// `Lexicons::paragraph_is_boilerplate`).
     pub boilerplate: Vec<bool>,
+    /// For each paragraph, whether it is a caption or a credit (`ClaimLexicons::is_caption`),
+    /// computed once by `Checker::check` for the claims and the checks; empty when not computed
+    /// (see `ClaimLexicons::paragraph_is_caption`).
+    pub captions: Vec<bool>,
     /// The links that cite sources, in document order.
     pub links: Vec<SourceLink>,
 }
@@ -480,6 +484,7 @@ impl Analysis {
             claims: Vec::new(),
             findings: Vec::new(),
             boilerplate: Vec::new(),
+            captions: Vec::new(),
             links: Vec::new(),
         }
     }

@@ -10,14 +10,13 @@ pub fn check(cx: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) {
     let a = cx.analysis;
     // a set, not a list: one long document has hundreds of thousands of such mentions
     let mut seen = std::collections::HashSet::new();
-    // whether each paragraph is a caption, tested once per paragraph
+    // whether each paragraph is a caption, tested once per paragraph (when the analysis does
+    // not say)
     let mut caption: Vec<Option<bool>> = vec![None; a.doc.blocks.len()];
     for (ai, at) in a.attributions.iter().enumerate() {
         // (a caption's "Protesters with a banner saying ..." cites no one)
-        let is_caption = *caption[at.paragraph].get_or_insert_with(|| {
-            let para = a.doc.blocks[at.paragraph].span.slice(&a.doc.text);
-            cx.checker.claim_lex.is_caption(para)
-        });
+        let is_caption = *caption[at.paragraph]
+            .get_or_insert_with(|| cx.checker.claim_lex.paragraph_is_caption(a, at.paragraph));
         if is_caption || crate::claims::is_bare_act(a, &cx.checker.claim_lex, at) {
             continue;
         }

@@ -29,6 +29,11 @@ use crate::span::Span;
 use std::collections::{HashMap, HashSet};
 
 mod agreement;
+mod joined;
+
+use joined::ascii_bounded;
+#[cfg(test)]
+use joined::uncaptured;
 
 /// The word lists and patterns of claim judgement, compiled once per run from the ruleset.
 #[derive(Debug, Clone, Default)]
@@ -58,7 +63,7 @@ pub struct ClaimLexicons {
     pub record_acts: Patterns,
     /// Framing attributions at the start of a sentence (`frames`), with groups `cue` and
     /// `source`.
-    pub frames: Vec<regex::Regex>,
+    pub frames: Vec<regex_automata::meta::Regex>,
 }
 
 impl ClaimLexicons {
@@ -82,10 +87,11 @@ impl ClaimLexicons {
             background: ascii_bounded(rs.patterns("background")),
             captions: ascii_bounded(rs.patterns("captions")),
             record_acts: ascii_bounded(rs.patterns("record-acts")),
-            frames: rs
-                .patterns("frames")
-                .iter()
-                .map(|p| p.regex().clone())
+            frames: (rs.patterns("frames").iter())
+                .map(|p| {
+                    crate::lexicon::captures_regex(&p.source, crate::ruleset::REGEX_SIZE_LIMIT)
+                        .expect("a frame pattern is a valid regex")
+                })
                 .collect(),
         }
     }
@@ -149,69 +155,15 @@ impl ClaimLexicons {
     pub fn is_caption(&self, t: &str) -> bool {
         self.captions.is_match(t)
     }
-}
 
-/// The patterns `list` as one regex (one pass over a sentence instead of one per pattern, and
-/// no literal prefilter per pattern), with their word boundaries (`\\b`) made ASCII ones: the
-/// lazy DFA of the regex crate cannot run a Unicode word boundary on text that is not ASCII,
-/// and falls back to a much slower engine; the claim patterns are about English words. (Bounded
-/// repetitions such as `{0,60}` multiply the DFA's states: the claim patterns use `*`.) Falls
-/// back to the list as it is when the joined regex does not compile.
-fn ascii_bounded(list: &[crate::ruleset::Pattern]) -> Patterns {
-    if list.is_empty() {
-        return Patterns::new(list);
-    }
-    let joined = list
-        .iter()
-        .map(|p| format!("(?:{})", uncaptured(&p.source).replace("\\b", "(?-u:\\b)")))
-        .collect::<Vec<_>>()
-        .join("|");
-    match regex::RegexBuilder::new(&joined)
-        .size_limit(crate::ruleset::REGEX_SIZE_LIMIT * 4)
-        .build()
-    {
-        Ok(re) => Patterns::new(&[crate::ruleset::Pattern::new(&joined, re)]),
-        Err(_) => Patterns::new(list),
-    }
-}
-
-/// Regex `src` with its capture groups made non-capturing (`(` not followed by `?` outside a
-/// class becomes `(?:`): the joined patterns are asked only whether they match, and groups
-/// cost at compile time. Unchanged when the syntax is not followed to the end.
-fn uncaptured(src: &str) -> String {
-    let b = src.as_bytes();
-    let mut out = String::with_capacity(src.len() + 16);
-    let mut class = 0usize;
-    let mut i = 0;
-    let mut last = 0;
-    while i < b.len() {
-        match b[i] {
-            b'\\' => i += 1,
-            b'[' => {
-                class += 1;
-                // a `]` (after `^`) first in a class is a literal
-                if b.get(i + 1) == Some(&b'^') {
-                    i += 1;
-                }
-                if b.get(i + 1) == Some(&b']') {
-                    i += 1;
-                }
-            }
-            b']' if class > 0 => class -= 1,
-            b'(' if class == 0 && b.get(i + 1) != Some(&b'?') => {
-                out.push_str(&src[last..=i]);
-                out.push_str("?:");
-                last = i + 1;
-            }
-            _ => {}
+    /// True when paragraph `para` of `analysis` is a caption or a credit: from
+    /// `analysis.captions` when computed, else tested now.
+    pub fn paragraph_is_caption(&self, analysis: &Analysis, para: usize) -> bool {
+        match analysis.captions.get(para) {
+            Some(&c) => c,
+            None => self.is_caption(analysis.doc.blocks[para].span.slice(&analysis.doc.text)),
         }
-        i += 1;
     }
-    if class != 0 || i != b.len() {
-        return src.to_string();
-    }
-    out.push_str(&src[last..]);
-    out
 }
 
 /// Whole words of a lexicon found in one pass over a text (ASCII case aside): an Aho-Corasick
@@ -267,8 +219,7 @@ pub fn find_claims(analysis: &Analysis, checker: &Checker) -> Vec<Claim> {
     let mut out = Vec::with_capacity(analysis.sentences.len());
     let mut boiler = vec![false; analysis.doc.blocks.len()];
     for (i, b) in boiler.iter_mut().enumerate() {
-        *b = lex.paragraph_is_boilerplate(analysis, i)
-            || cl.is_caption(analysis.doc.blocks[i].span.slice(text));
+        *b = lex.paragraph_is_boilerplate(analysis, i) || cl.paragraph_is_caption(analysis, i);
     }
     // each sentence's own attributions: its cue is in the sentence, or its content overlaps it
     // (found by binary search over the sentences, not by a scan per sentence)

@@ -7,11 +7,13 @@
 
 mod ascii;
 mod classes;
+mod engine;
 mod prefilter;
 
 pub use crate::hash::{FxHasher, WordBits, WordMap, WordSet};
 pub use classes::WordClasses;
 pub(crate) use classes::cls;
+pub use engine::captures_regex;
 pub use prefilter::Patterns;
 
 use crate::model::{Analysis, SourceKind};

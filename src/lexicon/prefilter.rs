@@ -2,7 +2,9 @@
 //! matches a text, each behind a cheap test derived from its syntax.
 
 use crate::ruleset::Pattern;
+use regex_automata::meta;
 use regex_syntax::hir::{ClassUnicode, Hir};
+use std::sync::OnceLock;
 
 /// A list of patterns, for whether any of them matches a text, each behind a cheap test that
 /// lets through every text it can match: a pattern anchored at the start of the text runs only
@@ -38,53 +40,73 @@ enum Prefilter {
     },
 }
 
+/// The cheap test in front of the pattern of syntax `hir` (see [`Patterns`]).
+fn prefilter(hir: &Hir) -> Prefilter {
+    let props = hir.properties();
+    if props
+        .look_set_prefix()
+        .contains(regex_syntax::hir::Look::Start)
+    {
+        let mut first = Box::new([false; 256]);
+        return if props.minimum_len().unwrap_or(0) > 0 && !first_bytes(hir, &mut first) {
+            match anchored_starts(hir) {
+                Some(starts) => Prefilter::Starts(first, Box::new(starts)),
+                None => Prefilter::FirstByte(first),
+            }
+        } else {
+            Prefilter::None
+        };
+    }
+    let window = props
+        .maximum_len()
+        .filter(|_| !props.look_set().contains_anchor());
+    required_literals(hir)
+        .filter(|l| min_len(l) >= 3)
+        .and_then(|lits| {
+            let search = aho_corasick::packed::Searcher::new(&lits)?;
+            Some(Prefilter::Literals {
+                lits,
+                search,
+                window,
+            })
+        })
+        .unwrap_or(Prefilter::None)
+}
+
 /// Texts from this long on are searched around the strings of a `Prefilter::Literals` only.
 const WINDOWED_MIN: usize = 1 << 14;
 
 impl Patterns {
-    /// The patterns of a ruleset's pattern list.
+    /// The patterns of a ruleset's pattern list (valid regexes: each is compiled when a text
+    /// first passes its prefilter).
     pub fn new(patterns: &[Pattern]) -> Patterns {
-        let prefilter = |hir: Option<&Hir>| {
-            let Some(hir) = hir else {
-                return Prefilter::None;
-            };
-            let props = hir.properties();
-            if props
-                .look_set_prefix()
-                .contains(regex_syntax::hir::Look::Start)
-            {
-                let mut first = Box::new([false; 256]);
-                return if props.minimum_len().unwrap_or(0) > 0 && !first_bytes(hir, &mut first) {
-                    match anchored_starts(hir) {
-                        Some(starts) => Prefilter::Starts(first, Box::new(starts)),
-                        None => Prefilter::FirstByte(first),
-                    }
-                } else {
-                    Prefilter::None
-                };
-            }
-            let window = props
-                .maximum_len()
-                .filter(|_| !props.look_set().contains_anchor());
-            required_literals(hir)
-                .filter(|l| min_len(l) >= 3)
-                .and_then(|lits| {
-                    let search = aho_corasick::packed::Searcher::new(&lits)?;
-                    Some(Prefilter::Literals {
-                        lits,
-                        search,
-                        window,
-                    })
-                })
-                .unwrap_or(Prefilter::None)
-        };
-        let patterns: Vec<(Prefilter, Matcher)> = patterns
-            .iter()
-            .map(|p| {
-                let hir = regex_syntax::parse(&p.source).ok();
-                let wider = hir.as_ref().and_then(super::ascii::wider_source);
-                (prefilter(hir.as_ref()), Matcher::new(p, wider))
-            })
+        let limit = crate::ruleset::REGEX_SIZE_LIMIT;
+        Patterns::of(patterns.iter().map(|p| {
+            let hir = regex_syntax::parse(&p.source).expect("a pattern is a valid regex");
+            Matcher::new(hir, (limit, 2 * limit))
+        }))
+    }
+
+    /// The pattern `joined` compiled now with NFA size limit `limit` (and the `regex` crate's
+    /// default lazy DFA capacity), or None when it does not compile; then the valid patterns
+    /// `apart`, each compiled when a text first passes its prefilter.
+    pub fn joined(joined: &str, limit: usize, apart: &[String]) -> Option<Patterns> {
+        let hir = regex_syntax::parse(joined).ok()?;
+        let m = Matcher::new(hir, (limit, 2 << 20));
+        let re = super::engine::compile(&m.hir, m.limits)?;
+        m.regex.set(re).expect("a new matcher has no regex");
+        let each = crate::ruleset::REGEX_SIZE_LIMIT;
+        let apart = apart.iter().map(|src| {
+            let hir = regex_syntax::parse(src).expect("a pattern is a valid regex");
+            Matcher::new(hir, (each, 2 * each))
+        });
+        Some(Patterns::of(std::iter::once(m).chain(apart)))
+    }
+
+    /// The patterns of `matchers`, each behind its prefilter.
+    fn of(matchers: impl IntoIterator<Item = Matcher>) -> Patterns {
+        let patterns: Vec<(Prefilter, Matcher)> = (matchers.into_iter())
+            .map(|m| (prefilter(&m.hir), m))
             .collect();
         let all: Vec<&Vec<Vec<u8>>> = (patterns.iter())
             .filter_map(|(p, _)| match p {
@@ -117,11 +139,11 @@ impl Patterns {
 
     /// Call `f` with the regex of each pattern that matches `text`, in order: the patterns
     /// the prefilters rule out are neither run nor compiled.
-    pub fn each_match(&self, text: &str, mut f: impl FnMut(&regex::Regex)) {
+    pub fn each_match(&self, text: &str, mut f: impl FnMut(&meta::Regex)) {
         let mut memo = Memo::default();
         for (pre, p) in &self.patterns {
             if self.one_matches(pre, p, text, &mut memo) {
-                f(p.pattern.regex());
+                f(p.regex());
             }
         }
     }
@@ -139,8 +161,7 @@ impl Patterns {
                     && p.is_match(text)
             }
             Prefilter::Literals { search, window, .. } => {
-                let lower: &[u8] =
-                    (memo.lower).get_or_insert_with(|| text.as_bytes().to_ascii_lowercase());
+                let lower: &[u8] = lower_into(&mut memo.lower, text);
                 if !*memo.any_literal.get_or_insert_with(|| {
                     (self.any_literal.as_ref()).is_none_or(|s| s.find(lower).is_some())
                 }) {
@@ -158,49 +179,88 @@ impl Patterns {
 }
 
 /// What the patterns of one text share: its ASCII lower case, and whether it has one of the
-/// strings of the patterns' `Prefilter::Literals` at all (each made when first needed).
+/// strings of the patterns' `Prefilter::Literals` at all (each made when first needed). The
+/// lower case is written into a buffer of the thread's, handed back when the memo is dropped:
+/// no allocation for each text.
 #[derive(Default)]
 struct Memo {
     lower: Option<Vec<u8>>,
     any_literal: Option<bool>,
 }
 
-/// A pattern and its wider twin ([`super::ascii::wider`]), made when first used: a text the
-/// twin does not match is not matched, and the pattern is compiled only for a text it does.
+thread_local! {
+    /// The buffer of [`Memo::lower`] between two texts.
+    static LOWER: std::cell::Cell<Vec<u8>> = const { std::cell::Cell::new(Vec::new()) };
+}
+
+/// The ASCII lower case of `text` in `lower` (a [`Memo`]'s, made when first asked for).
+fn lower_into<'m>(lower: &'m mut Option<Vec<u8>>, text: &str) -> &'m [u8] {
+    lower.get_or_insert_with(|| {
+        let mut buf = LOWER.take();
+        buf.clear();
+        buf.extend_from_slice(text.as_bytes());
+        buf.make_ascii_lowercase();
+        buf
+    })
+}
+
+impl Drop for Memo {
+    fn drop(&mut self) {
+        if let Some(buf) = self.lower.take() {
+            LOWER.set(buf);
+        }
+    }
+}
+
+/// A pattern and its wider twin ([`super::ascii::wider`]), each compiled when first used: a
+/// text the twin does not match is not matched, and the pattern is compiled only for a text it
+/// does.
 #[derive(Debug, Clone)]
 struct Matcher {
-    pattern: Pattern,
-    /// The twin's source (from the syntax the prefilter was made from) and its regex.
-    wider: Option<(String, std::sync::OnceLock<Option<regex::Regex>>)>,
+    /// The pattern's syntax (the prefilter's too).
+    hir: Hir,
+    /// Its NFA size limit and lazy DFA capacity.
+    limits: (usize, usize),
+    regex: OnceLock<meta::Regex>,
+    /// The twin's syntax and its regex (None when it does not compile: then the pattern runs
+    /// alone).
+    wider: Option<(Hir, OnceLock<Option<meta::Regex>>)>,
 }
 
 impl Matcher {
-    fn new(pattern: &Pattern, wider: Option<String>) -> Matcher {
+    fn new(hir: Hir, limits: (usize, usize)) -> Matcher {
         Matcher {
-            pattern: pattern.clone(),
-            wider: wider.map(|w| (w, std::sync::OnceLock::new())),
+            wider: super::ascii::wider(&hir).map(|w| (w, OnceLock::new())),
+            hir,
+            limits,
+            regex: OnceLock::new(),
         }
     }
 
+    /// The pattern's regex (a pattern list's regexes are valid: see [`Patterns::new`]).
+    fn regex(&self) -> &meta::Regex {
+        self.regex.get_or_init(|| {
+            super::engine::compile(&self.hir, self.limits).expect("a valid pattern compiles")
+        })
+    }
+
     fn is_match(&self, text: &str) -> bool {
-        self.wider.as_ref().is_none_or(|(src, re)| {
-            re.get_or_init(|| super::ascii::compile(src))
+        self.wider.as_ref().is_none_or(|(hir, re)| {
+            re.get_or_init(|| super::engine::compile(hir, self.limits))
                 .as_ref()
                 .is_none_or(|w| w.is_match(text))
-        }) && self.pattern.regex().is_match(text)
+        }) && self.regex().is_match(text)
     }
 }
 
 /// How a match of a pattern anchored at the start of the text (`^\s*(read|see) (next|more)`)
 /// can begin: after a run of characters of `skip` (a leading `\s*`), with one of the sequences
 /// of character classes `seqs` (`[Rr][Ee][Aa][Dd] `, `[Ssſ][Ee][Ee] `), which are never empty.
-/// A text that does not is not matched: its pattern is neither run nor compiled.
+/// A text that does not is not matched: its pattern is neither run nor compiled. No sequence
+/// begins with a character of `skip`, so that only the end of the run is tried.
 #[derive(Debug, Clone)]
 struct Starts {
     skip: Option<ClassUnicode>,
-    /// whether no sequence can start with a character of `skip`: then only the end of the
-    /// run need be tried
-    disjoint: bool,
     seqs: Vec<Vec<ClassUnicode>>,
 }
 
@@ -211,8 +271,11 @@ type Seqs = Vec<(Vec<ClassUnicode>, bool)>;
 const MAX_SEQS: usize = 64;
 const MAX_SEQ_LEN: usize = 16;
 
-/// The [`Starts`] of a pattern `^X*R`, `^R` (None when not of this shape, or when some match
-/// of `R` can begin with anything).
+/// The [`Starts`] of a pattern `^X*R`, `^R` (None when not of this shape, when some match of
+/// `R` can begin with anything, or when one can begin with a character of `X`: then every
+/// character of the run would be tried against every sequence, for `^[^.;]*?\b(is|are)\s+...`
+/// of the background patterns 64 sequences at each character of a sentence, far costlier than
+/// the regex).
 fn anchored_starts(hir: &Hir) -> Option<Starts> {
     use regex_syntax::hir::{Class, HirKind, Look};
     let HirKind::Concat(subs) = hir.kind() else {
@@ -246,11 +309,7 @@ fn anchored_starts(hir: &Hir) -> Option<Starts> {
             both.ranges().is_empty()
         })
     });
-    Some(Starts {
-        skip,
-        disjoint,
-        seqs,
-    })
+    disjoint.then_some(Starts { skip, seqs })
 }
 
 /// `seqs` followed by what every match of `h` begins with (None: too many sequences).
@@ -340,12 +399,9 @@ impl Starts {
         let mut at = 0;
         loop {
             let rest = &text[at..];
-            if !self.disjoint && begins(rest) {
-                return true;
-            }
             match rest.chars().next() {
                 Some(ch) if class_has(skip, ch) => at += ch.len_utf8(),
-                _ => return self.disjoint && begins(rest),
+                _ => return begins(rest),
             }
         }
     }
@@ -353,7 +409,7 @@ impl Starts {
 
 /// Adds to `first` every byte a non-empty match of `hir` can begin with; true when `hir` can
 /// match the empty string (then what follows it can begin the match too).
-fn first_bytes(hir: &regex_syntax::hir::Hir, first: &mut [bool; 256]) -> bool {
+pub(super) fn first_bytes(hir: &regex_syntax::hir::Hir, first: &mut [bool; 256]) -> bool {
     use regex_syntax::hir::{Class, HirKind};
     match hir.kind() {
         HirKind::Empty | HirKind::Look(_) => true,

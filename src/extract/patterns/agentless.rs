@@ -64,8 +64,11 @@ impl<'a> Ctx<'a> {
         let t = &para[at..to];
         let mut starts = false;
         self.lex.agentless_any.each_match(t, |re| {
-            starts = starts
-                || (re.captures(t)).is_some_and(|c| c.name("cue").is_some_and(|m| m.start() == 0));
+            starts = starts || {
+                let mut caps = re.create_captures();
+                re.captures(t, &mut caps);
+                caps.get_group_by_name("cue").is_some_and(|m| m.start == 0)
+            };
         });
         starts
     }
@@ -100,18 +103,15 @@ impl<'a> Ctx<'a> {
         // are run for their captures, or compiled)
         self.lex.agentless_any.each_match(para, |re| {
             for caps in re.captures_iter(para) {
-                let (Some(cue), Some(all)) = (caps.name("cue"), caps.get(0)) else {
+                let (Some(cue), Some(all)) = (caps.get_group_by_name("cue"), caps.get_group(0))
+                else {
                     continue;
                 };
-                let Some(k0) = self.token_at(base + cue.start()) else {
+                let Some(k0) = self.token_at(base + cue.start) else {
                     continue;
                 };
-                let k1 = self
-                    .toks
-                    .partition_point(|t| t.span.end <= base + cue.end());
-                let ke = self
-                    .toks
-                    .partition_point(|t| t.span.end <= base + all.end());
+                let k1 = self.toks.partition_point(|t| t.span.end <= base + cue.end);
+                let ke = self.toks.partition_point(|t| t.span.end <= base + all.end);
                 if k0 < k1 {
                     found.push((k0, k1, ke));
                 }
