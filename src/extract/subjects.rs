@@ -346,6 +346,16 @@ impl<'a> Ctx<'a> {
         if self.toks.get(k).is_some_and(|t| t.cap && !t.possessive) && self.is(k, cls::DAY) {
             return k + 1;
         }
+        // "added warily: ...", "said angrily that ...": a manner adverb before a colon, "that"
+        // or a quotation is part of the cue, not of the content
+        if k < self.toks.len()
+            && self.adverb_ly(k)
+            && (self.punct(k + 1, ':')
+                || self.w(k + 1) == "that"
+                || self.open_mark.get(k + 1).flatten().is_some())
+        {
+            return k + 1;
+        }
         // "referring to", "responded to", "pointed to"
         if self.w(k) == "to"
             && ["refer", "respond", "point", "allud", "repl"]

@@ -557,6 +557,18 @@ mod tests {
     }
 
     #[test]
+    fn a_manner_adverb_before_a_colon_or_that_is_in_the_cue() {
+        expect(
+            "She said angrily: “Go home.”",
+            &[(&["She"], "said angrily:", "Go home.")],
+        );
+        expect(
+            "He added warily that the plan could fail.",
+            &[(&["He"], "added warily", "that the plan could fail")],
+        );
+    }
+
+    #[test]
     fn allows_a_cue_with_nothing_attributed() {
         expect("Over 1,000 rescuers responded.", &[]);
     }
