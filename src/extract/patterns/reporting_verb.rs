@@ -566,6 +566,10 @@ mod tests {
             "He added warily that the plan could fail.",
             &[(&["He"], "added warily", "that the plan could fail")],
         );
+        expect(
+            "Then she added warily: “There is always something.”",
+            &[(&["she"], "added warily:", "There is always something.")],
+        );
     }
 
     #[test]
