@@ -164,6 +164,10 @@ pub const PERSONAL_OBJECT_PRONOUNS: &[&str] = &["him", "her", "them", "us", "me"
 /// Subject pronouns: after one a cue form is a finite verb ("he declared in a tweet").
 pub const SUBJECT_PRONOUNS: &[&str] = &["he", "she", "they", "we", "i", "you"];
 
+/// Possessive determiners: they open a noun phrase as an article does ("his nephew Michery el
+/// Soheil", "her friend Jane Roe").
+pub const POSSESSIVE_DETERMINERS: &[&str] = &["his", "her", "their", "its", "our", "my"];
+
 /// Words that open a time phrase between a subject and its verb: "on Tuesday", "last week", "earlier this year".
 pub const TIME_OPENERS: &[&str] = &["on", "last", "this", "next", "earlier", "later"];
 

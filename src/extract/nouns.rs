@@ -5,7 +5,7 @@
 //! ("Smith and Jones"), and their conversion to [`crate::model::Mention`]s.
 
 use crate::extract::context::Ctx;
-use crate::grammar::{PRONOUNS, SUBJECT_PRONOUNS};
+use crate::grammar::{POSSESSIVE_DETERMINERS, PRONOUNS, SUBJECT_PRONOUNS};
 use crate::lexicon::cls;
 use crate::model::Mention;
 use crate::model::MentionKind;
@@ -621,7 +621,7 @@ impl<'a> Ctx<'a> {
         if names.is_empty() {
             // "study co-author Professor Carl Lipo": lower-case words before a titled name;
             // "his nephew Michery el Soheil", "her friend Jane Roe": after a possessive
-            let possessive = matches!(self.w(i), "his" | "her" | "their" | "its" | "our" | "my");
+            let possessive = POSSESSIVE_DETERMINERS.contains(&self.w(i));
             for k in 1..=3 {
                 let opener = k == 1 && possessive && self.is_word(i + 1) && !self.toks[i + 1].cap;
                 if !(self.np_word(i + k - 1) || opener) || self.toks[i + k - 1].cap {
@@ -828,10 +828,7 @@ impl<'a> Ctx<'a> {
             let p = s - 1;
             let w = self.w(p);
             // (a possessive opens the phrase as an article does: "his nephew Michery el Soheil")
-            if matches!(
-                w,
-                "the" | "a" | "an" | "his" | "her" | "their" | "its" | "our" | "my"
-            ) {
+            if matches!(w, "the" | "a" | "an") || POSSESSIVE_DETERMINERS.contains(&w) {
                 s = p;
                 break;
             }
@@ -851,10 +848,9 @@ impl<'a> Ctx<'a> {
         // extension only when it reaches a determiner, a capitalised word or a title
         // (or the run ends in a noun of a person or body: "digital strategist Phil Musser",
         // "industry analyst Jane Roe")
-        let worth = matches!(
-            self.w(s),
-            "the" | "a" | "an" | "his" | "her" | "their" | "its" | "our" | "my"
-        ) || self.toks[s].cap
+        let worth = matches!(self.w(s), "the" | "a" | "an")
+            || POSSESSIVE_DETERMINERS.contains(&self.w(s))
+            || self.toks[s].cap
             || (s..start).any(|k| self.is(k, cls::TITLE))
             || (s < start && self.is(start - 1, cls::SOURCE_HEAD | cls::ANONYMOUS_HEAD));
         if s < start && worth { s } else { start }

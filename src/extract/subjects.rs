@@ -331,6 +331,16 @@ impl<'a> Ctx<'a> {
         Some(np)
     }
 
+    /// True when token `k` is a manner adverb before what a cue reports: a colon, "that" or a
+    /// quotation ("added warily: ...", "said angrily that ...").
+    pub(in crate::extract) fn manner_adverb_before_report(&self, k: usize) -> bool {
+        k < self.toks.len()
+            && self.adverb_ly(k)
+            && (self.punct(k + 1, ':')
+                || self.w(k + 1) == "that"
+                || self.open_mark.get(k + 1).flatten().is_some())
+    }
+
     /// The end of a cue's tail starting at `k`: a particle ("called for", "warned of") or "in a
     /// statement" / "in an interview" (PolNeAR's cues include them).
     pub(in crate::extract) fn cue_tail(&self, k: usize) -> usize {
@@ -346,14 +356,8 @@ impl<'a> Ctx<'a> {
         if self.toks.get(k).is_some_and(|t| t.cap && !t.possessive) && self.is(k, cls::DAY) {
             return k + 1;
         }
-        // "added warily: ...", "said angrily that ...": a manner adverb before a colon, "that"
-        // or a quotation is part of the cue, not of the content
-        if k < self.toks.len()
-            && self.adverb_ly(k)
-            && (self.punct(k + 1, ':')
-                || self.w(k + 1) == "that"
-                || self.open_mark.get(k + 1).flatten().is_some())
-        {
+        // "added warily: ...", "said angrily that ...": the manner adverb is part of the cue
+        if self.manner_adverb_before_report(k) {
             return k + 1;
         }
         // "referring to", "responded to", "pointed to"

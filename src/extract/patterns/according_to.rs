@@ -93,6 +93,7 @@ impl<'a> Ctx<'a> {
             i,
         );
     }
+
     /// The end of the phrase after "according to" at `i` whose source phrases are `nps`, the
     /// last of them widened to the whole noun phrase where it stopped inside one.
     fn phrase_to_punctuation(&self, i: usize, nps: &mut [Np]) -> usize {
@@ -120,14 +121,12 @@ impl<'a> Ctx<'a> {
             {
                 break;
             }
-            // ("late today", "early Monday")
-            if matches!(self.w(k), "late" | "early") && self.time_end(k + 1) > k + 1 {
-                if !self.is_word(self.time_end(k + 1)) {
-                    stop = Some((k, self.time_end(k + 1)));
-                }
-                break;
+            // ("late today", "early Monday": here only; `time_end` elsewhere takes no "late")
+            let t = match self.w(k) {
+                "late" | "early" => Some(self.time_end(k + 1)).filter(|&t| t > k + 1),
+                _ => None,
             }
-            let t = self.postmodifiers_right(k).max(self.time_end(k));
+            .unwrap_or_else(|| self.postmodifiers_right(k).max(self.time_end(k)));
             if t > k {
                 if !self.is_word(t) || !self.same_sentence(i, t) {
                     stop = Some((k, t));

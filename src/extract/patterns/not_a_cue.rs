@@ -109,12 +109,8 @@ impl<'a> Ctx<'a> {
                 || self.open_mark.get(i + 1).is_some_and(|q| q.is_some())
                 || (i > 0 && (self.close_mark.at(i - 1).is_some() || self.punct(i - 1, ',')))
                 || self.clause_follows(i + 1, lemma == "advise")
-                // ("added warily: ...": a manner adverb, then the colon, "that" or a quotation)
-                || (i + 1 < self.toks.len()
-                    && self.adverb_ly(i + 1)
-                    && (self.punct(i + 2, ':')
-                        || self.w(i + 2) == "that"
-                        || self.open_mark.get(i + 2).is_some_and(|q| q.is_some()))))
+                // ("added warily: ...")
+                || self.manner_adverb_before_report(i + 1))
         {
             return true;
         }

@@ -350,38 +350,51 @@ impl<'a> Ctx<'a> {
     /// (a word that looks like one, or an auxiliary) and no comma before `conj`; none when a
     /// quotation, a cue or a clause word comes between.
     fn coordinated_subject_after_comma(&self, first: usize, conj: usize) -> Vec<Np> {
-        for k in first..conj {
-            if !self.punct(k, ',') {
-                continue;
+        // (one pass from `conj` back: where the words up to `conj` first hold a quotation, a
+        // cue or a clause word, and the next comma from each token, so that a sentence of
+        // many commas is not read again from each)
+        let n = conj.saturating_sub(first);
+        let mut next_comma = vec![conj; n + 1];
+        let mut open = first;
+        for k in (first..conj).rev() {
+            next_comma[k - first] = if self.punct(k, ',') {
+                k
+            } else {
+                next_comma[k + 1 - first]
+            };
+            if open == first
+                && (self.open_mark.at(k).is_some()
+                    || self.in_quote.at(k).is_some()
+                    || self.is_cue_form(k)
+                    || self.clause_start(k))
+            {
+                open = k + 1;
             }
+        }
+        // (the first clause start after a comma with none of them after it)
+        let blocked = |c: usize| open > first && c < open;
+        let mut k = next_comma[0];
+        while k < conj {
             let c = k + 1;
-            if c >= conj
-                || self.is(c, cls::PREPOSITION)
-                || self.is(c, cls::INTRO)
-                || (c..conj).any(|m| {
-                    self.open_mark.at(m).is_some()
-                        || self.in_quote.at(m).is_some()
-                        || self.is_cue_form(m)
-                        || self.clause_start(m)
-                })
+            if !(c >= conj || self.is(c, cls::PREPOSITION) || self.is(c, cls::INTRO) || blocked(c))
             {
-                continue;
+                let subj = self.sources_right(c);
+                if let Some(l) = subj.last()
+                    && l.end < conj
+                    && matches!(
+                        subj[0].kind,
+                        MentionKind::Name
+                            | MentionKind::Pronoun
+                            | MentionKind::Description
+                            | MentionKind::Anonymous
+                    )
+                    && (self.looks_like_verb(l.end) || self.is(l.end, cls::VERBISH))
+                    && next_comma[l.end - first] >= conj
+                {
+                    return subj;
+                }
             }
-            let subj = self.sources_right(c);
-            if let Some(l) = subj.last()
-                && l.end < conj
-                && matches!(
-                    subj[0].kind,
-                    MentionKind::Name
-                        | MentionKind::Pronoun
-                        | MentionKind::Description
-                        | MentionKind::Anonymous
-                )
-                && (self.looks_like_verb(l.end) || self.is(l.end, cls::VERBISH))
-                && !(l.end..conj).any(|m| self.punct(m, ','))
-            {
-                return subj;
-            }
+            k = next_comma[c.min(conj) - first];
         }
         Vec::new()
     }
