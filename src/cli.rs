@@ -297,6 +297,25 @@ fn file_error(e: &Error) -> report::FileError {
     report::FileError { path, message }
 }
 
+/// Standard output without std's line buffer, for a report written through a `BufWriter` of
+/// its own: `Stdout` looks for the last newline in every piece written to it (a `memrchr`
+/// over the whole report: 4% of the instructions of writing a large JSON Lines report). On
+/// Unix a duplicate of descriptor 1 (what was printed before is flushed first); elsewhere, or
+/// if it cannot be duplicated, `Stdout` itself.
+fn unbuffered_stdout() -> Box<dyn Write + Send> {
+    #[cfg(unix)]
+    {
+        use std::os::fd::AsFd;
+        let out = std::io::stdout();
+        if out.lock().flush().is_ok()
+            && let Ok(fd) = out.as_fd().try_clone_to_owned()
+        {
+            return Box::new(std::fs::File::from(fd));
+        }
+    }
+    Box::new(std::io::stdout())
+}
+
 fn write_stdout(s: &str) -> Result<(), Error> {
     let mut out = std::io::stdout().lock();
     out.write_all(s.as_bytes())
@@ -432,7 +451,7 @@ fn check(args: CheckArgs) -> Result<u8, Error> {
         true => Box::new(SharedBuf(buf.clone())),
         false => Box::new(std::io::BufWriter::with_capacity(
             1 << 16,
-            std::io::stdout(),
+            unbuffered_stdout(),
         )),
     };
     let mut writer = Writer {

@@ -14,6 +14,7 @@ pub mod checks;
 pub mod claims;
 pub mod collection;
 pub mod config;
+pub(crate) mod decimal;
 pub mod error;
 pub mod extract;
 pub mod frames;

@@ -35,7 +35,9 @@ pub fn fingerprints(analysis: &Analysis, loc: &Locator) -> Vec<String> {
             } else {
                 let mut h = Fnv::from(base);
                 h.write(b"#");
-                h.write(n.to_string().as_bytes());
+                let mut digits = [0u8; 24];
+                let len = crate::decimal::decimal_at::<0>(&mut digits, *n as usize);
+                h.write(&digits[..len]);
                 h.0
             };
             *n += 1;
@@ -47,10 +49,11 @@ pub fn fingerprints(analysis: &Analysis, loc: &Locator) -> Vec<String> {
 /// `h` as 16 hex digits, lower case (`format!("{h:016x}")` without the formatter).
 fn hex16(h: u64) -> String {
     const DIGITS: &[u8; 16] = b"0123456789abcdef";
-    (0..16)
-        .rev()
-        .map(|k| char::from(DIGITS[((h >> (4 * k)) & 15) as usize]))
-        .collect()
+    let mut out = [0u8; 16];
+    for (k, d) in out.iter_mut().rev().enumerate() {
+        *d = DIGITS[((h >> (4 * k)) & 15) as usize];
+    }
+    String::from_utf8(out.to_vec()).expect("hex digits are ASCII")
 }
 
 /// A sentence longer than this many bytes is hashed once for each rule and span text, not once

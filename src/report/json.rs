@@ -231,7 +231,7 @@ impl<'o> Line<'o> {
     #[inline(always)]
     fn uint(&mut self, n: usize) {
         let mut buf = [0u8; 24];
-        let digits = decimal_at::<0>(&mut buf, n);
+        let digits = crate::decimal::decimal_at::<0>(&mut buf, n);
         let len = self.buf.len();
         self.buf.extend_from_slice(&buf);
         self.buf.truncate(len + digits);
@@ -363,7 +363,7 @@ impl<'o> Line<'o> {
         let mut buf = [0u8; 24];
         buf[0] = b'"';
         buf[1] = prefix;
-        let digits = decimal_at::<2>(&mut buf, i + 1);
+        let digits = crate::decimal::decimal_at::<2>(&mut buf, i + 1);
         buf[2 + digits] = b'"';
         let len = self.buf.len();
         self.buf.extend_from_slice(&buf);
@@ -647,38 +647,6 @@ fn format(f: Format) -> &'static str {
         Format::Markdown => "\"markdown\"",
         Format::Html => "\"html\"",
     }
-}
-
-/// `n` in decimal, two digits at a time, written into `buf` from byte `AT` on; how many digits.
-#[inline(always)]
-fn decimal_at<const AT: usize>(buf: &mut [u8; 24], mut n: usize) -> usize {
-    const PAIRS: &[u8; 200] = b"0001020304050607080910111213141516171819\
-        2021222324252627282930313233343536373839\
-        4041424344454647484950515253545556575859\
-        6061626364656667686970717273747576777879\
-        8081828384858687888990919293949596979899";
-    // (the numbers of a report are mostly short: compares before a logarithm)
-    let digits = match n {
-        0..=9 => 1,
-        10..=99 => 2,
-        100..=999 => 3,
-        1000..=9999 => 4,
-        10_000..=99_999 => 5,
-        _ => n.ilog10() as usize + 1,
-    };
-    let mut i = AT + digits;
-    while n >= 100 {
-        let d = (n % 100) * 2;
-        n /= 100;
-        i -= 2;
-        buf[i..i + 2].copy_from_slice(&PAIRS[d..d + 2]);
-    }
-    if n >= 10 {
-        buf[AT..AT + 2].copy_from_slice(&PAIRS[n * 2..n * 2 + 2]);
-    } else {
-        buf[AT] = b'0' + n as u8;
-    }
-    digits
 }
 
 /// For the tests of the locator: the JSON string of a span of the original, as [`Line`]

@@ -285,7 +285,7 @@ pub(crate) fn resolve_sources_with(
                 Some(i) => i,
                 None => {
                     unresolved.push(m.span);
-                    let key = format!("?{}", m.span.start);
+                    let key = crate::decimal::prefixed('?', m.span.start);
                     let s = new_source(surface.to_string(), SourceKind::Unknown, false, vec![key]);
                     push_source(&mut sources, &mut last_pos, &mut keys, s)
                 }
