@@ -54,9 +54,14 @@ pub fn run_checks(analysis: &Analysis, checker: &Checker, unresolved: &[Span]) -
             f(&cx, rule, &mut out);
         }
     }
-    out.sort_by(|a, b| {
-        (a.span.start, a.span.end, &a.rule).cmp(&(b.span.start, b.span.end, &b.rule))
-    });
+    fn key(f: &Finding) -> (usize, usize, &str) {
+        (f.span.start, f.span.end, &f.rule)
+    }
+    // (stable: findings of one rule at one span keep their order; a list already in order,
+    // as one rule's alone is, is not sorted: a stable sort takes a buffer of half the list)
+    if !out.is_sorted_by(|a, b| key(a) <= key(b)) {
+        out.sort_by(|a, b| key(a).cmp(&key(b)));
+    }
     out
 }
 

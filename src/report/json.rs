@@ -68,6 +68,12 @@ pub(crate) fn escape_del_c1(s: &mut String) {
 /// escaped ([`escape_del_c1`]).
 fn push_escaping_del_c1(out: &mut Vec<u8>, text: &[u8]) {
     const HEX: &[u8; 16] = b"0123456789abcdef";
+    // (most pieces are a few bytes, a name or a cue: a look at each byte costs less than
+    // setting up the vector search)
+    if text.len() <= 16 && !text.iter().any(|&b| b == 0x7f || b == 0xc2) {
+        out.extend_from_slice(text);
+        return;
+    }
     let mut at = 0;
     for p in memchr::memchr2_iter(0x7f, 0xc2, text) {
         // a C1 control is 0xc2 then 0x80..=0x9f; other 0xc2 pairs are printable
@@ -382,22 +388,26 @@ impl<'o> Line<'o> {
         self.raw_span(loc, loc.raw(span));
     }
 
-    /// The report span of the span `raw` of the original.
+    /// The report span of the span `raw` of the original: put together in a buffer on the
+    /// stack and appended at once (one capacity check for the object, not one for each of its
+    /// thirteen pieces; a report writes six numbers a span).
     fn raw_span(&mut self, loc: &Locator, raw: Span) {
         let s = loc.raw_span(raw);
-        self.raw("{\"start\":");
-        self.uint(s.start);
-        self.raw(",\"end\":");
-        self.uint(s.end);
-        self.raw(",\"line\":");
-        self.uint(s.line);
-        self.raw(",\"column\":");
-        self.uint(s.column);
-        self.raw(",\"end_line\":");
-        self.uint(s.end_line);
-        self.raw(",\"end_column\":");
-        self.uint(s.end_column);
-        self.buf.push(b'}');
+        let mut b = SpanBuf::default();
+        b.put(b"{\"start\":");
+        b.uint(s.start);
+        b.put(b",\"end\":");
+        b.uint(s.end);
+        b.put(b",\"line\":");
+        b.uint(s.line);
+        b.put(b",\"column\":");
+        b.uint(s.column);
+        b.put(b",\"end_line\":");
+        b.uint(s.end_line);
+        b.put(b",\"end_column\":");
+        b.uint(s.end_column);
+        b.put(b"}");
+        self.buf.extend_from_slice(&b.bytes[..b.len]);
     }
 
     /// A `TextSpan`: the text as written, its span, and the pieces of an interrupted content.
@@ -586,6 +596,38 @@ impl<'o> Line<'o> {
         let fingerprints = super::fingerprint::fingerprints(a, loc);
         self.list_indexed(&a.findings, |w, i, f| w.finding(loc, f, &fingerprints[i]));
         self.buf.push(b'}');
+    }
+}
+
+/// A span object of the report ([`Line::raw_span`]) as it is put together: 70 bytes of names
+/// and punctuation and six numbers of at most 20 digits each.
+struct SpanBuf {
+    bytes: [u8; 192],
+    len: usize,
+}
+
+impl Default for SpanBuf {
+    fn default() -> Self {
+        SpanBuf {
+            bytes: [0; 192],
+            len: 0,
+        }
+    }
+}
+
+impl SpanBuf {
+    #[inline(always)]
+    fn put(&mut self, s: &[u8]) {
+        self.bytes[self.len..self.len + s.len()].copy_from_slice(s);
+        self.len += s.len();
+    }
+
+    #[inline(always)]
+    fn uint(&mut self, n: usize) {
+        let mut digits = [0u8; 24];
+        let k = crate::decimal::decimal_at::<0>(&mut digits, n);
+        self.bytes[self.len..self.len + 24].copy_from_slice(&digits);
+        self.len += k;
     }
 }
 

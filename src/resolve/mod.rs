@@ -297,7 +297,13 @@ pub(crate) fn resolve_sources_with(
             }
             // (a set beside the lists: a source may have hundreds of thousands of mentions)
             if mentioned.insert((idx, m.span)) {
-                sources[idx].mentions.push(m.span);
+                // (room for one: most sources have one mention, and a first push makes room
+                // for four)
+                let mentions = &mut sources[idx].mentions;
+                if mentions.capacity() == 0 {
+                    mentions.reserve_exact(1);
+                }
+                mentions.push(m.span);
             }
             mention_mut(&mut analysis.attributions[ai], mi).source = Some(idx);
             if m.kind == MentionKind::Name && mi < speaking {
