@@ -24,6 +24,7 @@ pub fn check(cx: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) {
         .collect();
     first.sort_unstable();
     first.dedup_by_key(|&mut (span, _)| span);
+    out.reserve(cx.unresolved.len());
     let mut at = 0;
     let mut last: Option<Span> = None;
     for &span in cx.unresolved {

@@ -109,7 +109,12 @@ pub fn extract(analysis: &Analysis, lex: &Lexicons, with_names: bool) -> Extract
         out.retain(|a| !cues.contains(&a.cue.start));
         out.extend(turns);
     }
-    out.sort_by_key(|a: &Attribution| (a.cue.start, a.cue.end));
+    // (stable; a list already in order, as it mostly is, not sorted: a stable sort takes a
+    // buffer of half the list)
+    let key = |a: &Attribution| (a.cue.start, a.cue.end);
+    if !out.is_sorted_by_key(key) {
+        out.sort_by_key(key);
+    }
     Extraction {
         attributions: out,
         name_words: names,

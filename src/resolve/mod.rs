@@ -44,8 +44,13 @@ pub(crate) fn resolve_sources_with(
     let text: &str = &analysis.doc.text;
     // every whole word of the text, once: names are looked up in it, not scanned for
     let index = Some(WordIndex::for_text(text));
-    let mut sources: Vec<Source> = Vec::new();
-    let mut last_pos: Vec<usize> = Vec::new();
+    // (room for a source per mention at most, made once: a list grown by doubling copies
+    // itself and leaves the old pages behind, and room never written costs no memory)
+    let most = (analysis.attributions.iter())
+        .map(|a| a.sources.len() + a.cited.len())
+        .sum::<usize>();
+    let mut sources: Vec<Source> = Vec::with_capacity(most);
+    let mut last_pos: Vec<usize> = Vec::with_capacity(most);
     let mut keys = KeyIndex::default();
     // what the text tells of a person's gender (titles, pronouns already resolved): true = she
     let mut female: std::collections::HashMap<usize, bool, FxBuild> = Default::default();
