@@ -25,9 +25,8 @@ pub fn add_frames(analysis: &mut Analysis, cl: &ClaimLexicons) {
         let span = Span::new(start, s.span.end).trim(text);
         let t = span.slice(text);
         // a cheap test first: every frame opens with "per" or "as"
-        let Some(first) = t.get(..3) else { continue };
-        let first = first.to_ascii_lowercase();
-        if !(first.starts_with("per") || first.starts_with("as ")) {
+        let first = t.as_bytes().get(..3).unwrap_or_default();
+        if !(first.eq_ignore_ascii_case(b"per") || first.eq_ignore_ascii_case(b"as ")) {
             continue;
         }
         let Some(caps) = cl.frames.iter().find_map(|re| {

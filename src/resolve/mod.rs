@@ -155,7 +155,8 @@ pub(crate) fn resolve_sources_with(
                     Some(idx)
                 }
                 MentionKind::Pronoun => {
-                    let want: &[SourceKind] = match surface.to_lowercase().as_str() {
+                    let lower = surface.to_lowercase();
+                    let want: &[SourceKind] = match lower.as_str() {
                         "he" | "she" => &[SourceKind::Person],
                         "it" => &[
                             SourceKind::Organization,
@@ -169,7 +170,6 @@ pub(crate) fn resolve_sources_with(
                             SourceKind::Media,
                         ],
                     };
-                    let lower = surface.to_lowercase();
                     if matches!(lower.as_str(), "he" | "she") {
                         // the last person whose gender, as far as the text tells, fits
                         let want_female = lower == "she";
