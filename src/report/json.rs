@@ -68,12 +68,6 @@ pub(crate) fn escape_del_c1(s: &mut String) {
 /// escaped ([`escape_del_c1`]).
 fn push_escaping_del_c1(out: &mut Vec<u8>, text: &[u8]) {
     const HEX: &[u8; 16] = b"0123456789abcdef";
-    // (most pieces are a few bytes, a name or a cue: a look at each byte costs less than
-    // setting up the vector search)
-    if text.len() <= 16 && !text.iter().any(|&b| b == 0x7f || b == 0xc2) {
-        out.extend_from_slice(text);
-        return;
-    }
     let mut at = 0;
     for p in memchr::memchr2_iter(0x7f, 0xc2, text) {
         // a C1 control is 0xc2 then 0x80..=0x9f; other 0xc2 pairs are printable
@@ -293,13 +287,44 @@ impl<'o> Line<'o> {
                 i += 1;
                 continue;
             }
-            push_escaping_del_c1(&mut self.buf, &b[start..i]);
-            self.escape(c);
-            i += 1;
+            let step = self.escape_at(b, i, start);
+            if step == 0 {
+                // 0xc2 of a character that is no C1 control: as it is
+                i += 1;
+                continue;
+            }
+            i += step;
             start = i;
         }
-        push_escaping_del_c1(&mut self.buf, &b[start..]);
+        self.buf.extend_from_slice(&b[start..]);
         self.buf.push(b'"');
+    }
+
+    /// What lies in `b` from `start` to `i`, then the byte to escape at `i` escaped: DEL and a
+    /// C1 control as `\u00XX` ([`escape_del_c1`]), the others as serde_json escapes them. How
+    /// many bytes were escaped: 0 when `b[i]` is 0xc2 of a character that is no C1 control
+    /// (nothing written then), 2 for a C1 control, else 1.
+    #[inline]
+    fn escape_at(&mut self, b: &[u8], i: usize, start: usize) -> usize {
+        let c = b[i];
+        let (code, len) = match c {
+            0x7f => (0x7f, 1),
+            0xc2 => match super::c1_at(b, i) {
+                Some(code) => (code, 2),
+                None => return 0,
+            },
+            _ => {
+                self.buf.extend_from_slice(&b[start..i]);
+                self.escape(c);
+                return 1;
+            }
+        };
+        const HEX: &[u8; 16] = b"0123456789abcdef";
+        self.buf.extend_from_slice(&b[start..i]);
+        self.buf.extend_from_slice(b"\\u00");
+        self.buf.push(HEX[(code >> 4) as usize]);
+        self.buf.push(HEX[(code & 15) as usize]);
+        len
     }
 
     /// Byte `c`, one that a JSON string escapes, escaped as serde_json escapes it.
@@ -332,11 +357,11 @@ impl<'o> Line<'o> {
         self.buf.push(b'"');
         let mut at = raw.start;
         for p in loc.specials_in(raw.start, raw.end) {
-            push_escaping_del_c1(&mut self.buf, &text[at..p]);
-            self.escape(text[p]);
-            at = p + 1;
+            // (the locator's specials are those bytes that are escaped: a 0xc2 among them
+            // begins a C1 control, whose two bytes a span holds both or neither of)
+            at = p + self.escape_at(text, p, at);
         }
-        push_escaping_del_c1(&mut self.buf, &text[at..raw.end]);
+        self.buf.extend_from_slice(&text[at..raw.end]);
         self.buf.push(b'"');
     }
 

@@ -395,25 +395,40 @@ fn continuation_bytes(x: u64) -> usize {
     (cont.wrapping_mul(0x0101_0101_0101_0101) >> 56) as usize
 }
 
-/// Whether one of the 8 bytes of `x` is one that a JSON string escapes: below 0x20, `"` or
-/// `\` (exact as a yes/no).
+/// Whether one of the 8 bytes of `x` is one that a JSON string escapes (below 0x20, `"` or
+/// `\`), or DEL, or 0xc2 (the first byte of a C1 control, which the report escapes too, and
+/// of other characters from U+0080 to U+00BF, which it does not): exact as a yes/no.
 #[inline]
 pub(crate) fn json_special(x: u64) -> bool {
     const LO: u64 = 0x0101_0101_0101_0101;
     const HI: u64 = 0x8080_8080_8080_8080;
     let zero = |v: u64| v.wrapping_sub(LO) & !v & HI != 0;
-    x.wrapping_sub(LO * 0x20) & !x & HI != 0 || zero(x ^ (LO * 0x22)) || zero(x ^ (LO * 0x5c))
+    x.wrapping_sub(LO * 0x20) & !x & HI != 0
+        || zero(x ^ (LO * 0x22))
+        || zero(x ^ (LO * 0x5c))
+        || zero(x ^ (LO * 0x7f))
+        || zero(x ^ (LO * 0xc2))
 }
 
-/// Whether a JSON string escapes byte `c`.
+/// Whether a JSON string escapes byte `c` (DEL included), or `c` may begin a C1 control
+/// (0xc2): what [`json_special`] looks for, one byte.
 #[inline]
 pub(crate) fn json_special_byte(c: u8) -> bool {
-    c < 0x20 || c == b'"' || c == b'\\'
+    c < 0x20 || c == b'"' || c == b'\\' || c == 0x7f || c == 0xc2
 }
 
-/// The offsets of the bytes of `b` that a JSON string escapes, in order: control characters and
-/// `"` 8 bytes at a time (one test: `c ^ 2` is below 0x21 for those and no other byte), then
-/// `\` by a SIMD search.
+/// The C1 control (U+0080 to U+009F) whose UTF-8 form begins at `b[i]`, as its code.
+#[inline]
+pub(crate) fn c1_at(b: &[u8], i: usize) -> Option<u8> {
+    match (b[i], b.get(i + 1)) {
+        (0xc2, Some(&c)) if (0x80..=0x9f).contains(&c) => Some(c),
+        _ => None,
+    }
+}
+
+/// The offsets of the bytes of `b` that a JSON string of the report escapes, in order: control
+/// characters and `"` 8 bytes at a time (one test: `c ^ 2` is below 0x21 for those and no other
+/// byte), then `\`, DEL and the first bytes of C1 controls by SIMD searches.
 fn json_specials(b: &[u8]) -> Vec<usize> {
     const LO: u64 = 0x0101_0101_0101_0101;
     const HI: u64 = 0x8080_8080_8080_8080;
@@ -436,6 +451,10 @@ fn json_specials(b: &[u8]) -> Vec<usize> {
     );
     let before = out.len();
     out.extend(memchr::memchr_iter(b'\\', b));
+    // DEL and the C1 controls, which the report escapes too ([`json::escape_del_c1`])
+    out.extend(
+        memchr::memchr2_iter(0x7f, 0xc2, b).filter(|&i| b[i] == 0x7f || c1_at(b, i).is_some()),
+    );
     if out.len() > before {
         out.sort_unstable();
     }
@@ -851,6 +870,10 @@ mod tests {
             "!",
             "#",
             "\u{2028}",
+            "\u{85}",
+            "\u{9f}",
+            "\u{a0}",
+            "\u{a3}",
         ];
         for (k, raw) in
             crate::testutil::random_texts(&alphabet, 0x9e37_79b9_7f4a_7c15, 600, 200).enumerate()
@@ -863,7 +886,13 @@ mod tests {
             }
             let b = raw.as_bytes();
             let scan: Vec<usize> = (0..b.len())
-                .filter(|&i| b[i] < 0x20 || b[i] == b'"' || b[i] == b'\\')
+                .filter(|&i| {
+                    b[i] < 0x20
+                        || b[i] == b'"'
+                        || b[i] == b'\\'
+                        || b[i] == 0x7f
+                        || (b[i] == 0xc2 && (0x80..=0x9f).contains(&b[i + 1]))
+                })
                 .collect();
             let specials = loc.specials_in(0, raw.len()).collect::<Vec<_>>();
             assert_eq!(specials, scan, "{raw:?}");
