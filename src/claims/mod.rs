@@ -120,17 +120,13 @@ impl ClaimLexicons {
         }
         let first = lemma.split_whitespace().next().unwrap_or("");
         let strip = |suffix: &str| first.strip_suffix(suffix).filter(|b| b.len() >= 2);
-        [
-            strip("d"),
-            strip("ed"),
-            strip("s"),
-            strip("es"),
-            strip("ing"),
-        ]
-        .into_iter()
-        .flatten()
-        .any(|b| lex.contains(b))
-            || strip("ing").is_some_and(|b| lex.contains(&format!("{b}e")))
+        // (one suffix after another, each looked up only when the word ends with it)
+        for suffix in ["d", "ed", "s", "es", "ing"] {
+            if strip(suffix).is_some_and(|b| lex.contains(b)) {
+                return true;
+            }
+        }
+        strip("ing").is_some_and(|b| lex.contains(&format!("{b}e")))
     }
 
     /// True when `t` is contested or consequential: an allegation, harm, money, a cause...
