@@ -50,7 +50,7 @@ fuzz_target!(|data: &[u8]| {
             let checker = Checker::new(rs, None);
             let analysis = checker.check(parse_text("fuzz.txt", ARTICLE.to_string()));
             let rep = report::build(&analysis, 0);
-            invariants::check_report(ARTICLE, &rep);
+            invariants::check_report(ARTICLE, &rep, true);
             report::text::render_document(&rep, ARTICLE, Default::default());
         }
         Err(e @ (Error::Rule { .. } | Error::Utf8 { .. })) => {
