@@ -74,6 +74,25 @@ pub type WordSet = HashSet<String, BuildHasherDefault<FxHasher>>;
 /// A map from words hashed with [`FxHasher`].
 pub type WordMap<V> = HashMap<String, V, BuildHasherDefault<FxHasher>>;
 
+/// `f` of `s` lower-cased (`str::to_lowercase`): an ASCII word of up to 32 bytes lower-cased
+/// in a buffer on the stack, not in a new string (the look-ups of a word in a lexicon or a
+/// [`WordMap`], several a sentence).
+#[inline]
+pub fn with_lower<R>(s: &str, f: impl FnOnce(&str) -> R) -> R {
+    if !s.bytes().any(|b| b.is_ascii_uppercase()) && s.is_ascii() {
+        return f(s);
+    }
+    let mut buf = [0u8; 32];
+    match buf.get_mut(..s.len()) {
+        Some(b) if s.is_ascii() => {
+            b.copy_from_slice(s.as_bytes());
+            b.make_ascii_lowercase();
+            f(std::str::from_utf8(b).expect("ASCII"))
+        }
+        _ => f(&s.to_lowercase()),
+    }
+}
+
 /// A map from words to bit sets, for the lookup of every token of a text (see
 /// [`crate::lexicon::WordClasses`]): open addressing on the words' lengths and bytes read as
 /// two integers, so that a word of up to 16 bytes, most words, is hashed with one multiply and
@@ -213,6 +232,26 @@ pub type FxBuild = BuildHasherDefault<FxHasher>;
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn with_lower_is_to_lowercase() {
+        for w in [
+            "",
+            "said",
+            "Said",
+            "SAID",
+            "Émile",
+            "ÉMILE",
+            "İstanbul",
+            "x".repeat(31).as_str(),
+            "X".repeat(32).as_str(),
+            "X".repeat(33).as_str(),
+            "Straße",
+            "ΣΑΣ",
+        ] {
+            super::with_lower(w, |l| assert_eq!(l, w.to_lowercase(), "{w:?}"));
+        }
+    }
+
     use super::*;
     use std::collections::HashMap;
 

@@ -336,11 +336,9 @@ pub(crate) fn resolve_sources_with(
 /// plural ("officials").
 fn definite_description(surface: &str) -> bool {
     let mut words = surface.split_whitespace();
-    let first = words.next().unwrap_or("").to_lowercase();
-    matches!(
-        first.as_str(),
-        "the" | "his" | "her" | "their" | "its" | "both"
-    ) && words.next().is_some()
+    crate::hash::with_lower(words.next().unwrap_or(""), |first| {
+        matches!(first, "the" | "his" | "her" | "their" | "its" | "both")
+    }) && words.next().is_some()
 }
 
 /// The head noun of a definite description whose other words are all lower case ("the

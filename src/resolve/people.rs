@@ -2,6 +2,7 @@
 //! ("Mr", "Ms") and appositives, from extraction's name words or a scan of the text.
 
 use super::*;
+use crate::hash::with_lower;
 
 /// A person named in the text (cited or not), for pronouns to refer to.
 pub(crate) struct NamedPerson {
@@ -94,10 +95,8 @@ impl PeopleScan {
         // sentence or stands between commas ("Another voice actor, Lauren Landa, would"), not
         // "the campaigns of Ron Paul"
         if !self.titled && !self.plain_spoilt {
-            let from = self.plain.iter().position(|w| {
-                lex.given_names
-                    .contains_key(w.slice(text).to_lowercase().as_str())
-            });
+            let from = (self.plain.iter())
+                .position(|w| with_lower(w.slice(text), |l| lex.given_names.contains_key(l)));
             if let Some(from) = from
                 && (2..=3).contains(&(self.plain.len() - from))
                 && salient(text, self.plain[from], self.plain[self.plain.len() - 1])
@@ -107,10 +106,7 @@ impl PeopleScan {
                 self.out.push(NamedPerson {
                     pos: a.start,
                     name: name.to_string(),
-                    female: lex
-                        .given_names
-                        .get(a.slice(text).to_lowercase().as_str())
-                        .copied(),
+                    female: with_lower(a.slice(text), |l| lex.given_names.get(l).copied()),
                     titled: false,
                 });
             }
@@ -191,5 +187,5 @@ pub(super) fn given_gender(name: &str, lex: &Lexicons) -> Option<bool> {
     let mut words = name.split_whitespace();
     let first = words.next()?;
     words.next()?;
-    lex.given_names.get(first.to_lowercase().as_str()).copied()
+    with_lower(first, |l| lex.given_names.get(l).copied())
 }
