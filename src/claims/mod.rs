@@ -257,9 +257,14 @@ pub fn find_claims(analysis: &Analysis, checker: &Checker) -> Vec<Claim> {
     for (si, s) in analysis.sentences.iter().enumerate() {
         // (a sentence's links are its support, but say nothing of what kind of sentence it is,
         // and no later sentence inherits them)
-        let (own, own_links): (Vec<usize>, Vec<usize>) = std::mem::take(&mut own_by_sentence[si])
-            .into_iter()
-            .partition(|&ai| analysis.attributions[ai].kind != AttributionKind::Link);
+        // (most sentences have no link: their list is kept, not copied into a new one)
+        let not_link = |ai: usize| analysis.attributions[ai].kind != AttributionKind::Link;
+        let mine = std::mem::take(&mut own_by_sentence[si]);
+        let (own, own_links): (Vec<usize>, Vec<usize>) = if mine.iter().all(|&ai| not_link(ai)) {
+            (mine, Vec::new())
+        } else {
+            mine.into_iter().partition(|&ai| not_link(ai))
+        };
         let block = &analysis.doc.blocks[s.paragraph];
         let start = s.label.map(|l| l.end).unwrap_or(s.span.start);
         let span = Span::new(start, s.span.end).trim(text);
