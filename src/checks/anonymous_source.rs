@@ -13,7 +13,12 @@ pub fn check(cx: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) {
     // whether each paragraph is a caption, tested once per paragraph (when the analysis does
     // not say)
     let mut caption: Vec<Option<bool>> = vec![None; a.doc.blocks.len()];
+    let anonymous = |m: &crate::model::Mention| m.source.is_some_and(|si| a.sources[si].anonymous);
     for (ai, at) in a.attributions.iter().enumerate() {
+        // (the cheap test first: most attributions have no anonymous source)
+        if !at.sources.iter().chain(&at.cited).any(anonymous) {
+            continue;
+        }
         // (a caption's "Protesters with a banner saying ..." cites no one)
         let is_caption = *caption[at.paragraph]
             .get_or_insert_with(|| cx.checker.claim_lex.paragraph_is_caption(a, at.paragraph));
