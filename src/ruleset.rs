@@ -380,27 +380,24 @@ pub struct Lexicon {
     /// Entries in file order (each entry is the whole line), Fx-hashed (a lexicon is looked up
     /// for words of every sentence, and its keys are the rules' own).
     pub entries: IndexSet<String, crate::hash::FxBuild>,
+    /// The entries for [`Lexicon::contains`], made at its first call: a word of up to 16 bytes
+    /// is one multiply and two compares there (`crate::hash::WordBits`), a third of a look-up
+    /// in `entries`. Entries changed after that call are not seen: the rule loader, the one
+    /// place that changes them, makes it anew.
+    fast: std::sync::OnceLock<crate::hash::WordBits>,
 }
 
 impl Lexicon {
     /// True when `s` (compared lower-case) is an entry.
     pub fn contains(&self, s: &str) -> bool {
-        if !s.is_ascii() {
-            self.entries.contains(&s.to_lowercase())
-        } else if s.bytes().any(|b| b.is_ascii_uppercase()) {
-            // (a short ASCII word lower-cased on the stack, not in a new string)
-            let mut buf = [0u8; 32];
-            match buf.get_mut(..s.len()) {
-                Some(b) => {
-                    b.copy_from_slice(s.as_bytes());
-                    b.make_ascii_lowercase();
-                    std::str::from_utf8(b).is_ok_and(|w| self.entries.contains(w))
-                }
-                None => self.entries.contains(&s.to_ascii_lowercase()),
+        let fast = self.fast.get_or_init(|| {
+            let mut w = crate::hash::WordBits::default();
+            for e in &self.entries {
+                w.insert(e, 1);
             }
-        } else {
-            self.entries.contains(s)
-        }
+            w
+        });
+        crate::hash::with_lower(s, |l| fast.get(l) != 0)
     }
 }
 
@@ -702,6 +699,7 @@ impl Ruleset {
                 lex.entries.insert(l.to_lowercase());
             }
         }
+        lex.fast = std::sync::OnceLock::new();
     }
 
     fn add_patterns(&mut self, path: &str, file: &str, text: &str) -> Result<()> {
