@@ -360,7 +360,10 @@ fn a_jsonl_file_over_the_size_limit_is_streamed_and_each_record_limited() {
 
 #[test]
 fn a_thread_that_cannot_start_is_an_error() {
-    // Under a 1 GB address-space limit, 5,000 threads of 2 MiB stacks cannot all start. When
+    // Under a 1 GB address-space limit, 5,000 threads of 2 MiB stacks cannot all start, as
+    // long as they are alive together: the input comes on standard input after a second, so
+    // the threads started wait for it (with a file at hand they could take it, find nothing
+    // more and end, giving their stacks back before the last was started: exit 0). When
     // the address space runs out between a thread's stack and its signal stack (a page or
     // two, which the new thread maps itself), the Rust runtime aborts that thread ("failed to
     // allocate an alternative stack"): no program can catch that, so such a run is tried again
@@ -370,7 +373,8 @@ fn a_thread_that_cannot_start_is_an_error() {
             .args([
                 "-c",
                 &format!(
-                    "ulimit -v 1000000 && exec {BIN} check -j 5000 fixtures/seed/npo-mash.txt"
+                    "ulimit -v 1000000 && (sleep 1; cat fixtures/seed/npo-mash.txt) \
+                     | exec {BIN} check -j 5000 -"
                 ),
             ])
             .output()
