@@ -22,6 +22,12 @@ use std::hash::BuildHasherDefault;
 
 /// The fingerprints of `analysis`'s findings, in their order.
 pub fn fingerprints(analysis: &Analysis, loc: &Locator) -> Vec<String> {
+    hashes(analysis, loc).into_iter().map(hex16).collect()
+}
+
+/// The fingerprints of `analysis`'s findings as numbers (a fingerprint is [`hex16`] of its
+/// number), for a report that writes their digits itself.
+pub(crate) fn hashes(analysis: &Analysis, loc: &Locator) -> Vec<u64> {
     // (Fx-hashed: the keys are hashes already, and only looked up, never iterated)
     let mut seen: HashMap<u64, u64, BuildHasherDefault<FxHasher>> = HashMap::default();
     let path = normal_path(&analysis.doc.path);
@@ -41,19 +47,24 @@ pub fn fingerprints(analysis: &Analysis, loc: &Locator) -> Vec<String> {
                 h.0
             };
             *n += 1;
-            hex16(h)
+            h
         })
         .collect()
 }
 
 /// `h` as 16 hex digits, lower case (`format!("{h:016x}")` without the formatter).
 fn hex16(h: u64) -> String {
+    String::from_utf8(hex16_bytes(h).to_vec()).expect("hex digits are ASCII")
+}
+
+/// The 16 hex digits of [`hex16`], as bytes.
+pub(crate) fn hex16_bytes(h: u64) -> [u8; 16] {
     const DIGITS: &[u8; 16] = b"0123456789abcdef";
     let mut out = [0u8; 16];
     for (k, d) in out.iter_mut().rev().enumerate() {
         *d = DIGITS[((h >> (4 * k)) & 15) as usize];
     }
-    String::from_utf8(out.to_vec()).expect("hex digits are ASCII")
+    out
 }
 
 /// A sentence longer than this many bytes is hashed once for each rule and span text, not once

@@ -562,7 +562,7 @@ impl<'o> Line<'o> {
         self.buf.push(b'}');
     }
 
-    fn finding(&mut self, loc: &Locator, f: &Finding, fingerprint: &str) {
+    fn finding(&mut self, loc: &Locator, f: &Finding, fingerprint: u64) {
         self.raw("{\"rule\":");
         self.str(&f.rule);
         self.raw(",\"severity\":");
@@ -579,8 +579,11 @@ impl<'o> Line<'o> {
         self.opt_id(b'a', f.attribution);
         self.raw(",\"suggestion\":");
         self.opt_str(f.suggestion.as_deref());
-        self.raw(",\"fingerprint\":");
-        self.str(fingerprint);
+        self.raw(",\"fingerprint\":\"");
+        // (hex digits: nothing to escape)
+        self.buf
+            .extend_from_slice(&super::fingerprint::hex16_bytes(fingerprint));
+        self.buf.push(b'"');
         self.buf.push(b'}');
     }
 
@@ -618,8 +621,8 @@ impl<'o> Line<'o> {
         self.raw(",\"claims\":");
         self.list_indexed(&a.claims, |w, i, c| w.claim(loc, i, c));
         self.raw(",\"findings\":");
-        let fingerprints = super::fingerprint::fingerprints(a, loc);
-        self.list_indexed(&a.findings, |w, i, f| w.finding(loc, f, &fingerprints[i]));
+        let fingerprints = super::fingerprint::hashes(a, loc);
+        self.list_indexed(&a.findings, |w, i, f| w.finding(loc, f, fingerprints[i]));
         self.buf.push(b'}');
     }
 }
