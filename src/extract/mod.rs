@@ -74,7 +74,9 @@ pub struct Extraction {
 /// `with_names` (asked for when the tokens of the paragraphs, one after the other, are the
 /// tokens of the whole text: see `Checker::check`).
 pub fn extract(analysis: &Analysis, lex: &Lexicons, with_names: bool) -> Extraction {
-    let mut out = Vec::new();
+    // (room for an attribution a sentence, made once: most sentences have one or none, and a
+    // list grown by doubling copies itself; room never written costs no memory)
+    let mut out = Vec::with_capacity(analysis.sentences.len());
     let mut names = with_names.then(NameWords::default);
     // (the buffers of one paragraph are the next's)
     let mut toks = Tokens::default();
