@@ -57,10 +57,13 @@ pub(crate) fn resolve_sources_with(
     // people named in the text, found only if a he/she needs them
     let people_cell: std::cell::OnceCell<Vec<NamedPerson>> = std::cell::OnceCell::new();
     let mut groups: Vec<Vec<usize>> = Vec::new();
-    let mut mentioned: std::collections::HashSet<(usize, Span), FxBuild> = Default::default();
+    // (sized for a mention each, as `sources`: a set grown by doubling inserts everything again)
+    let mut mentioned: std::collections::HashSet<(usize, Span), FxBuild> =
+        std::collections::HashSet::with_capacity_and_hasher(most, FxBuild::default());
     let mut unresolved = Vec::new();
     // the source each mention's span resolved to, for the same span in a later attribution
-    let mut at_span: std::collections::HashMap<Span, usize, FxBuild> = Default::default();
+    let mut at_span: std::collections::HashMap<Span, usize, FxBuild> =
+        std::collections::HashMap::with_capacity_and_hasher(most, FxBuild::default());
     // the sources a pronoun or description may stand for, by kind and recency
     let mut recent = Recent::default();
 
