@@ -15,13 +15,13 @@ pub fn check(cx: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) {
     // a hash map of the spans costs two cache misses a look-up. Sorted by span and then by
     // attribution, the first of equal spans is the first attribution; the unresolved mentions
     // come in document order, so one walk along the list finds them all.
-    let mut first: Vec<(Span, usize)> = cx
-        .analysis
-        .attributions
-        .iter()
-        .enumerate()
-        .flat_map(|(i, a)| (a.sources.iter().chain(&a.cited)).map(move |m| (m.span, i)))
-        .collect();
+    let atts = &cx.analysis.attributions;
+    let mut first: Vec<(Span, usize)> =
+        Vec::with_capacity(atts.iter().map(|a| a.sources.len() + a.cited.len()).sum());
+    first.extend(
+        (atts.iter().enumerate())
+            .flat_map(|(i, a)| (a.sources.iter().chain(&a.cited)).map(move |m| (m.span, i))),
+    );
     first.sort_unstable();
     first.dedup_by_key(|&mut (span, _)| span);
     out.reserve(cx.unresolved.len());
