@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 /// The library's modules, upstream first: a module may use only modules of earlier layers or
 /// its own (docs/architecture.md draws the same order).
 const LAYERS: &[&[&str]] = &[
-    &["span", "error", "hash", "grammar"],
+    &["span", "error", "hash", "grammar", "decimal"],
     &["input"],
     &["registry"],
     &["model"],
