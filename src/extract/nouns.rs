@@ -367,6 +367,17 @@ impl<'a> Ctx<'a> {
             && !self.name_word(i + 1)
     }
 
+    /// True when the head of `np` (its last word before a preposition, else its last word) is
+    /// the head of a source (`source-heads.txt`, `anonymous-heads.txt`): "both parents", "his
+    /// campaign", "a number of the families of those killed".
+    pub(in crate::extract) fn source_headed(&self, np: Np) -> bool {
+        let head = (np.start + 1..np.end)
+            .find(|&k| self.is(k, cls::PREPOSITION))
+            .unwrap_or(np.end)
+            - 1;
+        head >= np.start && self.is(head, cls::SOURCE_HEAD | cls::ANONYMOUS_HEAD)
+    }
+
     pub(in crate::extract) fn np_word(&self, i: usize) -> bool {
         self.is_word(i)
             && self.in_quote.at(i).is_none()
