@@ -277,7 +277,11 @@ impl<'a> Ctx<'a> {
         if self.in_quote.get(i).flatten().is_some() {
             return None;
         }
-        if w == "the" && matches!(self.w(i + 1), "former" | "latter") {
+        // (not "the former top aide to ...": an adjective there)
+        if w == "the"
+            && matches!(self.w(i + 1), "former" | "latter")
+            && !(self.np_word(i + 2) && !self.is(i + 2, cls::VERBISH) || self.name_word(i + 2))
+        {
             return Some(Np::new(i, i + 2, i, MentionKind::Ordinal));
         }
         for len in [3, 2] {

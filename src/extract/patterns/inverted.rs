@@ -91,19 +91,22 @@ impl<'a> Ctx<'a> {
                         .find(|&k| self.relative_with_cue(k, s.end))
                         .map_or(s.end, |k| k - 1);
                 }
-                // "said the New York businessman", "said Jim Whelan who represents ...": the
-                // mention runs on past the name
+                // "said the New York businessman", "said Jim Whelan who represents ...", "said
+                // the former top aide to ...", "said a Republican involved in the planning": the
+                // mention runs on past the name or description
                 (1, Some(s))
                     if s.start == nps[0].start
                         && s.end > nps[0].end
-                        && (nps[0].kind == MentionKind::Name
+                        && (matches!(nps[0].kind, MentionKind::Name | MentionKind::Description)
                             || self.is(nps[0].end, cls::POSTMODIFIER))
                         && self.is_word(nps[0].end)
                         && !self.is(nps[0].end, cls::PREPOSITION)
-                        // (not a verb: "said Mrs. Clinton had avoided ...")
-                        && (!self.is(nps[0].end, cls::VERBISH)
-                            || matches!(self.w(nps[0].end), "who" | "which" | "that"))
-                        && !self.looks_like_verb(nps[0].end)
+                        // (not a verb: "said Mrs. Clinton had avoided ...", but a post-modifier
+                        // is none: "involved in")
+                        && (self.is(nps[0].end, cls::POSTMODIFIER)
+                            || (!self.is(nps[0].end, cls::VERBISH)
+                                || matches!(self.w(nps[0].end), "who" | "which" | "that"))
+                                && !self.looks_like_verb(nps[0].end))
                         && !matches!(self.w(nps[0].end), "after" | "before" | "during" | "on") =>
                 {
                     // up to a comma that opens a clause ("..., angered that ...", "..., whom
@@ -187,6 +190,35 @@ mod tests {
         expect(
             "The contrast, said Doyle, was stark.",
             &[(&["Doyle"], "said", "The contrast")],
+        );
+    }
+
+    #[test]
+    fn a_description_or_post_modifier_runs_on() {
+        expect(
+            "\"It is bad,\" said the former top aide to President George W. Bush.",
+            &[(
+                &["the former top aide to President George W. Bush"],
+                "said",
+                "It is bad,",
+            )],
+        );
+        expect(
+            "\"It is bad,\" said a Republican involved in the planning.",
+            &[(
+                &["a Republican involved in the planning"],
+                "said",
+                "It is bad,",
+            )],
+        );
+        // (a verb after the name is no part of it)
+        expect(
+            "\"It is bad,\" said Mrs. Clinton, who had avoided the topic.",
+            &[(
+                &["Mrs. Clinton, who had avoided the topic"],
+                "said",
+                "It is bad,",
+            )],
         );
     }
 
