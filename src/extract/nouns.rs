@@ -760,6 +760,8 @@ impl<'a> Ctx<'a> {
                     kind: MentionKind::Name,
                     referent: None,
                 };
+            } else if let Some(np) = self.head_of_name_left(last) {
+                last = np;
             }
             let mut out = vec![last];
             // "the National Search and Rescue Agency": "and" inside the name of a body
@@ -795,6 +797,46 @@ impl<'a> Ctx<'a> {
             return out;
         }
         self.generic_left(end).into_iter().collect()
+    }
+
+    /// "The senator from Vermont said", "The government of President Petro O. Poroshenko said",
+    /// "Republican members of Congress said": a name that is the object of a preposition after
+    /// an unnamed head is no subject of its own; the phrase is the mention. The name stays its
+    /// referent, as behind a carrier ("a poll by the Public Policy Institute",
+    /// [`crate::extract::speakers`]): whom the phrase stands for is read from the name, as
+    /// before the phrase was taken in ("An official from TfL" is TfL's voice, "The government
+    /// of Oman" Oman's).
+    fn head_of_name_left(&self, name: Np) -> Option<Np> {
+        if name.start < 2 || !matches!(self.w(name.start - 1), "of" | "at" | "from" | "for" | "by")
+        {
+            return None;
+        }
+        let p = name.start - 1;
+        // (a plain phrase only with the head of a source or a carrier, and short: not "The ad
+        // uses footage of Hillary Clinton")
+        let generic = || {
+            self.generic_left(p).filter(|h| {
+                h.end - h.start <= 5
+                    && (self.lex.carrier_nouns.contains(self.w(p - 1))
+                        || self.is(p - 1, cls::SOURCE_HEAD))
+            })
+        };
+        let head = self
+            .simple_left(p)
+            .or_else(|| self.anonymous_left(p))
+            .or_else(generic)
+            // (not an appositive whose comma never closes: "Sam Lau, the communications
+            // director for the Iowa Democratic Party said")
+            .filter(|h| {
+                h.end == p
+                    && h.kind != MentionKind::Pronoun
+                    && !(h.start > 0 && self.punct(h.start - 1, ','))
+            })?;
+        Some(Np {
+            start: head.start,
+            referent: Some(name.referent.unwrap_or((name.start, name.end))),
+            ..name
+        })
     }
 
     /// True when `np` is the name of a body followed by its field: "Department of Forestry",
