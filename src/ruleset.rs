@@ -263,6 +263,10 @@ pub const EMBEDDED_LEXICONS: &[(&str, &str)] = &[
         "speech-verbs.txt",
         include_str!("../rules/lexicon/speech-verbs.txt"),
     ),
+    (
+        "survey-participles.txt",
+        include_str!("../rules/lexicon/survey-participles.txt"),
+    ),
     ("titles.txt", include_str!("../rules/lexicon/titles.txt")),
     (
         "voice-heads.txt",

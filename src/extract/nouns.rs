@@ -277,7 +277,11 @@ impl<'a> Ctx<'a> {
         if self.in_quote.get(i).flatten().is_some() {
             return None;
         }
-        if w == "the" && matches!(self.w(i + 1), "former" | "latter") {
+        // (not "the former top aide to ...": an adjective there)
+        if w == "the"
+            && matches!(self.w(i + 1), "former" | "latter")
+            && !(self.np_word(i + 2) && !self.is(i + 2, cls::VERBISH) || self.name_word(i + 2))
+        {
             return Some(Np::new(i, i + 2, i, MentionKind::Ordinal));
         }
         for len in [3, 2] {
@@ -365,6 +369,17 @@ impl<'a> Ctx<'a> {
             && self.is(i, cls::GOVERNMENT)
             && self.in_quote.at(i).is_none()
             && !self.name_word(i + 1)
+    }
+
+    /// True when the head of `np` (its last word before a preposition, else its last word) is
+    /// the head of a source (`source-heads.txt`, `anonymous-heads.txt`): "both parents", "his
+    /// campaign", "a number of the families of those killed".
+    pub(in crate::extract) fn source_headed(&self, np: Np) -> bool {
+        let head = (np.start + 1..np.end)
+            .find(|&k| self.is(k, cls::PREPOSITION))
+            .unwrap_or(np.end)
+            - 1;
+        head >= np.start && self.is(head, cls::SOURCE_HEAD | cls::ANONYMOUS_HEAD)
     }
 
     pub(in crate::extract) fn np_word(&self, i: usize) -> bool {
@@ -745,6 +760,8 @@ impl<'a> Ctx<'a> {
                     kind: MentionKind::Name,
                     referent: None,
                 };
+            } else if let Some(np) = self.head_of_name_left(last) {
+                last = np;
             }
             let mut out = vec![last];
             // "the National Search and Rescue Agency": "and" inside the name of a body
@@ -780,6 +797,46 @@ impl<'a> Ctx<'a> {
             return out;
         }
         self.generic_left(end).into_iter().collect()
+    }
+
+    /// "The senator from Vermont said", "The government of President Petro O. Poroshenko said",
+    /// "Republican members of Congress said": a name that is the object of a preposition after
+    /// an unnamed head is no subject of its own; the phrase is the mention. The name stays its
+    /// referent, as behind a carrier ("a poll by the Public Policy Institute",
+    /// [`crate::extract::speakers`]): whom the phrase stands for is read from the name, as
+    /// before the phrase was taken in ("An official from TfL" is TfL's voice, "The government
+    /// of Oman" Oman's).
+    fn head_of_name_left(&self, name: Np) -> Option<Np> {
+        if name.start < 2 || !matches!(self.w(name.start - 1), "of" | "at" | "from" | "for" | "by")
+        {
+            return None;
+        }
+        let p = name.start - 1;
+        // (a plain phrase only with the head of a source or a carrier, and short: not "The ad
+        // uses footage of Hillary Clinton")
+        let generic = || {
+            self.generic_left(p).filter(|h| {
+                h.end - h.start <= 5
+                    && (self.lex.carrier_nouns.contains(self.w(p - 1))
+                        || self.is(p - 1, cls::SOURCE_HEAD))
+            })
+        };
+        let head = self
+            .simple_left(p)
+            .or_else(|| self.anonymous_left(p))
+            .or_else(generic)
+            // (not an appositive whose comma never closes: "Sam Lau, the communications
+            // director for the Iowa Democratic Party said")
+            .filter(|h| {
+                h.end == p
+                    && h.kind != MentionKind::Pronoun
+                    && !(h.start > 0 && self.punct(h.start - 1, ','))
+            })?;
+        Some(Np {
+            start: head.start,
+            referent: Some(name.referent.unwrap_or((name.start, name.end))),
+            ..name
+        })
     }
 
     /// True when `np` is the name of a body followed by its field: "Department of Forestry",

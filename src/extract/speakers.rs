@@ -220,11 +220,12 @@ impl<'a> Ctx<'a> {
         if let Some(k) = inside {
             e = k;
         }
-        // "a spokesperson for the city", "a representative of the company"
+        // "a spokesperson for the city", "a representative of the company", "the former top
+        // aide to President George W. Bush"
         if inside.is_none()
             && matches!(np.kind, MentionKind::Anonymous | MentionKind::Other)
             && self.is(e - 1, cls::ANONYMOUS_HEAD)
-            && matches!(self.w(e), "for" | "of" | "at" | "from")
+            && matches!(self.w(e), "for" | "of" | "at" | "from" | "to")
         {
             let mut k = e + 1;
             if self.is(k, cls::DETERMINER) {

@@ -436,12 +436,14 @@ impl<'a> Ctx<'a> {
     }
 
     /// "those surveyed", "voters polled": a participle that closes a noun phrase.
-    /// ("New polls released Sunday", but not "officials arrested three men": no object follows)
+    /// ("New polls released Sunday", but not "officials arrested three men": no object follows;
+    /// a survey participle closes any head: "Cuban-Americans polled", `survey-participles.txt`)
     pub(in crate::extract) fn participle_after_head(&self, k: usize) -> bool {
         k > 0
             && (matches!(self.w(k - 1), "those" | "people" | "adults" | "americans")
                 || self.is(k - 1, cls::ANONYMOUS_HEAD)
-                || self.is(k - 1, cls::SOURCE_HEAD))
+                || self.is(k - 1, cls::SOURCE_HEAD)
+                || self.lex.survey_participles.contains(self.w(k)) && self.is_word(k - 1))
             && !(self.is(k + 1, cls::DETERMINER) || OBJECT_PRONOUNS.contains(&self.w(k + 1)))
     }
 

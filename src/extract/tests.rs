@@ -777,3 +777,31 @@ fn a_named_body_s_spokesperson_is_not_anonymous() {
         );
     }
 }
+
+#[test]
+fn a_name_after_the_preposition_of_an_unnamed_head_is_no_subject_of_its_own() {
+    // "The senator from Vermont said": the senator said it, not Vermont
+    expect(
+        "The senator from Vermont said the system was corrupt.",
+        &[(
+            &["The senator from Vermont"],
+            "said",
+            "the system was corrupt",
+        )],
+    );
+    expect(
+        "The government of President Petro O. Poroshenko said it was fine.",
+        &[(
+            &["The government of President Petro O. Poroshenko"],
+            "said",
+            "it was fine",
+        )],
+    );
+    // (an appositive whose comma never closes is left as it was)
+    let got = atts("Sam Lau, the communications director for the Iowa Democratic Party said it.");
+    assert!(
+        got.iter()
+            .all(|(s, _, _)| s[0] != "the communications director for the Iowa Democratic Party"),
+        "{got:?}"
+    );
+}

@@ -116,6 +116,8 @@ pub struct Lexicons {
     pub anonymity_phrases: WordMap<Vec<Vec<String>>>,
     /// Nouns of a poll ("In a CNN poll released Monday, ...").
     pub poll_nouns: WordSet,
+    /// Participles that close the phrase of the people asked ("Cuban-Americans polled said").
+    pub survey_participles: WordSet,
     /// Words that open a phrase of evidence ("Based on data reviewed by X, ...").
     pub evidence_intros: WordSet,
     /// The patterns of agentless attributions (`rules/patterns/agentless.txt`), each with a
@@ -276,6 +278,7 @@ impl Lexicons {
                 .collect(),
             anonymity_phrases,
             poll_nouns: set(rs.lexicon("poll-nouns")),
+            survey_participles: set(rs.lexicon("survey-participles")),
             evidence_intros: set(rs.lexicon("evidence-intros")),
             agentless_any: Patterns::new(rs.patterns("agentless")),
             obligation_words: set(rs.lexicon("obligation-words")),

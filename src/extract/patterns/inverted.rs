@@ -24,6 +24,27 @@ use crate::lexicon::cls;
 use crate::model::{Attribution, MentionKind};
 
 impl<'a> Ctx<'a> {
+    /// True when the word at `k`, after an inverted speaker, opens no part of the speaker's
+    /// mention but the rest of the sentence: a preposition of time, place, manner or hearer or
+    /// a day ('"...," said Smith to reporters', '... as he left', '... via Twitter', '...
+    /// Tuesday', '... in a statement').
+    fn speaker_ends_before(&self, k: usize) -> bool {
+        matches!(
+            self.w(k),
+            "in" | "when"
+                | "while"
+                | "during"
+                | "after"
+                | "before"
+                | "at"
+                | "on"
+                | "to"
+                | "as"
+                | "via"
+                | "for"
+        ) || self.is(k, cls::DAY)
+    }
+
     /// The inverted tail at the cue `i` (lemma `lemma`; a verb of saying when `speech`), tried
     /// when no subject is before it.
     pub(in crate::extract) fn inverted(
@@ -91,20 +112,23 @@ impl<'a> Ctx<'a> {
                         .find(|&k| self.relative_with_cue(k, s.end))
                         .map_or(s.end, |k| k - 1);
                 }
-                // "said the New York businessman", "said Jim Whelan who represents ...": the
-                // mention runs on past the name
+                // "said the New York businessman", "said Jim Whelan who represents ...", "said
+                // the former top aide to ...", "said a Republican involved in the planning": the
+                // mention runs on past the name or description
                 (1, Some(s))
                     if s.start == nps[0].start
                         && s.end > nps[0].end
-                        && (nps[0].kind == MentionKind::Name
+                        && (matches!(nps[0].kind, MentionKind::Name | MentionKind::Description)
                             || self.is(nps[0].end, cls::POSTMODIFIER))
                         && self.is_word(nps[0].end)
                         && !self.is(nps[0].end, cls::PREPOSITION)
-                        // (not a verb: "said Mrs. Clinton had avoided ...")
-                        && (!self.is(nps[0].end, cls::VERBISH)
-                            || matches!(self.w(nps[0].end), "who" | "which" | "that"))
-                        && !self.looks_like_verb(nps[0].end)
-                        && !matches!(self.w(nps[0].end), "after" | "before" | "during" | "on") =>
+                        // (not a verb: "said Mrs. Clinton had avoided ...", but a post-modifier
+                        // is none: "involved in")
+                        && (self.is(nps[0].end, cls::POSTMODIFIER)
+                            || (!self.is(nps[0].end, cls::VERBISH)
+                                || matches!(self.w(nps[0].end), "who" | "which" | "that"))
+                                && !self.looks_like_verb(nps[0].end))
+                        && !self.speaker_ends_before(nps[0].end) =>
                 {
                     // up to a comma that opens a clause ("..., angered that ...", "..., whom
                     // Bush appointed ..."), with no cue or quotation inside
@@ -152,18 +176,14 @@ impl<'a> Ctx<'a> {
                 let ends = e >= self.toks.len()
                     || !self.is_word(e)
                     || !self.same_sentence(i, e)
-                    || matches!(
-                        self.w(e),
-                        "in" | "when"
-                            | "while"
-                            | "during"
-                            | "after"
-                            | "before"
-                            | "at"
-                            | "on"
-                            | "who"
-                    );
-                if ends {
+                    || self.w(e) == "who"
+                    || self.speaker_ends_before(e);
+                // ("Facebook found the posting, reported it to the F.B.I.": "it" after the verb
+                // is its object, never an inverted speaker)
+                let object = nps.len() == 1
+                    && nps[0].end == nps[0].start + 1
+                    && self.w(nps[0].start) == "it";
+                if ends && !object {
                     self.used[i] = true;
                     let (kind, content) = self.content_before(i);
                     let cue = self.span(i, i + 1);
@@ -187,6 +207,42 @@ mod tests {
         expect(
             "The contrast, said Doyle, was stark.",
             &[(&["Doyle"], "said", "The contrast")],
+        );
+    }
+
+    #[test]
+    fn a_description_or_post_modifier_runs_on() {
+        expect(
+            "\"It is bad,\" said the former top aide to President George W. Bush.",
+            &[(
+                &["the former top aide to President George W. Bush"],
+                "said",
+                "It is bad,",
+            )],
+        );
+        expect(
+            "\"It is bad,\" said a Republican involved in the planning.",
+            &[(
+                &["a Republican involved in the planning"],
+                "said",
+                "It is bad,",
+            )],
+        );
+        // a preposition ends the speaker's mention; "it" after the verb is its object
+        expect(
+            "\"It is bad,\" said Smith to reporters as he left.",
+            &[(&["Smith"], "said", "It is bad,")],
+        );
+        let got = atts("Facebook found the posting, reported it to the F.B.I. and removed it.");
+        assert!(got.iter().all(|(s, _, _)| s != &["it"]), "{got:?}");
+        // (a verb after the name is no part of it)
+        expect(
+            "\"It is bad,\" said Mrs. Clinton, who had avoided the topic.",
+            &[(
+                &["Mrs. Clinton, who had avoided the topic"],
+                "said",
+                "It is bad,",
+            )],
         );
     }
 

@@ -114,6 +114,11 @@ impl<'a> Ctx<'a> {
         {
             return true;
         }
+        // "putting bands on chicks, noting which birds make it back": "note" before "which"
+        // records, it does not report
+        if lemma == "note" && self.w(i + 1) == "which" {
+            return true;
+        }
         // "it's called", "they're called": a contracted "is" or "are" before a participle is
         // a passive ("he's said" is "has said")
         if past

@@ -495,10 +495,11 @@ mod tests {
 
     #[test]
     fn an_inverted_cue_may_name_its_recipient() {
-        // (the clause before the comma is the content, not the source)
+        // (the clause before the comma is the content, not the source; the recipient is
+        // in neither the cue nor the source, as after "told")
         expect(
             "Neither party won, said Dasbach to Wikinews.",
-            &[(&["Dasbach to Wikinews"], "said", "Neither party won")],
+            &[(&["Dasbach"], "said", "Neither party won")],
         );
     }
 

@@ -114,6 +114,12 @@ impl<'a> Ctx<'a> {
                     subj[0].kind = MentionKind::Description;
                 }
             }
+            // (a plain noun phrase is the source only as the clause's subject, with the head
+            // of a source, and after a comma: "Both parents stiffened their denunciation ...,
+            // saying", "His campaign filed suit ..., claiming"; not "The fracas ..., calling",
+            // nor "the parents tried to have him released by saying ...", whose act is the
+            // sentence's claim, no part of what they said)
+            let mut clause_subject = false;
             if subj.is_empty() || subj[0].kind == MentionKind::Other {
                 // "Other Republican candidates, including X and Y, have followed ..., saying":
                 // the noun phrase before the main verb
@@ -121,18 +127,19 @@ impl<'a> Ctx<'a> {
                     self.is(k, cls::VERBISH) || self.looks_like_verb(k) || self.is_cue_form(k)
                 }) && let Some(np) = self.subject_left(start, v)
                 {
+                    clause_subject = np.start == start && np.end == v;
                     subj = vec![np];
                 }
             }
             if let Some(last) = subj.last()
                 && last.end < i
-                && matches!(
+                && (matches!(
                     subj[0].kind,
                     MentionKind::Name
                         | MentionKind::Pronoun
                         | MentionKind::Description
                         | MentionKind::Anonymous
-                )
+                ) || clause_subject && self.punct(i - 1, ',') && self.source_headed(subj[0]))
             {
                 self.used[i] = true;
                 let tail = self.cue_tail(i + 1);
@@ -159,7 +166,10 @@ mod tests {
     fn finds_a_participle_after_a_comma() {
         expect(
             "Trump lashed out at the press, saying the reports were fake.",
-            &[(&["Trump"], "saying", "the reports were fake")],
+            &[
+                (&["Trump"], "lashed out at", "the press"),
+                (&["Trump"], "saying", "the reports were fake"),
+            ],
         );
     }
 
@@ -176,6 +186,25 @@ mod tests {
         expect(
             "WASHINGTON, Dec. 8 (UPI) — In response to the proposal, the senator rallied supporters, saying: “We have to be ready.”",
             &[(&["the senator"], "saying:", "We have to be ready.")],
+        );
+    }
+
+    #[test]
+    fn a_plain_subject_with_the_head_of_a_source_says_it() {
+        // the clause's subject, its main verb no cue: a plain noun phrase with a source's head
+        expect(
+            "Both parents stiffened their denunciation of Mr. Trump, saying that he lacked character.",
+            &[(&["Both parents"], "saying", "that he lacked character")],
+        );
+        // "noting which" records
+        expect(
+            "The research team has been putting bands on chicks, noting which birds make it back.",
+            &[],
+        );
+        // not a plain noun phrase with another head
+        expect(
+            "The fracas began with harsh words about immigrants, calling them rapists.",
+            &[],
         );
     }
 
