@@ -181,7 +181,7 @@ impl Default for WordBits {
 
 impl WordBits {
     /// The slot of `w`: where it is, or the empty slot where it would go.
-    #[inline]
+    #[inline(always)]
     fn slot(&self, w: &str) -> usize {
         let key = WordKey::of(w.as_bytes());
         let mask = self.slots.len() - 1;
