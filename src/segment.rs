@@ -12,6 +12,7 @@ pub fn sentences(doc: &SourceDoc, lex: &Lexicons) -> Vec<Sentence> {
     for (pi, block) in doc.blocks.iter().enumerate() {
         let text = &doc.text;
         let spans = split_block(text, block.span, lex);
+        out.reserve(spans.len());
         for (k, s) in spans.into_iter().enumerate() {
             let label = if k == 0 {
                 find_label(text, s).or_else(|| find_dateline(text, s))
