@@ -37,10 +37,18 @@ pub fn decimal_at<const AT: usize>(buf: &mut [u8; 24], mut n: usize) -> usize {
     digits
 }
 
-/// `prefix` then `n` in decimal, as a new string (`format!("{prefix}{n}")`).
-pub fn prefixed(prefix: char, n: usize) -> String {
+/// The digits of `n`, left-aligned in a fixed buffer, and how many there are (the buffer is
+/// there to be copied whole and cut back: no copy of a variable length).
+#[inline(always)]
+pub fn digits(n: usize) -> ([u8; 24], usize) {
     let mut buf = [0u8; 24];
     let len = decimal_at::<0>(&mut buf, n);
+    (buf, len)
+}
+
+/// `prefix` then `n` in decimal, as a new string (`format!("{prefix}{n}")`).
+pub fn prefixed(prefix: char, n: usize) -> String {
+    let (buf, len) = digits(n);
     let mut s = String::with_capacity(prefix.len_utf8() + len);
     s.push(prefix);
     s.push_str(std::str::from_utf8(&buf[..len]).expect("digits are ASCII"));
@@ -56,8 +64,7 @@ mod tests {
         let mut n = 1usize;
         for k in 0..200 {
             for m in [k, n.wrapping_sub(1), n, n.wrapping_add(1), usize::MAX - k] {
-                let mut buf = [0u8; 24];
-                let len = decimal_at::<0>(&mut buf, m);
+                let (buf, len) = digits(m);
                 assert_eq!(std::str::from_utf8(&buf[..len]).unwrap(), m.to_string());
                 assert_eq!(prefixed('?', m), format!("?{m}"));
             }

@@ -453,6 +453,14 @@ pub struct Analysis {
 }
 
 impl Analysis {
+    /// How many source mentions the attributions hold, their speakers and the sources they cite
+    /// (the room for a list of them, made once).
+    pub fn mention_count(&self) -> usize {
+        (self.attributions.iter())
+            .map(|a| a.sources.len() + a.cited.len())
+            .sum()
+    }
+
     /// Add `found` (attributions in document order, by cue) to the attributions, keeping them in
     /// document order: one merge of the two lists (a later stage's finds, such as frames' and
     /// links').

@@ -16,8 +16,7 @@ pub fn check(cx: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) {
     // attribution, the first of equal spans is the first attribution; the unresolved mentions
     // come in document order, so one walk along the list finds them all.
     let atts = &cx.analysis.attributions;
-    let mut first: Vec<(Span, usize)> =
-        Vec::with_capacity(atts.iter().map(|a| a.sources.len() + a.cited.len()).sum());
+    let mut first: Vec<(Span, usize)> = Vec::with_capacity(cx.analysis.mention_count());
     first.extend(
         (atts.iter().enumerate())
             .flat_map(|(i, a)| (a.sources.iter().chain(&a.cited)).map(move |m| (m.span, i))),

@@ -96,20 +96,12 @@ impl ClaimLexicons {
         }
     }
 
-    /// True when an ASCII word of `t` (a run of letters, digits and hyphens), lower-cased, is in
-    /// `lex` (whose entries are ASCII). No allocation.
+    /// True when an ASCII word of `t` (a run of letters, digits and hyphens, at most 32 bytes),
+    /// lower-cased, is in `lex` (whose entries are ASCII). No allocation
+    /// ([`Lexicon::contains`] lower-cases such a word on the stack).
     fn any_word(lex: &Lexicon, t: &str) -> bool {
-        let mut buf = [0u8; 32];
         t.split(|c: char| !(c.is_ascii_alphanumeric() || c == '-'))
-            .any(|w| {
-                if w.is_empty() || w.len() > buf.len() {
-                    return false;
-                }
-                let b = &mut buf[..w.len()];
-                b.copy_from_slice(w.as_bytes());
-                b.make_ascii_lowercase();
-                std::str::from_utf8(b).is_ok_and(|w| lex.entries.contains(w))
-            })
+            .any(|w| !w.is_empty() && w.len() <= 32 && lex.contains(w))
     }
 
     /// True when cue lemma `lemma` is in `lex`, or a base form of it is (the learned cue

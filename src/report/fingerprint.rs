@@ -41,8 +41,7 @@ pub(crate) fn hashes(analysis: &Analysis, loc: &Locator) -> Vec<u64> {
             } else {
                 let mut h = Fnv::from(base);
                 h.write(b"#");
-                let mut digits = [0u8; 24];
-                let len = crate::decimal::decimal_at::<0>(&mut digits, *n as usize);
+                let (digits, len) = crate::decimal::digits(*n as usize);
                 h.write(&digits[..len]);
                 h.0
             };

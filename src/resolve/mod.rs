@@ -46,9 +46,7 @@ pub(crate) fn resolve_sources_with(
     let index = Some(WordIndex::for_text(text));
     // (room for a source per mention at most, made once: a list grown by doubling copies
     // itself and leaves the old pages behind, and room never written costs no memory)
-    let most = (analysis.attributions.iter())
-        .map(|a| a.sources.len() + a.cited.len())
-        .sum::<usize>();
+    let most = analysis.mention_count();
     let mut sources: Vec<Source> = Vec::with_capacity(most);
     let mut last_pos: Vec<usize> = Vec::with_capacity(most);
     let mut keys = KeyIndex::default();
