@@ -57,7 +57,8 @@ impl Policy {
             };
             if let Some(kind) = self.config.kind_of(&a.doc.path, &fm) {
                 let before = a.findings.len();
-                a.findings.retain(|f| !kind.disable.contains(&f.rule));
+                a.findings
+                    .retain(|f| !kind.disable.iter().any(|d| *d == f.rule));
                 out.by_kind = before - a.findings.len();
                 out.kind = Some(kind.name.clone());
             }
@@ -94,7 +95,7 @@ impl Policy {
                 .map(|(f, fp)| baseline::Entry {
                     fingerprint: fp,
                     path: a.doc.path.clone(),
-                    rule: f.rule.clone(),
+                    rule: f.rule.to_string(),
                     line: loc.span(f.span).line,
                     message: f.message.clone(),
                 })

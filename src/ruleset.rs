@@ -315,7 +315,7 @@ pub const EMBEDDED_PATTERNS: &[(&str, &str)] = &[
 #[derive(Debug, Clone, PartialEq)]
 pub struct Rule {
     /// Stable kebab-case id.
-    pub id: String,
+    pub id: crate::model::RuleId,
     /// Short name.
     pub name: String,
     /// Severity.
@@ -683,7 +683,7 @@ impl Ruleset {
             description: f.description.unwrap_or_default(),
             params: f.params,
             examples: f.example,
-            id: f.id.clone(),
+            id: f.id.as_str().into(),
         };
         self.rules.insert(f.id, rule);
         Ok(())
@@ -773,7 +773,7 @@ mod tests {
         let embedded = Ruleset::embedded();
         for n in &notes {
             assert!(
-                !embedded.rules.contains_key(&n.id),
+                !embedded.rules.contains_key(n.id.as_str()),
                 "{} is a check too",
                 n.id
             );

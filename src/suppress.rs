@@ -208,7 +208,7 @@ pub fn apply(analysis: &mut Analysis) -> usize {
         }
         let span = text_span_after(analysis, d.at.1);
         kept.push(Finding {
-            rule: UNUSED.to_string(),
+            rule: UNUSED.into(),
             severity: Severity::Info,
             message: format!(
                 "unused suppression on line {}: `{}` matched no finding; remove it",

@@ -235,7 +235,7 @@ mod tests {
         let a = c.check(parse_text("t", text.to_string()));
         a.findings
             .iter()
-            .map(|f| (f.rule.clone(), f.span.slice(&a.doc.text).to_string()))
+            .map(|f| (f.rule.to_string(), f.span.slice(&a.doc.text).to_string()))
             .collect()
     }
 

@@ -167,7 +167,7 @@ pub fn hover(
     for f in rep.findings.iter().filter(|f| contains(&f.span, off)) {
         let summary = ruleset
             .rules
-            .get(&f.rule)
+            .get(f.rule.as_str())
             .map(|r| r.summary.as_str())
             .unwrap_or("");
         sections.push(format!(

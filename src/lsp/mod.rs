@@ -615,7 +615,7 @@ pub fn diagnostics(
                     Severity::Warning => lt::DiagnosticSeverity::WARNING,
                     Severity::Info => lt::DiagnosticSeverity::INFORMATION,
                 }),
-                code: Some(lt::NumberOrString::String(f.rule.clone())),
+                code: Some(lt::NumberOrString::String(f.rule.to_string())),
                 code_description: href.map(|href| lt::CodeDescription { href }),
                 source: Some("whosaid".into()),
                 message,

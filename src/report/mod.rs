@@ -187,7 +187,7 @@ pub struct ClaimReport {
 #[derive(Debug, Clone, Serialize)]
 pub struct FindingReport {
     /// Rule id.
-    pub rule: String,
+    pub rule: crate::model::RuleId,
     /// Severity.
     pub severity: Severity,
     /// Message.
