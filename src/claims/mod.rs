@@ -26,6 +26,7 @@ use crate::model::{
 use crate::registry::Registry;
 use crate::ruleset::{Lexicon, Ruleset};
 use crate::span::Span;
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 
 mod agreement;
@@ -199,6 +200,68 @@ enum Carry {
     Quotation,
 }
 
+/// Each sentence's own attributions: its cue is in the sentence, or its content overlaps it
+/// (found by binary search over the sentences, not by a scan per sentence); in one list, by
+/// sentence and then attribution, with where each sentence's part begins (not a list a sentence).
+struct OwnAttributions {
+    atts: Vec<usize>,
+    /// Where sentence `i`'s part of `atts` begins (and, at `i + 1`, ends).
+    starts: Vec<usize>,
+}
+
+impl OwnAttributions {
+    fn new(analysis: &Analysis) -> OwnAttributions {
+        let sentences = &analysis.sentences;
+        let mut pairs: Vec<(usize, usize)> = Vec::with_capacity(analysis.attributions.len());
+        for (ai, a) in analysis.attributions.iter().enumerate() {
+            let mut hit = |span: Span, whole: bool| {
+                let first = sentences.partition_point(|s| s.span.end <= span.start);
+                for (si, s) in sentences.iter().enumerate().skip(first) {
+                    if s.span.start >= span.end.max(span.start + 1) {
+                        break;
+                    }
+                    let ok = if whole {
+                        s.span.contains(span)
+                    } else {
+                        s.span.overlaps(span)
+                    };
+                    if ok && pairs.last() != Some(&(si, ai)) {
+                        pairs.push((si, ai));
+                    }
+                }
+            };
+            hit(a.cue, true);
+            if let Some(c) = &a.content {
+                for f in &c.fragments {
+                    hit(*f, false);
+                }
+            }
+        }
+        // (mostly in order already: attributions come in the order of their cues)
+        if !pairs.is_sorted() {
+            pairs.sort_unstable();
+        }
+        pairs.dedup();
+        let mut starts = Vec::with_capacity(sentences.len() + 1);
+        let mut k = 0;
+        for si in 0..=sentences.len() {
+            while k < pairs.len() && pairs[k].0 < si {
+                k += 1;
+            }
+            starts.push(k);
+        }
+        OwnAttributions {
+            atts: pairs.into_iter().map(|(_, ai)| ai).collect(),
+            starts,
+        }
+    }
+
+    /// Sentence `si`'s own attributions, in order.
+    fn of(&self, si: usize) -> &[usize] {
+        &self.atts[self.starts[si]..self.starts[si + 1]]
+    }
+}
+
 /// Find the claims of an analysed document (attributions and sources already resolved).
 pub fn find_claims(analysis: &Analysis, checker: &Checker) -> Vec<Claim> {
     let lex = &checker.lex;
@@ -212,51 +275,28 @@ pub fn find_claims(analysis: &Analysis, checker: &Checker) -> Vec<Claim> {
     // each sentence's own attributions: its cue is in the sentence, or its content overlaps it
     // (found by binary search over the sentences, not by a scan per sentence)
     let sentences = &analysis.sentences;
-    let mut own_by_sentence: Vec<Vec<usize>> = vec![Vec::new(); sentences.len()];
-    for (ai, a) in analysis.attributions.iter().enumerate() {
-        let mut hit = |span: Span, whole: bool| {
-            let first = sentences.partition_point(|s| s.span.end <= span.start);
-            for (si, s) in sentences.iter().enumerate().skip(first) {
-                if s.span.start >= span.end.max(span.start + 1) {
-                    break;
-                }
-                let ok = if whole {
-                    s.span.contains(span)
-                } else {
-                    s.span.overlaps(span)
-                };
-                if ok && own_by_sentence[si].last() != Some(&ai) {
-                    own_by_sentence[si].push(ai);
-                }
-            }
-        };
-        hit(a.cue, true);
-        if let Some(c) = &a.content {
-            for f in &c.fragments {
-                hit(*f, false);
-            }
-        }
-    }
-    for v in &mut own_by_sentence {
-        v.sort_unstable();
-        v.dedup();
-    }
+    let own_by_sentence = OwnAttributions::new(analysis);
     let quoted = QuotedLetters::new(analysis);
     // what the last sentence with attributions of its own passes on: (paragraph, attributions,
     // how); and the last direct quotation (attribution) with its paragraph
     let mut carried: Option<(usize, Vec<usize>, Carry)> = None;
+    // (the list `carried` held last, kept for the next one: not a new list a sentence)
+    let mut spare: Vec<usize> = Vec::new();
     let mut last_quote: Option<(usize, usize)> = None;
-    for (si, s) in analysis.sentences.iter().enumerate() {
+    for (si, s) in sentences.iter().enumerate() {
         // (a sentence's links are its support, but say nothing of what kind of sentence it is,
         // and no later sentence inherits them)
-        // (most sentences have no link: their list is kept, not copied into a new one)
+        // (most sentences have no link and no dispute: their own list is borrowed, not copied;
+        // a list is made only for a claim)
         let not_link = |ai: usize| analysis.attributions[ai].kind != AttributionKind::Link;
-        let mine = std::mem::take(&mut own_by_sentence[si]);
-        let (own, own_links): (Vec<usize>, Vec<usize>) = if mine.iter().all(|&ai| not_link(ai)) {
-            (mine, Vec::new())
-        } else {
-            mine.into_iter().partition(|&ai| not_link(ai))
-        };
+        let mine = own_by_sentence.of(si);
+        let (own, own_links): (Cow<'_, [usize]>, Vec<usize>) =
+            if mine.iter().all(|&ai| not_link(ai)) {
+                (Cow::Borrowed(mine), Vec::new())
+            } else {
+                let (own, links) = mine.iter().partition(|&&ai| not_link(ai));
+                (Cow::Owned(own), links)
+            };
         let block = &analysis.doc.blocks[s.paragraph];
         let start = s.label.map(|l| l.end).unwrap_or(s.span.start);
         let span = Span::new(start, s.span.end).trim(text);
@@ -269,11 +309,18 @@ pub fn find_claims(analysis: &Analysis, checker: &Checker) -> Vec<Claim> {
             || own
                 .iter()
                 .any(|&ai| analysis.attributions[ai].kind == AttributionKind::Transcript);
-        let (disputing, supporting): (Vec<usize>, Vec<usize>) = own.iter().partition(|&&ai| {
+        let disputes = |ai: usize| {
             ClaimLexicons::has_lemma(&cl.dispute_cues, &analysis.attributions[ai].cue_lemma)
-        });
+        };
+        let (disputing, supporting): (Vec<usize>, Cow<'_, [usize]>) =
+            if own.iter().any(|&ai| disputes(ai)) {
+                let (d, s) = own.iter().partition(|&&ai| disputes(ai));
+                (d, Cow::Owned(s))
+            } else {
+                (Vec::new(), own.clone())
+            };
         let mut inherited: Vec<usize> = Vec::new();
-        let attributions = if !own.is_empty() {
+        let attributions: Cow<'_, [usize]> = if !own.is_empty() {
             if let Some(&q) = supporting
                 .iter()
                 .rev()
@@ -281,21 +328,30 @@ pub fn find_claims(analysis: &Analysis, checker: &Checker) -> Vec<Claim> {
             {
                 last_quote = Some((s.paragraph, q));
             }
-            // (an agentless report is no speaker's account: nothing to carry over)
-            let voiced: Vec<usize> = (supporting.iter().copied())
-                .filter(|&ai| analysis.attributions[ai].kind != AttributionKind::Agentless)
-                .collect();
-            let account: Vec<usize> = voiced
-                .iter()
-                .copied()
-                .filter(|&ai| is_account(analysis, cl, ai, s.span, t))
-                .collect();
-            carried = if !account.is_empty() {
-                Some((s.paragraph, account, Carry::Account))
-            } else if !voiced.is_empty() {
-                Some((s.paragraph, voiced, Carry::Quotation))
+            // what is carried over: the accounts among the attributions with a speaker, else
+            // those (an agentless report is no speaker's account: nothing to carry over)
+            let voiced = |ai: &usize| analysis.attributions[*ai].kind != AttributionKind::Agentless;
+            let mut keep = match carried.take() {
+                Some((_, v, _)) => v,
+                None => std::mem::take(&mut spare),
+            };
+            keep.clear();
+            keep.extend(
+                (supporting.iter().copied())
+                    .filter(|ai| voiced(ai) && is_account(analysis, cl, *ai, s.span, t)),
+            );
+            let how = if !keep.is_empty() {
+                Some(Carry::Account)
             } else {
-                None
+                keep.extend(supporting.iter().copied().filter(voiced));
+                (!keep.is_empty()).then_some(Carry::Quotation)
+            };
+            carried = match how {
+                Some(how) => Some((s.paragraph, keep, how)),
+                None => {
+                    spare = keep;
+                    None
+                }
             };
             supporting
         } else {
@@ -309,7 +365,7 @@ pub fn find_claims(analysis: &Analysis, checker: &Checker) -> Vec<Claim> {
                 }
                 _ => {}
             }
-            inherited.clone()
+            Cow::Owned(inherited.clone())
         };
         if block.kind == BlockKind::Heading || boiler[s.paragraph] {
             continue;
@@ -347,7 +403,7 @@ pub fn find_claims(analysis: &Analysis, checker: &Checker) -> Vec<Claim> {
         // (in order of first mention; a set beside the list once it is long, so that a claim
         // of thousands of sources is not a search of the list for each)
         let mut seen: HashSet<usize> = HashSet::new();
-        let mut attributions = attributions;
+        let mut attributions = attributions.into_owned();
         if !own_links.is_empty() {
             attributions.extend(own_links);
             attributions.sort_unstable();
