@@ -541,12 +541,14 @@ impl<'a> Ctx<'a> {
     }
 
     /// The lemma of the cue at `i`: its verb's, or the whole phrase of a multi-word cue.
-    pub(in crate::extract) fn cue_lemma(&self, i: usize) -> String {
-        if let Some(l) = self.lex.cue_verbs.get(self.w(i)) {
-            return l.clone();
+    pub(in crate::extract) fn cue_lemma(&self, i: usize) -> std::borrow::Cow<'a, str> {
+        // (the lexicon's own string for a one-word cue: no copy of it a cue)
+        let lex: &'a Lexicons = self.lex;
+        if let Some(l) = lex.cue_verbs.get(self.w(i)) {
+            return std::borrow::Cow::Borrowed(l.as_str());
         }
         let n = self.phrase_at(i);
-        (i..i + n).map(|k| self.w(k)).collect::<Vec<_>>().join(" ")
+        std::borrow::Cow::Owned((i..i + n).map(|k| self.w(k)).collect::<Vec<_>>().join(" "))
     }
 
     // ---------------------------------------------------------------- helpers for content

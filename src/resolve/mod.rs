@@ -156,8 +156,14 @@ pub(crate) fn resolve_sources_with(
                     Some(idx)
                 }
                 MentionKind::Pronoun => {
-                    let lower = surface.to_lowercase();
-                    let want: &[SourceKind] = match lower.as_str() {
+                    // (a pronoun in lower case already, as most are, is not copied)
+                    let lower: std::borrow::Cow<'_, str> =
+                        if surface.bytes().all(|b| b.is_ascii_lowercase()) {
+                            std::borrow::Cow::Borrowed(surface)
+                        } else {
+                            std::borrow::Cow::Owned(surface.to_lowercase())
+                        };
+                    let want: &[SourceKind] = match lower.as_ref() {
                         "he" | "she" => &[SourceKind::Person],
                         "it" => &[
                             SourceKind::Organization,
@@ -171,9 +177,9 @@ pub(crate) fn resolve_sources_with(
                             SourceKind::Media,
                         ],
                     };
-                    if matches!(lower.as_str(), "he" | "she") {
+                    if matches!(lower.as_ref(), "he" | "she") {
                         // the last person whose gender, as far as the text tells, fits
-                        let want_female = lower == "she";
+                        let want_female = lower.as_ref() == "she";
                         let mut found = recent.latest_person(want_female, m.span.start);
                         // a person named later than that source, though not cited yet
                         // ("Ms. Harriet Sacoolas left ... She said ..."); one whose gender the
