@@ -196,6 +196,9 @@ struct Line<'o> {
     buf: Vec<u8>,
     out: Option<(&'o mut dyn std::io::Write, usize)>,
     err: Option<std::io::Error>,
+    /// The span being put together ([`Line::raw_span`]): one buffer for all, written over
+    /// (one on the stack for each would be zeroed for each).
+    span: SpanBuf,
 }
 
 impl<'o> Line<'o> {
@@ -204,6 +207,7 @@ impl<'o> Line<'o> {
             buf,
             out,
             err: None,
+            span: SpanBuf::default(),
         }
     }
 
@@ -414,12 +418,13 @@ impl<'o> Line<'o> {
         self.raw_span(loc, loc.raw(span));
     }
 
-    /// The report span of the span `raw` of the original: put together in a buffer on the
-    /// stack and appended at once (one capacity check for the object, not one for each of its
+    /// The report span of the span `raw` of the original: put together in a buffer and
+    /// appended at once (one capacity check for the object, not one for each of its
     /// thirteen pieces; a report writes six numbers a span).
     fn raw_span(&mut self, loc: &Locator, raw: Span) {
         let s = loc.raw_span(raw);
-        let mut b = SpanBuf::default();
+        let b = &mut self.span;
+        b.len = 0;
         // (written out, not a loop over a table of names and numbers: the loop costs 40% more)
         b.put(b"{\"start\":");
         b.uint(s.start);
@@ -434,7 +439,8 @@ impl<'o> Line<'o> {
         b.put(b",\"end_column\":");
         b.uint(s.end_column);
         b.put(b"}");
-        self.buf.extend_from_slice(&b.bytes[..b.len]);
+        self.buf
+            .extend_from_slice(&self.span.bytes[..self.span.len]);
     }
 
     /// A `TextSpan`: the text as written, its span, and the pieces of an interrupted content.
@@ -654,12 +660,13 @@ impl SpanBuf {
 
     #[inline(always)]
     fn uint(&mut self, n: usize) {
-        // (the digits written straight into a buffer of this frame: through
-        // `decimal::digits`, which returns its buffer, the span writer costs 12% more)
-        let mut digits = [0u8; 24];
-        let k = crate::decimal::decimal_at::<0>(&mut digits, n);
-        self.bytes[self.len..self.len + 24].copy_from_slice(&digits);
-        self.len += k;
+        // (the digits written straight into the span's buffer: through `decimal::digits`,
+        // which returns its buffer, the span writer costs 12% more)
+        // (and in place: not into a buffer of its own copied over)
+        let at: &mut [u8; 24] = (&mut self.bytes[self.len..self.len + 24])
+            .try_into()
+            .expect("24 bytes");
+        self.len += crate::decimal::decimal_at::<0>(at, n);
     }
 }
 
