@@ -46,6 +46,9 @@ pub(crate) mod cls {
     /// the words of `opening-cues.txt` ("said", "added": 'Said Comey, "..."'), asked of every
     /// token that opens a sentence
     pub const OPENING_CUE: u64 = 1 << 31;
+    /// the abbreviations of `abbreviations.txt`, with their full stops ("mr.", "gen."), asked of
+    /// the word before every full stop by `segment`
+    pub const ABBREVIATION: u64 = 1 << 32;
     /// (not a class of words: set on the token that a sentence starts with, see
     /// `Ctx::sentence_first` in `extract`, by `Ctx::new`)
     pub const OPENS_SENTENCE: u64 = 1 << 63;
@@ -112,6 +115,9 @@ impl WordClasses {
         }
         for w in &lex.opening_cues {
             add(w, cls::OPENING_CUE);
+        }
+        for w in &lex.abbreviations {
+            add(w, cls::ABBREVIATION);
         }
         // the open classes of rules/lexicon/ and the closed ones of the grammar, in the order
         // the word lists of extract.rs had (the order words are added in does not change any
@@ -190,6 +196,7 @@ mod tests {
         words.extend(lex.organization_words.iter().cloned());
         words.extend(lex.media_words.iter().cloned());
         words.extend(lex.opening_cues.iter().cloned());
+        words.extend(lex.abbreviations.iter().cloned());
         words.extend(lex.government_words.iter().cloned());
         words.extend(lex.cue_verbs.keys().cloned());
         words.extend(lex.cue_phrases.keys().cloned());
@@ -232,6 +239,7 @@ mod tests {
                 (cls::ORGANIZATION, lex.organization_words.contains(w)),
                 (cls::MEDIA_WORD, lex.media_words.contains(w)),
                 (cls::OPENING_CUE, lex.opening_cues.contains(w)),
+                (cls::ABBREVIATION, lex.abbreviations.contains(w)),
                 (cls::SENTENCE_STARTER, lex.sentence_starters.contains(w)),
                 (
                     cls::DESCRIPTION_START,
