@@ -257,3 +257,26 @@ fn overlap_of_two_voices_is_the_pairwise_comparison() {
     }
     assert!(yes > 1000 && no > 1000, "{yes} overlapping sets, {no} not");
 }
+
+#[test]
+fn what_a_filing_or_a_law_records_is_not_a_claim() {
+    // the court's record and the document itself: nothing for an editor to source
+    let c = kinds(
+        "The suit was filed in Yellowstone County. Under the previous law, each carrier was limited to 80 ballots. An issue raised by the complaint was the definition of the term family. Ranchers said the suit was filed to stop the sale of the land.",
+    );
+    let k: Vec<ClaimKind> = c.iter().map(|c| c.1).collect();
+    assert_eq!(
+        k[..3],
+        [
+            ClaimKind::SelfReport,
+            ClaimKind::SelfReport,
+            ClaimKind::SelfReport
+        ],
+        "{c:?}"
+    );
+    // the same words as what a speaker says are still the speaker's claim
+    assert_eq!(c[3].1, ClaimKind::Claim, "{c:?}");
+    // and an event told without a record is a claim
+    let c = kinds("The suit accuses the company of hiding losses from investors for years.");
+    assert_eq!(c[0].1, ClaimKind::Claim, "{c:?}");
+}
