@@ -76,6 +76,10 @@ pub const EMBEDDED_LEXICONS: &[(&str, &str)] = &[
         include_str!("../rules/lexicon/anonymous-postmodifiers.txt"),
     ),
     (
+        "as-participles.txt",
+        include_str!("../rules/lexicon/as-participles.txt"),
+    ),
+    (
         "carrier-nouns.txt",
         include_str!("../rules/lexicon/carrier-nouns.txt"),
     ),

@@ -133,6 +133,10 @@ impl<'a> Ctx<'a> {
                 && !self.used[i - 1]
             {
                 self.passive(i, out);
+            } else if self.w(i) == "by"
+                && let Some(part) = self.as_participle_before(i)
+            {
+                self.passive_as(i, part, out);
             } else if self.is_cue_form(i)
                 && (self.w(i + 1) != "by" || self.sources_right(i + 2).is_empty())
                 && !self.agentless_passive(i)

@@ -472,6 +472,10 @@ fn multi_word_cues_and_expectations() {
     );
     // "pointed" alone is no cue
     assert!(atts("The officer pointed the way to the exit.").is_empty());
+    // a speaker's expectation is theirs to say: "expects" with its subject
+    let (s, cue, c) = one("He expects rising production costs to cut margins next year.");
+    assert_eq!((s[0].as_str(), cue.as_str()), ("He", "expects"));
+    assert_eq!(c, "rising production costs to cut margins next year");
 }
 
 #[test]
@@ -804,4 +808,29 @@ fn a_name_after_the_preposition_of_an_unnamed_head_is_no_subject_of_its_own() {
             .all(|(s, _, _)| s[0] != "the communications director for the Iowa Democratic Party"),
         "{got:?}"
     );
+}
+
+#[test]
+fn a_description_given_as_by_its_agent() {
+    // the agent after "by" says who or what the subject is
+    let (s, cue, c) =
+        one("The deceased seaman was identified as Jaypee Galicha by a Coast Guard spokesperson.");
+    assert_eq!(
+        (s[0].as_str(), cue.as_str()),
+        ("a Coast Guard spokesperson", "was identified as")
+    );
+    assert_eq!(c, "The deceased seaman was identified as Jaypee Galicha");
+    // without an agent, or "as" far from "by", none
+    assert!(atts("The seaman was identified as Jaypee Galicha.").is_empty());
+    assert!(atts("The seaman was identified as the tall young man in red by police.").is_empty());
+    assert_eq!(
+        atts("The seaman was identified as the young man in red by police.").len(),
+        1
+    );
+}
+
+#[test]
+fn an_opening_adverb_is_not_the_subject_of_a_participle() {
+    let (s, cue, _) = one("First, he juxtaposed numbers, saying 85,000 Americans were unemployed.");
+    assert_eq!((s[0].as_str(), cue.as_str()), ("he", "saying"));
 }

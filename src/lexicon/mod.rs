@@ -94,6 +94,9 @@ pub struct Lexicons {
     pub past_cue_forms: WordSet,
     /// Participles of naming ("a group named X": no saying).
     pub naming_verbs: WordSet,
+    /// Participles of a description given "as ... by" its agent ("was identified as X by
+    /// police": `as-participles.txt`).
+    pub as_participles: WordSet,
     /// Participles that are passive after a contracted "is" ("it's called").
     pub contracted_passives: WordSet,
     /// Words before "show" that make it a noun ("his radio show").
@@ -266,6 +269,7 @@ impl Lexicons {
             opening_cues: set(rs.lexicon("opening-cues")),
             past_cue_forms: set(rs.lexicon("past-cue-forms")),
             naming_verbs: set(rs.lexicon("naming-verbs")),
+            as_participles: set(rs.lexicon("as-participles")),
             contracted_passives: set(rs.lexicon("contracted-passives")),
             show_nouns: set(rs.lexicon("show-nouns")),
             ing_adjective_modifiers: set(rs.lexicon("ing-adjective-modifiers")),

@@ -56,6 +56,72 @@ impl<'a> Ctx<'a> {
         None
     }
 
+    /// The participle of "identified as X by" before the "by" at `by` (`as-participles.txt`):
+    /// at most five words of the description between "as" and "by", no punctuation.
+    pub(in crate::extract) fn as_participle_before(&self, by: usize) -> Option<usize> {
+        let first = self.sentence_first(by);
+        let mut k = by;
+        while k > first && by - k < 6 {
+            k -= 1;
+            if !self.is_word(k) {
+                return None;
+            }
+            if self.w(k) == "as" && k + 1 < by && k > first {
+                let part = k - 1;
+                return (self.lex.as_participles.contains(self.w(part)) && !self.used[part])
+                    .then_some(part);
+            }
+        }
+        None
+    }
+
+    /// "The deceased seaman was identified as Jaypee Galicha by a Coast Guard spokesperson":
+    /// the agent after "by" says the description; the cue is the auxiliary to "as", the content
+    /// the subject and the description.
+    pub(in crate::extract) fn passive_as(
+        &mut self,
+        by: usize,
+        part: usize,
+        out: &mut Vec<Attribution>,
+    ) {
+        let Some((nps, last_by)) = self.agent(by) else {
+            return;
+        };
+        let first = self.sentence_first(by);
+        let mut k = part;
+        while k > first && self.is(k - 1, cls::ADVERB) && !self.is(k - 1, cls::PASSIVE_AUX) {
+            k -= 1;
+        }
+        if !(k > first && self.is(k - 1, cls::PASSIVE_AUX)) {
+            return;
+        }
+        let aux = k - 1;
+        let mut m = aux;
+        while m > first && matches!(self.w(m - 1), "has" | "have" | "had") {
+            m -= 1;
+        }
+        let (Some(subject), Some(description)) =
+            (self.content_span(first, m), self.content_span(part + 2, by))
+        else {
+            return;
+        };
+        for t in aux..=last_by {
+            self.used[t] = true;
+        }
+        let cue = Span::new(self.toks[aux].span.start, self.toks[part + 1].span.end);
+        let lemma = self.w(part).to_string();
+        let content = Content::from_fragments(vec![subject, description]);
+        self.push(
+            out,
+            AttributionKind::Passive,
+            &nps,
+            cue,
+            &lemma,
+            Some(content),
+            by,
+        );
+    }
+
     pub(in crate::extract) fn passive(&mut self, by: usize, out: &mut Vec<Attribution>) {
         let part = by - 1;
         let Some((nps, last_by)) = self.agent(by) else {

@@ -83,6 +83,10 @@ impl<'a> Ctx<'a> {
                 && let Some(c) = (start..i).find(|&k| self.punct(k, ','))
             {
                 start = c + 1;
+            } else if self.is(start, cls::ADVERB) && self.punct(start + 1, ',') && start + 2 < i {
+                // ("First, he juxtaposed numbers, claiming ...", "Separately, the ministry
+                // ...": an adverb and its comma before the subject)
+                start += 2;
             } else if let Some(d) = (start..(start + 6).min(i)).find(|&k| self.dash(k))
                 && self.toks[start]
                     .span
