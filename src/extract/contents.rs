@@ -188,11 +188,22 @@ impl<'a> Ctx<'a> {
         cue_end: usize,
         src_start: usize,
     ) -> (AttributionKind, Option<Content>) {
-        let end = self.sentence_end(i);
         // '"...," she said': the quote-first order
         if let Some(found) = self.quote_first(i, cue_end, src_start) {
             return found;
         }
+        self.content_following(i, cue_end, src_start)
+    }
+
+    /// Content after the cue, never a quotation that ends before it: the content of a
+    /// participle after a quoted phrase ('called it "a disaster," saying it would fail').
+    pub(in crate::extract) fn content_following(
+        &self,
+        i: usize,
+        cue_end: usize,
+        src_start: usize,
+    ) -> (AttributionKind, Option<Content>) {
+        let end = self.sentence_end(i);
         let mut k = cue_end;
         while k < self.toks.len() && (self.punct(k, ',') || self.punct(k, ':')) {
             k += 1;

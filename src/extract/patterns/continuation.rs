@@ -17,12 +17,14 @@ use crate::model::Attribution;
 
 impl<'a> Ctx<'a> {
     /// A cue at `i` (cue from `cue_start`) whose speaker is that of the attribution just before
-    /// it in the same sentence; records it and returns true when there is one and a content.
+    /// it in the same sentence; records it and returns true when there is one and a content
+    /// (after the cue only when `following`).
     pub(in crate::extract) fn continue_previous(
         &mut self,
         i: usize,
         cue_start: usize,
         lemma: &str,
+        following: bool,
         out: &mut Vec<Attribution>,
     ) -> bool {
         let sentence = self.sent[i] as usize;
@@ -32,7 +34,11 @@ impl<'a> Ctx<'a> {
         };
         let sources = out[prev].sources.clone();
         let tail = self.cue_tail(i + 1);
-        let (kind, content) = self.content_after(i, tail, i);
+        let (kind, content) = if following {
+            self.content_following(i, tail, i)
+        } else {
+            self.content_after(i, tail, i)
+        };
         if content.is_none() {
             return false;
         }

@@ -59,7 +59,7 @@ impl<'a> Ctx<'a> {
         // continues the attribution before it
         if i > 0 && self.punct(i - 1, ',') && !speech && !self.w(i).ends_with("ing") {
             let lemma = self.cue_lemma(i);
-            self.continue_previous(i, i, &lemma, out);
+            self.continue_previous(i, i, &lemma, false, out);
             return;
         }
         // (", noting ...", ", promising ...": a participle after a comma is no inverted cue)

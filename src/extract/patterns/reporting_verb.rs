@@ -64,7 +64,7 @@ impl<'a> Ctx<'a> {
         if j > first + 1 && matches!(self.w(j - 1), "and" | "but") && !self.is(j - 2, cls::VERBISH)
         {
             let lemma = lemma.to_string();
-            if self.continue_previous(i, cue_start, &lemma, out) {
+            if self.continue_previous(i, cue_start, &lemma, false, out) {
                 return;
             }
         }

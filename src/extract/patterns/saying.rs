@@ -38,9 +38,17 @@ impl<'a> Ctx<'a> {
                 && matches!(self.w(k - 1), "by" | "after" | "before" | "while" | "when")
                 && !self.punct(self.sentence_end(i) - 1, '?')
         };
+        // ('... has "expanded the party," claiming ...': the comma inside the closing mark)
+        let quoted_comma = i > first + 1
+            && self.punct(i - 2, ',')
+            && self
+                .close_mark
+                .at(i - 1)
+                .is_some_and(|q| self.quotes[q].is_quotation);
+        let comma_before = i > first && (self.punct(i - 1, ',') || quoted_comma);
         if self.w(i).ends_with("ing")
             && i > first
-            && (self.punct(i - 1, ',')
+            && (comma_before
                 || after_preposition(i)
                 || (self.adverb_ly(i - 1) && after_preposition(i - 1)))
         {
@@ -51,51 +59,10 @@ impl<'a> Ctx<'a> {
             }
             let lemma = self.cue_lemma(i);
             // '"...," she said, adding that ...': the speaker of the attribution just before
-            if self.continue_previous(i, i, &lemma, out) {
+            if self.continue_previous(i, i, &lemma, quoted_comma, out) {
                 return true;
             }
-            // the subject of the clause: after a quotation that opens the sentence
-            let start = (first..i)
-                .rev()
-                .find(|&k| {
-                    self.close_mark
-                        .at(k)
-                        .is_some_and(|q| self.quotes[q].is_quotation)
-                })
-                .map(|k| {
-                    let mut s = k + 1;
-                    while self.punct(s, ',') {
-                        s += 1;
-                    }
-                    s
-                })
-                .unwrap_or(first);
-            // ("And then Trump went ...": connectives before the subject)
-            let mut start = start;
-            while start < i && (self.punct(start, ',') || CONNECTIVES.contains(&self.w(start))) {
-                start += 1;
-            }
-            // ("Amid the outcry, Matt Walsh ...", "WASHINGTON (AP) — Clinton ...": an opening
-            // phrase or dateline before the subject)
-            if (self.is(start, cls::INTRO)
-                || self.is(start, cls::PREPOSITION)
-                || matches!(self.w(start), "amid" | "just" | "at" | "for" | "by"))
-                && let Some(c) = (start..i).find(|&k| self.punct(k, ','))
-            {
-                start = c + 1;
-            } else if self.is(start, cls::ADVERB) && self.punct(start + 1, ',') && start + 2 < i {
-                // ("First, he juxtaposed numbers, claiming ...", "Separately, the ministry
-                // ...": an adverb and its comma before the subject)
-                start += 2;
-            } else if let Some(d) = (start..(start + 6).min(i)).find(|&k| self.dash(k))
-                && self.toks[start]
-                    .span
-                    .slice(self.text)
-                    .chars()
-                    .all(|c| !c.is_lowercase())
-            {
-                start = d + 1;
-            }
+            let start = self.participle_clause_start(i, first, quoted_comma);
             let mut subj = self.sources_right(start);
             // "Hatice Cengiz, fiancée of journalist Jamal Khashoggi, addressed ..., calling":
             // the name with its appositive; "Hillary Clinton's right-hand woman rallied ...,
@@ -143,11 +110,15 @@ impl<'a> Ctx<'a> {
                         | MentionKind::Pronoun
                         | MentionKind::Description
                         | MentionKind::Anonymous
-                ) || clause_subject && self.punct(i - 1, ',') && self.source_headed(subj[0]))
+                ) || clause_subject && comma_before && self.source_headed(subj[0]))
             {
                 self.used[i] = true;
                 let tail = self.cue_tail(i + 1);
-                let (kind, content) = self.content_after(i, tail, i);
+                let (kind, content) = if quoted_comma {
+                    self.content_following(i, tail, i)
+                } else {
+                    self.content_after(i, tail, i)
+                };
                 let cue_end = if self.punct(tail, ':') {
                     tail + 1
                 } else {
@@ -159,6 +130,57 @@ impl<'a> Ctx<'a> {
             return true;
         }
         false
+    }
+
+    /// Where the subject of the clause of the participle at `i` starts: after a quotation
+    /// opening the sentence, connectives, an opening phrase or dateline, or an adverb and its
+    /// comma. (`quoted_comma`: the quotation ending right before the participle is inside the
+    /// clause: 'went to the "tent city," calling it ...')
+    fn participle_clause_start(&self, i: usize, first: usize, quoted_comma: bool) -> usize {
+        // the subject of the clause: after a quotation that opens the sentence
+        let upto = if quoted_comma { i - 2 } else { i };
+        let start = (first..upto)
+            .rev()
+            .find(|&k| {
+                self.close_mark
+                    .at(k)
+                    .is_some_and(|q| self.quotes[q].is_quotation)
+            })
+            .map(|k| {
+                let mut s = k + 1;
+                while self.punct(s, ',') {
+                    s += 1;
+                }
+                s
+            })
+            .unwrap_or(first);
+        // ("And then Trump went ...": connectives before the subject)
+        let mut start = start;
+        while start < i && (self.punct(start, ',') || CONNECTIVES.contains(&self.w(start))) {
+            start += 1;
+        }
+        // ("Amid the outcry, Matt Walsh ...", "WASHINGTON (AP) — Clinton ...": an opening
+        // phrase or dateline before the subject)
+        if (self.is(start, cls::INTRO)
+            || self.is(start, cls::PREPOSITION)
+            || matches!(self.w(start), "amid" | "just" | "at" | "for" | "by"))
+            && let Some(c) = (start..i).find(|&k| self.punct(k, ','))
+        {
+            start = c + 1;
+        } else if self.is(start, cls::ADVERB) && self.punct(start + 1, ',') && start + 2 < i {
+            // ("First, he juxtaposed numbers, claiming ...", "Separately, the ministry
+            // ...": an adverb and its comma before the subject)
+            start += 2;
+        } else if let Some(d) = (start..(start + 6).min(i)).find(|&k| self.dash(k))
+            && self.toks[start]
+                .span
+                .slice(self.text)
+                .chars()
+                .all(|c| !c.is_lowercase())
+        {
+            start = d + 1;
+        }
+        start
     }
 }
 
@@ -174,6 +196,23 @@ mod tests {
                 (&["Trump"], "lashed out at", "the press"),
                 (&["Trump"], "saying", "the reports were fake"),
             ],
+        );
+    }
+
+    #[test]
+    fn a_participle_after_a_comma_inside_the_closing_mark() {
+        // the comma inside the quotation's closing mark still sets the participle off, and
+        // the quoted phrase before it is no content of the participle
+        expect(
+            "Trump called the plan \"a disaster,\" saying it would fail.",
+            &[
+                (&["Trump"], "called", "the plan \"a disaster,\""),
+                (&["Trump"], "saying", "it would fail"),
+            ],
+        );
+        expect(
+            "The mayor went to the \"tent city,\" calling it a disgrace.",
+            &[(&["The mayor"], "calling", "it a disgrace")],
         );
     }
 
