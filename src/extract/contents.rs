@@ -291,13 +291,62 @@ impl<'a> Ctx<'a> {
                 k = t;
             }
             let (ce, cut) = self.clause_end(k);
+            let ce = self.past_open_quotation(k, ce);
             if let Some(s) = self.content_span(k, ce) {
-                let mut c = Content::single(s);
+                // "Freeing her husband, he promised, was one of his top priorities": a source
+                // and cue set off by commas inside the clause, the clause on both sides
+                let mut c = match self.interposed_before(s0, cue_end, k) {
+                    Some(before) => Content::from_fragments(vec![before, s]),
+                    None => Content::single(s),
+                };
                 c.truncated = cut;
                 return (AttributionKind::Indirect, Some(c));
             }
         }
         self.content_before(src_start.min(i))
+    }
+
+    /// `ce`, or the token after the closing mark of a quotation opened in `k..ce` that closes
+    /// in a later sentence of the paragraph: 'said immigration reform "is a when question.
+    /// It is not an if question."' (the quotation is the speaker's to its end).
+    fn past_open_quotation(&self, k: usize, ce: usize) -> usize {
+        let end = self.sentence_end(k);
+        if ce < end {
+            return ce;
+        }
+        let Some(q) = (k..ce).rev().find_map(|t| self.open_mark.get(t).flatten()) else {
+            return ce;
+        };
+        if !self.quotes[q].is_quotation || self.quotes[q].unclosed {
+            return ce;
+        }
+        match self.close_tok(q) {
+            Some(c) if c >= ce => c + 1,
+            _ => ce,
+        }
+    }
+
+    /// The words of the sentence before the source at `s0` when the source and its cue (up to
+    /// `cue_end`) are set off by commas inside one clause whose rest starts at `k` ("Cost
+    /// estimates, he added, were ...", "At one point, she said, she was ..."): the part of
+    /// the content before them. None when no comma sets them off, when a word before them is
+    /// already another attribution's, or when what comes before frames the speech ("In a
+    /// statement, the company said, ...").
+    fn interposed_before(&self, s0: usize, cue_end: usize, k: usize) -> Option<Span> {
+        let first = self.sentence_first(s0);
+        if s0 <= first + 1
+            || !self.punct(s0 - 1, ',')
+            || !(cue_end..k).any(|t| self.punct(t, ','))
+            || (first..s0).any(|t| self.used[t])
+        {
+            return None;
+        }
+        let frames = self.is(first, cls::PREPOSITION)
+            && (first..s0 - 1).any(|t| self.lex.speech_nouns.contains(self.w(t)));
+        if frames {
+            return None;
+        }
+        self.content_span(first, s0 - 1)
     }
 
     /// The rest of the sentence from `k` (or, with `to_comma`, up to the next comma, at most 8

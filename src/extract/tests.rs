@@ -430,7 +430,11 @@ fn lower_case_subjects_of_inner_clauses() {
     let (s, _, c) =
         one("And the first step, the Texas senator's allies say, will be to keep their seats.");
     assert_eq!(s, ["the Texas senator's allies"]);
-    assert_eq!(c, "will be to keep their seats");
+    // (the content on both sides of the interposed source: its span runs over it)
+    assert_eq!(
+        c,
+        "And the first step, the Texas senator's allies say, will be to keep their seats"
+    );
 }
 
 #[test]
@@ -833,4 +837,59 @@ fn a_description_given_as_by_its_agent() {
 fn an_opening_adverb_is_not_the_subject_of_a_participle() {
     let (s, cue, _) = one("First, he juxtaposed numbers, saying 85,000 Americans were unemployed.");
     assert_eq!((s[0].as_str(), cue.as_str()), ("he", "saying"));
+}
+
+/// The fragments of the content of each attribution of `text`.
+fn fragments(text: &str) -> Vec<Vec<String>> {
+    let lex = Lexicons::new(&Ruleset::embedded());
+    let a = analysis(text, &lex);
+    extract_attributions(&a, &lex)
+        .iter()
+        .map(|at| {
+            (at.content.iter())
+                .flat_map(|c| c.fragments.iter())
+                .map(|s| s.slice(&a.doc.text).to_string())
+                .collect()
+        })
+        .collect()
+}
+
+#[test]
+fn a_source_set_off_inside_a_clause_has_the_clause_on_both_sides() {
+    assert_eq!(
+        fragments("At one point, she said, she was considering supporting Donald Trump."),
+        [[
+            "At one point",
+            "she was considering supporting Donald Trump"
+        ]]
+    );
+    assert_eq!(
+        fragments(
+            "If she becomes president, Clinton suggested in a tweet, women will not be punished."
+        ),
+        [["If she becomes president", "women will not be punished"]]
+    );
+    // a phrase that frames the speech is not said
+    assert_eq!(
+        fragments("In a statement, the company said, it would appeal."),
+        [["it would appeal"]]
+    );
+    // no comma after the cue: the opening phrase is the writer's
+    assert_eq!(
+        fragments("On Tuesday, Smith said the plan failed."),
+        [["the plan failed"]]
+    );
+}
+
+#[test]
+fn a_quotation_opened_in_a_content_is_the_speaker_s_to_its_end() {
+    assert_eq!(
+        fragments("He said reform \"is a when question. It is not an if question.\" Then he left."),
+        [["reform \"is a when question. It is not an if question.\""]]
+    );
+    // a quotation closed in the sentence ends with it
+    assert_eq!(
+        fragments("She said the plan was \"a mess.\" Then she left."),
+        [["the plan was \"a mess.\""]]
+    );
 }
