@@ -235,8 +235,9 @@ impl<'a> Ctx<'a> {
         // to it
         if head_end == e
             && let Some(r) = (c + 1..e).find(|&k| {
-                !self.toks[k].cap && matches!(self.w(k), "who" | "that")
-                    || (self.ing_participle(k) && k > c + 1)
+                !self.toks[k].cap && matches!(self.w(k), "who" | "that" | "whose")
+                    // ("Democrats trying to regain ... say": after a noun, not a determiner)
+                    || (self.ing_participle(k) && (k > c + 1 || !self.is(c, cls::DETERMINER)))
             })
             && r > c
             && !(r..e).any(|k| self.open_mark.at(k).is_some() || self.in_quote.at(k).is_some())
@@ -280,7 +281,16 @@ impl<'a> Ctx<'a> {
             || self.body_at(c)
             || self.lex.anonymous_heads.contains(head)
             || self.lex.source_heads.contains(head);
-        if !opener || (c..head_end).any(|k| self.w(k) == "to" && !self.toks[k].cap) {
+        // ("The deputy head of China's delegation to the forum said", "the ambassador to the
+        // UN": "to" after the head of a source opens a phrase of it)
+        let to_of_head = |k: usize| {
+            k > c
+                && (self.w(k + 1) == "the" || self.name_word(k + 1))
+                && (self.is(k - 1, cls::SOURCE_HEAD | cls::ANONYMOUS_HEAD) || self.body_word(k - 1))
+        };
+        if !opener
+            || (c..head_end).any(|k| self.w(k) == "to" && !self.toks[k].cap && !to_of_head(k))
+        {
             return None;
         }
         // "Humphrey, who calls Trump a "sociopath," said": a relative clause in the appositive

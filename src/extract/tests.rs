@@ -893,3 +893,19 @@ fn a_quotation_opened_in_a_content_is_the_speaker_s_to_its_end() {
         [["the plan was \"a mess.\""]]
     );
 }
+
+#[test]
+fn subjects_with_a_participle_or_a_whose_clause() {
+    let (s, _, c) =
+        one("Democrats trying to regain control of the Senate in November say they have a weapon.");
+    assert_eq!(
+        s,
+        ["Democrats trying to regain control of the Senate in November"]
+    );
+    assert_eq!(c, "they have a weapon");
+    let (s, _, _) = one("The state officials whose laws were invalidated say the change has come.");
+    assert_eq!(s, ["The state officials whose laws were invalidated"]);
+    // a determiner before the "-ing" word: an adjective, no clause
+    let (s, _, _) = one("The leading candidates say the race is close.");
+    assert_eq!(s, ["The leading candidates"]);
+}
