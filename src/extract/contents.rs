@@ -13,6 +13,10 @@ use crate::model::MAX_CONTENT_BYTES;
 use crate::span::Span;
 use crate::token::is_quote_char;
 
+/// The most tokens before a source set off inside a clause ("Cost estimates, he added, were
+/// ...") for the words before it to be read as part of its content.
+const INTERPOSED_MAX: usize = 40;
+
 impl<'a> Ctx<'a> {
     /// The text of tokens `a..b` without trailing/leading punctuation (but keeping quote marks
     /// that close a quotation inside).
@@ -334,7 +338,10 @@ impl<'a> Ctx<'a> {
     /// statement, the company said, ...").
     fn interposed_before(&self, s0: usize, cue_end: usize, k: usize) -> Option<Span> {
         let first = self.sentence_first(s0);
+        // (an opening of a few words: not a long run of clauses, each read again for each of
+        // its cues)
         if s0 <= first + 1
+            || s0 > first + INTERPOSED_MAX
             || !self.punct(s0 - 1, ',')
             || !(cue_end..k).any(|t| self.punct(t, ','))
             || (first..s0).any(|t| self.used[t])

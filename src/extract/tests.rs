@@ -909,3 +909,21 @@ fn subjects_with_a_participle_or_a_whose_clause() {
     let (s, _, _) = one("The leading candidates say the race is close.");
     assert_eq!(s, ["The leading candidates"]);
 }
+
+#[test]
+fn a_name_and_its_appositive_are_the_subject_of_a_coordinated_cue() {
+    // (nor is the agent of a passive before it: the police did not advise)
+    let (s, _, c) =
+        one("Gary Emineth, a former state chairman, became a delegate and said he is leaning.");
+    assert_eq!(s, ["Gary Emineth, a former state chairman"]);
+    assert_eq!(c, "he is leaning");
+    // a relative clause after the name is no appositive of a subject that said it
+    let got = atts(
+        "Amman, who was described as violent by the police, sent videos and advised her to leave.",
+    );
+    assert!(
+        got.iter()
+            .all(|(s, cue, _)| cue != "advised" || s != &["the police"] && s != &["Amman"]),
+        "{got:?}"
+    );
+}

@@ -5,10 +5,12 @@
 //! people were killed, Reuters reported, citing police.", "The company cut 400 jobs, the Times
 //! said on Friday, quoting a company memo."
 //!
-//! Makes no attribution of its own: the words after the participle (a source phrase, or a
-//! plain noun phrase up to punctuation) are recorded in the `cited` mentions of the attribution
-//! before it, one chain of one account ("according to Y, citing X" counts once), and that
-//! attribution's content stops before the comma. The participles are data
+//! Makes no attribution of its own for a source: the words after the participle (a source
+//! phrase, or a plain noun phrase with the head of a source, "a company memo") are recorded in
+//! the `cited` mentions of the attribution before it, one chain of one account ("according to
+//! Y, citing X" counts once), and that attribution's content stops before the comma. A plain
+//! noun phrase with no source's head is a reason the speaker gives ("McCain said, citing low
+//! economic growth"): an `indirect` attribution of the same speaker, its content the phrase. The participles are data
 //! (`rules/lexicon/citing-participles.txt`).
 //!
 //! Not to be confused with a participle of speech after a comma (", saying ...", ", adding
@@ -18,7 +20,7 @@
 
 use crate::extract::context::Ctx;
 use crate::extract::nouns::Np;
-use crate::model::{Attribution, Content, MentionKind};
+use crate::model::{Attribution, AttributionKind, Content, MentionKind};
 use crate::span::Span;
 
 /// The most tokens between the end of the attribution before (its cue or its source) and the
@@ -71,7 +73,7 @@ impl<'a> Ctx<'a> {
         self.content_span(a, b)
     }
 
-    pub(in crate::extract) fn citing(&mut self, i: usize, out: &mut [Attribution]) -> bool {
+    pub(in crate::extract) fn citing(&mut self, i: usize, out: &mut Vec<Attribution>) -> bool {
         if i < 2 || !self.punct(i - 1, ',') || !self.lex.citing.contains(self.w(i)) {
             return false;
         }
@@ -93,8 +95,35 @@ impl<'a> Ctx<'a> {
             return false;
         };
         self.used[i] = true;
-        let cited = self.mentions(&nps);
-        out[prev].cited.extend(cited);
+        // "McCain said, citing low economic growth": a reason the speaker gives, no source of
+        // theirs: an attribution of the speaker's, its content what is cited
+        // (a document or a record is a source: "quoting a company memo", "citing court
+        // filings": the head of a carrier or of evidence)
+        let document = |np: &Np| {
+            (np.start..np.end).any(|k| {
+                self.lex.carrier_nouns.contains(self.w(k))
+                    || self.lex.evidence_nouns.contains(self.w(k))
+            })
+        };
+        let reason = nps
+            .iter()
+            .all(|np| np.kind == MentionKind::Other && !self.source_headed(*np) && !document(np));
+        if reason {
+            let content = self.content_span(i + 1, np_end).map(Content::single);
+            out.push(Attribution {
+                kind: AttributionKind::Indirect,
+                sources: out[prev].sources.clone(),
+                cited: Vec::new(),
+                cue: self.span(i, i + 1),
+                cue_lemma: self.cue_lemma(i).into_owned(),
+                content,
+                sentence,
+                paragraph: self.para,
+            });
+        } else {
+            let cited = self.mentions(&nps);
+            out[prev].cited.extend(cited);
+        }
         // the content leaves out ", citing two officials" ("The dam failed on Monday, according
         // to Reuters, citing two officials"; "According to the BBC, citing local officials, the
         // bridge collapsed")
@@ -164,6 +193,32 @@ mod tests {
             vec![cited.to_string()],
             content.to_string(),
         )]
+    }
+
+    #[test]
+    fn a_reason_cited_is_the_speaker_s_own_attribution() {
+        // no source's head: a reason, said by the speaker; the first content stops before it
+        let got = chains("The ministry said the plant closed, citing safety concerns.");
+        assert_eq!(
+            got,
+            [
+                (
+                    vec!["The ministry".to_string()],
+                    vec![],
+                    "the plant closed".to_string()
+                ),
+                (
+                    vec!["The ministry".to_string()],
+                    vec![],
+                    "safety concerns".to_string()
+                ),
+            ]
+        );
+        // a document is a source the speaker relies on
+        assert_eq!(
+            chains("The company cut 400 jobs, the Times said, quoting a company memo."),
+            one("the Times", "a company memo", "The company cut 400 jobs")
+        );
     }
 
     #[test]

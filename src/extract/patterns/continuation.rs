@@ -13,7 +13,7 @@
 //! reporting verb finds Jones) or with a cue with nothing before it in its sentence.
 
 use crate::extract::context::Ctx;
-use crate::model::Attribution;
+use crate::model::{Attribution, AttributionKind};
 
 impl<'a> Ctx<'a> {
     /// A cue at `i` (cue from `cue_start`) whose speaker is that of the attribution just before
@@ -32,6 +32,11 @@ impl<'a> Ctx<'a> {
         let Some(prev) = self.last_of_sentence(out, sentence, |a| a.cue.end <= before) else {
             return false;
         };
+        // ("Amman, who was described as violent by the police, ... and advised": the agent of
+        // a passive is not the subject of the verb after it)
+        if out[prev].kind == AttributionKind::Passive {
+            return false;
+        }
         let sources = out[prev].sources.clone();
         let tail = self.cue_tail(i + 1);
         let (kind, content) = if following {

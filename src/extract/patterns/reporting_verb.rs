@@ -278,12 +278,36 @@ impl<'a> Ctx<'a> {
                 && !(j > first + 1 && self.is(j - 2, cls::VERBISH))
             {
                 // "Scott blasted Congress and said ...": the subject of the first verb
-                let subj = self.sources_right(first);
+                let mut subj = self.sources_right(first);
+                let mut appositive = false;
+                // "Gary Emineth, a former state party chairman, became a delegate and said":
+                // the name with its appositive, the subject of the verb after it
+                if let [name] = subj[..]
+                    && name.kind == MentionKind::Name
+                    && self.punct(name.end, ',')
+                    // (an appositive noun phrase, not a relative clause: "Amman, who was
+                    // described as ... by the police, sent ... and advised")
+                    && self.is(name.end + 1, cls::DETERMINER)
+                    && let Some(close) =
+                        (name.end + 1..(name.end + 14).min(j - 1)).find(|&k| self.punct(k, ','))
+                    && (self.looks_like_verb(close + 1)
+                        || self.is(close + 1, cls::VERBISH)
+                        // (an irregular past: "became", "met")
+                        || (self.is_word(close + 1)
+                            && !self.toks[close + 1].cap
+                            && !self.is(close + 1, cls::DETERMINER | cls::PREPOSITION)
+                            && !self.clause_start(close + 1)))
+                    && let Some(np) = self.subject_left(first, close + 1)
+                    && np.start == name.start
+                    && np.end > name.end
+                {
+                    subj = vec![np];
+                    appositive = true;
+                }
                 // (not "At his rallies, Trump ... and cites": a preposition opens no subject)
-                if subj
-                    .last()
-                    .is_some_and(|l| l.end < j - 1 && self.is_word(l.end))
-                    && !self.is(first, cls::PREPOSITION)
+                if subj.last().is_some_and(|l| {
+                    l.end < j - 1 && (self.is_word(l.end) || appositive && self.punct(l.end, ','))
+                }) && !self.is(first, cls::PREPOSITION)
                     && !self.is(first, cls::INTRO)
                     && !matches!(self.w(first), "along" | "at" | "for" | "by")
                 {
