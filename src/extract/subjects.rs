@@ -271,16 +271,7 @@ impl<'a> Ctx<'a> {
         if self.looks_like_verb(c) || self.is_cue_form(c) {
             return None;
         }
-        let opener = self.toks[c].cap
-            || self.is(c, cls::DETERMINER)
-            // ("three-quarters of the voters", "two-thirds")
-            || self.w(c).split_once('-').is_some_and(|(n, _)| DETERMINERS.contains(&n))
-            || self.is(c, cls::QUANTITY)
-            || self.w(c).starts_with(|ch: char| ch.is_ascii_digit())
-            || self.is(c, cls::ANONYMOUS_HEAD)
-            || self.body_at(c)
-            || self.lex.anonymous_heads.contains(head)
-            || self.lex.source_heads.contains(head);
+        let opener = self.opens_a_noun_phrase(c, head);
         // ("The deputy head of China's delegation to the forum said", "the ambassador to the
         // UN": "to" after the head of a source opens a phrase of it)
         let to_of_head = |k: usize| {
@@ -339,6 +330,24 @@ impl<'a> Ctx<'a> {
             np.kind = self.anonymous_kind(c, h);
         }
         Some(np)
+    }
+
+    /// True when a noun phrase can open at `c` with the head word `head`: a capital, a
+    /// determiner, a number or quantity, an unnamed head, a body, or the head of a source or
+    /// of evidence.
+    fn opens_a_noun_phrase(&self, c: usize, head: &str) -> bool {
+        self.toks[c].cap
+            || self.is(c, cls::DETERMINER)
+            // ("three-quarters of the voters", "two-thirds")
+            || self.w(c).split_once('-').is_some_and(|(n, _)| DETERMINERS.contains(&n))
+            || self.is(c, cls::QUANTITY)
+            || self.w(c).starts_with(|ch: char| ch.is_ascii_digit())
+            || self.is(c, cls::ANONYMOUS_HEAD)
+            || self.body_at(c)
+            || self.lex.anonymous_heads.contains(head)
+            || self.lex.source_heads.contains(head)
+            // ("video footage from the scene shows ...": evidence speaks for itself)
+            || self.lex.evidence_nouns.contains(head)
     }
 
     /// True when token `k` is a manner adverb before what a cue reports: a colon, "that" or a

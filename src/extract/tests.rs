@@ -927,3 +927,13 @@ fn a_name_and_its_appositive_are_the_subject_of_a_coordinated_cue() {
         "{got:?}"
     );
 }
+
+#[test]
+fn evidence_is_a_subject_after_a_semicolon() {
+    let (s, cue, c) =
+        one("The first bomb went off during Mass; video footage from the scene shows pews broken.");
+    assert_eq!(
+        (s[0].as_str(), cue.as_str(), c.as_str()),
+        ("video footage from the scene", "shows", "pews broken")
+    );
+}
