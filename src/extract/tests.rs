@@ -937,3 +937,19 @@ fn evidence_is_a_subject_after_a_semicolon() {
         ("video footage from the scene", "shows", "pews broken")
     );
 }
+
+#[test]
+fn a_quantifier_opening_the_sentence_is_its_subject() {
+    for (text, who) in [
+        ("Most said they were worried.", "Most"),
+        ("In Ohio, most said they were worried.", "most"),
+        ("Both think Obama advanced the agenda.", "Both"),
+    ] {
+        let (s, _, _) = one(text);
+        assert_eq!(s, [who], "{text}");
+    }
+    // an adverb after a subject, an adjective before a noun: no subject of their own
+    let (s, cue, _) = one("They both said they were worried.");
+    assert_eq!((s[0].as_str(), cue.as_str()), ("They", "both said"));
+    assert!(atts("The most cited study found nothing new.").is_empty());
+}

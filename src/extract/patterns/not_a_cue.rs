@@ -72,10 +72,11 @@ impl<'a> Ctx<'a> {
         if matches!(self.w(i + 1), "off" | "into")
             || (past
                 && i > 0
+                // (but "4 in 10 said Trump ...", "10 said they ...", "Most said they ...":
+                // the word before is the subject when no noun follows)
                 && (matches!(self.w(i - 1), "other" | "more" | "most")
-                    // (but "4 in 10 said Trump ...", "10 said they ...")
-                    || (self.w(i - 1).starts_with(|c: char| c.is_ascii_digit())
-                        && self.noun_follows(i))))
+                    || self.w(i - 1).starts_with(|c: char| c.is_ascii_digit()))
+                && self.noun_follows(i))
             // "has alleged ties to the IRGC": an adjective
             || (self.w(i) == "alleged" && self.noun_follows(i))
         {

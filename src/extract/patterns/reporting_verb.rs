@@ -90,6 +90,11 @@ impl<'a> Ctx<'a> {
         // skip adverbs and auxiliaries before the verb
         let mut j = i;
         loop {
+            // ("Both think ...", "All said ...": a quantifier opening the sentence is its
+            // subject, not an adverb of the verb as in "they both think")
+            if j == first + 1 && self.is(first, cls::DETERMINER | cls::QUANTITY) {
+                break;
+            }
             if j > first
                 && (self.is(j - 1, cls::ADVERB)
                     || self.adverb_ly(j - 1)
