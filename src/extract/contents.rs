@@ -301,7 +301,12 @@ impl<'a> Ctx<'a> {
                 // and cue set off by commas inside the clause, the clause on both sides
                 let mut c = match self.interposed_before(s0, cue_end, k) {
                     Some(before) => Content::from_fragments(vec![before, s]),
-                    None => Content::single(s),
+                    // "the emails, which she said represented all her work": the relative
+                    // word is the subject of what she said
+                    None => match self.relative_subject_before(s0, k) {
+                        Some(rel) => Content::from_fragments(vec![rel, s]),
+                        None => Content::single(s),
+                    },
                 };
                 c.truncated = cut;
                 return (AttributionKind::Indirect, Some(c));
@@ -328,6 +333,18 @@ impl<'a> Ctx<'a> {
             Some(c) if c >= ce => c + 1,
             _ => ce,
         }
+    }
+
+    /// The relative word right before the source at `s0` ("which she said represented ...",
+    /// "a plan that he says will fail") when the content from `k` has no subject of its own
+    /// (it opens with a verb): the subject of the reported clause.
+    fn relative_subject_before(&self, s0: usize, k: usize) -> Option<Span> {
+        let r = s0.checked_sub(1)?;
+        let opens_with_verb = !self.toks[k].cap
+            && (self.is(k, cls::VERBISH) || self.looks_like_verb(k))
+            && !matches!(self.w(k), "that" | "to");
+        (matches!(self.w(r), "which" | "that" | "who") && !self.toks[r].cap && opens_with_verb)
+            .then(|| self.span(r, r + 1))
     }
 
     /// The words of the sentence before the source at `s0` when the source and its cue (up to
