@@ -280,3 +280,15 @@ fn what_a_filing_or_a_law_records_is_not_a_claim() {
     let c = kinds("The suit accuses the company of hiding losses from investors for years.");
     assert_eq!(c[0].1, ClaimKind::Claim, "{c:?}");
 }
+
+#[test]
+fn a_scheduled_decision_is_background() {
+    // when a body is to decide or meet is a routine fact, not a claim to source
+    let c = kinds("The Vatican is to decide within a month if an investigation is required.");
+    assert_eq!(c[0].1, ClaimKind::Background, "{c:?}");
+    let c = kinds("The court is due to rule on Monday.");
+    assert_eq!(c[0].1, ClaimKind::Background, "{c:?}");
+    // what the decision will be is no schedule
+    let c = kinds("The court will rule that the law is void.");
+    assert_eq!(c[0].1, ClaimKind::Claim, "{c:?}");
+}

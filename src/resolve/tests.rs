@@ -473,6 +473,9 @@ fn a_body_s_voice_is_no_anonymous_source() {
         "A spokeswoman for the city said the library would close.",
         "The library will close, a hospital spokesperson said.",
         "A spokesman for Acme said the plant would shut.",
+        // the organisers of a named event speak for it
+        "Estimates by event organizers indicate a million people marched.",
+        "The march organisers said a million people came.",
     ] {
         let s = sources(text);
         assert_eq!(s.len(), 1, "{text}: {s:?}");
@@ -482,6 +485,7 @@ fn a_body_s_voice_is_no_anonymous_source() {
     for text in [
         "A spokesman said the plant would shut.",
         "A former spokesman said the plant would shut.",
+        "Organizers said a million people came.",
     ] {
         let s = sources(text);
         assert_eq!(s[0].1, SourceKind::Anonymous, "{text}: {s:?}");
