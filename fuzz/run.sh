@@ -2,6 +2,7 @@
 # Run fuzz targets one after another, each for SECONDS (default 600), and keep their logs in
 # fuzz/logs/. Usage: fuzz/run.sh [SECONDS] [TARGET...]   (targets: check parse registry rules registry_tools)
 # Crashing inputs land in fuzz/artifacts/<target>/; add each one to tests/bad_input/fuzz/.
+# Exits non-zero when the targets cannot be built (cargo-fuzz missing) or any target fails.
 # SANITIZER=address (or none, the default: whosaid has no unsafe code, so AddressSanitizer finds
 # nothing a panic would not, and costs about half the speed). MAX_LEN caps input size (8192).
 set -uo pipefail
@@ -13,7 +14,8 @@ targets=("$@")
 [ -d corpus ] || ./seed.sh
 mkdir -p logs
 san=${SANITIZER:-none}
-cargo +nightly fuzz build -a -s "$san"
+cargo +nightly fuzz build -a -s "$san" || { echo "fuzz build failed (is cargo-fuzz installed? cargo install cargo-fuzz)" >&2; exit 2; }
+failed=0
 for t in "${targets[@]}"; do
   extra=()
   case $t in check | parse) extra=(-dict=dict/article.dict "-max_len=${MAX_LEN:-8192}") ;; esac
@@ -23,4 +25,6 @@ for t in "${targets[@]}"; do
   rc=$?
   log=$(ls -t logs/"$t"-*.log | head -1)
   echo "$t: exit $rc; $(grep -E '^(stat::number_of_executed_units|stat::average_exec_per_sec|Done)' "$log" | tr '\n' ' ')"
+  [ "$rc" -eq 0 ] || failed=1
 done
+exit "$failed"
