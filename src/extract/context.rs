@@ -12,6 +12,7 @@ use crate::model::Analysis;
 use crate::model::Attribution;
 use crate::model::AttributionKind;
 use crate::model::Content;
+use crate::model::Mention;
 use crate::model::Quote;
 use crate::span::Span;
 use crate::token::Token;
@@ -579,9 +580,25 @@ impl<'a> Ctx<'a> {
         if nps.is_empty() {
             return;
         }
+        self.push_sources(out, kind, self.mentions(nps), cue, lemma, content, at);
+    }
+
+    /// [`Ctx::push`] with the source mentions already made (those of another attribution: a
+    /// continuation of the same speaker, the reason a speaker cites).
+    #[allow(clippy::too_many_arguments)] // as `push`
+    pub(in crate::extract) fn push_sources(
+        &self,
+        out: &mut Vec<Attribution>,
+        kind: AttributionKind,
+        sources: Vec<Mention>,
+        cue: Span,
+        lemma: &str,
+        content: Option<Content>,
+        at: usize,
+    ) {
         out.push(Attribution {
             kind,
-            sources: self.mentions(nps),
+            sources,
             cited: Vec::new(),
             cue,
             cue_lemma: lemma.to_string(),
@@ -589,6 +606,22 @@ impl<'a> Ctx<'a> {
             sentence: self.sent[at] as usize,
             paragraph: self.para,
         });
+    }
+
+    /// The content after the cue at `i` (its tail ending at `cue_end`): [`Ctx::content_after`],
+    /// or, with `following`, [`Ctx::content_following`] (a participle after a quoted phrase,
+    /// whose content is never that quotation).
+    pub(in crate::extract) fn content_after_cue(
+        &self,
+        i: usize,
+        cue_end: usize,
+        following: bool,
+    ) -> (AttributionKind, Option<Content>) {
+        if following {
+            self.content_following(i, cue_end, i)
+        } else {
+            self.content_after(i, cue_end, i)
+        }
     }
 
     /// The index in `out` of the last attribution of this paragraph's sentence `sentence` for

@@ -20,6 +20,7 @@
 
 use crate::extract::context::Ctx;
 use crate::extract::nouns::Np;
+use crate::lexicon::cls;
 use crate::model::{Attribution, AttributionKind, Content, MentionKind};
 use crate::span::Span;
 
@@ -100,26 +101,25 @@ impl<'a> Ctx<'a> {
         // (a document or a record is a source: "quoting a company memo", "citing court
         // filings": the head of a carrier or of evidence)
         let document = |np: &Np| {
-            (np.start..np.end).any(|k| {
-                self.lex.carrier_nouns.contains(self.w(k))
-                    || self.lex.evidence_nouns.contains(self.w(k))
-            })
+            (np.start..np.end)
+                .any(|k| self.is(k, cls::EVIDENCE) || self.lex.carrier_nouns.contains(self.w(k)))
         };
         let reason = nps
             .iter()
             .all(|np| np.kind == MentionKind::Other && !self.source_headed(*np) && !document(np));
         if reason {
             let content = self.content_span(i + 1, np_end).map(Content::single);
-            out.push(Attribution {
-                kind: AttributionKind::Indirect,
-                sources: out[prev].sources.clone(),
-                cited: Vec::new(),
-                cue: self.span(i, i + 1),
-                cue_lemma: self.cue_lemma(i).into_owned(),
+            let (sources, cue) = (out[prev].sources.clone(), self.span(i, i + 1));
+            let lemma = self.cue_lemma(i);
+            self.push_sources(
+                out,
+                AttributionKind::Indirect,
+                sources,
+                cue,
+                &lemma,
                 content,
-                sentence,
-                paragraph: self.para,
-            });
+                i,
+            );
         } else {
             let cited = self.mentions(&nps);
             out[prev].cited.extend(cited);

@@ -39,11 +39,7 @@ impl<'a> Ctx<'a> {
         }
         let sources = out[prev].sources.clone();
         let tail = self.cue_tail(i + 1);
-        let (kind, content) = if following {
-            self.content_following(i, tail, i)
-        } else {
-            self.content_after(i, tail, i)
-        };
+        let (kind, content) = self.content_after_cue(i, tail, following);
         if content.is_none() {
             return false;
         }
@@ -53,16 +49,8 @@ impl<'a> Ctx<'a> {
         } else {
             tail
         };
-        out.push(Attribution {
-            kind,
-            sources,
-            cited: Vec::new(),
-            cue: self.span(cue_start, cue_end),
-            cue_lemma: lemma.to_string(),
-            content,
-            sentence,
-            paragraph: self.para,
-        });
+        let cue = self.span(cue_start, cue_end);
+        self.push_sources(out, kind, sources, cue, lemma, content, i);
         true
     }
 }

@@ -114,11 +114,7 @@ impl<'a> Ctx<'a> {
             {
                 self.used[i] = true;
                 let tail = self.cue_tail(i + 1);
-                let (kind, content) = if quoted_comma {
-                    self.content_following(i, tail, i)
-                } else {
-                    self.content_after(i, tail, i)
-                };
+                let (kind, content) = self.content_after_cue(i, tail, quoted_comma);
                 let cue_end = if self.punct(tail, ':') {
                     tail + 1
                 } else {
