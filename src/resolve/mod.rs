@@ -184,10 +184,14 @@ pub(crate) fn resolve_sources_with(
                         // a person named later than that source, though not cited yet
                         // ("Ms. Harriet Sacoolas left ... She said ..."); one whose gender the
                         // text gives is preferred to a nearer one whose gender it does not
-                        let since = found.map(|i| last_pos[i]).unwrap_or(0);
+                        // (None: no such source before the pronoun; a person named at the
+                        // text's first byte is after it)
+                        let since = found.map(|i| last_pos[i]);
                         let since_unknown = recent
                             .latest_at(&[SourceKind::Unknown], m.span.start)
-                            .map_or(0, |(p, _)| p);
+                            .map(|(p, _)| p);
+                        let after =
+                            |p: &NamedPerson, pos: Option<usize>| pos.is_none_or(|s| p.pos > s);
                         let known_gender = found.is_some_and(|i| female.contains_key(&i));
                         let near =
                             |p: &NamedPerson| p.pos < m.span.start && m.span.start - p.pos < 1500;
@@ -214,10 +218,10 @@ pub(crate) fn resolve_sources_with(
                                 before_it
                                     .iter()
                                     .rev()
-                                    .take_while(|p| p.pos > since)
+                                    .take_while(|p| after(p, since))
                                     // a person named by a given name alone, not after a source
                                     // that may be a person too ("Sergey said"): else ambiguous
-                                    .filter(|p| p.titled || p.pos > since_unknown)
+                                    .filter(|p| p.titled || after(p, since_unknown))
                                     .find(|p| p.female.is_none_or(|f| f == want_female))
                             });
                         if let Some(p) = person {

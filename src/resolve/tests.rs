@@ -433,6 +433,13 @@ fn a_person_named_as_a_subject_is_a_candidate_before_being_cited() {
 }
 
 #[test]
+fn a_person_named_at_the_first_byte_is_a_candidate() {
+    // (no source before the pronoun, and the name opens the text: byte 0 is a place too)
+    let r = resolved("John Smith died in Aden on Tuesday. He said the war was bad.");
+    assert_eq!(r[0], ("He".into(), "John Smith".into()), "{r:?}");
+}
+
+#[test]
 fn names_of_bodies_by_their_last_word_are_no_persons() {
     let s = sources(
         "The Chicago Marathon said the course was fast. The Coast Guard said two were \
