@@ -115,6 +115,26 @@ impl<'a> Ctx<'a> {
         {
             return true;
         }
+        // "reported extensively on the war", "reports from Kabul", "reported for the BBC": a
+        // journalist's coverage, not a report of what someone said (but "reported on Tuesday
+        // that two died", "reported on the deal that ...": a day, or a clause, follows)
+        if lemma == "report" && i + 1 < self.toks.len() {
+            let k = if self.adverb_ly(i + 1) { i + 2 } else { i + 1 };
+            // (looked for in the next 40 tokens: a scan for each such word stays bounded)
+            let end = self.sentence_end(i).min(k + 40);
+            let clause = (k..end).any(|j| self.w(j) == "that" || self.open_mark.at(j).is_some());
+            let coverage = match self.w(k) {
+                "from" | "for" => true,
+                "on" => {
+                    !self.is(k + 1, cls::DAY)
+                        && !self.w(k + 1).starts_with(|c: char| c.is_ascii_digit())
+                }
+                _ => false,
+            };
+            if coverage && !clause {
+                return true;
+            }
+        }
         // "putting bands on chicks, noting which birds make it back": "note" before "which"
         // records, it does not report
         if lemma == "note" && self.w(i + 1) == "which" {
@@ -260,6 +280,16 @@ mod tests {
         assert_eq!(got[0].0, vec!["officials".to_string()]);
         assert_eq!(got[0].2, "that two died");
         expect("Amid claims of fraud, the count went on.", &[]);
+    }
+
+    #[test]
+    fn coverage_is_no_report() {
+        expect("He was 34 and reported extensively on the civil war.", &[]);
+        expect("She reported from Kabul for a decade.", &[]);
+        expect(
+            "Police reported on Tuesday that two died.",
+            &[(&["Police"], "reported", "that two died")],
+        );
     }
 
     #[test]
