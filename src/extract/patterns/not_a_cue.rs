@@ -125,8 +125,11 @@ impl<'a> Ctx<'a> {
             let clause = (k..end).any(|j| self.w(j) == "that" || self.open_mark.at(j).is_some());
             let coverage = match self.w(k) {
                 "from" | "for" => true,
+                // (after a manner adverb only: "CNN reported on a distress call" tells of the
+                // call)
                 "on" => {
-                    !self.is(k + 1, cls::DAY)
+                    k > i + 1
+                        && !self.is(k + 1, cls::DAY)
                         && !self.w(k + 1).starts_with(|c: char| c.is_ascii_digit())
                 }
                 _ => false,
