@@ -796,7 +796,24 @@ impl<'a> Ctx<'a> {
             }
             return out;
         }
-        self.generic_left(end).into_iter().collect()
+        let Some(np) = self.generic_left(end) else {
+            return Vec::new();
+        };
+        // "Trump and his supporters claimed", "The mayor and his deputy said": a name or another
+        // such phrase joined to it by "and", and opening the clause, is a second source (not
+        // "Obama met Netanyahu and his wife said")
+        if np.start >= 2
+            && self.w(np.start - 1) == "and"
+            && let Some(prev) =
+                (self.name_left(np.start - 1)).or_else(|| self.generic_left(np.start - 1))
+            && prev.end == np.start - 1
+            && (prev.start == self.sentence_first(prev.start)
+                || self.punct(prev.start - 1, ',')
+                || self.is(prev.start - 1, cls::CLAUSE_WORD))
+        {
+            return vec![prev, np];
+        }
+        vec![np]
     }
 
     /// "The senator from Vermont said", "The government of President Petro O. Poroshenko said",

@@ -957,3 +957,24 @@ fn a_quantifier_opening_the_sentence_is_its_subject() {
     assert_eq!((s[0].as_str(), cue.as_str()), ("They", "both said"));
     assert!(atts("The most cited study found nothing new.").is_empty());
 }
+
+#[test]
+fn a_name_and_a_definite_phrase_are_two_sources() {
+    expect(
+        "Trump and his supporters claimed Joe Biden won by fraud.",
+        &[(
+            &["Trump", "his supporters"],
+            "claimed",
+            "Joe Biden won by fraud",
+        )],
+    );
+    expect(
+        "On Monday, Smith and his lawyer said the case was closed.",
+        &[(&["Smith", "his lawyer"], "said", "the case was closed")],
+    );
+    // (the name is an object, not a subject opening the clause)
+    expect(
+        "Obama met Netanyahu and his wife said the dinner was fine.",
+        &[(&["his wife"], "said", "the dinner was fine")],
+    );
+}
