@@ -103,7 +103,8 @@ impl<'a> Ctx<'a> {
         vec![Np::new(p, e, p, MentionKind::Other)]
     }
 
-    /// The end of a time phrase starting at `p`: "on Tuesday", "on March 3", "last week".
+    /// The end of a time phrase starting at `p`: "on Tuesday", "on March 3", "last week", "in
+    /// 2017", "in May 2019".
     pub(in crate::extract) fn time_phrase(&self, p: usize) -> Option<usize> {
         let w = self.w(p);
         let next = self.w(p + 1);
@@ -113,6 +114,14 @@ impl<'a> Ctx<'a> {
         let e = match w {
             "on" if self.is(p + 1, cls::DAY) || MONTHS.contains(&next) => p + 2,
             "last" | "this" if self.is(p + 1, cls::DAY | cls::TIME_UNIT) => p + 2,
+            // "in 2017", "in May" ("a survey published in 2017 by ...")
+            "in" if MONTHS.contains(&next) || is_year(next) => {
+                if MONTHS.contains(&next) && is_year(self.w(p + 2)) && self.same_sentence(p, p + 2)
+                {
+                    return Some(p + 3);
+                }
+                return Some(p + 2);
+            }
             _ => return None,
         };
         // "on March 3"
@@ -265,6 +274,13 @@ impl<'a> Ctx<'a> {
     }
 }
 
+/// A year of four digits from 1800 to 2099 ("2017").
+fn is_year(w: &str) -> bool {
+    w.len() == 4
+        && (w.starts_with("18") || w.starts_with("19") || w.starts_with("20"))
+        && w.bytes().all(|b| b.is_ascii_digit())
+}
+
 #[cfg(test)]
 mod tests {
     use crate::extract::extract_attributions;
@@ -302,6 +318,19 @@ mod tests {
         );
         assert_eq!(n[0].1.as_deref(), Some("a spokesperson for the city"));
         assert_eq!(n[0].2, MentionKind::Anonymous);
+    }
+
+    #[test]
+    fn a_long_carrier_with_a_year_and_one_attribution() {
+        // (the phrase after "according to" ran seven words: "... by the"; a passive read the
+        // same carrier a second time)
+        let text = "According to a survey published in 2017 by the Royal Pharmaceutical \
+                    Society, 84% of Britons did not wash their hands.";
+        assert_eq!(atts(text).len(), 1, "{:?}", atts(text));
+        assert_eq!(named(text)[0].0, "Royal Pharmaceutical Society");
+        let text = "According to data released by the Home Office, crime fell.";
+        assert_eq!(atts(text).len(), 1, "{:?}", atts(text));
+        assert_eq!(named(text)[0].0, "Home Office");
     }
 
     #[test]

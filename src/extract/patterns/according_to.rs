@@ -33,17 +33,29 @@ impl<'a> Ctx<'a> {
         let nps = self.sources_right(i + 2);
         let (nps, np_end) = if nps.is_empty() {
             // "according to a statement from the ministry": a plain noun phrase up to punctuation
-            let mut k = i + 2;
             // ("according to you, ...", "according to him": a pronoun is the whole phrase;
             // not "her", which may open one: "according to her memoirs")
-            let pronoun = matches!(self.w(k), "you" | "me" | "us" | "him" | "them");
-            while k < self.toks.len()
-                && k < i + 9
-                && self.is_word(k)
-                && self.same_sentence(i, k)
-                && !(pronoun && k > i + 2)
-            {
-                k += 1;
+            let pronoun = matches!(self.w(i + 2), "you" | "me" | "us" | "him" | "them");
+            // (at most seven words, or up to sixteen when a comma closes them: "according to
+            // a survey published in 2017 by the Royal Pharmaceutical Society, ...")
+            let words_to = |limit: usize| {
+                let mut k = i + 2;
+                while k < self.toks.len()
+                    && k < limit
+                    && self.is_word(k)
+                    && self.same_sentence(i, k)
+                    && !(pronoun && k > i + 2)
+                {
+                    k += 1;
+                }
+                k
+            };
+            let mut k = words_to(i + 9);
+            if k == i + 9 {
+                let far = words_to(i + 18);
+                if far < i + 18 && self.punct(far, ',') {
+                    k = far;
+                }
             }
             if k == i + 2 {
                 return;

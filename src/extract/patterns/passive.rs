@@ -175,6 +175,11 @@ impl<'a> Ctx<'a> {
         } else if k > first && self.is(k - 1, cls::EVIDENCE) {
             // "Based on technical data reviewed by X, ...": the main clause after the comma
             let intro = (first..k).find(|&s| self.lex.evidence_intros.contains(self.w(s)));
+            // ("According to data released by the Home Office, ...": the according-to
+            // pattern's already, its source the body behind the carrier)
+            if intro.is_some_and(|s| self.w(s) == "according" && self.used[s]) {
+                return;
+            }
             let after = (last_by + 1..end).find(|&c| self.punct(c, ','));
             match (intro, after) {
                 (Some(s), Some(c)) if s == first => {
