@@ -824,6 +824,20 @@ impl<'a> Ctx<'a> {
     /// before the phrase was taken in ("An official from TfL" is TfL's voice, "The government
     /// of Oman" Oman's).
     fn head_of_name_left(&self, name: Np) -> Option<Np> {
+        // "Researchers in the United Kingdom found", "Doctors in Gaza said": an unnamed group
+        // in a place is the source, the place no speaker (but "an official in the Trump
+        // administration" is the body's voice: its name stays the source)
+        if name.start >= 2
+            && self.w(name.start - 1) == "in"
+            && !self.body_word(name.end - 1)
+            && let Some(head) = self.anonymous_left(name.start - 1)
+            && head.end == name.start - 1
+        {
+            return Some(Np {
+                end: name.end,
+                ..head
+            });
+        }
         if name.start < 2 || !matches!(self.w(name.start - 1), "of" | "at" | "from" | "for" | "by")
         {
             return None;

@@ -978,3 +978,20 @@ fn a_name_and_a_definite_phrase_are_two_sources() {
         &[(&["his wife"], "said", "the dinner was fine")],
     );
 }
+
+#[test]
+fn an_unnamed_group_in_a_place_is_the_source() {
+    // (the place was the source: "the United Kingdom" found that ...)
+    expect(
+        "Researchers in the United Kingdom found that poor hygiene is responsible.",
+        &[(
+            &["Researchers in the United Kingdom"],
+            "found",
+            "that poor hygiene is responsible",
+        )],
+    );
+    expect(
+        "Doctors in Gaza said 20 people were hurt.",
+        &[(&["Doctors in Gaza"], "said", "20 people were hurt")],
+    );
+}
