@@ -100,10 +100,11 @@ impl<'a> Ctx<'a> {
     /// to leave", "Unrest continued", "has found itself", "said to be", "claimed two lives", "a
     /// lake found through radar mapping".
     fn not_saying(&self, i: usize, lemma: &str, speech: bool, past: bool) -> bool {
-        // "Clinton maintains a wide lead", "he is advising Pfizer", "could add another title":
+        // "Clinton maintains a wide lead", "he is advising Pfizer", "could add another title",
+        // "began observing a mourning period":
         // these verbs report only with a clause ("maintained the USPS could handle it",
         // "advised citizens to leave") or a quotation
-        if matches!(lemma, "maintain" | "advise" | "add")
+        if matches!(lemma, "maintain" | "advise" | "add" | "observe")
             && !(self.punct(i + 1, ',')
                 || self.punct(i + 1, ':')
                 || self.punct(i + 1, '.')
@@ -283,6 +284,18 @@ mod tests {
         assert_eq!(got[0].0, vec!["officials".to_string()]);
         assert_eq!(got[0].2, "that two died");
         expect("Amid claims of fraud, the count went on.", &[]);
+    }
+
+    #[test]
+    fn observing_a_period_is_no_saying() {
+        expect(
+            "He was cremated as the nation began observing a mourning period.",
+            &[],
+        );
+        expect(
+            "Observers observed that the vote was fair.",
+            &[(&["Observers"], "observed", "that the vote was fair")],
+        );
     }
 
     #[test]
