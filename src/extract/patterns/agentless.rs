@@ -228,6 +228,14 @@ mod tests {
     #[test]
     fn finds_it_was_announced_and_according_to_reports() {
         expect(
+            "It was reported he was in a coma at the time of his death.",
+            &[(
+                &[],
+                "It was reported",
+                "he was in a coma at the time of his death",
+            )],
+        );
+        expect(
             "It was announced on Monday that the plant will close.",
             &[(&[], "It was announced", "the plant will close")],
         );
