@@ -292,3 +292,22 @@ fn a_scheduled_decision_is_background() {
     let c = kinds("The court will rule that the law is void.");
     assert_eq!(c[0].1, ClaimKind::Claim, "{c:?}");
 }
+
+#[test]
+fn a_public_career_told_by_its_subject_is_background() {
+    for t in [
+        "He became finance minister in 1982.",
+        "Park was elected mayor of the capital city in 2011.",
+        "Mukherjee was also elected to the Lok Sabha, the lower legislature, for two terms.",
+        "Bolton previously served as the US ambassador to the United Nations.",
+        "Born on December 11, 1935, in Mirati, Mukherjee began his career in West Bengal.",
+    ] {
+        let c = kinds(t);
+        assert_eq!(c[0].1, ClaimKind::Background, "{c:?}");
+    }
+    // the news of the sentence is not its subject's career: a death, an act of this week
+    let c = kinds("On Monday, Pranab Mukherjee, who served as President of India, died.");
+    assert_eq!(c[0].1, ClaimKind::Claim, "{c:?}");
+    let c = kinds("Park fired three aides on Monday over the 2011 scandal.");
+    assert_eq!(c[0].1, ClaimKind::Claim, "{c:?}");
+}

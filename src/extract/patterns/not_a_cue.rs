@@ -96,15 +96,47 @@ impl<'a> Ctx<'a> {
         false
     }
 
+    /// "reported extensively on the war", "reports from Kabul", "reported for the BBC": a
+    /// journalist's coverage, not a report of what someone said (but "reported on Tuesday
+    /// that two died", "reported from Kabul that ...": a day, or a clause, follows)
+    fn coverage(&self, i: usize) -> bool {
+        if i + 1 >= self.toks.len() {
+            return false;
+        }
+        let k = if self.adverb_ly(i + 1) { i + 2 } else { i + 1 };
+        // (looked for in the next 40 tokens: a scan for each such word stays bounded)
+        let end = self.sentence_end(i).min(k + 40);
+        let clause = (k..end).any(|j| self.w(j) == "that" || self.open_mark.at(j).is_some());
+        let coverage = match self.w(k) {
+            "from" | "for" => true,
+            // (after a manner adverb only: "CNN reported on a distress call" tells of the
+            // call)
+            "on" => {
+                k > i + 1
+                    && !self.is(k + 1, cls::DAY)
+                    && !self.w(k + 1).starts_with(|c: char| c.is_ascii_digit())
+            }
+            _ => false,
+        };
+        coverage && !clause
+    }
+
     /// A verb, but not of saying here: "maintains a wide lead", "it's called", "people hoping
     /// to leave", "Unrest continued", "has found itself", "said to be", "claimed two lives", "a
     /// lake found through radar mapping".
     fn not_saying(&self, i: usize, lemma: &str, speech: bool, past: bool) -> bool {
         // "Clinton maintains a wide lead", "he is advising Pfizer", "could add another title",
-        // "began observing a mourning period":
-        // these verbs report only with a clause ("maintained the USPS could handle it",
-        // "advised citizens to leave") or a quotation
-        if matches!(lemma, "maintain" | "advise" | "add" | "observe")
+        // "the nation began observing a mourning period" (a keeping, after an aspectual verb;
+        // "the researchers observed flies around zebras" is what they saw): these verbs report
+        // only with a clause ("maintained the USPS could handle it", "advised citizens to
+        // leave") or a quotation
+        let keeping = lemma == "observe"
+            && i > 0
+            && matches!(
+                self.w(i - 1),
+                "began" | "begin" | "begins" | "started" | "start" | "starts" | "continued"
+            );
+        if (matches!(lemma, "maintain" | "advise" | "add") || keeping)
             && !(self.punct(i + 1, ',')
                 || self.punct(i + 1, ':')
                 || self.punct(i + 1, '.')
@@ -116,28 +148,8 @@ impl<'a> Ctx<'a> {
         {
             return true;
         }
-        // "reported extensively on the war", "reports from Kabul", "reported for the BBC": a
-        // journalist's coverage, not a report of what someone said (but "reported on Tuesday
-        // that two died", "reported on the deal that ...": a day, or a clause, follows)
-        if lemma == "report" && i + 1 < self.toks.len() {
-            let k = if self.adverb_ly(i + 1) { i + 2 } else { i + 1 };
-            // (looked for in the next 40 tokens: a scan for each such word stays bounded)
-            let end = self.sentence_end(i).min(k + 40);
-            let clause = (k..end).any(|j| self.w(j) == "that" || self.open_mark.at(j).is_some());
-            let coverage = match self.w(k) {
-                "from" | "for" => true,
-                // (after a manner adverb only: "CNN reported on a distress call" tells of the
-                // call)
-                "on" => {
-                    k > i + 1
-                        && !self.is(k + 1, cls::DAY)
-                        && !self.w(k + 1).starts_with(|c: char| c.is_ascii_digit())
-                }
-                _ => false,
-            };
-            if coverage && !clause {
-                return true;
-            }
+        if lemma == "report" && self.coverage(i) {
+            return true;
         }
         // "putting bands on chicks, noting which birds make it back": "note" before "which"
         // records, it does not report
@@ -295,6 +307,14 @@ mod tests {
         expect(
             "Observers observed that the vote was fair.",
             &[(&["Observers"], "observed", "that the vote was fair")],
+        );
+        expect(
+            "The researchers observed horse flies around zebras.",
+            &[(
+                &["The researchers"],
+                "observed",
+                "horse flies around zebras",
+            )],
         );
     }
 
