@@ -827,10 +827,16 @@ impl<'a> Ctx<'a> {
         // "Researchers in the United Kingdom found", "Doctors in Gaza said": an unnamed group
         // in a place is the source, the place no speaker (but "an official in the Trump
         // administration" is the body's voice: its name stays the source)
+        // ("an assembly of several foreign ministers in Cairo denounced": the phrase before
+        // "in" as the clause's subject)
         if name.start >= 2
             && self.w(name.start - 1) == "in"
             && !self.body_word(name.end - 1)
-            && let Some(head) = self.anonymous_left(name.start - 1)
+            && let Some(head) = (self.anonymous_left(name.start - 1)).or_else(|| {
+                let first = self.sentence_first(name.start);
+                (self.subject_left(first, name.start - 1))
+                    .filter(|h| self.is(h.start, cls::DETERMINER))
+            })
             && head.end == name.start - 1
         {
             return Some(Np {

@@ -994,4 +994,12 @@ fn an_unnamed_group_in_a_place_is_the_source() {
         "Doctors in Gaza said 20 people were hurt.",
         &[(&["Doctors in Gaza"], "said", "20 people were hurt")],
     );
+    expect(
+        "On Wednesday, an assembly of foreign ministers in Cairo denounced the deal.",
+        &[(
+            &["an assembly of foreign ministers in Cairo"],
+            "denounced",
+            "the deal",
+        )],
+    );
 }
