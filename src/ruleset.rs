@@ -208,6 +208,10 @@ pub const EMBEDDED_LEXICONS: &[(&str, &str)] = &[
         include_str!("../rules/lexicon/not-claimed.txt"),
     ),
     (
+        "noun-cue-forms.txt",
+        include_str!("../rules/lexicon/noun-cue-forms.txt"),
+    ),
+    (
         "obligation-words.txt",
         include_str!("../rules/lexicon/obligation-words.txt"),
     ),

@@ -518,6 +518,35 @@ impl<'a> Ctx<'a> {
             && self.in_quote.at(i).is_none()
             // ("a think tank": a noun)
             && !(self.words[i] == "think" && matches!(self.w(i + 1), "tank" | "tanks"))
+            || self.noun_form_as_verb(i)
+    }
+
+    /// True when the word at `i` is a base form of `noun-cue-forms.txt` ("report") used as a
+    /// verb: after a plural subject (a pronoun, or a plural noun with no "a" or possessive
+    /// before it: "Scientists report", not "a police report") and before "that" or a clause,
+    /// with no cue form right after it ("Police report shows ...").
+    fn noun_form_as_verb(&self, i: usize) -> bool {
+        let Some(t) = self.toks.get(i) else {
+            return false;
+        };
+        if i == 0
+            || self.classes[i] & cls::NOUN_CUE_FORM == 0
+            || t.cap
+            || self.in_quote.at(i).is_some()
+            || self.class(i + 1) & (cls::CUE_VERB | cls::CUE_PHRASE | cls::NOUN_CUE_FORM) != 0
+        {
+            return false;
+        }
+        let prev = self.w(i - 1);
+        let plural_subject = matches!(prev, "they" | "we" | "i" | "you")
+            || (self.is_word(i - 1)
+                && prev.len() > 3
+                && prev.ends_with('s')
+                && !prev.ends_with("ss")
+                && !self.toks[i - 1].possessive
+                && !(i >= 2
+                    && (matches!(self.w(i - 2), "a" | "an") || self.toks[i - 2].possessive)));
+        plural_subject && self.clause_follows(i + 1, false)
     }
 
     /// The number of tokens of a multi-word cue ("pointed out", "made it clear") starting at
@@ -546,6 +575,10 @@ impl<'a> Ctx<'a> {
         // (the lexicon's own string for a one-word cue: no copy of it a cue)
         let lex: &'a Lexicons = self.lex;
         if let Some(l) = lex.cue_verbs.get(self.w(i)) {
+            return std::borrow::Cow::Borrowed(l.as_str());
+        }
+        // ("report" as a verb: its own lemma)
+        if let Some(l) = lex.noun_cue_forms.get(self.w(i)) {
             return std::borrow::Cow::Borrowed(l.as_str());
         }
         let n = self.phrase_at(i);

@@ -99,8 +99,11 @@ impl<'a> Ctx<'a> {
         // (most tokens start no pattern: none but a sentence's first word, "according", "by"
         // and cue forms do, see below; a loop of its own skips to the next that may, the loop
         // below keeping the state of all its branches from one token to the next)
-        const STARTS: u64 =
-            cls::CUE_VERB | cls::CUE_PHRASE | cls::PATTERN_START | cls::OPENS_SENTENCE;
+        const STARTS: u64 = cls::CUE_VERB
+            | cls::CUE_PHRASE
+            | cls::NOUN_CUE_FORM
+            | cls::PATTERN_START
+            | cls::OPENS_SENTENCE;
         while let Some(k) = self.classes[i.min(n)..]
             .iter()
             .position(|&c| c & STARTS != 0)

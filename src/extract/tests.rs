@@ -1003,3 +1003,29 @@ fn an_unnamed_group_in_a_place_is_the_source() {
         )],
     );
 }
+
+#[test]
+fn a_base_form_that_is_mostly_a_noun_is_a_cue_as_a_verb() {
+    expect(
+        "Scientists report spiky skulls evolved at least 25 times.",
+        &[(
+            &["Scientists"],
+            "report",
+            "spiky skulls evolved at least 25 times",
+        )],
+    );
+    expect(
+        "Critics claim the law is void.",
+        &[(&["Critics"], "claim", "the law is void")],
+    );
+    // nouns: with a determiner, in a compound before a cue, or with no clause after them
+    expect(
+        "A police report said two men fled.",
+        &[(&["A police report"], "said", "two men fled")],
+    );
+    expect(
+        "The report found that the vote was fair.",
+        &[(&["The report"], "found", "that the vote was fair")],
+    );
+    expect("The officials report to the minister every week.", &[]);
+}

@@ -49,6 +49,8 @@ pub(crate) mod cls {
     /// the abbreviations of `abbreviations.txt`, with their full stops ("mr.", "gen."), asked of
     /// the word before every full stop by `segment`
     pub const ABBREVIATION: u64 = 1 << 32;
+    /// the base forms of `noun-cue-forms.txt` ("report"): a cue only as a verb
+    pub const NOUN_CUE_FORM: u64 = 1 << 33;
     /// (not a class of words: set on the token that a sentence starts with, see
     /// `Ctx::sentence_first` in `extract`, by `Ctx::new`)
     pub const OPENS_SENTENCE: u64 = 1 << 63;
@@ -118,6 +120,9 @@ impl WordClasses {
         }
         for w in &lex.abbreviations {
             add(w, cls::ABBREVIATION);
+        }
+        for w in &lex.noun_cue_forms {
+            add(w, cls::NOUN_CUE_FORM);
         }
         // the open classes of rules/lexicon/ and the closed ones of the grammar, in the order
         // the word lists of extract.rs had (the order words are added in does not change any
@@ -197,6 +202,7 @@ mod tests {
         words.extend(lex.media_words.iter().cloned());
         words.extend(lex.opening_cues.iter().cloned());
         words.extend(lex.abbreviations.iter().cloned());
+        words.extend(lex.noun_cue_forms.iter().cloned());
         words.extend(lex.government_words.iter().cloned());
         words.extend(lex.cue_verbs.keys().cloned());
         words.extend(lex.cue_phrases.keys().cloned());
@@ -240,6 +246,7 @@ mod tests {
                 (cls::MEDIA_WORD, lex.media_words.contains(w)),
                 (cls::OPENING_CUE, lex.opening_cues.contains(w)),
                 (cls::ABBREVIATION, lex.abbreviations.contains(w)),
+                (cls::NOUN_CUE_FORM, lex.noun_cue_forms.contains(w)),
                 (cls::SENTENCE_STARTER, lex.sentence_starters.contains(w)),
                 (
                     cls::DESCRIPTION_START,

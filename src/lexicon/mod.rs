@@ -90,6 +90,8 @@ pub struct Lexicons {
     pub anonymous_postmodifiers: WordSet,
     /// Cue forms that open a sentence with the speaker after them ("Said Comey, ...").
     pub opening_cues: WordSet,
+    /// `noun-cue-forms.txt`: base forms of cue verbs that are mostly nouns ("report")
+    pub noun_cue_forms: WordSet,
     /// Irregular past forms of cue verbs, never nouns ("many said").
     pub past_cue_forms: WordSet,
     /// Participles of naming ("a group named X": no saying).
@@ -267,6 +269,7 @@ impl Lexicons {
             name_connectors: set(rs.lexicon("name-connectors")),
             anonymous_postmodifiers: set(rs.lexicon("anonymous-postmodifiers")),
             opening_cues: set(rs.lexicon("opening-cues")),
+            noun_cue_forms: set(rs.lexicon("noun-cue-forms")),
             past_cue_forms: set(rs.lexicon("past-cue-forms")),
             naming_verbs: set(rs.lexicon("naming-verbs")),
             as_participles: set(rs.lexicon("as-participles")),
