@@ -275,6 +275,10 @@ pub const EMBEDDED_LEXICONS: &[(&str, &str)] = &[
         "survey-participles.txt",
         include_str!("../rules/lexicon/survey-participles.txt"),
     ),
+    (
+        "that-cue-forms.txt",
+        include_str!("../rules/lexicon/that-cue-forms.txt"),
+    ),
     ("titles.txt", include_str!("../rules/lexicon/titles.txt")),
     (
         "voice-heads.txt",

@@ -519,6 +519,11 @@ impl<'a> Ctx<'a> {
             // ("a think tank": a noun)
             && !(self.words[i] == "think" && matches!(self.w(i + 1), "tank" | "tanks"))
             || self.noun_form_as_verb(i)
+            // ("The researchers established that ...": a verb of finding before "that")
+            || (self.class(i) & cls::THAT_CUE_FORM != 0
+                && self.toks.get(i).is_some_and(|t| t.is_word() && !t.cap)
+                && self.w(i + 1) == "that"
+                && self.in_quote.at(i).is_none())
     }
 
     /// True when the word at `i` is a base form of `noun-cue-forms.txt` ("report") used as a
@@ -575,6 +580,9 @@ impl<'a> Ctx<'a> {
         // (the lexicon's own string for a one-word cue: no copy of it a cue)
         let lex: &'a Lexicons = self.lex;
         if let Some(l) = lex.cue_verbs.get(self.w(i)) {
+            return std::borrow::Cow::Borrowed(l.as_str());
+        }
+        if let Some(l) = lex.that_cue_forms.get(self.w(i)) {
             return std::borrow::Cow::Borrowed(l.as_str());
         }
         // ("report" as a verb: its own lemma)

@@ -102,6 +102,7 @@ impl<'a> Ctx<'a> {
         const STARTS: u64 = cls::CUE_VERB
             | cls::CUE_PHRASE
             | cls::NOUN_CUE_FORM
+            | cls::THAT_CUE_FORM
             | cls::PATTERN_START
             | cls::OPENS_SENTENCE;
         while let Some(k) = self.classes[i.min(n)..]

@@ -1029,3 +1029,21 @@ fn a_base_form_that_is_mostly_a_noun_is_a_cue_as_a_verb() {
     );
     expect("The officials report to the minister every week.", &[]);
 }
+
+#[test]
+fn a_verb_of_finding_reports_before_that() {
+    expect(
+        "Investigators determined that the fire was set.",
+        &[(&["Investigators"], "determined", "that the fire was set")],
+    );
+    // (no "that": a trade learned, an agency set up; and the form stays in a noun phrase)
+    expect("He learned the trade from his father.", &[]);
+    expect(
+        "The newly established agency said the fire was set.",
+        &[(
+            &["The newly established agency"],
+            "said",
+            "the fire was set",
+        )],
+    );
+}

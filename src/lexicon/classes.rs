@@ -51,6 +51,8 @@ pub(crate) mod cls {
     pub const ABBREVIATION: u64 = 1 << 32;
     /// the base forms of `noun-cue-forms.txt` ("report"): a cue only as a verb
     pub const NOUN_CUE_FORM: u64 = 1 << 33;
+    /// the forms of `that-cue-forms.txt` ("established"): a cue only before "that"
+    pub const THAT_CUE_FORM: u64 = 1 << 34;
     /// (not a class of words: set on the token that a sentence starts with, see
     /// `Ctx::sentence_first` in `extract`, by `Ctx::new`)
     pub const OPENS_SENTENCE: u64 = 1 << 63;
@@ -123,6 +125,9 @@ impl WordClasses {
         }
         for w in &lex.noun_cue_forms {
             add(w, cls::NOUN_CUE_FORM);
+        }
+        for w in lex.that_cue_forms.keys() {
+            add(w, cls::THAT_CUE_FORM);
         }
         // the open classes of rules/lexicon/ and the closed ones of the grammar, in the order
         // the word lists of extract.rs had (the order words are added in does not change any
@@ -203,6 +208,7 @@ mod tests {
         words.extend(lex.opening_cues.iter().cloned());
         words.extend(lex.abbreviations.iter().cloned());
         words.extend(lex.noun_cue_forms.iter().cloned());
+        words.extend(lex.that_cue_forms.keys().cloned());
         words.extend(lex.government_words.iter().cloned());
         words.extend(lex.cue_verbs.keys().cloned());
         words.extend(lex.cue_phrases.keys().cloned());
@@ -247,6 +253,7 @@ mod tests {
                 (cls::OPENING_CUE, lex.opening_cues.contains(w)),
                 (cls::ABBREVIATION, lex.abbreviations.contains(w)),
                 (cls::NOUN_CUE_FORM, lex.noun_cue_forms.contains(w)),
+                (cls::THAT_CUE_FORM, lex.that_cue_forms.contains_key(w)),
                 (cls::SENTENCE_STARTER, lex.sentence_starters.contains(w)),
                 (
                     cls::DESCRIPTION_START,

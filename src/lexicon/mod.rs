@@ -92,6 +92,8 @@ pub struct Lexicons {
     pub opening_cues: WordSet,
     /// `noun-cue-forms.txt`: base forms of cue verbs that are mostly nouns ("report")
     pub noun_cue_forms: WordSet,
+    /// `that-cue-forms.txt`: forms of verbs of finding, cues only before "that", and their lemmas
+    pub that_cue_forms: WordMap<String>,
     /// Irregular past forms of cue verbs, never nouns ("many said").
     pub past_cue_forms: WordSet,
     /// Participles of naming ("a group named X": no saying).
@@ -148,6 +150,20 @@ fn source_kind(word: &str) -> Option<SourceKind> {
         "person" => Some(SourceKind::Person),
         _ => None,
     }
+}
+
+/// The forms of a list of "lemma: form form ..." lines, each mapped to its lemma.
+fn lemmas(l: &Lexicon) -> WordMap<String> {
+    let mut out = WordMap::default();
+    for line in &l.entries {
+        let (lemma, forms) = line
+            .split_once(':')
+            .unwrap_or((line.as_str(), line.as_str()));
+        for w in forms.split_whitespace() {
+            out.insert(w.to_string(), lemma.trim().to_string());
+        }
+    }
+    out
 }
 
 fn set(l: &Lexicon) -> WordSet {
@@ -270,6 +286,7 @@ impl Lexicons {
             anonymous_postmodifiers: set(rs.lexicon("anonymous-postmodifiers")),
             opening_cues: set(rs.lexicon("opening-cues")),
             noun_cue_forms: set(rs.lexicon("noun-cue-forms")),
+            that_cue_forms: lemmas(rs.lexicon("that-cue-forms")),
             past_cue_forms: set(rs.lexicon("past-cue-forms")),
             naming_verbs: set(rs.lexicon("naming-verbs")),
             as_participles: set(rs.lexicon("as-participles")),
