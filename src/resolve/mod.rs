@@ -64,6 +64,12 @@ pub(crate) fn resolve_sources_with(
         std::collections::HashMap::with_capacity_and_hasher(most, FxBuild::default());
     // the sources a pronoun or description may stand for, by kind and recency
     let mut recent = Recent::default();
+    // the turns of an interview (transcript attributions: their contents and attributions, in
+    // text order): "I" and "we" in a turn are its speaker
+    let turns: Vec<(Span, usize)> = (analysis.attributions.iter().enumerate())
+        .filter(|(_, a)| a.kind == crate::model::AttributionKind::Transcript)
+        .filter_map(|(ai, a)| a.content.as_ref().map(|c| (c.span, ai)))
+        .collect();
 
     for ai in 0..analysis.attributions.len() {
         let mut group = Vec::new();
@@ -89,6 +95,12 @@ pub(crate) fn resolve_sources_with(
                 .flatten();
             let found = match m.kind {
                 _ if again.is_some() => again,
+                // (whatever extraction took the word for: a capital "I" may read as a name)
+                _ if matches!(surface, "I" | "we" | "We")
+                    && let Some(src) = turn_speaker(analysis, &turns, ai, m.span.start) =>
+                {
+                    Some(src)
+                }
                 MentionKind::Name => {
                     // (the words before the name are a title only when they name it: not a
                     // carrier, "a report on Wednesday by UpGuard")
@@ -637,6 +649,22 @@ impl Recent {
             .max()
             .map(|(_, i)| i)
     }
+}
+
+/// The source of the interview turn (transcript attribution, of `turns`, resolved before
+/// attribution `ai`) whose content holds byte `pos`, if any.
+fn turn_speaker(
+    analysis: &Analysis,
+    turns: &[(Span, usize)],
+    ai: usize,
+    pos: usize,
+) -> Option<usize> {
+    let k = turns.partition_point(|(span, _)| span.start <= pos);
+    let &(span, ti) = turns[..k].last()?;
+    if ti >= ai || pos >= span.end {
+        return None;
+    }
+    analysis.attributions[ti].sources.first()?.source
 }
 
 #[allow(clippy::too_many_arguments)]

@@ -498,3 +498,14 @@ fn a_body_s_voice_is_no_anonymous_source() {
         assert_eq!(s[0].1, SourceKind::Anonymous, "{text}: {s:?}");
     }
 }
+
+#[test]
+fn i_in_an_interview_turn_is_its_speaker() {
+    // ("I" read as a one-word name went to whatever source had an "I" in it: "Just I")
+    let r = resolved(
+        "((WN))  What did you learn?\n\n((Dorsa Derakhshani))  Just I've always had a good \
+         position. I think that nothing comes easy.",
+    );
+    let i = r.iter().find(|(m, _)| m == "I").expect("an I mention");
+    assert_eq!(i.1, "Dorsa Derakhshani", "{r:?}");
+}
