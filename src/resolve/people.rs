@@ -135,11 +135,17 @@ impl PeopleScan {
     }
 }
 
-/// Whether the name from word `a` to word `b` opens a sentence (or the text) or stands between
-/// commas, an appositive: the places of a subject, salient for a later he or she.
+/// Whether the name from word `a` to word `b` opens a sentence (or the text), stands between
+/// commas (an appositive) or opens a reported clause: the places of a subject, salient for a
+/// later he or she.
 fn salient(text: &str, a: Span, b: Span) -> bool {
     let before = text[..a.start].trim_end();
     let after = text[b.end..].trim_start();
+    // ("Police said John Smith died", "reported that Jane Roe had left": the subject of a
+    // reported clause)
+    if before.ends_with(" said") || before.ends_with(" says") || before.ends_with(" that") {
+        return true;
+    }
     match before.chars().next_back() {
         None => true,
         Some('.' | '!' | '?' | ':' | '"' | '\u{201c}' | '\u{201d}') => true,

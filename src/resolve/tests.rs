@@ -509,3 +509,9 @@ fn i_in_an_interview_turn_is_its_speaker() {
     let i = r.iter().find(|(m, _)| m == "I").expect("an I mention");
     assert_eq!(i.1, "Dorsa Derakhshani", "{r:?}");
 }
+
+#[test]
+fn the_subject_of_a_reported_clause_is_a_candidate() {
+    let r = resolved("Police said John Smith was arrested on Tuesday. He said he was innocent.");
+    assert_eq!(r.last().unwrap().1, "John Smith", "{r:?}");
+}
