@@ -271,7 +271,12 @@ pub(crate) fn resolve_sources_with(
                         }
                         found
                     } else {
-                        recent.latest(want, m.span.start)
+                        // ("they" in an interviewee's turn is no one of the interview: the
+                        // latest such source is the interviewer's label, "WN"; unresolved
+                        // rather than that)
+                        recent.latest(want, m.span.start).filter(|&src| {
+                            !in_the_dialogue(analysis, &turns, ai, m.span.start, src)
+                        })
                     }
                 }
                 MentionKind::Description
@@ -665,6 +670,25 @@ fn turn_speaker(
         return None;
     }
     analysis.attributions[ti].sources.first()?.source
+}
+
+/// True when byte `pos` is in an interview turn (see [`turn_speaker`]) and `src` is the
+/// speaker of that turn or of one of the two before it: a party to the dialogue, whom a "they"
+/// or an "it" in the turn does not stand for.
+fn in_the_dialogue(
+    analysis: &Analysis,
+    turns: &[(Span, usize)],
+    ai: usize,
+    pos: usize,
+    src: usize,
+) -> bool {
+    if turn_speaker(analysis, turns, ai, pos).is_none() {
+        return false;
+    }
+    let k = turns.partition_point(|(span, _)| span.start <= pos);
+    turns[k.saturating_sub(3)..k].iter().any(|&(_, ti)| {
+        (analysis.attributions[ti].sources.first()).is_some_and(|t| t.source == Some(src))
+    })
 }
 
 #[allow(clippy::too_many_arguments)]

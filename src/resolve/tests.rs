@@ -515,3 +515,14 @@ fn the_subject_of_a_reported_clause_is_a_candidate() {
     let r = resolved("Police said John Smith was arrested on Tuesday. He said he was innocent.");
     assert_eq!(r.last().unwrap().1, "John Smith", "{r:?}");
 }
+
+#[test]
+fn they_in_an_interview_turn_is_no_party_to_it() {
+    // (the latest plural-capable source was the interviewer's label)
+    let r = resolved(
+        "((WN))  Who is the toughest opponent you ever faced?\n\n((Dorsa Derakhshani))  I \
+         played the Muzychuk sisters. They said the match was a long one.",
+    );
+    assert!(r.iter().any(|(m, _)| m == "They"), "{r:?}");
+    assert!(r.iter().all(|(m, s)| m != "They" || s != "WN"), "{r:?}");
+}
