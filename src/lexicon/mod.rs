@@ -152,10 +152,10 @@ fn source_kind(word: &str) -> Option<SourceKind> {
     }
 }
 
-/// The forms of a list of "lemma: form form ..." lines, each mapped to its lemma.
-fn lemmas(l: &Lexicon) -> WordMap<String> {
+/// The forms of "lemma: form form ..." lines ("say: say said says"), each mapped to its lemma.
+fn lemmas<'l>(lines: impl IntoIterator<Item = &'l String>) -> WordMap<String> {
     let mut out = WordMap::default();
-    for line in &l.entries {
+    for line in lines {
         let (lemma, forms) = line
             .split_once(':')
             .unwrap_or((line.as_str(), line.as_str()));
@@ -173,21 +173,10 @@ fn set(l: &Lexicon) -> WordSet {
 impl Lexicons {
     /// Compile the lexicons of `rs`.
     pub fn new(rs: &Ruleset) -> Lexicons {
-        let mut cue_verbs = WordMap::default();
-        let lines = rs
-            .lexicon("cue-verbs")
-            .entries
-            .iter()
-            .chain(&rs.lexicon("cue-verbs-learned").entries);
-        for line in lines {
-            // "say: say said says"
-            let (lemma, forms) = line
-                .split_once(':')
-                .unwrap_or((line.as_str(), line.as_str()));
-            for w in forms.split_whitespace() {
-                cue_verbs.insert(w.to_string(), lemma.trim().to_string());
-            }
-        }
+        let cue_verbs = lemmas(
+            (rs.lexicon("cue-verbs").entries.iter())
+                .chain(&rs.lexicon("cue-verbs-learned").entries),
+        );
         let mut cue_phrases: WordMap<Vec<Vec<String>>> = WordMap::default();
         for line in &rs.lexicon("cue-phrases").entries {
             let mut words = line.split_whitespace().map(str::to_string);
@@ -286,7 +275,7 @@ impl Lexicons {
             anonymous_postmodifiers: set(rs.lexicon("anonymous-postmodifiers")),
             opening_cues: set(rs.lexicon("opening-cues")),
             noun_cue_forms: set(rs.lexicon("noun-cue-forms")),
-            that_cue_forms: lemmas(rs.lexicon("that-cue-forms")),
+            that_cue_forms: lemmas(&rs.lexicon("that-cue-forms").entries),
             past_cue_forms: set(rs.lexicon("past-cue-forms")),
             naming_verbs: set(rs.lexicon("naming-verbs")),
             as_participles: set(rs.lexicon("as-participles")),

@@ -656,25 +656,33 @@ impl Recent {
     }
 }
 
-/// The source of the interview turn (transcript attribution, of `turns`, resolved before
-/// attribution `ai`) whose content holds byte `pos`, if any.
+/// How many of `turns` start at or before byte `pos` when the last of them is an interview
+/// turn (transcript attribution, resolved before attribution `ai`) whose content holds `pos`.
+fn turns_to(turns: &[(Span, usize)], ai: usize, pos: usize) -> Option<usize> {
+    let k = turns.partition_point(|(span, _)| span.start <= pos);
+    let &(span, ti) = turns[..k].last()?;
+    (ti < ai && pos < span.end).then_some(k)
+}
+
+/// The speaker of a transcript attribution `ti`.
+fn speaker_of(analysis: &Analysis, ti: usize) -> Option<usize> {
+    analysis.attributions[ti].sources.first()?.source
+}
+
+/// The source of the interview turn whose content holds byte `pos` (see [`turns_to`]).
 fn turn_speaker(
     analysis: &Analysis,
     turns: &[(Span, usize)],
     ai: usize,
     pos: usize,
 ) -> Option<usize> {
-    let k = turns.partition_point(|(span, _)| span.start <= pos);
-    let &(span, ti) = turns[..k].last()?;
-    if ti >= ai || pos >= span.end {
-        return None;
-    }
-    analysis.attributions[ti].sources.first()?.source
+    let k = turns_to(turns, ai, pos)?;
+    speaker_of(analysis, turns[k - 1].1)
 }
 
-/// True when byte `pos` is in an interview turn (see [`turn_speaker`]) and `src` is the
-/// speaker of that turn or of one of the two before it: a party to the dialogue, whom a "they"
-/// or an "it" in the turn does not stand for.
+/// True when byte `pos` is in an interview turn and `src` is the speaker of that turn or of
+/// one of the two before it: a party to the dialogue, whom a "they" or an "it" in the turn does
+/// not stand for.
 fn in_the_dialogue(
     analysis: &Analysis,
     turns: &[(Span, usize)],
@@ -682,12 +690,11 @@ fn in_the_dialogue(
     pos: usize,
     src: usize,
 ) -> bool {
-    if turn_speaker(analysis, turns, ai, pos).is_none() {
-        return false;
-    }
-    let k = turns.partition_point(|(span, _)| span.start <= pos);
-    turns[k.saturating_sub(3)..k].iter().any(|&(_, ti)| {
-        (analysis.attributions[ti].sources.first()).is_some_and(|t| t.source == Some(src))
+    turns_to(turns, ai, pos).is_some_and(|k| {
+        speaker_of(analysis, turns[k - 1].1).is_some()
+            && turns[k.saturating_sub(3)..k]
+                .iter()
+                .any(|&(_, ti)| speaker_of(analysis, ti) == Some(src))
     })
 }
 
