@@ -1018,6 +1018,27 @@ impl<'a> Ctx<'a> {
     /// A noun phrase over tokens `s..e`, named by the first name inside it: "The group's
     /// executive director, Betty Bradley" is Betty Bradley (a name of two words or more, or one
     /// that opens the phrase); without one it is a plain phrase (`Other`).
+    /// A lower-case word at `k` that may be a noun of a phrase: no function word, adverb,
+    /// reflexive or verb ("delegate", "researcher"; not "himself", "and", "who", "said").
+    fn lower_noun_at(&self, k: usize) -> bool {
+        const NOT: u64 = cls::STOP
+            | cls::PREPOSITION
+            | cls::CLAUSE_WORD
+            | cls::DETERMINER
+            | cls::PRONOUN
+            | cls::CONNECTOR
+            | cls::ADVERB
+            | cls::VERBISH;
+        self.is_word(k)
+            && !self.toks[k].cap
+            && !self.is(k, NOT)
+            && !self.w(k).ends_with("self")
+            && !self.w(k).ends_with("selves")
+            && !self.adverb_ly(k)
+            && !self.looks_like_verb(k)
+            && !self.is_cue_form(k)
+    }
+
     pub(in crate::extract) fn np_naming_inside(&self, s: usize, e: usize) -> Np {
         let mut np = Np::new(s, e, s, MentionKind::Other);
         let mut k = s;
@@ -1027,6 +1048,15 @@ impl<'a> Ctx<'a> {
                 // "Angela Merkel's spokesperson, Steffen Seibert", "El Paso mayor, Dee Margo"
                 let modifier = self.name_modifies(n.end, true);
                 if n.end <= e && !modifier && (n.end - n.name_start >= 2 || k == s) {
+                    // ("The American Samoan delegate to the U.S. House, Aumua Amata": a name
+                    // before a lower-case noun of the phrase modifies it, and the name of an
+                    // appositive is the one)
+                    let n = (n.end < e && self.lower_noun_at(n.end))
+                        .then(|| (n.end..e).find(|&c| self.punct(c, ',')))
+                        .flatten()
+                        .and_then(|c| self.name_right(c + 1))
+                        .filter(|a| a.end <= e && a.end - a.name_start >= 2)
+                        .unwrap_or(n);
                     np.kind = MentionKind::Name;
                     np.name_start = n.name_start;
                     np.name_end = n.end;

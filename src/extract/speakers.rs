@@ -318,6 +318,18 @@ mod tests {
         );
         assert_eq!(n[0].1.as_deref(), Some("a spokesperson for the city"));
         assert_eq!(n[0].2, MentionKind::Anonymous);
+        // a name modifying the head of a description gives way to the appositive's name
+        let n = named(
+            "The American Samoan delegate to the U.S. House of Representatives, Aumua Amata, told the press it was unfair.",
+        );
+        assert_eq!(n[0].0, "Aumua Amata");
+        let n = named(
+            "Haifa University geostrategy expert and former security official, Avinoam Idan, said it was small.",
+        );
+        assert_eq!(n[0].0, "Avinoam Idan");
+        // (but with no appositive, the name stays: "Just I" is resolved elsewhere)
+        let n = named("Met Office forecasters said it would rain.");
+        assert_eq!(n[0].0, "Met Office");
     }
 
     #[test]

@@ -73,7 +73,9 @@ impl<'a> Ctx<'a> {
             || (past
                 && i > 0
                 // (but "4 in 10 said Trump ...", "10 said they ...", "Most said they ...":
-                // the word before is the subject when no noun follows)
+                // the word before is the subject when no noun follows; and "said" is no
+                // adjective there: "more than 4 in 10 said billionaire Donald Trump would")
+                && self.w(i) != "said"
                 && (matches!(self.w(i - 1), "other" | "more" | "most")
                     || self.w(i - 1).starts_with(|c: char| c.is_ascii_digit()))
                 && self.noun_follows(i))
