@@ -141,7 +141,7 @@ pub const PROGRESSIVE_AUXILIARIES: &[&str] = &[
 /// Determiners after which a cue form is a noun: "the claims", "his statement", "other reports".
 pub const NOUN_DETERMINERS: &[&str] = &[
     "a", "an", "the", "its", "their", "his", "her", "our", "this", "these", "those", "other",
-    "more",
+    "more", "no",
 ];
 
 /// Determiners after which a past participle is an adjective: "the exposed email", "a quoted passage".

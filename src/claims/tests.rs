@@ -291,6 +291,13 @@ fn a_scheduled_decision_is_background() {
     // what the decision will be is no schedule
     let c = kinds("The court will rule that the law is void.");
     assert_eq!(c[0].1, ClaimKind::Claim, "{c:?}");
+    // a meeting already on the calendar, and what something was called before
+    let c = kinds("G7 was already scheduled to meet this weekend.");
+    assert_eq!(c[0].1, ClaimKind::Background, "{c:?}");
+    let c = kinds("Their ship, MV Alan Kurdi, was previously MV Professor Albrecht Penck.");
+    assert_eq!(c[0].1, ClaimKind::Background, "{c:?}");
+    let c = kinds("The minister was previously accused of taking bribes.");
+    assert_eq!(c[0].1, ClaimKind::Claim, "{c:?}");
 }
 
 #[test]

@@ -228,6 +228,11 @@ impl<'a> Ctx<'a> {
                 k += 1;
             }
         }
+        // 'said on Fox News, "..."', 'wrote in a post on Twitter: "..."': a place or medium
+        // before the quotation is not the content
+        if let Some(q) = self.quote_after_adjunct(k) {
+            k = q;
+        }
         if self.w(k) == "that"
             && let Some(qi) = self.open_mark.get(k + 1).flatten()
         {
@@ -396,6 +401,21 @@ impl<'a> Ctx<'a> {
         };
         (!to_comma || stop - k <= 8)
             && !(k..stop).any(|t| self.w(t) == "that" || self.open_mark.at(t).is_some())
+    }
+
+    /// The opening quotation mark after a short phrase of place or medium at `k` ("on Fox
+    /// News,", "in a post on Twitter:", "via Twitter,"), when there is one.
+    pub(in crate::extract) fn quote_after_adjunct(&self, k: usize) -> Option<usize> {
+        if !matches!(self.w(k), "on" | "in" | "via" | "at" | "to") {
+            return None;
+        }
+        let end = self.sentence_end(k).min(k + 9);
+        let p = (k + 1..end).find(|&t| self.punct(t, ',') || self.punct(t, ':'))?;
+        if !(k + 1..p).all(|t| self.is_word(t) || self.punct(t, '.')) {
+            return None;
+        }
+        let q = p + 1;
+        self.open_mark.get(q).flatten().is_some().then_some(q)
     }
 
     /// A capitalised word of time ("Monday", "January").

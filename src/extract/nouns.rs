@@ -143,12 +143,14 @@ impl<'a> Ctx<'a> {
                 has_name_word = false;
                 // "Minister of Information Moammar al-Eryani": the office's object, then the
                 // name (its last two words, or the last one when only two follow "of")
-                if matches!(self.w(k), "of" | "to" | "for") && self.name_word(k + 1) {
-                    let mut e = k + 1;
+                // ("Ambassador to the United Nations Nikki Haley": "the" may open the object)
+                let the = usize::from(self.w(k + 1) == "the");
+                if matches!(self.w(k), "of" | "to" | "for") && self.name_word(k + 1 + the) {
+                    let mut e = k + 1 + the;
                     while self.name_word(e) && self.same_sentence(i, e) {
                         e += 1;
                     }
-                    let n = e - (k + 1);
+                    let n = e - (k + 1 + the);
                     if n >= 2 {
                         name_start = if n >= 3 { e - 2 } else { e - 1 };
                         k = e;
@@ -1041,6 +1043,21 @@ impl<'a> Ctx<'a> {
 
     pub(in crate::extract) fn np_naming_inside(&self, s: usize, e: usize) -> Np {
         let mut np = Np::new(s, e, s, MentionKind::Other);
+        // "The American Samoan delegate to the U.S. House, Aumua Amata", "the president of the
+        // Tunisian League for the Defence of Human Rights, Jamel Msallem": a description with
+        // a title or a lower-case noun, then a name as its appositive: the appositive's name
+        if let Some(p) = (s + 1..e).find(|&c| self.punct(c, ','))
+            && let Some(a) = self.name_right(p + 1)
+            && a.end == e
+            && a.name_start == p + 1
+            && a.end - a.name_start >= 2
+            && (s..p).any(|k| self.is(k, cls::TITLE) || self.lower_noun_at(k))
+        {
+            np.kind = MentionKind::Name;
+            np.name_start = a.name_start;
+            np.name_end = a.end;
+            return np;
+        }
         let mut k = s;
         while k < e {
             if let Some(n) = self.name_right(k) {
@@ -1048,15 +1065,6 @@ impl<'a> Ctx<'a> {
                 // "Angela Merkel's spokesperson, Steffen Seibert", "El Paso mayor, Dee Margo"
                 let modifier = self.name_modifies(n.end, true);
                 if n.end <= e && !modifier && (n.end - n.name_start >= 2 || k == s) {
-                    // ("The American Samoan delegate to the U.S. House, Aumua Amata": a name
-                    // before a lower-case noun of the phrase modifies it, and the name of an
-                    // appositive is the one)
-                    let n = (n.end < e && self.lower_noun_at(n.end))
-                        .then(|| (n.end..e).find(|&c| self.punct(c, ',')))
-                        .flatten()
-                        .and_then(|c| self.name_right(c + 1))
-                        .filter(|a| a.end <= e && a.end - a.name_start >= 2)
-                        .unwrap_or(n);
                     np.kind = MentionKind::Name;
                     np.name_start = n.name_start;
                     np.name_end = n.end;

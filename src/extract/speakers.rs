@@ -327,6 +327,14 @@ mod tests {
             "Haifa University geostrategy expert and former security official, Avinoam Idan, said it was small.",
         );
         assert_eq!(n[0].0, "Avinoam Idan");
+        let n = named(
+            "The president of the Tunisian League for the Defence of Human Rights, Jamel Msallem, said it was unjust.",
+        );
+        assert_eq!(n[0].0, "Jamel Msallem");
+        let n = named(
+            "Former US Ambassador to the United Nations Nikki Haley wrote that it was a mistake.",
+        );
+        assert_eq!(n[0].0, "Nikki Haley");
         // (but with no appositive, the name stays: "Just I" is resolved elsewhere)
         let n = named("Met Office forecasters said it would rain.");
         assert_eq!(n[0].0, "Met Office");

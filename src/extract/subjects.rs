@@ -59,7 +59,9 @@ impl<'a> Ctx<'a> {
         let mut starts = Vec::with_capacity(3);
         // ("At least half of voters say": a quantity, not a preposition)
         let at_least = self.w(c) == "at" && matches!(self.w(c + 1), "least" | "most");
-        if c < j && !at_least && (self.is(c, cls::INTRO) || self.is(c, cls::PREPOSITION)) {
+        // ("Late on Sunday, the president ... announced": a time phrase opens the sentence)
+        let late = matches!(self.w(c), "late" | "early") && self.time_end(c + 1) > c + 1;
+        if c < j && !at_least && (self.is(c, cls::INTRO) || self.is(c, cls::PREPOSITION) || late) {
             let comma = if j > c + LONG {
                 Some(self.behind().next_comma[c] as usize).filter(|&k| k < j)
             } else {
@@ -456,8 +458,10 @@ impl<'a> Ctx<'a> {
             return k + 1;
         }
         // "called for", but not "said on Monday"; "said" takes no particle ("said of him")
+        // ('wrote on Twitter, "..."': a medium before a quotation, no particle)
         if self.is(k, cls::CUE_PARTICLE)
             && self.lex.cue_lemma(verb) != "say"
+            && self.quote_after_adjunct(k).is_none()
             && self.is_word(k + 1)
             && !(self.toks[k + 1].cap && self.is(k + 1, cls::NON_SOURCE))
             && !self.w(k + 1).starts_with(|c: char| c.is_ascii_digit())

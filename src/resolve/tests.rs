@@ -394,6 +394,16 @@ fn a_description_joins_the_body_whose_name_ends_in_its_head() {
 }
 
 #[test]
+fn the_statement_is_its_speakers() {
+    // "the statement" after a person's announcement in one is that person's
+    let r = resolved(
+        "Late on Sunday, President Donald Trump, in a statement, announced troops would leave. \
+         The statement also said the troops had defeated ISIS.",
+    );
+    assert_eq!(r[1].1, "Donald Trump", "{r:?}");
+}
+
+#[test]
 fn the_researchers_join_the_named_body() {
     let r = resolved(
         "The University of Bristol said zebras confuse flies. The researchers said the \

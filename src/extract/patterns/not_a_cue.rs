@@ -34,7 +34,9 @@ impl<'a> Ctx<'a> {
         if !past
             && !quantity_subject
             && i > 0
+            // ("No claims of responsibility were reported")
             && (self.is(i - 1, cls::DETERMINER)
+                || self.w(i - 1) == "no"
                 || (self.toks[i - 1].possessive && !self.contracted(i - 1)))
         {
             return true;
@@ -83,6 +85,13 @@ impl<'a> Ctx<'a> {
             || (self.w(i) == "alleged" && self.noun_follows(i))
         {
             return true;
+        }
+        // "One attribute of the plan": "attribute" reports only as "attribute X to Y"
+        if lemma == "attribute" {
+            let end = self.sentence_end(i).min(i + 14);
+            if self.w(i + 1) == "of" || !(i + 2..end).any(|k| self.w(k) == "to") {
+                return true;
+            }
         }
         // "aren't showing up", "a strong showing", "the most telling promise", "his radio show":
         // a phrasal verb, a noun, an adjective

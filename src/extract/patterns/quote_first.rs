@@ -43,8 +43,9 @@ impl<'a> Ctx<'a> {
             // '"Why not?" she asked.': a quotation ending in its own sentence mark, right
             // before the speaker, unless another quotation follows the cue (then that one is
             // the speaker's: '"... prayers." Duda remarked, "..."')
+            // (after the recipient of "told": '"...!" Macron told the world on Thursday')
             let ends_here = {
-                let mut k = i + 1;
+                let mut k = cue_end.max(i + 1);
                 while k < self.toks.len() && self.punct(k, ',') {
                     k += 1;
                 }
@@ -75,6 +76,14 @@ mod tests {
         expect(
             "\"Why not?\" she asked.",
             &[(&["she"], "asked", "Why not?")],
+        );
+        expect(
+            "\"Our house is burning. Let's discuss it!\" Macron told the world on Thursday via Twitter.",
+            &[(
+                &["Macron"],
+                "told",
+                "Our house is burning. Let's discuss it!",
+            )],
         );
     }
 

@@ -486,6 +486,52 @@ impl<'a> Ctx<'a> {
 mod tests {
     use crate::extract::tests::expect;
 
+    /// Real sentences (Wikinews): an opening time phrase is no part of the subject; "Ambassador
+    /// to the United Nations" is a title before the name; a place or medium before a quotation
+    /// is no content; "attribute X to Y" and "credit themselves with" report; "No claims" is a
+    /// noun phrase.
+    #[test]
+    fn openings_titles_media_and_frames() {
+        expect(
+            "Late on Sunday, the President Donald Trump, in a statement, announced US troops would leave.",
+            &[(
+                &["the President Donald Trump"],
+                "announced",
+                "US troops would leave",
+            )],
+        );
+        expect(
+            "Senator Graham said on Fox News, \"This is going to lead to a war.\"",
+            &[(
+                &["Senator Graham"],
+                "said",
+                "This is going to lead to a war.",
+            )],
+        );
+        expect(
+            "Haley wrote on Twitter, \"We must always have the backs of our allies.\"",
+            &[(
+                &["Haley"],
+                "wrote",
+                "We must always have the backs of our allies.",
+            )],
+        );
+        expect(
+            "Experts attribute this to human activity.",
+            &[(&["Experts"], "attribute", "this to human activity")],
+        );
+        expect(
+            "Sea-Eye credit themselves with around 14,000 lives saved.",
+            &[(
+                &["Sea-Eye"],
+                "credit themselves with",
+                "around 14,000 lives saved",
+            )],
+        );
+        expect("One attribute of the plan is its cost.", &[]);
+        expect("No claims of responsibility were reported yesterday.", &[]);
+    }
+
     #[test]
     fn finds_the_subject_before_the_cue() {
         expect(
