@@ -688,24 +688,34 @@ fn independent_voices(
     }
     // the contents of the attributions, by start: a content holding a mention starts at most
     // `MAX_CONTENT_BYTES` before it (contents are capped), so few are looked at for each
-    let mut contents: Vec<(Span, usize)> = (atts.iter())
-        .filter_map(|&bi| Some((analysis.attributions[bi].content.as_ref()?.span, bi)))
+    // (a link's content is its whole sentence: another link in it is a citation of its own,
+    // so links are left out; beside each content, the source of its attribution when it has
+    // only one, so that the common case needs no look at the attribution)
+    let mut contents: Vec<(Span, usize, Option<usize>)> = (atts.iter())
+        .filter(|&&bi| analysis.attributions[bi].kind != AttributionKind::Link)
+        .filter_map(|&bi| {
+            let a = &analysis.attributions[bi];
+            let only = match a.sources.as_slice() {
+                [m] => m.source,
+                _ => None,
+            };
+            Some((a.content.as_ref()?.span, bi, only))
+        })
         .collect();
-    contents.sort_by_key(|&(c, _)| c.start);
+    contents.sort_by_key(|&(c, _, _)| c.start);
     // a source named only inside another of the attributions' content is that attribution's
     let inside_other = |k: usize, src: usize| {
         !mentions[k].is_empty()
             && mentions[k].iter().all(|&m| {
-                let to = contents.partition_point(|(c, _)| c.start <= m.start);
-                let from =
-                    contents[..to].partition_point(|(c, _)| c.start + MAX_CONTENT_BYTES < m.start);
-                contents[from..to].iter().any(|&(c, bi)| {
+                let to = contents.partition_point(|(c, _, _)| c.start <= m.start);
+                let from = contents[..to]
+                    .partition_point(|(c, _, _)| c.start + MAX_CONTENT_BYTES < m.start);
+                contents[from..to].iter().any(|&(c, bi, only)| {
                     c.contains(m)
-                        // (a link's content is its whole sentence: another link in it is a
-                        // citation of its own)
-                        && analysis.attributions[bi].kind != AttributionKind::Link
-                        && !(analysis.attributions[bi].sources.iter())
-                            .any(|x| x.source == Some(src))
+                        && only != Some(src)
+                        && (only.is_some()
+                            || !(analysis.attributions[bi].sources.iter())
+                                .any(|x| x.source == Some(src)))
                 })
             })
     };

@@ -301,6 +301,28 @@ fn a_scheduled_decision_is_background() {
 }
 
 #[test]
+fn standings_results_and_the_rules_of_a_contest_are_background() {
+    for t in [
+        "Former Vice-President Biden secured pluralities in ten states.",
+        "She came in third; Biden secured a plurality, and Sanders came in second.",
+        "Warren, formerly a professor at Harvard Law School, lost her home state of Massachusetts.",
+        "Additionally, Senator Warren had eight delegates.",
+        "In second place, former Vice President Joe Biden had 54.",
+        "Bloomberg won the caucus in American Samoa, his first of the campaign season.",
+        "Nevada held its caucuses on February 22, and South Carolina held its primary on Saturday.",
+        "On Tuesday, the Democratic Party held primary elections in fourteen states.",
+        "The name \"Super Tuesday\" comes from the large number of primaries held on the same day.",
+        "Candidates must receive at least 15% of the vote to be eligible to earn delegates.",
+    ] {
+        let c = kinds(t);
+        assert_eq!(c[0].1, ClaimKind::Background, "{c:?}");
+    }
+    // what a candidate did in the race is no standing
+    let c = kinds("Bloomberg had opted not to compete in the four earlier primaries.");
+    assert_eq!(c[0].1, ClaimKind::Claim, "{c:?}");
+}
+
+#[test]
 fn a_public_career_told_by_its_subject_is_background() {
     for t in [
         "He became finance minister in 1982.",

@@ -38,12 +38,12 @@ impl<'a> Ctx<'a> {
             k += 1;
         }
         // up to two modifiers before the noun: "a recent report", "a 1989 report", "a press
-        // release"
+        // release", "a Twitter post"
         let mut mods = 0;
         while !self.lex.carrier_nouns.contains(self.w(k)) {
             if mods == 2
                 || !self.is_word(k)
-                || self.toks[k].cap
+                || (self.toks[k].cap && (k == i || !self.name_word(k)))
                 || self.is(k, cls::STOP | cls::CUE_VERB | cls::PREPOSITION)
             {
                 return Vec::new();

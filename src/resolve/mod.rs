@@ -105,6 +105,15 @@ pub(crate) fn resolve_sources_with(
                     // (the words before the name are a title only when they name it: not a
                     // carrier, "a report on Wednesday by UpGuard")
                     let whole = m.referent.unwrap_or(m.span);
+                    // ("according to CNN's projections": the owner is named without its "'s")
+                    let name = if m.name.end < m.span.end {
+                        (name.strip_suffix("'s"))
+                            .or_else(|| name.strip_suffix("\u{2019}s"))
+                            .filter(|n| !n.is_empty())
+                            .unwrap_or(name)
+                    } else {
+                        name
+                    };
                     let i = resolve_name(
                         text,
                         index.as_ref(),
@@ -777,6 +786,18 @@ fn resolve_name(
             kind = SourceKind::Person;
             new_keys.push(normalize_name(&full));
         }
+    } else if tokens.len() == 1
+        && kind == SourceKind::Media
+        && let Some(f) = full_name_in_text(text, index, name, lex)
+        && f.split_whitespace()
+            .next()
+            .is_some_and(|g| crate::hash::with_lower(g, |l| lex.given_names.contains_key(l)))
+    {
+        // "Bloomberg endorsed his former rival" where the text names Michael Bloomberg: the
+        // person, though an outlet has the name too
+        full = f;
+        kind = SourceKind::Person;
+        new_keys.push(normalize_name(&full));
     }
     if kind == SourceKind::Person
         && tokens.len() > 1

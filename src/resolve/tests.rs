@@ -394,6 +394,18 @@ fn a_description_joins_the_body_whose_name_ends_in_its_head() {
 }
 
 #[test]
+fn a_surname_shared_with_an_outlet_is_the_person_named_in_full() {
+    // "Bloomberg" is an outlet's name too, but the text names Michael Bloomberg; and the owner
+    // in "CNN's projections" is CNN
+    let r = resolved(
+        "Michael Bloomberg ended his campaign. Bloomberg said he would endorse Joe Biden. \
+         He won four states, according to CNN's projections.",
+    );
+    assert_eq!(r[0].1, "Michael Bloomberg", "{r:?}");
+    assert!(r.iter().any(|(_, s)| s == "CNN"), "{r:?}");
+}
+
+#[test]
 fn the_statement_is_its_speakers() {
     // "the statement" after a person's announcement in one is that person's
     let r = resolved(

@@ -66,6 +66,19 @@ impl<'a> Ctx<'a> {
             let e = self.phrase_to_punctuation(i, &mut nps);
             (nps, e)
         };
+        let (mut nps, mut np_end) = (nps, np_end);
+        // "According to a post by Amy Cook, director of the event, the tusk ...": a named
+        // source's appositive belongs to its mention, not to the content
+        if i == self.sentence_first(i)
+            && let Some(e) = self.appositive_after(np_end)
+            && let Some(last) = nps.last_mut()
+            && last.kind == MentionKind::Name
+            && last.end == np_end
+        {
+            last.referent = Some(last.referent.unwrap_or((last.start, last.end)));
+            last.end = e;
+            np_end = e;
+        }
         self.used[i] = true;
         self.used[i + 1] = true;
         let cue = self.span(i, i + 2);
@@ -104,6 +117,28 @@ impl<'a> Ctx<'a> {
             content,
             i,
         );
+    }
+
+    /// The end of an appositive set off by commas at `comma` (", director of the event,"): a
+    /// lower-case noun phrase of at most ten words, no verb or cue in it, then a comma and more
+    /// of the sentence.
+    fn appositive_after(&self, comma: usize) -> Option<usize> {
+        if !self.punct(comma, ',') || !self.is_word(comma + 1) || self.toks[comma + 1].cap {
+            return None;
+        }
+        let end = self.sentence_end(comma).min(comma + 12);
+        let close = (comma + 1..end).find(|&k| !self.is_word(k))?;
+        let np_like = (comma + 1..close).all(|k| {
+            !self.is_cue_form(k)
+                && !self.is(k, cls::VERBISH | cls::PRONOUN)
+                && !self.looks_like_verb(k)
+                && !self.clause_start(k)
+        });
+        (np_like
+            && self.punct(close, ',')
+            && (self.is(comma + 1, cls::DETERMINER | cls::TITLE)
+                || self.lex.source_heads.contains(self.w(comma + 1))))
+        .then_some(close)
     }
 
     /// The end of the phrase after "according to" at `i` whose source phrases are `nps`, the

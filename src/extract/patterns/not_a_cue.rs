@@ -69,6 +69,17 @@ impl<'a> Ctx<'a> {
         {
             return true;
         }
+        // 'a program at Fishmongers' Hall called "Learning Together"': a name in quotation
+        // marks right after a naming verb is what something is called (no quotation)
+        if past
+            && self.lex.naming_verbs.contains(self.w(i))
+            && (self.punct(i + 1, '"') || self.punct(i + 1, '\u{201c}'))
+            && self.open_mark.at(i + 1).is_none()
+            // (but 'what WalesOnline called "fury"': the words are the source's)
+            && !(i.saturating_sub(4)..i).any(|k| self.w(k) == "what")
+        {
+            return true;
+        }
         // "called off its search", "slammed into the coast", "other pronounced differences",
         // "337 suspected users": no saying
         if matches!(self.w(i + 1), "off" | "into")

@@ -178,6 +178,16 @@ impl<'a> Ctx<'a> {
             relative = Some(j);
             if j > first && self.punct(j - 1, ',') {
                 j -= 1;
+                // ("tour manager Thomas Gray, 24, who cited": an age between the name and
+                // the relative)
+                let w = self.w(j.saturating_sub(1));
+                if j > first + 2
+                    && (1..=3).contains(&w.len())
+                    && w.bytes().all(|b| b.is_ascii_digit())
+                    && self.punct(j - 2, ',')
+                {
+                    j -= 2;
+                }
             }
         }
         (j, relative)
@@ -529,6 +539,25 @@ mod tests {
             )],
         );
         expect("One attribute of the plan is its cost.", &[]);
+        // a name in quotation marks after a naming verb is no quotation; the words a source
+        // is said to have called something are its
+        expect(
+            "The University hosted a program at Fishmongers' Hall called \"Learning Together\".",
+            &[],
+        );
+        expect(
+            "The move was met with what WalesOnline called \"fury\" from local tourism chiefs.",
+            &[(
+                &["WalesOnline"],
+                "called",
+                "fury\" from local tourism chiefs",
+            )],
+        );
+        // an age between a name and its relative pronoun
+        expect(
+            "Another was tour manager Thomas Gray, 24, who cited his experience with rugby.",
+            &[(&["who"], "cited", "his experience with rugby")],
+        );
         expect("No claims of responsibility were reported yesterday.", &[]);
     }
 
