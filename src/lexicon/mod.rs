@@ -15,6 +15,7 @@ pub use classes::WordClasses;
 pub(crate) use classes::cls;
 pub use engine::captures_regex;
 pub use prefilter::Patterns;
+pub(crate) use prefilter::has_literal_prefilter;
 
 use crate::model::{Analysis, SourceKind};
 use crate::ruleset::{Lexicon, Ruleset};

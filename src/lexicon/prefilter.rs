@@ -519,6 +519,12 @@ fn case_pair(class: &regex_syntax::hir::Class) -> Option<u8> {
 /// concatenation (the run with the longest shortest string of all the concatenation offers), one
 /// such set from every branch of an alternation. A letter whose case folds to a character other
 /// than its two ASCII cases (`(?i)s` also matches `ſ`) ends a run.
+/// True when every match of `hir` holds one of a few literal strings of at least `min` bytes
+/// (ASCII case aside): a text without them is ruled out by one cheap search.
+pub(crate) fn has_literal_prefilter(hir: &regex_syntax::hir::Hir, min: usize) -> bool {
+    required_literals(hir).is_some_and(|l| min_len(&l) >= min)
+}
+
 fn required_literals(hir: &regex_syntax::hir::Hir) -> Option<Vec<Vec<u8>>> {
     use regex_syntax::hir::HirKind;
     match hir.kind() {
