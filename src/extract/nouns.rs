@@ -237,6 +237,16 @@ impl<'a> Ctx<'a> {
     /// "Tom Hegel of SentinelOne").
     pub(in crate::extract) fn connector(&self, k: usize) -> bool {
         let w = self.w(k);
+        // "Who Gives a Crap": a lower-case article inside a run of capitalised words (two
+        // before it) is part of the name
+        if w == "a" && !self.toks[k].cap {
+            return k >= 2
+                && self.name_word(k - 1)
+                && self.name_word(k - 2)
+                && self.same_sentence(k - 2, k)
+                && self.toks.get(k + 1).is_some_and(|t| t.cap)
+                && self.name_word(k + 1);
+        }
         if !self.is(k, cls::CONNECTOR) || w == "and" {
             return false;
         }

@@ -335,6 +335,11 @@ mod tests {
             "Former US Ambassador to the United Nations Nikki Haley wrote that it was a mistake.",
         );
         assert_eq!(n[0].0, "Nikki Haley");
+        // an article inside a capitalised name; a relay after an inverted speaker
+        let n = named("Recycled toilet paper producer Who Gives a Crap said it ran out of stock.");
+        assert_eq!(n[0].0, "Who Gives a Crap");
+        let n = named("\"You would minimise the panic,\" said Russell Zimmerman per ABC News.");
+        assert_eq!(n[0].0, "Russell Zimmerman");
         // (but with no appositive, the name stays: "Just I" is resolved elsewhere)
         let n = named("Met Office forecasters said it would rain.");
         assert_eq!(n[0].0, "Met Office");

@@ -724,6 +724,17 @@ fn resolve_name(
         return i;
     }
     let tokens: Vec<&str> = key.split_whitespace().collect();
+    // "the Chief Technological Officer of Red Hat" read as the officer "Hat": the capitalised
+    // word before the name makes with it a source already named ("Red Hat")
+    if tokens.len() == 1
+        && let Some(before) =
+            (text.get(mention_span.start..name_span.start)).and_then(|t| t.strip_suffix(' '))
+        && let Some(prev) = before.rsplit(' ').next()
+        && prev.starts_with(char::is_uppercase)
+        && let Some(i) = keys.first(&normalize_name(&format!("{prev} {name}")), sources)
+    {
+        return i;
+    }
     if tokens.len() == 1 {
         // a surname: the person already named in full
         if let Some(i) = keys.with_last(&key, sources).iter().copied().find(|&i| {
@@ -772,8 +783,23 @@ fn resolve_name(
         .unwrap_or("")
         .trim()
         .to_lowercase();
-    let titled = !prefix.is_empty() && prefix != "the";
+    // ("Recycled toilet paper producer Who Gives a Crap": a description whose head names a
+    // body is no title, and gives the kind)
+    let body_head = (prefix.split_whitespace().last())
+        .and_then(|w| lex.description_heads.get(w))
+        .and_then(|kinds| {
+            kinds
+                .first()
+                .copied()
+                .filter(|_| !kinds.contains(&SourceKind::Person))
+        });
+    let titled = !prefix.is_empty() && prefix != "the" && body_head.is_none();
     let mut kind = classify(name, titled, lex);
+    if let Some(k) = body_head
+        && matches!(kind, SourceKind::Unknown | SourceKind::Person)
+    {
+        kind = k;
+    }
     let mut full = name.to_string();
     let mut new_keys = vec![key.clone()];
     if tokens.len() == 1

@@ -406,6 +406,30 @@ fn a_surname_shared_with_an_outlet_is_the_person_named_in_full() {
 }
 
 #[test]
+fn a_head_naming_a_body_before_a_name_gives_its_kind() {
+    let c = Checker::new(Ruleset::embedded(), None);
+    let a = c.check(crate::input::parse_text(
+        "t",
+        "Recycled toilet paper producer Who Gives a Crap said it had run out of stock.".into(),
+    ));
+    let s = &a.sources[0];
+    assert_eq!(
+        (s.name.as_str(), s.kind),
+        ("Who Gives a Crap", SourceKind::Organization)
+    );
+}
+
+#[test]
+fn the_last_word_of_a_named_body_is_that_body() {
+    // extraction reads "the Chief Technological Officer of Red Hat" as the officer "Hat"
+    let r = resolved(
+        "Software company Red Hat said it would end CentOS. The Chief Technological Officer \
+         of Red Hat said Stream was the future.",
+    );
+    assert_eq!(r[1].1, "Red Hat", "{r:?}");
+}
+
+#[test]
 fn the_statement_is_its_speakers() {
     // "the statement" after a person's announcement in one is that person's
     let r = resolved(

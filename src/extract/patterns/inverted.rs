@@ -42,6 +42,7 @@ impl<'a> Ctx<'a> {
                 | "as"
                 | "via"
                 | "for"
+                | "per"
         ) || self.is(k, cls::DAY)
     }
 
