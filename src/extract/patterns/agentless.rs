@@ -223,6 +223,14 @@ mod tests {
                 "The bill is expected to pass next week",
             )],
         );
+        expect(
+            "Boeing's first crewed mission is reportedly expected to launch next year.",
+            &[(
+                &[],
+                "is reportedly expected to",
+                "Boeing's first crewed mission is reportedly expected to launch next year",
+            )],
+        );
     }
 
     #[test]

@@ -559,6 +559,15 @@ mod tests {
             &[(&["who"], "cited", "his experience with rugby")],
         );
         expect("No claims of responsibility were reported yesterday.", &[]);
+        // "and" inside the name of a body; an expectation "reportedly" held is no one's
+        expect(
+            "Turkey's Disaster and Emergency Management Presidency reported the magnitude was 6.6.",
+            &[(
+                &["Disaster and Emergency Management Presidency"],
+                "reported",
+                "the magnitude was 6.6.",
+            )],
+        );
     }
 
     #[test]
