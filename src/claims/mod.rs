@@ -30,6 +30,7 @@ use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 
 mod agreement;
+mod groups;
 mod joined;
 
 use joined::ascii_bounded;
@@ -727,6 +728,7 @@ fn independent_voices(
         .filter(|&(k, &s)| !inside_other(k, s) && !acts_only(k))
         .map(|(_, &s)| s)
         .collect();
+    groups::one_voice_per_group(analysis, atts, &mut voices);
     let media = |s: usize| analysis.sources[s].kind == SourceKind::Media;
     if voices.iter().any(|&s| !media(s)) {
         voices.retain(|&s| !media(s));

@@ -68,6 +68,23 @@ fn a_relaying_outlet_is_not_a_second_voice() {
 }
 
 #[test]
+fn one_group_or_one_body_is_one_voice() {
+    // the bodies a research group comes from are its affiliations, not voices of their own;
+    // "and" inside a body's name joins no two bodies
+    for t in [
+        "Scientists from China's Tsinghua University and the Chinese Academy of Sciences reported bird flight evolved from running.",
+        "According to the Philippine Institute of Volcanology and Seismology (Phivolcs), the epicenter was 9 km east of Carrascal.",
+        "The High Court of England and Wales ruled that the prorogation was not a matter for the courts.",
+    ] {
+        let c = kinds(t);
+        assert_ne!(c[0].2, ClaimStatus::Corroborated, "{t}: {c:?}");
+    }
+    // two bodies named side by side are two
+    let c = kinds("The University of Oxford and Imperial College said the vaccine works.");
+    assert_eq!(c[0].2, ClaimStatus::Corroborated, "{c:?}");
+}
+
+#[test]
 fn two_voices_on_one_proposition_corroborate() {
     let c = kinds("The dam failed on Monday, police said, and firefighters confirmed it.");
     assert_eq!(c[0].2, ClaimStatus::Corroborated, "{c:?}");

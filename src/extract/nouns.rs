@@ -542,6 +542,34 @@ impl<'a> Ctx<'a> {
     }
 
     /// Names joined by "and" / commas, starting at `i`: "Nicholas Weaver and Matt Tait".
+    /// "the Philippine Institute of Volcanology and Seismology", "the High Court of England and
+    /// Wales", "Institute of Epidemiology, Disease Control and Research": after the name of a
+    /// body with "of" or "for" in it, short conjuncts that name no person nor a body of their
+    /// own and open with no determiner go on with that name (one mention, not two sources).
+    fn join_body_name(&self, out: &mut Vec<Np>) {
+        if out.len() >= 2
+            && (out[0].name_start..out[0].end).any(|k| matches!(self.w(k), "of" | "for"))
+            && out[1..].iter().all(|n| {
+                n.end - n.name_start <= 2
+                    && n.start == n.name_start
+                    && !self.body_word(n.end - 1)
+                    && !self.lex.given_names.contains_key(self.w(n.name_start))
+                    // (nor an acronym: "UC Davis" is a body of its own)
+                    && !(n.name_start..n.end).any(|k| {
+                        let t = self.toks[k].span.slice(self.text);
+                        t.len() >= 2 && t.bytes().all(|b| b.is_ascii_uppercase())
+                    })
+            })
+        {
+            let last = out[out.len() - 1];
+            *out = vec![Np {
+                start: out[0].start,
+                name_start: out[0].name_start,
+                ..last
+            }];
+        }
+    }
+
     pub(in crate::extract) fn names_right(&self, i: usize) -> Vec<Np> {
         let mut out = Vec::new();
         let Some(first) = self.name_right(i) else {
@@ -572,6 +600,7 @@ impl<'a> Ctx<'a> {
                 _ => break,
             }
         }
+        self.join_body_name(&mut out);
         // "said Doyle and others": the last mention takes in "and others"
         if let Some(last) = out.last_mut()
             && self.w(last.end) == "and"
@@ -777,11 +806,12 @@ impl<'a> Ctx<'a> {
             }
             let mut out = vec![last];
             // "the National Search and Rescue Agency": "and" inside the name of a body
+            // (not "the University of Oxford and Imperial College": two bodies)
             if last.start >= 2
                 && self.w(last.start - 1) == "and"
                 && self.body_word(last.end - 1)
                 && let Some(prev) = self.name_left(last.start - 1)
-                && !self.body_word(prev.end - 1)
+                && !(prev.name_start..prev.end).any(|k| self.body_word(k))
             {
                 return vec![Np {
                     start: prev.start,
@@ -803,6 +833,11 @@ impl<'a> Ctx<'a> {
                     None => break,
                 }
             }
+            // "the Philippine Institute of Volcanology and Seismology", "the High Court of
+            // England and Wales", "Institute of Epidemiology, Disease Control and Research":
+            // after the name of a body with "of" or "for" in it, short conjuncts that name no
+            // person and open with no determiner go on with that name
+            self.join_body_name(&mut out);
             if out.len() == 1 {
                 out[0].start = self.modifiers_left(out[0].start);
             }

@@ -67,6 +67,17 @@ impl<'a> Ctx<'a> {
             (nps, e)
         };
         let (mut nps, mut np_end) = (nps, np_end);
+        // "according to the Philippine Institute of Volcanology and Seismology (Phivolcs), ...":
+        // a short form in parentheses belongs to the phrase
+        if self.punct(np_end, '(')
+            && let Some(close) =
+                (np_end + 1..(np_end + 5).min(self.toks.len())).find(|&k| self.punct(k, ')'))
+            && let Some(last) = nps.last_mut()
+            && last.end == np_end
+        {
+            last.end = close + 1;
+            np_end = close + 1;
+        }
         // "According to a post by Amy Cook, director of the event, the tusk ...": a named
         // source's appositive belongs to its mention, not to the content
         if i == self.sentence_first(i)
@@ -134,7 +145,13 @@ impl<'a> Ctx<'a> {
                 && !self.looks_like_verb(k)
                 && !self.clause_start(k)
         });
+        // (not "According to ISNA, the prosecutor general of Tehran, Ali Alghasi Mehr, said":
+        // the phrase is the appositive of the name after it)
+        let name_after = self
+            .name_right(close + 1)
+            .is_some_and(|n| self.punct(n.end, ','));
         (np_like
+            && !name_after
             && self.punct(close, ',')
             && (self.is(comma + 1, cls::DETERMINER | cls::TITLE)
                 || self.lex.source_heads.contains(self.w(comma + 1))))

@@ -97,6 +97,18 @@ impl<'a> Ctx<'a> {
         {
             return true;
         }
+        // 'the word "pandemic" only refers to how widely ...', "the term refers to": what a
+        // word means, no one's saying
+        if matches!(lemma, "refers" | "referred" | "referring")
+            && (i.saturating_sub(5)..i).any(|k| {
+                matches!(
+                    self.w(k),
+                    "word" | "term" | "name" | "phrase" | "acronym" | "abbreviation" | "label"
+                )
+            })
+        {
+            return true;
+        }
         // "One attribute of the plan": "attribute" reports only as "attribute X to Y"
         if lemma == "attribute" {
             let end = self.sentence_end(i).min(i + 14);

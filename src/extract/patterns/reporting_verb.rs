@@ -167,7 +167,10 @@ impl<'a> Ctx<'a> {
         // (only verbs of saying and finding: "North Korea, which seeks to develop ..." states
         // no one's claim)
         let which_states = speech || self.lex.relative_cues.contains(lemma);
+        // (not "the WHO noted": an acronym in capitals)
+        let acronym = j > first && self.toks[j - 1].span.slice(self.text) == "WHO";
         if j > first
+            && !acronym
             && (self.base(j - 1) == "who"
                 || (self.w(j - 1) == "which"
                     && which_states
@@ -559,6 +562,31 @@ mod tests {
             &[(&["who"], "cited", "his experience with rugby")],
         );
         expect("No claims of responsibility were reported yesterday.", &[]);
+        // what a word means is no one's saying; "the WHO" is no relative pronoun; an appositive
+        // after the source of "according to" may be the next speaker's
+        expect(
+            "The word only refers to how widely a disease has spread.",
+            &[],
+        );
+        expect(
+            "Although it is mild, the WHO noted the need to act.",
+            &[(&["the WHO"], "noted", "the need to act")],
+        );
+        expect(
+            "According to the agency ISNA, the prosecutor of Tehran, Ali Mehr, said the men must face charges.",
+            &[
+                (
+                    &["the agency ISNA"],
+                    "According to",
+                    "the prosecutor of Tehran, Ali Mehr, said the men must face charges",
+                ),
+                (
+                    &["the prosecutor of Tehran, Ali Mehr"],
+                    "said",
+                    "the men must face charges",
+                ),
+            ],
+        );
         // "and" inside the name of a body; an expectation "reportedly" held is no one's
         expect(
             "Turkey's Disaster and Emergency Management Presidency reported the magnitude was 6.6.",

@@ -1,0 +1,40 @@
+//! Groups that speak with one voice: "scientists from the University of Bristol and UC Davis
+//! say" names two bodies, the affiliations of one group, not two independent sources.
+
+use crate::model::Analysis;
+
+/// Keep in `voices` one source of each attribution of `atts` whose speaker is a group from the
+/// bodies it names ("scientists from X and Y say", "researchers at X and Y found"): the first.
+/// The group's head is in the mention ("scientists from the University of Bristol") or just
+/// before it ("scientists from China's Tsinghua University").
+pub(super) fn one_voice_per_group(analysis: &Analysis, atts: &[usize], voices: &mut Vec<usize>) {
+    let text = &analysis.doc.text;
+    for &ai in atts {
+        let a = &analysis.attributions[ai];
+        let [m, rest @ ..] = a.sources.as_slice() else {
+            continue;
+        };
+        if rest.is_empty() {
+            continue;
+        }
+        let head = text.get(m.span.start..m.name.start).unwrap_or("");
+        // (the four words before the mention, from a character boundary)
+        let mut from = m.span.start.saturating_sub(48);
+        while !text.is_char_boundary(from) {
+            from += 1;
+        }
+        let before: Vec<&str> = text[from..m.span.start].split_whitespace().collect();
+        let words: Vec<&str> = (before[before.len().saturating_sub(4)..].iter().copied())
+            .chain(head.split_whitespace())
+            .collect();
+        let group = words.windows(2).any(|w| {
+            matches!(w[1], "from" | "at")
+                && w[0].len() > 3
+                && w[0].ends_with('s')
+                && w[0].chars().skip(1).all(char::is_lowercase)
+        });
+        if group {
+            voices.retain(|&s| Some(s) == m.source || !rest.iter().any(|x| x.source == Some(s)));
+        }
+    }
+}
