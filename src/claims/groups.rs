@@ -38,3 +38,40 @@ pub(super) fn one_voice_per_group(analysis: &Analysis, atts: &[usize], voices: &
         }
     }
 }
+
+/// Drop from `voices` a person whose mentions name another of the voices, a body ("Tedros
+/// Adhanom Ghebreyesus, the Director-General of the WHO" beside "the WHO noted"): GUIDELINES,
+/// two voices of one organisation count once. (The first eight mentions of each person are
+/// read; names are compared by their normalised words.)
+pub(super) fn one_voice_per_body(analysis: &Analysis, voices: &mut Vec<usize>) {
+    use crate::model::SourceKind;
+    let bodies: Vec<usize> = (voices.iter().copied())
+        .filter(|&s| {
+            matches!(
+                analysis.sources[s].kind,
+                SourceKind::Organization | SourceKind::Government | SourceKind::Media
+            )
+        })
+        .collect();
+    if bodies.is_empty() {
+        return;
+    }
+    let text = &analysis.doc.text;
+    let speaks_for_a_body = |p: usize| {
+        let src = &analysis.sources[p];
+        src.kind == SourceKind::Person
+            && src.mentions.iter().take(8).any(|m| {
+                let words = format!(" {} ", crate::registry::normalize_name(m.slice(text)));
+                bodies.iter().any(|&b| {
+                    (analysis.sources[b].keys.iter())
+                        .any(|k| !k.is_empty() && words.contains(&format!(" {k} ")))
+                })
+            })
+    };
+    let keep: Vec<bool> = voices.iter().map(|&p| !speaks_for_a_body(p)).collect();
+    let mut i = 0;
+    voices.retain(|_| {
+        i += 1;
+        keep[i - 1]
+    });
+}

@@ -729,6 +729,7 @@ fn independent_voices(
         .map(|(_, &s)| s)
         .collect();
     groups::one_voice_per_group(analysis, atts, &mut voices);
+    groups::one_voice_per_body(analysis, &mut voices);
     let media = |s: usize| analysis.sources[s].kind == SourceKind::Media;
     if voices.iter().any(|&s| !media(s)) {
         voices.retain(|&s| !media(s));

@@ -82,6 +82,17 @@ fn one_group_or_one_body_is_one_voice() {
     // two bodies named side by side are two
     let c = kinds("The University of Oxford and Imperial College said the vaccine works.");
     assert_eq!(c[0].2, ClaimStatus::Corroborated, "{c:?}");
+    // an organisation and its head are one voice; two people of no named body are two
+    let c = kinds(
+        "On Wednesday, the World Health Organization (WHO) declared the outbreak a pandemic. \
+         Although the word only refers to how widely a disease has spread, not how dangerous \
+         specific cases are, the WHO noted the need to drive governments to action: \"All \
+         countries can still change the course of this pandemic,\" said Tedros Adhanom Ghebreyesus, the \
+         Director-General of the WHO.",
+    );
+    assert_ne!(c[1].2, ClaimStatus::Corroborated, "{c:?}");
+    let c = kinds("Brit Hume and Chris Wallace described the speech as flat and lacking energy.");
+    assert_eq!(c[0].2, ClaimStatus::Corroborated, "{c:?}");
 }
 
 #[test]
