@@ -547,6 +547,23 @@ impl<'a> Ctx<'a> {
     /// body with "of" or "for" in it, short conjuncts that name no person nor a body of their
     /// own and open with no determiner go on with that name (one mention, not two sources).
     fn join_body_name(&self, out: &mut Vec<Np>) {
+        // "Road Transport and Bridges Minister Obaidul Quader", "Health and Social Care Secretary
+        // Matt Hancock": a title before the last conjunct's name is the office of all of them
+        if let [.., prev, last] = out[..]
+            && out.len() == 2
+            && last.name_start > last.start
+            && (last.start..last.name_start).any(|k| self.is(k, cls::TITLE))
+            // (the office's words before the title: not "Smith and Senator John Doe")
+            && !self.is(last.start, cls::TITLE)
+            && prev.start == prev.name_start
+            && !self.lex.given_names.contains_key(self.w(prev.name_start))
+        {
+            *out = vec![Np {
+                start: prev.start,
+                ..last
+            }];
+            return;
+        }
         if out.len() >= 2
             && (out[0].name_start..out[0].end).any(|k| matches!(self.w(k), "of" | "for"))
             && out[1..].iter().all(|n| {

@@ -340,6 +340,12 @@ mod tests {
         assert_eq!(n[0].0, "Who Gives a Crap");
         let n = named("\"You would minimise the panic,\" said Russell Zimmerman per ABC News.");
         assert_eq!(n[0].0, "Russell Zimmerman");
+        // the office before a minister's name takes in its "and"; two people stay two
+        let n = named("Health and Social Care Secretary Matt Hancock said the plan works.");
+        assert_eq!(n[0].0, "Matt Hancock");
+        let lex = Lexicons::new(&Ruleset::embedded());
+        let a = analysis("Smith and Senator John Doe said the plan works.", &lex);
+        assert_eq!(extract_attributions(&a, &lex)[0].sources.len(), 2);
         // (but with no appositive, the name stays: "Just I" is resolved elsewhere)
         let n = named("Met Office forecasters said it would rain.");
         assert_eq!(n[0].0, "Met Office");
