@@ -79,6 +79,9 @@ fn one_group_or_one_body_is_one_voice() {
         let c = kinds(t);
         assert_ne!(c[0].2, ClaimStatus::Corroborated, "{t}: {c:?}");
     }
+    // two parties' acts corroborate nothing: "recognized Israel" names an act, no saying
+    let c = kinds("Like the UAE, the nations of Bahrain and Kosovo recognized Israel.");
+    assert_ne!(c[0].2, ClaimStatus::Corroborated, "{c:?}");
     // two bodies named side by side are two
     let c = kinds("The University of Oxford and Imperial College said the vaccine works.");
     assert_eq!(c[0].2, ClaimStatus::Corroborated, "{c:?}");
