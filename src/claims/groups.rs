@@ -68,10 +68,5 @@ pub(super) fn one_voice_per_body(analysis: &Analysis, voices: &mut Vec<usize>) {
                 })
             })
     };
-    let keep: Vec<bool> = voices.iter().map(|&p| !speaks_for_a_body(p)).collect();
-    let mut i = 0;
-    voices.retain(|_| {
-        i += 1;
-        keep[i - 1]
-    });
+    voices.retain(|&p| !speaks_for_a_body(p));
 }

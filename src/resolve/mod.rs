@@ -802,25 +802,18 @@ fn resolve_name(
     }
     let mut full = name.to_string();
     let mut new_keys = vec![key.clone()];
+    // a bare surname: the full name elsewhere in the text ("Hegel" -> "Tom Hegel"); an outlet's
+    // name too when that full name opens with a given name ("Bloomberg endorsed his former
+    // rival" where the text names Michael Bloomberg: the person, though an outlet has the name)
+    let surname = matches!(kind, SourceKind::Unknown | SourceKind::Person)
+        && name.chars().next().is_some_and(char::is_uppercase);
     if tokens.len() == 1
-        && matches!(kind, SourceKind::Unknown | SourceKind::Person)
-        && name.chars().next().is_some_and(char::is_uppercase)
-    {
-        // a bare surname: look for the full name elsewhere in the text ("Hegel" -> "Tom Hegel")
-        if let Some(f) = full_name_in_text(text, index, name, lex) {
-            full = f;
-            kind = SourceKind::Person;
-            new_keys.push(normalize_name(&full));
-        }
-    } else if tokens.len() == 1
-        && kind == SourceKind::Media
+        && (surname || kind == SourceKind::Media)
         && let Some(f) = full_name_in_text(text, index, name, lex)
-        && f.split_whitespace()
-            .next()
-            .is_some_and(|g| crate::hash::with_lower(g, |l| lex.given_names.contains_key(l)))
+        && (surname
+            || (f.split_whitespace().next())
+                .is_some_and(|g| crate::hash::with_lower(g, |l| lex.given_names.contains_key(l))))
     {
-        // "Bloomberg endorsed his former rival" where the text names Michael Bloomberg: the
-        // person, though an outlet has the name too
         full = f;
         kind = SourceKind::Person;
         new_keys.push(normalize_name(&full));

@@ -80,7 +80,8 @@ impl<'a> Ctx<'a> {
         }
         // "According to a post by Amy Cook, director of the event, the tusk ...": a named
         // source's appositive belongs to its mention, not to the content
-        if i == self.sentence_first(i)
+        let first = self.sentence_first(i);
+        if i == first
             && let Some(e) = self.appositive_after(np_end)
             && let Some(last) = nps.last_mut()
             && last.kind == MentionKind::Name
@@ -93,7 +94,6 @@ impl<'a> Ctx<'a> {
         self.used[i] = true;
         self.used[i + 1] = true;
         let cue = self.span(i, i + 2);
-        let first = self.sentence_first(i);
         let end = self.sentence_end(i);
         let content = if i == first {
             // "According to X, ..."
