@@ -917,7 +917,8 @@ fn classify(name: &str, titled: bool, lex: &Lexicons) -> SourceKind {
 }
 
 /// A longer name ending in `surname` somewhere in the text ("Tom Hegel" for "Hegel"), without
-/// titles: up to three capitalised words or initials right before an occurrence of the surname.
+/// titles: up to three capitalised words or initials right before an occurrence of the surname;
+/// the first that opens with a given name, else the longest.
 /// (A plain scan: a regex compiled per surname cost more than the rest of the pipeline.)
 fn full_name_in_text(
     text: &str,
@@ -977,6 +978,11 @@ fn full_name_in_text(
             continue;
         }
         let cand = format!("{} {}", words[keep..].join(" "), surname);
+        // the first full name with a given name is the one the surname stands for (the
+        // principal person, named first: "Joe Biden", then "Biden's son Hunter Biden")
+        if crate::hash::with_lower(words[keep], |l| lex.given_names.contains_key(l)) {
+            return Some(cand);
+        }
         if best.as_ref().is_none_or(|b| cand.len() > b.len()) {
             best = Some(cand);
         }

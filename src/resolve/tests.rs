@@ -203,6 +203,21 @@ fn surname_finds_full_name_elsewhere() {
 }
 
 #[test]
+fn surname_is_the_person_named_first() {
+    // the principal is named first; a relative named later with a longer name is not "Biden"
+    let s = sources(
+        "The race between nominee Joe Biden and the president tightened.\n\nBiden said voters deserve better. He met Hunter Biden's partner.",
+    );
+    assert_eq!(s[0].0, "Joe Biden");
+    // a longer name with no given name ("Honorable Pedro R. Pierluisi") gives way to one that
+    // opens with a given name
+    let s = sources(
+        "The Honorable Pedro R. Pierluisi was sworn in. Pedro Pierluisi is a lawyer.\n\nPierluisi said the Senate had no say.",
+    );
+    assert_eq!(s[0].0, "Pedro Pierluisi");
+}
+
+#[test]
 fn outlet_is_the_last_media_source() {
     let c = Checker::new(Ruleset::embedded(), None);
     let a = c.check(crate::input::parse_text(
