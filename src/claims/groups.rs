@@ -1,5 +1,6 @@
 //! Groups that speak with one voice: "scientists from the University of Bristol and UC Davis
-//! say" names two bodies, the affiliations of one group, not two independent sources.
+//! say" names two bodies, the affiliations of one group, not two independent sources; "Trump
+//! and his supporters" are one side.
 
 use crate::model::Analysis;
 
@@ -35,6 +36,29 @@ pub(super) fn one_voice_per_group(analysis: &Analysis, atts: &[usize], voices: &
         });
         if group {
             voices.retain(|&s| Some(s) == m.source || !rest.iter().any(|x| x.source == Some(s)));
+        }
+    }
+}
+
+/// Drop from `voices` the sources of the mentions of each attribution of `atts` that speak as
+/// part of the one named before them, by a possessive ("Trump and his supporters claimed",
+/// "the mayor and her deputy said"): the speaker's own people, not an independent voice.
+pub(super) fn one_voice_with_its_own(analysis: &Analysis, atts: &[usize], voices: &mut Vec<usize>) {
+    let text = &analysis.doc.text;
+    for &ai in atts {
+        let a = &analysis.attributions[ai];
+        let [first, rest @ ..] = a.sources.as_slice() else {
+            continue;
+        };
+        for m in rest {
+            let opens = m.span.slice(text).split_whitespace().next().unwrap_or("");
+            if matches!(
+                opens.to_ascii_lowercase().as_str(),
+                "his" | "her" | "its" | "their"
+            ) && m.source != first.source
+            {
+                voices.retain(|&s| Some(s) != m.source);
+            }
         }
     }
 }

@@ -567,9 +567,10 @@ pub fn is_self_report(analysis: &Analysis, cl: &ClaimLexicons, a: &Attribution) 
     if first.eq_ignore_ascii_case("that") {
         first = words.next().unwrap_or("");
     }
+    // (a stance: "argued against Universal Basic Income", "argued for using ballot access")
     if matches!(
         first.to_ascii_lowercase().as_str(),
-        "responsibility" | "credit"
+        "responsibility" | "credit" | "for" | "against"
     ) {
         return true;
     }
@@ -729,6 +730,7 @@ fn independent_voices(
         .map(|(_, &s)| s)
         .collect();
     groups::one_voice_per_group(analysis, atts, &mut voices);
+    groups::one_voice_with_its_own(analysis, atts, &mut voices);
     groups::one_voice_per_body(analysis, &mut voices);
     let media = |s: usize| analysis.sources[s].kind == SourceKind::Media;
     if voices.iter().any(|&s| !media(s)) {

@@ -75,6 +75,11 @@ fn one_group_or_one_body_is_one_voice() {
         "Scientists from China's Tsinghua University and the Chinese Academy of Sciences reported bird flight evolved from running.",
         "According to the Philippine Institute of Volcanology and Seismology (Phivolcs), the epicenter was 9 km east of Carrascal.",
         "The High Court of England and Wales ruled that the prorogation was not a matter for the courts.",
+        "Nils-Erik Haagenrud of Rogaland Fire and Rescue said late on Tuesday no personnel would be sent into the building.",
+        "The Fire and Rescue said no personnel would be sent into the building.",
+        // a speaker and their own people are one side
+        "Trump and his supporters claimed Joe Biden only won the elections due to voter fraud.",
+        "The mayor and her deputy said the budget was cut by $4 million.",
     ] {
         let c = kinds(t);
         assert_ne!(c[0].2, ClaimStatus::Corroborated, "{t}: {c:?}");

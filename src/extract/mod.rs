@@ -35,6 +35,7 @@
 //!
 //! To add a pattern, follow the checklist in docs/architecture.md.
 
+mod conjuncts;
 mod contents;
 mod context;
 mod dispatch;

@@ -542,51 +542,6 @@ impl<'a> Ctx<'a> {
     }
 
     /// Names joined by "and" / commas, starting at `i`: "Nicholas Weaver and Matt Tait".
-    /// "the Philippine Institute of Volcanology and Seismology", "the High Court of England and
-    /// Wales", "Institute of Epidemiology, Disease Control and Research": after the name of a
-    /// body with "of" or "for" in it, short conjuncts that name no person nor a body of their
-    /// own and open with no determiner go on with that name (one mention, not two sources).
-    fn join_body_name(&self, out: &mut Vec<Np>) {
-        // "Road Transport and Bridges Minister Obaidul Quader", "Health and Social Care Secretary
-        // Matt Hancock": a title before the last conjunct's name is the office of all of them
-        if let [.., prev, last] = out[..]
-            && out.len() == 2
-            && last.name_start > last.start
-            && (last.start..last.name_start).any(|k| self.is(k, cls::TITLE))
-            // (the office's words before the title: not "Smith and Senator John Doe")
-            && !self.is(last.start, cls::TITLE)
-            && prev.start == prev.name_start
-            && !self.lex.given_names.contains_key(self.w(prev.name_start))
-        {
-            *out = vec![Np {
-                start: prev.start,
-                ..last
-            }];
-            return;
-        }
-        if out.len() >= 2
-            && (out[0].name_start..out[0].end).any(|k| matches!(self.w(k), "of" | "for"))
-            && out[1..].iter().all(|n| {
-                n.end - n.name_start <= 2
-                    && n.start == n.name_start
-                    && !self.body_word(n.end - 1)
-                    && !self.lex.given_names.contains_key(self.w(n.name_start))
-                    // (nor an acronym: "UC Davis" is a body of its own)
-                    && !(n.name_start..n.end).any(|k| {
-                        let t = self.toks[k].span.slice(self.text);
-                        t.len() >= 2 && t.bytes().all(|b| b.is_ascii_uppercase())
-                    })
-            })
-        {
-            let last = out[out.len() - 1];
-            *out = vec![Np {
-                start: out[0].start,
-                name_start: out[0].name_start,
-                ..last
-            }];
-        }
-    }
-
     pub(in crate::extract) fn names_right(&self, i: usize) -> Vec<Np> {
         let mut out = Vec::new();
         let Some(first) = self.name_right(i) else {
@@ -855,6 +810,7 @@ impl<'a> Ctx<'a> {
             // after the name of a body with "of" or "for" in it, short conjuncts that name no
             // person and open with no determiner go on with that name
             self.join_body_name(&mut out);
+            self.join_name_conjuncts(&mut out);
             if out.len() == 1 {
                 out[0].start = self.modifiers_left(out[0].start);
             }

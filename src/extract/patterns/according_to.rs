@@ -168,9 +168,89 @@ impl<'a> Ctx<'a> {
         // punctuation; the rest is no content. A time phrase or "in a statement" at its
         // end is in neither ("according to police on Thursday"); a relative clause or a
         // verb stops it ("according to CNN who reported ...": as it was)
+        // (eight words, or sixteen when punctuation closes them: "according to the Centers
+        // for Disease Control and Prevention in the United States, ...")
+        let (mut k, mut stop) = self.phrase_words(i, e, e + 8);
+        if k == e + 8 && stop.is_none() {
+            (k, stop) = self.phrase_words(i, e, e + 16);
+            if k == e + 16 {
+                k = e + 8;
+            }
+        }
+        if stop.is_none() && k > e && (!self.is_word(k) || !self.same_sentence(i, k)) {
+            stop = Some((k, k));
+        }
+        if let Some((np_end, skip_end)) = stop {
+            if np_end > e {
+                // (behind a carrier the name is the owner's: "a POLITICO analysis";
+                // otherwise the name was a modifier, "the Democratic chairs", and the
+                // phrase is the mention and the name)
+                // (and after an affiliation the name is kept: "Commissioner James
+                // Rovella of the Department of Emergency Services and Public Protection")
+                let carrier = self.lex.carrier_nouns.contains(self.w(e));
+                // (a person's affiliation after the name keeps it: "Chief Superintendent
+                // Graciano Mijares of the police of the Autonomous Region ...")
+                let affiliation = matches!(self.w(e), "of" | "at" | "from");
+                // (and a body's name goes on through "for" or "of" and capitalised words:
+                // "the Centers for Disease Control and Prevention in the United States")
+                let tail = self.name_tail(e, np_end);
+                if let Some(last) = nps.last_mut() {
+                    let body = (last.name_start..e).any(|k| self.body_word(k));
+                    *last = if tail > e && last.name_end == last.end && (self.w(e) == "for" || body)
+                    {
+                        Np {
+                            end: np_end,
+                            name_start: last.name_start
+                                + usize::from(self.w(last.name_start) == "the"),
+                            name_end: tail,
+                            kind: MentionKind::Name,
+                            ..*last
+                        }
+                    } else if carrier
+                        || (affiliation && last.kind == MentionKind::Name)
+                        || last.name_end < last.end
+                    {
+                        Np {
+                            end: np_end,
+                            ..*last
+                        }
+                    } else {
+                        Np::new(last.start, np_end, last.start, MentionKind::Other)
+                    };
+                }
+            }
+            e = skip_end;
+        }
+        e
+    }
+
+    /// The end of the capitalised words that go on with a name ending at `e`, before `end`,
+    /// through "for", "of", "and" and "the" ("for Disease Control and Prevention", "and Human
+    /// Services"), or `e`.
+    fn name_tail(&self, e: usize, end: usize) -> usize {
+        if !matches!(self.w(e), "for" | "of" | "and") {
+            return e;
+        }
+        let mut tail = e;
+        let mut k = e;
+        while k < end {
+            if self.is_word(k) && self.toks[k].cap {
+                tail = k + 1;
+            } else if !matches!(self.w(k), "for" | "of" | "and" | "the") {
+                break;
+            }
+            k += 1;
+        }
+        tail
+    }
+
+    /// The words of an "according to" phrase (cue at `i`) after its source phrase ends at `e`,
+    /// up to `limit`: where they stop, and the stop and the end of a time phrase or
+    /// post-modifier that closes them (see [`Self::phrase_to_punctuation`]).
+    fn phrase_words(&self, i: usize, e: usize, limit: usize) -> (usize, Option<(usize, usize)>) {
         let mut k = e;
         let mut stop = None;
-        while k < self.toks.len() && k < e + 8 && self.is_word(k) && self.same_sentence(i, k) {
+        while k < self.toks.len() && k < limit && self.is_word(k) && self.same_sentence(i, k) {
             // (nor a verb, "according to Wasef archaeologists have not yet found"; a
             // quantity, "according to the New York Times about 100 miles from Okinawa")
             if matches!(
@@ -199,31 +279,7 @@ impl<'a> Ctx<'a> {
             }
             k += 1;
         }
-        if stop.is_none() && k > e && (!self.is_word(k) || !self.same_sentence(i, k)) {
-            stop = Some((k, k));
-        }
-        if let Some((np_end, skip_end)) = stop {
-            if np_end > e {
-                // (behind a carrier the name is the owner's: "a POLITICO analysis";
-                // otherwise the name was a modifier, "the Democratic chairs", and the
-                // phrase is the mention and the name)
-                // (and after an affiliation the name is kept: "Commissioner James
-                // Rovella of the Department of Emergency Services and Public Protection")
-                let carrier = self.lex.carrier_nouns.contains(self.w(e));
-                if let Some(last) = nps.last_mut() {
-                    *last = if carrier || last.name_end < last.end {
-                        Np {
-                            end: np_end,
-                            ..*last
-                        }
-                    } else {
-                        Np::new(last.start, np_end, last.start, MentionKind::Other)
-                    };
-                }
-            }
-            e = skip_end;
-        }
-        e
+        (k, stop)
     }
 
     /// The content after the phrase "according to X" (`i`, ending at `np_end`) in the middle or
@@ -333,6 +389,27 @@ mod tests {
     #[test]
     fn allows_according_without_to() {
         expect("The plant closed accordingly.", &[]);
+    }
+
+    #[test]
+    fn according_to_a_long_name_up_to_its_comma() {
+        // a body's name through "for" and "and", a place after it in the mention only; a
+        // person's affiliation in the mention, the name kept
+        let (s, _, c) = one(
+            "According to the Centers for Disease Control and Prevention in the United States, one child in a thousand develops encephalitis.",
+        );
+        assert_eq!(
+            (s[0].as_str(), c.as_str()),
+            (
+                "the Centers for Disease Control and Prevention in the United States",
+                "one child in a thousand develops encephalitis"
+            )
+        );
+        let (s, _, c) = one(
+            "According to Chief Superintendent Graciano Mijares of the police of the Autonomous Region in Muslim Mindanao, the confirmed deaths are fourteen.",
+        );
+        assert!(s[0].contains("Graciano Mijares of the police"), "{s:?}");
+        assert_eq!(c, "the confirmed deaths are fourteen");
     }
 
     #[test]
