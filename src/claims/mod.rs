@@ -553,7 +553,14 @@ fn own_pronoun(word: &str, kind: SourceKind) -> bool {
 /// the source itself ("said he would resign", "said it will close 20 stores"), not in the passive
 /// ("said she was forced into ...": something done to the speaker, by another).
 pub fn is_self_report(analysis: &Analysis, cl: &ClaimLexicons, a: &Attribution) -> bool {
-    if ClaimLexicons::has_lemma(&cl.self_cues, &a.cue_lemma) || is_bare_act(analysis, cl, a) {
+    if ClaimLexicons::has_lemma(&cl.self_cues, &a.cue_lemma)
+        || is_bare_act(analysis, cl, a)
+        // (a stance: "argued for using ballot access", "voted against")
+        || {
+            let cue = analysis.text(a.cue);
+            cue.ends_with(" for") || cue.ends_with(" against")
+        }
+    {
         return true;
     }
     let Some(content) = &a.content else {

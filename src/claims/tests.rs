@@ -104,6 +104,21 @@ fn one_group_or_one_body_is_one_voice() {
 }
 
 #[test]
+fn stances_are_self_reports() {
+    for t in [
+        "Pierce and Hawkins both argued for using ballot access as an inclusion standard for debates.",
+        "La Riva argued against Universal Basic Income, proposing a higher minimum wage.",
+        "Pierce and Carroll endorsed charter schools.",
+    ] {
+        let c = kinds(t);
+        assert_eq!(c[0].1, ClaimKind::SelfReport, "{t}: {c:?}");
+    }
+    // a claim about the world stays one
+    let c = kinds("Hawkins argued that the debt does not matter.");
+    assert_eq!(c[0].1, ClaimKind::Claim, "{c:?}");
+}
+
+#[test]
 fn two_voices_on_one_proposition_corroborate() {
     let c = kinds("The dam failed on Monday, police said, and firefighters confirmed it.");
     assert_eq!(c[0].2, ClaimStatus::Corroborated, "{c:?}");

@@ -115,4 +115,75 @@ impl Ctx<'_> {
             }];
         }
     }
+
+    /// The names coordinated before `last` ("X and Y said", "X, Y and Z said", "La Riva,
+    /// Hawkins, Blankenship, and Carroll"), `last` among them; `placed` when `last` is a name
+    /// with its place after "in" ("Jane Doe in Paris"). Err with one phrase when the names are
+    /// places after "in" and the phrase's head before them speaks ("Officials in Texas and
+    /// Ohio said").
+    pub(in crate::extract) fn coordinated_left(
+        &self,
+        last: Np,
+        placed: bool,
+    ) -> Result<Vec<Np>, Np> {
+        let mut out = vec![last];
+        // coordination: "X and Y said", "X, Y and Z said" (an "and" must join the last two:
+        // in "In Paris, Smith said" Paris is no source)
+        let mut s = last.start;
+        let mut joined = false;
+        while s >= 2 && (self.w(s - 1) == "and" || (joined && self.punct(s - 1, ','))) {
+            // (a serial comma before "and": "La Riva, Hawkins, Blankenship, and Carroll",
+            // in a list of three or more; not a clause after a comma, "in Saqqara and Tuna
+            // el-Gebel, and Egyptologists have reported", "Yeah, and I think")
+            let serial = self.w(s - 1) == "and" && s >= 3 && self.punct(s - 2, ',');
+            let at = if serial { s - 2 } else { s - 1 };
+            let listed = |np: &Np| np.start >= 1 && self.punct(np.start - 1, ',');
+            match self.name_left(at).filter(|np| !serial || listed(np)) {
+                // "Officials in Texas and Ohio said", "Police in Paris and London said":
+                // places after "in", the phrase's head before them the source (none
+                // there: the places are no sources, "... (CU Boulder) in Colorado and the
+                // College of Wooster in Ohio reported")
+                Some(np) if np.start >= 2 && self.w(np.start - 1) == "in" => {
+                    let before = np.start - 1;
+                    // ("John Smith in London and Jane Doe in Paris said": two people)
+                    if placed
+                        && out[0].name_end < out[0].end
+                        && let Some(head) = self.name_left(before)
+                    {
+                        out.insert(
+                            0,
+                            Np {
+                                end: np.end,
+                                name_end: head.end,
+                                kind: MentionKind::Name,
+                                referent: None,
+                                ..head
+                            },
+                        );
+                        s = head.start;
+                        joined = true;
+                        continue;
+                    }
+                    let head = (self.simple_left(before))
+                        .or_else(|| self.anonymous_left(before))
+                        .or_else(|| self.name_left(before));
+                    if let Some(head) = head {
+                        return Err(Np {
+                            end: last.end,
+                            name_end: head.name_end.min(head.end),
+                            ..head
+                        });
+                    }
+                    break;
+                }
+                Some(np) => {
+                    out.insert(0, np);
+                    s = np.start;
+                    joined = true;
+                }
+                None => break,
+            }
+        }
+        Ok(out)
+    }
 }

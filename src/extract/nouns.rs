@@ -710,6 +710,15 @@ impl<'a> Ctx<'a> {
 
     /// Source mentions ending just before `end` (the subject of a reporting verb).
     pub(in crate::extract) fn sources_left(&self, end: usize) -> Vec<Np> {
+        // "Hawkins, Blankenship, and Carroll all argued": a quantifier after names (not the
+        // subject itself, "To varying degrees, all agreed")
+        if end >= 2
+            && self.w(end - 1) == "all"
+            && ((self.is_word(end - 2) && self.toks[end - 2].cap) || self.punct(end - 2, ')'))
+            && self.same_sentence(end - 2, end - 1)
+        {
+            return self.sources_left(end - 1);
+        }
         // "Sen. Marco Rubio (R-Fla.) said": a short parenthesis after the mention belongs to it
         if end >= 3 && self.punct(end - 1, ')') {
             let open = (end.saturating_sub(8)..end - 1)
@@ -761,8 +770,10 @@ impl<'a> Ctx<'a> {
         }
         if let Some(mut last) = self.name_left(end) {
             // "Tom Hegel of SentinelOne said": the person, with the affiliation in the mention
+            // (and "Jane Doe in Paris said": the person, not the place)
+            let placed = last.start >= 2 && self.w(last.start - 1) == "in";
             if last.start >= 2
-                && matches!(self.w(last.start - 1), "of" | "at" | "from")
+                && (placed || matches!(self.w(last.start - 1), "of" | "at" | "from"))
                 && let Some(head) = self.name_left(last.start - 1)
             {
                 last = Np {
@@ -776,7 +787,6 @@ impl<'a> Ctx<'a> {
             } else if let Some(np) = self.head_of_name_left(last) {
                 last = np;
             }
-            let mut out = vec![last];
             // "the National Search and Rescue Agency": "and" inside the name of a body
             // (not "the University of Oxford and Imperial College": two bodies)
             if last.start >= 2
@@ -791,20 +801,10 @@ impl<'a> Ctx<'a> {
                     ..last
                 }];
             }
-            // coordination: "X and Y said", "X, Y and Z said" (an "and" must join the last two:
-            // in "In Paris, Smith said" Paris is no source)
-            let mut s = last.start;
-            let mut joined = false;
-            while s >= 2 && (self.w(s - 1) == "and" || (joined && self.punct(s - 1, ','))) {
-                match self.name_left(s - 1) {
-                    Some(np) => {
-                        out.insert(0, np);
-                        s = np.start;
-                        joined = true;
-                    }
-                    None => break,
-                }
-            }
+            let mut out = match self.coordinated_left(last, placed) {
+                Ok(out) => out,
+                Err(places) => return vec![places],
+            };
             // "the Philippine Institute of Volcanology and Seismology", "the High Court of
             // England and Wales", "Institute of Epidemiology, Disease Control and Research":
             // after the name of a body with "of" or "for" in it, short conjuncts that name no

@@ -375,6 +375,73 @@ fn body_names_keep_their_and() {
     assert_eq!(s.len(), 2, "{s:?}");
     let (s, _, _) = one("The Ministry of Health and Doctors Without Borders said it was over.");
     assert_eq!(s.len(), 2, "{s:?}");
+    // after a person's affiliation, or in a name opened by "the", a conjunct that can name no
+    // person goes on with the name; outlets and people stay two
+    for (t, want) in [
+        (
+            "Nils-Erik Haagenrud of Rogaland Fire and Rescue said no one would be sent.",
+            &["Nils-Erik Haagenrud of Rogaland Fire and Rescue"][..],
+        ),
+        (
+            "The Fire and Rescue said no one would be sent.",
+            &["The Fire and Rescue"],
+        ),
+        (
+            "The Guardian and Reuters reported the deal.",
+            &["The Guardian", "Reuters"],
+        ),
+        (
+            "Miller and Smith both acknowledged faults.",
+            &["Miller", "Smith"],
+        ),
+    ] {
+        let (s, _, _) = one(t);
+        assert_eq!(s, want, "{t}");
+    }
+}
+
+#[test]
+fn serial_comma_lists_and_their_quantifier() {
+    let (s, _, c) = one(
+        "La Riva, Hawkins, Blankenship, and Carroll all agreed that vaccines have done more good than harm.",
+    );
+    assert_eq!(s, ["La Riva", "Hawkins", "Blankenship", "Carroll"]);
+    assert_eq!(c, "that vaccines have done more good than harm");
+    // a comma and "and" before a clause join no list; "all" alone is the subject
+    let (s, _, _) = one(
+        "Mummies were found in Saqqara and Tuna el-Gebel, and Egyptologists have reported they were sacrificed.",
+    );
+    assert_eq!(s, ["Egyptologists"]);
+    let (s, _, _) = one("To varying degrees, all agreed that the plan would raise taxes.");
+    assert_eq!(s, ["all"]);
+    // a reply before "that"
+    let (s, cue, _) = one("Pierce countered that technology is amoral.");
+    assert_eq!((s[0].as_str(), cue.as_str()), ("Pierce", "countered"));
+}
+
+#[test]
+fn places_after_in_are_no_sources() {
+    for (t, want) in [
+        (
+            "Officials in Texas and Ohio said the storm passed.",
+            &["Officials in Texas and Ohio"][..],
+        ),
+        (
+            "Police in Paris and London said the threat was high.",
+            &["Police in Paris and London"],
+        ),
+        (
+            "Jane Doe in Paris said it was over.",
+            &["Jane Doe in Paris"],
+        ),
+        (
+            "John Smith in London and Jane Doe in Paris said it was over.",
+            &["John Smith in London", "Jane Doe in Paris"],
+        ),
+    ] {
+        let (s, _, _) = one(t);
+        assert_eq!(s, want, "{t}");
+    }
 }
 
 #[test]
