@@ -1067,7 +1067,7 @@ impl<'a> Ctx<'a> {
         if let Some(p) = (s + 1..e).find(|&c| self.punct(c, ','))
             && let Some(a) = self.name_right(p + 1)
             && a.end == e
-            && a.name_start == p + 1
+            && a.start == p + 1
             && a.end - a.name_start >= 2
             && (s..p).any(|k| self.is(k, cls::TITLE) || self.lower_noun_at(k))
         {

@@ -749,6 +749,20 @@ fn resolve_name(
             sources[i].keys.push(key);
             return i;
         }
+        // a given name alone for the one person named in full with it ("Dr Meerjady" after
+        // "Dr Meerjady Sabrina Flora", "Hunter" after "Hunter Biden"): not when two are
+        let persons = keys.with_first(&key, sources).iter().copied().filter(|&i| {
+            let s = &sources[i];
+            s.kind == SourceKind::Person
+                && s.name.split_whitespace().count() > 1
+                && normalize_name(&s.name).split(' ').next() == Some(key.as_str())
+        });
+        let mut persons = persons.take(2);
+        if let (Some(i), None) = (persons.next(), persons.next()) {
+            keys.add(i, &key, sources);
+            sources[i].keys.push(key);
+            return i;
+        }
         // a short form of a body named in full earlier ("Ford" for "Ford Motor Company")
         if let Some(i) = keys.with_first(&key, sources).iter().copied().find(|&i| {
             let s = &sources[i];

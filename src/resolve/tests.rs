@@ -218,6 +218,23 @@ fn surname_is_the_person_named_first() {
 }
 
 #[test]
+fn a_given_name_alone_and_titles_without_a_stop() {
+    // "Dr" with no full stop is a title; a given name with a title stands for the one person
+    // named in full with it
+    let s = sources(
+        "In a briefing, the director of IEDCR, Dr Meerjady Sabrina Flora, said five died.\n\nAccording to Dr Meerjady, two cases were aged above 60.",
+    );
+    assert_eq!(
+        s,
+        [("Meerjady Sabrina Flora".to_string(), SourceKind::Person)]
+    );
+    let s = sources(
+        "The general manager of Abu Dhabi Media, Dr Ali bin Tamim, attributed the bombing to rebels.",
+    );
+    assert_eq!(s[0].0, "Ali bin Tamim");
+}
+
+#[test]
 fn outlet_is_the_last_media_source() {
     let c = Checker::new(Ruleset::embedded(), None);
     let a = c.check(crate::input::parse_text(
