@@ -420,6 +420,29 @@ fn serial_comma_lists_and_their_quantifier() {
 }
 
 #[test]
+fn a_participle_after_its_noun_is_no_cue_and_reports_may_have_a_source() {
+    for t in [
+        "A main issue discussed was the liberation of political prisoners.",
+        "All of the pardons issued were \"full and unconditional\".",
+    ] {
+        assert!(atts(t).is_empty(), "{t}: {:?}", atts(t));
+    }
+    // a clause with a gap keeps its cue
+    let (s, _, _) = one(
+        "The nearest known black hole — V616 Mon — the study noted was usually estimated at 3000 light years.",
+    );
+    assert_eq!(s, ["the study"]);
+    // "according to reports" has no source, "according to reports by X" has X
+    let (s, _, c) = one("According to reports by the BBC, the rally was big.");
+    assert_eq!(
+        (s[0].as_str(), c.as_str()),
+        ("reports by the BBC", "the rally was big")
+    );
+    let (s, _, _) = one("According to reports, the rally was big.");
+    assert!(s.is_empty(), "{s:?}");
+}
+
+#[test]
 fn places_after_in_are_no_sources() {
     for (t, want) in [
         (

@@ -26,7 +26,7 @@ use crate::model::MentionKind;
 
 impl<'a> Ctx<'a> {
     pub(in crate::extract) fn according_to(&mut self, i: usize, out: &mut Vec<Attribution>) {
-        if self.agentless_starts_at(i) {
+        if self.agentless_starts_at(i) && !self.reports_by(i) {
             // "according to reports": no source ([`super::agentless`])
             return;
         }
@@ -158,6 +158,17 @@ impl<'a> Ctx<'a> {
         .then_some(close)
     }
 
+    /// True when the reports of "according to (media) reports" at `i` have their source after
+    /// them: "according to reports from the ministry", "according to reports by the BBC" (the
+    /// source behind the carrier, [`Self::sources_right`]).
+    fn reports_by(&self, i: usize) -> bool {
+        (i + 2..(i + 6).min(self.toks.len())).any(|k| {
+            matches!(self.w(k), "reports" | "report")
+                && matches!(self.w(k + 1), "from" | "by")
+                && self.same_sentence(i, k + 1)
+        })
+    }
+
     /// The end of the phrase after "according to" at `i` whose source phrases are `nps`, the
     /// last of them widened to the whole noun phrase where it stopped inside one.
     fn phrase_to_punctuation(&self, i: usize, nps: &mut [Np]) -> usize {
@@ -215,7 +226,12 @@ impl<'a> Ctx<'a> {
                             ..*last
                         }
                     } else {
-                        Np::new(last.start, np_end, last.start, MentionKind::Other)
+                        // (a carrier's source stays the referent: "reports from the ministry
+                        // of internal affairs of Belarus on Friday")
+                        Np {
+                            referent: last.referent,
+                            ..Np::new(last.start, np_end, last.start, MentionKind::Other)
+                        }
                     };
                 }
             }

@@ -55,6 +55,30 @@ impl<'a> Ctx<'a> {
         if past && i > 0 && ADJECTIVE_DETERMINERS.contains(&self.w(i - 1)) {
             return true;
         }
+        // "A main issue discussed was ...", "the figures reported were wrong": a participle
+        // after a noun and before the verb of its clause (a form of "be") modifies the noun
+        if past
+            && self.w(i).ends_with("ed")
+            && i > 0
+            && self.is_word(i - 1)
+            && !self.toks[i - 1].cap
+            && !self.is(i - 1, cls::PRONOUN | cls::ADVERB | cls::PASSIVE_AUX)
+            && !matches!(
+                self.w(i - 1),
+                "nobody" | "everyone" | "everybody" | "someone" | "somebody" | "anyone"
+            )
+            && matches!(self.w(i + 1), "was" | "were" | "is" | "are")
+            // (the noun opens with an article: not the subject of a clause with a gap, "what
+            // many progressives believed was unfair")
+            // (nor an inserted clause: "The nearest known black hole — V616 Mon — the study
+            // noted was ...")
+            && (i.saturating_sub(3)..i - 1).any(|k| {
+                matches!(self.w(k), "a" | "an" | "the")
+                    && (k == self.sentence_first(i) || (k > 0 && self.is_word(k - 1)))
+            })
+        {
+            return true;
+        }
         // "a process called exfiltration", "a group named X": naming, not saying
         if past
             && i > 1
