@@ -10,7 +10,8 @@
 //! `claim-agreement-cues` ("agreed", "concurred", "echoed"), with a source, and not "agreed to"
 //! (a deal or a payment: an act, no agreement with a claim). It reaches back to the nearest
 //! earlier claim or quotation of the same paragraph, at most [`REACH`] sentences back, that has
-//! a source other than the agreeing one's. Each then takes in the other's attributions, marked
+//! a source other than the agreeing one's; "agreed with X" reaches back to X's sentence, and
+//! when that is a self-report (a view agreed with) to nothing. Each then takes in the other's attributions, marked
 //! inherited, and its independence is counted again, at most its own count plus the other
 //! side's (two voices on two different things in one sentence do not become more by it).
 //!
@@ -54,6 +55,21 @@ pub(super) fn link_agreements(analysis: &Analysis, checker: &Checker, claims: &m
             continue;
         }
         let agreeing_set: HashSet<usize> = agreeing_sources.iter().copied().collect();
+        // the last word of whom it agrees with, when named: "agreed with La Riva"
+        let named = agreeing.first().and_then(|&ai| {
+            let cue = analysis.attributions[ai].cue;
+            let after = &analysis.doc.text[cue.end..];
+            let rest = if analysis.text(cue).ends_with(" with") {
+                after.trim_start()
+            } else {
+                after.strip_prefix(" with ")?
+            };
+            let words: Vec<&str> = (rest.split(|c: char| c.is_whitespace() || c == ','))
+                .take(3)
+                .take_while(|w| w.starts_with(char::is_uppercase))
+                .collect();
+            words.last().map(|w| w.to_string())
+        });
         let here = &analysis.sentences[claims[j].sentence];
         let Some(k) = (0..j)
             .rev()
@@ -62,9 +78,17 @@ pub(super) fn link_agreements(analysis: &Analysis, checker: &Checker, claims: &m
                     && claims[j].sentence - claims[k].sentence <= REACH
             })
             .find(|&k| {
-                matches!(claims[k].kind, ClaimKind::Claim | ClaimKind::Quote)
-                    && (claims[k].sources.iter()).any(|s| !agreeing_set.contains(s))
+                let kind_fits = match &named {
+                    // (agreeing with a named speaker's view, "La Riva argued against UBI.
+                    // Carroll agreed with La Riva", is a view of one's own: it reaches no
+                    // claim before that view)
+                    Some(w) => (claims[k].sources.iter())
+                        .any(|&s| analysis.sources[s].name.split_whitespace().any(|x| x == w)),
+                    None => matches!(claims[k].kind, ClaimKind::Claim | ClaimKind::Quote),
+                };
+                kind_fits && (claims[k].sources.iter()).any(|s| !agreeing_set.contains(s))
             })
+            .filter(|&k| matches!(claims[k].kind, ClaimKind::Claim | ClaimKind::Quote))
         else {
             continue;
         };

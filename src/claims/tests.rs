@@ -116,6 +116,11 @@ fn stances_are_self_reports() {
     // a claim about the world stays one
     let c = kinds("Hawkins argued that the debt does not matter.");
     assert_eq!(c[0].1, ClaimKind::Claim, "{c:?}");
+    // agreeing with a named speaker's view corroborates no claim before it
+    let c = kinds(
+        "Pierce said the nation needs visionary leadership. La Riva argued against Universal Basic Income. Carroll agreed with La Riva, saying that jobs are more important than UBI.",
+    );
+    assert!(c.iter().all(|x| x.2 != ClaimStatus::Corroborated), "{c:?}");
 }
 
 #[test]
