@@ -145,12 +145,39 @@ pub fn find_quotes(doc: &SourceDoc) -> Vec<Quote> {
     out
 }
 
+/// Words a title in title case may have in lower case ("Advisory Number 25A", "The Lord of
+/// the Rings"): a closed class of articles, conjunctions and short prepositions.
+const TITLE_SMALL_WORDS: &[&str] = &[
+    "a", "an", "and", "as", "at", "by", "for", "in", "of", "on", "or", "the", "to", "with",
+];
+
+/// Whether the words of a quote with no closing punctuation are a title, not speech: twelve
+/// words at most, the first and every other one but the small words capitalised or a number
+/// ('the NHC's "Hurricane Humberto Intermediate Advisory Number 25A"').
+fn is_title(t: &str) -> bool {
+    let mut n = 0;
+    for (k, w) in t.split_whitespace().enumerate() {
+        n += 1;
+        if n > 12 {
+            return false;
+        }
+        let first = w.chars().next().unwrap_or(' ');
+        let ok = first.is_uppercase()
+            || first.is_ascii_digit()
+            || (k > 0 && TITLE_SMALL_WORDS.contains(&w));
+        if !ok {
+            return false;
+        }
+    }
+    n > 0
+}
+
 fn make_quote(text: &str, span: Span, inner: Span, paragraph: usize, unclosed: bool) -> Quote {
     let t = inner.slice(text).trim();
     // (no test tells apart more than four words: the rest of a long quotation is not read)
     let words = t.split_whitespace().take(4).count();
     let ends_punct = t.ends_with(['.', ',', '!', '?', '\u{2026}', ';', ':']);
-    let is_quotation = words >= 4 || (ends_punct && words >= 1);
+    let is_quotation = (words >= 4 && !is_title(t)) || (ends_punct && words >= 1);
     Quote {
         span,
         inner,
@@ -179,6 +206,24 @@ mod tests {
             let words = trimmed.split_whitespace().count();
             let ends = trimmed.ends_with(['.', ',', '!', '?', '\u{2026}', ';', ':']);
             assert_eq!(q.is_quotation, words >= 4 || (ends && words >= 1), "{t:?}");
+        }
+    }
+
+    /// A title in title case is no quotation; a capitalised sentence of speech with its stop is.
+    #[test]
+    fn titles_are_no_quotations() {
+        for (t, want) in [
+            ("Hurricane Humberto Intermediate Advisory Number 25A", false),
+            ("The Lord of the Rings and the Two Towers", false),
+            ("We Will Fight On.", true),
+            ("We will fight them on the beaches", true),
+        ] {
+            let span = Span::new(0, t.len());
+            assert_eq!(
+                make_quote(t, span, span, 0, false).is_quotation,
+                want,
+                "{t}"
+            );
         }
     }
 
