@@ -422,6 +422,8 @@ fn serial_comma_lists_and_their_quantifier() {
 #[test]
 fn a_participle_after_its_noun_is_no_cue_and_reports_may_have_a_source() {
     for t in [
+        "The flood warning was lifted on Sunday.",
+        "A hurricane warning for Bermuda remained in effect.",
         "A main issue discussed was the liberation of political prisoners.",
         "All of the pardons issued were \"full and unconditional\".",
     ] {

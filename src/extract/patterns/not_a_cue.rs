@@ -79,6 +79,21 @@ impl<'a> Ctx<'a> {
         {
             return true;
         }
+        // "a hurricane warning for Bermuda", "The flood warning was lifted": a noun after its
+        // noun modifier, before a preposition or the clause's verb
+        if self.w(i).ends_with("ing")
+            && i > 1
+            && matches!(self.w(i - 2), "a" | "an" | "the")
+            && self.is_word(i - 1)
+            && !self.toks[i - 1].cap
+            && !self.is(i - 1, cls::ADVERB)
+            && matches!(
+                self.w(i + 1),
+                "for" | "was" | "is" | "were" | "are" | "had" | "has" | "remains" | "remained"
+            )
+        {
+            return true;
+        }
         // "a process called exfiltration", "a group named X": naming, not saying
         if past
             && i > 1
