@@ -338,6 +338,14 @@ fn what_a_filing_or_a_law_records_is_not_a_claim() {
 }
 
 #[test]
+fn an_age_on_its_own_is_background() {
+    let c = kinds("Nickey Iyambo died on Sunday.\n\nHe was 82 years old.");
+    assert_eq!(c[1].1, ClaimKind::Background, "{c:?}");
+    let c = kinds("Nickey Iyambo died on Sunday.\n\nHe was 82 when he was shot by the guards.");
+    assert_eq!(c[1].1, ClaimKind::Claim, "{c:?}");
+}
+
+#[test]
 fn a_scheduled_decision_is_background() {
     // when a body is to decide or meet is a routine fact, not a claim to source
     let c = kinds("The Vatican is to decide within a month if an investigation is required.");
