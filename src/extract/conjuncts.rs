@@ -8,7 +8,27 @@ use crate::extract::nouns::Np;
 use crate::lexicon::cls;
 use crate::model::MentionKind;
 
+impl Np {
+    /// The person or body `head` with the words after it to `end` in the mention, its name
+    /// its own: "Tom Hegel of SentinelOne", "Jane Doe in Paris".
+    pub(in crate::extract) fn affiliated(head: Np, end: usize) -> Np {
+        Np {
+            end,
+            name_end: head.end,
+            kind: MentionKind::Name,
+            referent: None,
+            ..head
+        }
+    }
+}
+
 impl Ctx<'_> {
+    /// True when the token at `k` is an acronym of two capitals or more ("UC", "NPR").
+    fn acronym(&self, k: usize) -> bool {
+        let t = self.toks[k].span.slice(self.text);
+        t.len() >= 2 && t.bytes().all(|b| b.is_ascii_uppercase())
+    }
+
     /// "the Philippine Institute of Volcanology and Seismology", "the High Court of England and
     /// Wales", "Institute of Epidemiology, Disease Control and Research": after the name of a
     /// body with "of" or "for" in it, short conjuncts that name no person nor a body of their
@@ -39,10 +59,7 @@ impl Ctx<'_> {
                     && !self.body_word(n.end - 1)
                     && !self.lex.given_names.contains_key(self.w(n.name_start))
                     // (nor an acronym: "UC Davis" is a body of its own)
-                    && !(n.name_start..n.end).any(|k| {
-                        let t = self.toks[k].span.slice(self.text);
-                        t.len() >= 2 && t.bytes().all(|b| b.is_ascii_uppercase())
-                    })
+                    && !(n.name_start..n.end).any(|k| self.acronym(k))
             })
         {
             let last = out[out.len() - 1];
@@ -65,10 +82,6 @@ impl Ctx<'_> {
         let (Some(&first), Some(&last)) = (out.first(), out.last()) else {
             return;
         };
-        let acronym = |k: usize| {
-            let t = self.toks[k].span.slice(self.text);
-            t.len() >= 2 && t.bytes().all(|b| b.is_ascii_uppercase())
-        };
         // (nor an outlet's name: "The Guardian and Reuters reported")
         let outlet = |n: &Np| {
             let name =
@@ -80,7 +93,7 @@ impl Ctx<'_> {
         };
         let personless = |n: &Np| {
             !self.lex.given_names.contains_key(self.w(n.name_start))
-                && !(n.start..n.end).any(|k| self.is(k, cls::TITLE) || acronym(k))
+                && !(n.start..n.end).any(|k| self.is(k, cls::TITLE) || self.acronym(k))
                 && !outlet(n)
         };
         if out.len() < 2
@@ -96,14 +109,7 @@ impl Ctx<'_> {
             && let Some(head) = self.name_left(first.start - 1)
             && !(head.start..head.end).any(|k| self.body_word(k))
         {
-            *out = vec![Np {
-                start: head.start,
-                end: last.end,
-                name_start: head.name_start,
-                name_end: head.end,
-                kind: MentionKind::Name,
-                referent: None,
-            }];
+            *out = vec![Np::affiliated(head, last.end)];
         } else if first.start < first.name_start
             && self.w(first.start) == "the"
             && !(first.name_start..first.end).any(|k| self.body_word(k))
@@ -150,16 +156,7 @@ impl Ctx<'_> {
                         && out[0].name_end < out[0].end
                         && let Some(head) = self.name_left(before)
                     {
-                        out.insert(
-                            0,
-                            Np {
-                                end: np.end,
-                                name_end: head.end,
-                                kind: MentionKind::Name,
-                                referent: None,
-                                ..head
-                            },
-                        );
+                        out.insert(0, Np::affiliated(head, np.end));
                         s = head.start;
                         joined = true;
                         continue;

@@ -776,14 +776,7 @@ impl<'a> Ctx<'a> {
                 && (placed || matches!(self.w(last.start - 1), "of" | "at" | "from"))
                 && let Some(head) = self.name_left(last.start - 1)
             {
-                last = Np {
-                    start: head.start,
-                    end: last.end,
-                    name_start: head.name_start,
-                    name_end: head.end,
-                    kind: MentionKind::Name,
-                    referent: None,
-                };
+                last = Np::affiliated(head, last.end);
             } else if let Some(np) = self.head_of_name_left(last) {
                 last = np;
             }
